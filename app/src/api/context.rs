@@ -1,0 +1,106 @@
+//! What every server function needs from the request: the state, the clock, the caller.
+
+use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::security::hash_token;
+use crate::domain::Instant;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::{self, users::UserRow};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "cordon_session";
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+/// The only place server functions read the clock.
+pub fn now() -> Instant {
+    Instant::from(chrono::Utc::now())
+}
+
+/// Sets the HTTP status of an error answer and passes the result through. A plain HTML form
+/// post (no WebAssembly yet) keeps the redirect back to its page, where the error is shown.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    let plain_form_post = request_parts()
+        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false);
+    if let (Err(err), false) = (&result, plain_form_post) {
+        if let (Some(options), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(err.status())) {
+            options.set_status(status);
+        }
+    }
+    result
+}
+
+fn request_parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The session token from the request's cookie, if any.
+pub fn session_token() -> Option<String> {
+    let parts = request_parts()?;
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
+        cookies.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
+        })
+    })
+}
+
+/// The client's address: the socket peer, or the first `X-Forwarded-For` hop behind a
+/// trusted proxy.
+pub fn client_address(trust_proxy: bool) -> String {
+    let Some(parts) = request_parts() else { return "unknown".into() };
+    if trust_proxy {
+        if let Some(first) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            return first.to_string();
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The signed-in user, if the session cookie names a live session.
+pub async fn current_user() -> Result<Option<UserRow>, AppError> {
+    let Some(token) = session_token() else { return Ok(None) };
+    let state = state()?;
+    Ok(store::sessions::user_of(&state.db, &hash_token(&token), now()).await?)
+}
+
+/// The signed-in user, or `NotSignedIn`.
+pub async fn require_user() -> Result<UserRow, AppError> {
+    current_user().await?.ok_or(AppError::NotSignedIn)
+}
+
+/// Adds a `Set-Cookie` for the session (or clears it with `None`).
+pub fn set_session_cookie(token: Option<&str>, secure: bool) {
+    let Some(options) = use_context::<ResponseOptions>() else { return };
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = match token {
+        Some(token) => format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            store::sessions::SESSION_IDLE_LIFETIME.0 / 1000
+        ),
+        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+    };
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        options.append_header(header::SET_COOKIE, value);
+    }
+}

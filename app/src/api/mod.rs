@@ -1,0 +1,11 @@
+//! Server functions, named verb_noun. Each is thin: who asks → may they → domain → store.
+//! Their fixed endpoints (`/api/<name>`) are part of our HTTP surface and tested as such.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod invitations;
+pub mod organisations;
+#[cfg(feature = "ssr")]
+pub mod security;
+pub mod types;

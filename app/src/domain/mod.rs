@@ -1,0 +1,15 @@
+//! The pure domain: types that cannot hold invalid values and the rules that decide.
+//! Nothing here touches a framework, a database, a file, the network or the clock:
+//! whoever needs the time passes `now` in.
+
+pub mod account;
+pub mod geo;
+pub mod invitation;
+pub mod organisation;
+pub mod rate_limit;
+pub mod time;
+
+pub use account::{Email, Password, PersonName};
+pub use invitation::{InvitationState, INVITATION_VALIDITY};
+pub use organisation::{MembershipRole, OrganisationKind, OrganisationName, OrganisationProfile};
+pub use time::Instant;

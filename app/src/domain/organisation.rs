@@ -1,0 +1,264 @@
+//! Organisations taking part in events, their kinds and what each kind must state, and the
+//! role a person holds in one.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::account::parse_label;
+use super::geo::{CommuneCode, Department};
+use crate::text;
+
+/// The kind of an organisation, as the Code de la sécurité intérieure distinguishes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    PoliceNationale,
+    Gendarmerie,
+    /// A commune's municipal police, under the mayor.
+    PoliceMunicipale,
+    /// A private security company, holding a CNAPS authorisation.
+    SecuritePrivee,
+    /// The donneur d'ordre: the company, local authority or association running the event,
+    /// possibly with an in-house security service.
+    Organisateur,
+    /// A department's prefecture, which instructs and approves conventions.
+    Prefecture,
+    Autre,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 7] = [
+        Self::PoliceNationale,
+        Self::Gendarmerie,
+        Self::PoliceMunicipale,
+        Self::SecuritePrivee,
+        Self::Organisateur,
+        Self::Prefecture,
+        Self::Autre,
+    ];
+
+    /// The stable code stored in the database and used in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::PoliceNationale => "police_nationale",
+            Self::Gendarmerie => "gendarmerie",
+            Self::PoliceMunicipale => "police_municipale",
+            Self::SecuritePrivee => "securite_privee",
+            Self::Organisateur => "organisateur",
+            Self::Prefecture => "prefecture",
+            Self::Autre => "autre",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PoliceNationale => text::KIND_POLICE_NATIONALE,
+            Self::Gendarmerie => text::KIND_GENDARMERIE,
+            Self::PoliceMunicipale => text::KIND_POLICE_MUNICIPALE,
+            Self::SecuritePrivee => text::KIND_SECURITE_PRIVEE,
+            Self::Organisateur => text::KIND_ORGANISATEUR,
+            Self::Prefecture => text::KIND_PREFECTURE,
+            Self::Autre => text::KIND_AUTRE,
+        }
+    }
+
+    /// State security forces (police nationale, gendarmerie): the only ones besides the
+    /// prefecture who may read deployments marked restricted.
+    pub fn is_state_force(self) -> bool {
+        matches!(self, Self::PoliceNationale | Self::Gendarmerie)
+    }
+}
+
+/// An organisation's name: 1 to 160 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationName(String);
+
+impl OrganisationName {
+    pub fn parse(raw: &str) -> Result<Self, OrganisationError> {
+        parse_label(raw, 160).map(OrganisationName).map_err(|_| OrganisationError::Name)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Why an organisation could not be created; `field()` names the form field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OrganisationError {
+    #[error("{}", text::NAME_REQUIRED)]
+    Name,
+    #[error("{}", text::ORG_KIND_UNKNOWN)]
+    Kind,
+    #[error("{}", text::COMMUNE_REQUIRED)]
+    CommuneRequired,
+    #[error("{}", text::COMMUNE_INVALID)]
+    CommuneInvalid,
+    #[error("{}", text::CNAPS_REQUIRED)]
+    CnapsRequired,
+    #[error("{}", text::CNAPS_INVALID)]
+    CnapsInvalid,
+    #[error("{}", text::DEPARTMENT_REQUIRED)]
+    DepartmentRequired,
+    #[error("{}", text::DEPARTMENT_INVALID)]
+    DepartmentInvalid,
+}
+
+impl OrganisationError {
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Kind => "kind",
+            Self::CommuneRequired | Self::CommuneInvalid => "commune",
+            Self::CnapsRequired | Self::CnapsInvalid => "cnaps",
+            Self::DepartmentRequired | Self::DepartmentInvalid => "department",
+        }
+    }
+}
+
+/// What an organisation is, with exactly the details its kind requires: a municipal police
+/// has its commune, a security company its CNAPS authorisation, a prefecture its department.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationProfile {
+    pub name: OrganisationName,
+    pub kind: OrganisationKind,
+    pub commune: Option<CommuneCode>,
+    pub cnaps_authorisation: Option<String>,
+    pub department: Option<Department>,
+}
+
+impl OrganisationProfile {
+    /// Parses the fields of the creation form. Fields that the kind does not use are ignored.
+    pub fn parse(name: &str, kind: &str, commune: &str, cnaps: &str, department: &str) -> Result<Self, OrganisationError> {
+        let name = OrganisationName::parse(name)?;
+        let kind = OrganisationKind::from_code(kind).ok_or(OrganisationError::Kind)?;
+        let mut profile = OrganisationProfile { name, kind, commune: None, cnaps_authorisation: None, department: None };
+        match kind {
+            OrganisationKind::PoliceMunicipale => {
+                if commune.trim().is_empty() {
+                    return Err(OrganisationError::CommuneRequired);
+                }
+                let code = CommuneCode::parse(commune).ok_or(OrganisationError::CommuneInvalid)?;
+                profile.department = code.department();
+                profile.commune = Some(code);
+            }
+            OrganisationKind::SecuritePrivee => {
+                if cnaps.trim().is_empty() {
+                    return Err(OrganisationError::CnapsRequired);
+                }
+                profile.cnaps_authorisation = Some(parse_cnaps_authorisation(cnaps)?);
+            }
+            OrganisationKind::Prefecture => {
+                if department.trim().is_empty() {
+                    return Err(OrganisationError::DepartmentRequired);
+                }
+                profile.department = Some(Department::parse(department).ok_or(OrganisationError::DepartmentInvalid)?);
+            }
+            _ => {}
+        }
+        Ok(profile)
+    }
+}
+
+/// A CNAPS authorisation number, as printed on a company's documents:
+/// `AUT-` then the department and digit groups separated by dashes
+/// (e.g. `AUT-013-2118-05-12-20190412345`). Upper-cased, spaces removed.
+fn parse_cnaps_authorisation(raw: &str) -> Result<String, OrganisationError> {
+    let value: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let rest = value.strip_prefix("AUT-").ok_or(OrganisationError::CnapsInvalid)?;
+    let groups: Vec<&str> = rest.split('-').collect();
+    let shape_ok = groups.len() >= 2
+        && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_alphanumeric()))
+        && groups[1..].iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && (8..=40).contains(&rest.len());
+    shape_ok.then_some(value).ok_or(OrganisationError::CnapsInvalid)
+}
+
+/// A person's role in an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipRole {
+    Member,
+    /// May invite people and manage the organisation's members.
+    Admin,
+}
+
+impl MembershipRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Admin => "admin",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "member" => Some(Self::Member),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Member => text::ROLE_MEMBER,
+            Self::Admin => text::ROLE_ADMIN,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_municipal_police_without_a_commune_is_refused_on_the_commune_field() {
+        let err = OrganisationProfile::parse("Police municipale d'Arles", "police_municipale", "", "", "").unwrap_err();
+        assert_eq!(err, OrganisationError::CommuneRequired);
+        assert_eq!(err.field(), "commune");
+    }
+
+    #[test]
+    fn a_municipal_police_gets_the_department_of_its_commune() {
+        let p = OrganisationProfile::parse("Police municipale d'Arles", "police_municipale", "13004", "", "").unwrap();
+        assert_eq!(p.commune.unwrap().as_str(), "13004");
+        assert_eq!(p.department.unwrap().as_str(), "13");
+    }
+
+    #[test]
+    fn a_security_company_needs_a_well_formed_cnaps_authorisation() {
+        assert_eq!(
+            OrganisationProfile::parse("Provence Sécurité", "securite_privee", "", "", "").unwrap_err(),
+            OrganisationError::CnapsRequired
+        );
+        assert_eq!(
+            OrganisationProfile::parse("Provence Sécurité", "securite_privee", "", "12345", "").unwrap_err(),
+            OrganisationError::CnapsInvalid
+        );
+        let ok = OrganisationProfile::parse("Provence Sécurité", "securite_privee", "", "aut-013-2118-05-12-20190412345", "").unwrap();
+        assert_eq!(ok.cnaps_authorisation.unwrap(), "AUT-013-2118-05-12-20190412345");
+    }
+
+    #[test]
+    fn a_prefecture_names_an_existing_department() {
+        assert_eq!(
+            OrganisationProfile::parse("Préfecture", "prefecture", "", "", "20").unwrap_err(),
+            OrganisationError::DepartmentInvalid
+        );
+        let p = OrganisationProfile::parse("Préfecture de La Réunion", "prefecture", "", "", "974").unwrap();
+        assert_eq!(p.department.unwrap().as_str(), "974");
+    }
+
+    #[test]
+    fn an_unknown_kind_is_refused() {
+        assert_eq!(OrganisationProfile::parse("X", "milice", "", "", "").unwrap_err(), OrganisationError::Kind);
+    }
+
+    #[test]
+    fn every_kind_code_reads_back_as_the_same_kind() {
+        for kind in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::from_code(kind.code()), Some(kind));
+        }
+    }
+}

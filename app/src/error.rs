@@ -1,0 +1,75 @@
+//! The one error type of server functions. It travels to the browser as JSON and carries
+//! only what a user may read: a French message and, for bad input, the field it concerns.
+//! Internal causes are logged on the server and never put in here.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use thiserror::Error;
+
+use crate::text;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Error)]
+pub enum AppError {
+    /// Bad input: `field` is the form field's name, `message` the French explanation.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    /// Sign-in refused (wrong password, unknown account, throttled): one message for all.
+    #[error("{0}")]
+    SignInRefused(String),
+    #[error("{}", text::NOT_SIGNED_IN)]
+    NotSignedIn,
+    #[error("{}", text::FORBIDDEN)]
+    Forbidden,
+    #[error("{}", text::NOT_FOUND)]
+    NotFound,
+    /// A refusal the user can act on, with its French message (expired invitation, …).
+    #[error("{0}")]
+    Refused(String),
+    #[error("{}", text::INTERNAL)]
+    Internal,
+    /// The request never reached our code properly (network, encoding).
+    #[error("{}", text::INTERNAL)]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl ToString) -> Self {
+        AppError::Invalid { field: field.to_string(), message: message.to_string() }
+    }
+
+    /// The message for `field` if this error concerns it.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status that goes with the error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid { .. } | AppError::Refused(_) => 422,
+            AppError::SignInRefused(_) | AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}

@@ -1,0 +1,56 @@
+//! The one concrete application state handed to the router and read by server functions
+//! from the Leptos context: the database pool, the settings and the mail transport.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::store::Db;
+
+/// What server functions need to know of the configuration (the server parses it once).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public address of this instance, without trailing slash (links in e-mails).
+    pub base_url: String,
+    /// Mark cookies `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Read the client address from `X-Forwarded-For` (behind a trusted load balancer).
+    pub trust_proxy: bool,
+    /// Show the "République française" brand block (reserved to State services).
+    pub state_branding: bool,
+}
+
+/// An e-mail ready to go: plain-text French body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Sends mail. The server provides SMTP (`lettre`) or the outbox folder; both are real.
+pub trait MailTransport: Send + Sync + 'static {
+    fn send<'a>(&'a self, mail: OutgoingMail) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub mail: Arc<dyn MailTransport>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The CSP nonce minted for one response by the server's security-headers layer; the shell
+/// hands it to Leptos so that the hydration scripts carry it.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);

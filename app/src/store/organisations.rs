@@ -1,0 +1,129 @@
+//! Organisations and memberships.
+
+use sqlx::Row;
+
+use super::{new_id, Db};
+use crate::api::types::{Member, MyOrganisation, OrganisationSummary};
+use crate::domain::{Instant, MembershipRole, OrganisationKind, OrganisationProfile};
+
+const COLUMNS: &str = "o.id, o.name, o.kind, o.commune_code, o.cnaps_authorisation, o.department";
+
+fn summary(row: &sqlx::any::AnyRow) -> Result<OrganisationSummary, sqlx::Error> {
+    let kind: String = row.try_get("kind")?;
+    Ok(OrganisationSummary {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: OrganisationKind::from_code(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown organisation kind {kind}").into()))?,
+        commune_code: row.try_get("commune_code")?,
+        cnaps_authorisation: row.try_get("cnaps_authorisation")?,
+        department: row.try_get("department")?,
+    })
+}
+
+fn role(row: &sqlx::any::AnyRow) -> Result<MembershipRole, sqlx::Error> {
+    let code: String = row.try_get("role")?;
+    MembershipRole::from_code(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {code}").into()))
+}
+
+pub async fn create(db: &Db, profile: &OrganisationProfile, now: Instant) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO organisations (id, name, kind, commune_code, cnaps_authorisation, department, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(profile.name.as_str())
+    .bind(profile.kind.code())
+    .bind(profile.commune.as_ref().map(|c| c.as_str().to_string()))
+    .bind(profile.cnaps_authorisation.clone())
+    .bind(profile.department.as_ref().map(|d| d.as_str().to_string()))
+    .bind(now.0)
+    .execute(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1")))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?
+        .as_ref()
+        .map(summary)
+        .transpose()
+}
+
+pub async fn list_all(db: &Db) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o ORDER BY o.name, o.id")))
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(summary)
+        .collect()
+}
+
+pub async fn list_for_user(db: &Db, user_id: &str) -> Result<Vec<MyOrganisation>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS}, m.role FROM organisations o JOIN memberships m ON m.organisation_id = o.id \
+         WHERE m.user_id = $1 ORDER BY o.name, o.id"
+    )))
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| Ok(MyOrganisation { organisation: summary(row)?, role: role(row)? }))
+    .collect()
+}
+
+/// The role `user_id` holds in `organisation_id`, if any.
+pub async fn membership(db: &Db, user_id: &str, organisation_id: &str) -> Result<Option<MembershipRole>, sqlx::Error> {
+    sqlx::query("SELECT role FROM memberships WHERE user_id = $1 AND organisation_id = $2")
+        .bind(user_id)
+        .bind(organisation_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .as_ref()
+        .map(role)
+        .transpose()
+}
+
+/// Adds a member; a person already a member keeps their role.
+pub async fn add_member(db: &Db, user_id: &str, organisation_id: &str, role: MembershipRole, now: Instant) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, organisation_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(organisation_id)
+    .bind(role.code())
+    .bind(now.0)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn members(db: &Db, organisation_id: &str) -> Result<Vec<Member>, sqlx::Error> {
+    sqlx::query(
+        "SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 ORDER BY u.name, u.id",
+    )
+    .bind(organisation_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(Member { user_id: row.try_get("id")?, name: row.try_get("name")?, email: row.try_get("email")?, role: role(row)? })
+    })
+    .collect()
+}
+
+pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o WHERE o.name = $1 ORDER BY o.id LIMIT 1")))
+        .bind(name)
+        .fetch_optional(&db.pool)
+        .await?
+        .as_ref()
+        .map(summary)
+        .transpose()
+}

@@ -1,0 +1,5 @@
+//! Every sentence a user reads, in one place. French is the only language today; an English
+//! table can come later by turning these constants into a lookup keyed by the same names.
+
+pub mod fr;
+pub use fr::*;

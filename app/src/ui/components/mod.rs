@@ -1,0 +1,91 @@
+//! Shared components: form fields with their error message, alerts, error handling.
+
+mod field;
+pub use field::{SelectField, TextField};
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use crate::error::AppError;
+
+/// The field's error from the last submission of `action`, if it concerns `field`.
+pub fn field_error<I, O>(action: ServerAction<I>, field: &'static str) -> Signal<Option<String>>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.message_for(field)))
+}
+
+/// The last submission's error when it concerns no single field.
+pub fn form_error<I, O>(action: ServerAction<I>) -> Signal<Option<String>>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        action.value().get().and_then(|r| r.err()).filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string())
+    })
+}
+
+/// A DSFR error alert that appears when `message` holds something.
+#[component]
+pub fn ErrorAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
+                    <p>{m}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// A DSFR success alert.
+#[component]
+pub fn SuccessAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <div class="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+                    <p>{m}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// What a page shows when loading its data failed: the sign-in page for a visitor
+/// (coming back here afterwards), otherwise the French message.
+pub fn error_view(err: AppError) -> AnyView {
+    match err {
+        AppError::NotSignedIn => {
+            let location = use_location();
+            let here = location.pathname.get_untracked();
+            let path = format!("/connexion?next={}", url_escape(&here));
+            view! { <Redirect path/> }.into_any()
+        }
+        other => {
+            let message = other.to_string();
+            view! {
+                <div class="fr-alert fr-alert--error" role="alert">
+                    <h2 class="fr-alert__title">"Accès impossible"</h2>
+                    <p>{message}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+fn url_escape(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,70 @@
+//! Pages and shared components. The layout follows the State's design system (DSFR).
+
+pub mod components;
+mod layout;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::text;
+use layout::Layout;
+use pages::{account::AccountPage, admin::AdminPage, dashboard::DashboardPage, invitation::InvitationPage,
+    not_found::NotFoundPage, organisation::OrganisationPageView, sign_in::SignInPage};
+
+/// The HTML document around the application, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_request_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr" data-fr-scheme="light">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="format-detection" content="telephone=no"/>
+                <link rel="stylesheet" href="/dsfr/dsfr.min.css"/>
+                <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css"/>
+                <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Gives Leptos the nonce that the security-headers layer put in this response's CSP.
+#[cfg(feature = "ssr")]
+fn provide_request_nonce() {
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::state::CspNonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/cordon.css"/>
+        <Title formatter=|page: String| if page.is_empty() { text::APP_NAME.to_string() } else { format!("{page} — {}", text::APP_NAME) }/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations/:id") view=OrganisationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

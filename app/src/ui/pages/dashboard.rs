@@ -1,0 +1,83 @@
+//! The dashboard: my organisations, filterable as I type.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::organisations::list_my_organisations;
+use crate::api::types::MyOrganisation;
+use crate::text;
+use crate::ui::components::error_view;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let organisations = Resource::new(|| (), |_| list_my_organisations());
+    view! {
+        <Title text=text::DASHBOARD_TITLE/>
+        <h1>{text::DASHBOARD_TITLE}</h1>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match organisations.await {
+                    Ok(list) => view! { <OrganisationList list/> }.into_any(),
+                    Err(e) => error_view(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p>{text::NO_ORGANISATION}</p> }.into_any();
+    }
+    let filter = RwSignal::new(String::new());
+    let total = list.len();
+    let list = StoredValue::new(list);
+    let shown = move || {
+        let needle = filter.get().to_lowercase();
+        list.with_value(|all| {
+            all.iter()
+                .filter(|m| needle.is_empty() || m.organisation.name.to_lowercase().contains(&needle)
+                    || m.organisation.kind.label().to_lowercase().contains(&needle))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h2 class="fr-h4">{text::MY_ORGANISATIONS}</h2>
+        <div class="fr-input-group fr-col-12 fr-col-md-6">
+            <label class="fr-label" for="filtre-organisations">"Filtrer par nom ou par type"</label>
+            <input class="fr-input" type="search" id="filtre-organisations"
+                on:input=move |ev| filter.set(event_target_value(&ev))/>
+        </div>
+        <p class="fr-text--sm" aria-live="polite" id="compte-organisations">
+            {move || {
+                let n = shown().len();
+                if n == total { format!("{total} organisation(s)") } else { format!("{n} organisation(s) sur {total}") }
+            }}
+        </p>
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <For each=shown key=|m| m.organisation.id.clone() let:m>
+                <div class="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                    <div class="fr-card fr-enlarge-link">
+                        <div class="fr-card__body">
+                            <div class="fr-card__content">
+                                <h3 class="fr-card__title">
+                                    <a href=format!("/organisations/{}", m.organisation.id)>{m.organisation.name.clone()}</a>
+                                </h3>
+                                <p class="fr-card__desc">{m.organisation.details()}</p>
+                                <div class="fr-card__start">
+                                    <ul class="fr-tags-group">
+                                        <li><p class="fr-tag">{m.organisation.kind.label()}</p></li>
+                                        <li><p class="fr-tag">{m.role.label()}</p></li>
+                                    </ul>
+                                </div>
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            </For>
+        </div>
+    }
+    .into_any()
+}

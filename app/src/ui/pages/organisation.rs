@@ -1,0 +1,104 @@
+//! One organisation: its members, and for its administrators the invitation form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::organisations::{get_organisation, InviteMember};
+use crate::api::types::OrganisationPage;
+use crate::text;
+use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+
+#[component]
+pub fn OrganisationPageView() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let invite = ServerAction::<InviteMember>::new();
+    let page = Resource::new(move || (id(), invite.version().get()), |(id, _)| get_organisation(id));
+    view! {
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Organisation page invite/> }.into_any(),
+                    Err(e) => error_view(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>) -> impl IntoView {
+    let org = page.organisation.clone();
+    let may_manage = page.may_manage;
+    view! {
+        <Title text=org.name.clone()/>
+        <h1>{org.name.clone()}</h1>
+        <p class="fr-text--lead">{org.kind.label()}" "{(!org.details().is_empty()).then(|| format!("· {}", org.details()))}</p>
+        <h2 class="fr-h4">{text::MEMBERS}</h2>
+        <div class="fr-table fr-table--no-caption">
+            <table>
+                <caption>{text::MEMBERS}</caption>
+                <thead><tr><th scope="col">{text::COL_NAME}</th><th scope="col">{text::COL_EMAIL}</th><th scope="col">{text::COL_ROLE}</th></tr></thead>
+                <tbody>
+                    {page.members.into_iter().map(|m| view! {
+                        <tr><td>{m.name}</td><td>{m.email}</td><td>{m.role.label()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {may_manage.then(|| view! { <Invitations pending=page.invitations.clone()/> })}
+        {may_manage.then(|| view! { <InviteForm organisation_id=org.id.clone() invite/> })}
+    }
+}
+
+#[component]
+fn Invitations(pending: Vec<crate::api::types::PendingInvitation>) -> impl IntoView {
+    view! {
+        <h2 class="fr-h4">{text::PENDING_INVITATIONS}</h2>
+        {if pending.is_empty() {
+            view! { <p>{text::NO_PENDING_INVITATION}</p> }.into_any()
+        } else {
+            view! {
+                <div class="fr-table fr-table--no-caption">
+                    <table>
+                        <caption>{text::PENDING_INVITATIONS}</caption>
+                        <thead><tr><th scope="col">{text::COL_EMAIL}</th><th scope="col">{text::COL_ROLE}</th><th scope="col">{text::COL_EXPIRES}</th></tr></thead>
+                        <tbody>
+                            {pending.into_iter().map(|i| view! {
+                                <tr><td>{i.email}</td><td>{i.role.label()}</td><td>{i.expires}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn InviteForm(organisation_id: String, invite: ServerAction<InviteMember>) -> impl IntoView {
+    let sent = Signal::derive(move || {
+        matches!(invite.value().get(), Some(Ok(()))).then(|| text::INVITE_SENT.to_string())
+    });
+    view! {
+        <h2 class="fr-h4 fr-mt-4w">{text::INVITE_TITLE}</h2>
+        <SuccessAlert message=sent/>
+        <ErrorAlert message=form_error(invite)/>
+        <ActionForm action=invite>
+            <input type="hidden" name="organisation_id" value=organisation_id/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField name="email" label=text::LABEL_EMAIL hint=text::HINT_EMAIL kind="email"
+                        autocomplete="off" required=true error=field_error(invite, "email")/>
+                </div>
+                <div class="fr-col-12 fr-col-md-3">
+                    <SelectField name="role" label=text::LABEL_ROLE
+                        options=vec![("member", text::ROLE_MEMBER), ("admin", text::ROLE_ADMIN)]
+                        error=field_error(invite, "role")/>
+                </div>
+            </div>
+            <button type="submit" class="fr-btn fr-mt-2w">{text::INVITE_BUTTON}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,79 @@
+//! Configuration, parsed once at start-up from environment variables (documented in
+//! `.env.example` and the README). Tests build a `Config` directly instead.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://…` (default `sqlite://data/cordon.sqlite?mode=rwc`) or `postgres://…`.
+    pub database_url: String,
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// Public address, used in links sent by e-mail.
+    pub base_url: String,
+    /// `smtp://user:pass@host:port` or `smtps://…`; without it, mail goes to `outbox_dir`.
+    pub smtp_url: Option<String>,
+    /// The sender of every e-mail.
+    pub mail_from: String,
+    pub outbox_dir: PathBuf,
+    /// The folder with the built site (`pkg/`, `dsfr/`, …).
+    pub site_root: PathBuf,
+    pub state_branding: bool,
+    pub trust_proxy: bool,
+    pub secure_cookies: bool,
+}
+
+fn flag(name: &str) -> anyhow::Result<bool> {
+    match std::env::var(name).ok().as_deref().map(str::trim) {
+        None | Some("") | Some("0") | Some("false") | Some("non") => Ok(false),
+        Some("1") | Some("true") | Some("oui") => Ok(true),
+        Some(other) => bail!("{name} must be 0 or 1, not {other:?}"),
+    }
+}
+
+fn var_or(name: &str, default: &str) -> String {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| default.to_string())
+}
+
+impl Config {
+    /// Reads the environment. `addr` from the command line wins over `CORDON_ADDR`.
+    pub fn from_env(addr_override: Option<SocketAddr>) -> anyhow::Result<Config> {
+        let addr = match addr_override {
+            Some(a) => a,
+            None => var_or("CORDON_ADDR", "127.0.0.1:3000").parse().context("CORDON_ADDR must be HOST:PORT")?,
+        };
+        let base_url = var_or("CORDON_BASE_URL", &format!("http://{addr}")).trim_end_matches('/').to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            bail!("CORDON_BASE_URL must start with http:// or https://");
+        }
+        let secure_cookies = match std::env::var("CORDON_SECURE_COOKIES") {
+            Ok(_) => flag("CORDON_SECURE_COOKIES")?,
+            Err(_) => base_url.starts_with("https://"),
+        };
+        Ok(Config {
+            database_url: var_or("DATABASE_URL", "sqlite://data/cordon.sqlite?mode=rwc"),
+            addr,
+            base_url,
+            smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.trim().is_empty()),
+            mail_from: var_or("CORDON_MAIL_FROM", "Cordon <ne-pas-repondre@cordon.localhost>"),
+            outbox_dir: PathBuf::from(var_or("CORDON_OUTBOX_DIR", "data/outbox")),
+            site_root: PathBuf::from(var_or("LEPTOS_SITE_ROOT", "target/site")),
+            state_branding: flag("CORDON_STATE_BRANDING")?,
+            trust_proxy: flag("CORDON_TRUST_PROXY")?,
+            secure_cookies,
+        })
+    }
+
+    /// The settings server functions see.
+    pub fn settings(&self) -> app::state::Settings {
+        app::state::Settings {
+            base_url: self.base_url.clone(),
+            secure_cookies: self.secure_cookies,
+            trust_proxy: self.trust_proxy,
+            state_branding: self.state_branding,
+        }
+    }
+}

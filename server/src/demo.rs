@@ -1,0 +1,67 @@
+//! The demo data `make run` shows on first start: the organisations that secure a fictional
+//! town festival in Martigues (Bouches-du-Rhône) and one account in each.
+
+use app::api::security::hash_password_now;
+use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
+use app::store::{self, Db};
+
+/// Every demo account shares this password (printed at start-up; never use it elsewhere).
+pub const DEMO_PASSWORD: &str = "cordon-demo-2026";
+
+/// (e-mail, name, organisation index in ORGANISATIONS or None, role, platform admin)
+pub const DEMO_ACCOUNTS: [(&str, &str, Option<usize>, MembershipRole, bool); 6] = [
+    ("admin@cordon.test", "Claire Administratrice", None, MembershipRole::Admin, true),
+    ("organisateur@cordon.test", "Julien Roux", Some(0), MembershipRole::Admin, false),
+    ("prefecture@cordon.test", "Nadia Benali", Some(1), MembershipRole::Admin, false),
+    ("commissariat@cordon.test", "Commandant Marc Lefèvre", Some(2), MembershipRole::Admin, false),
+    ("police-municipale@cordon.test", "Sophie Garnier", Some(3), MembershipRole::Admin, false),
+    ("securite@cordon.test", "Karim Haddad", Some(4), MembershipRole::Admin, false),
+];
+
+/// (name, kind, commune, CNAPS authorisation, department)
+const ORGANISATIONS: [(&str, &str, &str, &str, &str); 6] = [
+    ("Comité des fêtes de Martigues", "organisateur", "", "", ""),
+    ("Préfecture des Bouches-du-Rhône", "prefecture", "", "", "13"),
+    ("Commissariat de police de Martigues", "police_nationale", "", "", ""),
+    ("Police municipale de Martigues", "police_municipale", "13056", "", ""),
+    ("Provence Sécurité Événements", "securite_privee", "", "AUT-013-2118-05-12-20190412345", ""),
+    ("Azur Protection Services", "securite_privee", "", "AUT-013-2121-03-02-20210098765", ""),
+];
+
+/// Loads the demo unless the database already has accounts. Returns whether it loaded.
+pub async fn load_if_empty(db: &Db, now: Instant) -> anyhow::Result<bool> {
+    if store::users::count(db).await? > 0 {
+        return Ok(false);
+    }
+    let mut organisation_ids = Vec::new();
+    for (name, kind, commune, cnaps, department) in ORGANISATIONS {
+        let profile = OrganisationProfile::parse(name, kind, commune, cnaps, department)
+            .map_err(|e| anyhow::anyhow!("demo organisation {name}: {e}"))?;
+        organisation_ids.push(store::organisations::create(db, &profile, now).await?);
+    }
+    let hash = hash_password_now(DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+    for (email, name, organisation, role, platform_admin) in DEMO_ACCOUNTS {
+        let email = Email::parse(email).map_err(anyhow::Error::msg)?;
+        let name = PersonName::parse(name).map_err(anyhow::Error::msg)?;
+        let user_id = store::users::create(db, &email, &name, &hash, platform_admin, now).await?;
+        if let Some(index) = organisation {
+            store::organisations::add_member(db, &user_id, &organisation_ids[index], role, now).await?;
+        }
+    }
+    Ok(true)
+}
+
+/// The lines `make run` prints so that a newcomer can sign in.
+pub fn accounts_banner(base_url: &str) -> String {
+    let mut out = format!("\nCordon — comptes de démonstration (mot de passe commun : {DEMO_PASSWORD})\n");
+    for (email, name, organisation, _, admin) in DEMO_ACCOUNTS {
+        let what = match (organisation, admin) {
+            (_, true) => "administratrice de la plateforme".to_string(),
+            (Some(i), _) => ORGANISATIONS[i].0.to_string(),
+            (None, false) => String::new(),
+        };
+        out.push_str(&format!("  {email:<32} {name} — {what}\n"));
+    }
+    out.push_str(&format!("Ouvrez {base_url}/connexion\n"));
+    out
+}

@@ -1,0 +1,107 @@
+//! The `cordon` server: configuration, router, security layers, mail, demo data and the
+//! command line. The application itself (pages, server functions, domain, store) is `app`.
+
+pub mod config;
+pub mod demo;
+pub mod logging;
+pub mod mail;
+pub mod security;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+
+use app::state::{AppState, MailTransport};
+use app::store::Db;
+use app::{shell, App};
+use config::Config;
+
+/// Builds the state from a configuration and an open database.
+pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
+    let mail: Arc<dyn MailTransport> = match &config.smtp_url {
+        Some(url) => Arc::new(mail::SmtpMail::new(url, &config.mail_from)?),
+        None => Arc::new(mail::OutboxMail::new(config.outbox_dir.clone(), &config.mail_from)?),
+    };
+    let leptos_options = LeptosOptions::builder()
+        .output_name("cordon")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    Ok(AppState { db, settings: Arc::new(config.settings()), mail, leptos_options })
+}
+
+/// The whole HTTP surface: health, server functions, pages, static files, and the layers
+/// (request log, security headers, same-origin check, compression).
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let options = state.leptos_options.clone();
+    let base_url = state.settings.base_url.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/{*fn_name}", get(server_fn).post(server_fn))
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(move |req, next| security::same_origin_only(base_url.clone(), req, next)))
+        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn(logging::log_requests))
+        .with_state(state)
+}
+
+async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    if app::store::ping(&state.db).await {
+        (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" })))
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "error", "database": "unreachable" })))
+    }
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown requested: finishing requests in flight");
+}
