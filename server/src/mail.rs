@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::pin::Pin;
 
 use app::state::{MailTransport, OutgoingMail};
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
@@ -17,8 +17,7 @@ fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, String> {
         .to(to)
         .subject(mail.subject.clone())
         .header(ContentType::TEXT_PLAIN)
-        // 8bit keeps links on one line (quoted-printable would fold them at 76 characters).
-        .body(Body::new_with_encoding(mail.body.clone(), ContentTransferEncoding::EightBit).map_err(|_| "body".to_string())?)
+        .body(Body::new(wrap(&mail.body, 72)))
         .map_err(|e| e.to_string())
 }
 
@@ -67,5 +66,46 @@ impl MailTransport for OutboxMail {
             tracing::info!(path = %path.display(), subject = %mail.subject, "mail written to the outbox (no SMTP_URL set)");
             Ok(())
         })
+    }
+}
+
+/// Wraps prose at `width` bytes on word boundaries; a word longer than the width (a
+/// link) stays whole on its own line. Lines of 76 characters or fewer let the body go out
+/// as readable 8-bit text instead of quoted-printable.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut current = 0;
+        for word in line.split(' ') {
+            let len = word.len();
+            if current > 0 && current + 1 + len > width {
+                out.push('\n');
+                current = 0;
+            } else if current > 0 {
+                out.push(' ');
+                current += 1;
+            }
+            out.push_str(word);
+            current += len;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn prose_is_wrapped_at_the_width_and_a_long_link_stays_whole() {
+        let link = format!("https://cordon.example/invitation/{}", "a".repeat(43));
+        let text = format!("Bonjour, ceci est une phrase assez longue pour devoir être coupée en deux lignes.\n{link}\n");
+        let wrapped = wrap(&text, 40);
+        assert!(wrapped.lines().all(|l| l.len() <= 40 || l == link), "{wrapped}");
+        assert!(wrapped.contains(&format!("\n{link}\n")));
+        assert_eq!(wrapped.replace('\n', " ").split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
     }
 }

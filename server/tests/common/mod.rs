@@ -1,0 +1,164 @@
+//! The HTTP test harness: the real server on port 0, a fresh database, a real SMTP sink.
+#![allow(dead_code)]
+
+pub mod smtp;
+
+use std::net::SocketAddr;
+
+use app::api::security::hash_password_now;
+use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
+use app::store::testing::TestDb;
+use app::store::{self, Db};
+use cordon_server::config::Config;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+pub use smtp::SmtpSink;
+
+pub const PASSWORD: &str = "mot-de-passe-solide";
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub mail: SmtpSink,
+    test_db: Option<TestDb>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Starts Cordon on 127.0.0.1:0 with a fresh database and mail going to a loopback SMTP sink.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    cordon_server::logging::init(false);
+    let test_db = match backend {
+        Backend::Sqlite => TestDb::sqlite().await,
+        Backend::Postgres => TestDb::postgres().await,
+    };
+    let (mail, smtp_url) = SmtpSink::start().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr: SocketAddr = listener.local_addr().unwrap();
+    let config = Config {
+        database_url: test_db.url.clone(),
+        addr,
+        base_url: format!("http://{addr}"),
+        smtp_url: Some(smtp_url),
+        mail_from: "Cordon <cordon@cordon.test>".into(),
+        outbox_dir: std::env::temp_dir().join("cordon-test-outbox-unused"),
+        site_root: std::path::PathBuf::from("target/site"),
+        state_branding: false,
+        trust_proxy: false,
+        secure_cookies: false,
+    };
+    let state = cordon_server::app_state(&config, test_db.db.clone()).unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(cordon_server::serve(listener, state, async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base: format!("http://{addr}"),
+        db: test_db.db.clone(),
+        mail,
+        test_db: Some(test_db),
+        shutdown: Some(tx),
+        server: Some(server),
+    }
+}
+
+impl TestApp {
+    /// Stops the server and drops the database.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+        if let Some(db) = self.test_db.take() {
+            db.drop_now().await;
+        }
+    }
+
+    /// A browser-like client with its own cookie jar, not following redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    /// Calls a server function like the hydrated page does (form-encoded, JSON answer).
+    pub async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value, HeaderMap) {
+        let res = client
+            .post(format!("{}/api/{name}", self.base))
+            .header("origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)), headers)
+    }
+
+    /// Signs in; panics unless it succeeds.
+    pub async fn sign_in(&self, client: &reqwest::Client, email: &str) {
+        let (status, body, _) = self.call(client, "sign_in", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!(status, 200, "sign-in of {email} failed: {body}");
+    }
+
+    pub async fn user(&self, email: &str, name: &str, platform_admin: bool) -> String {
+        let hash = hash_password_now(PASSWORD).unwrap();
+        store::users::create(&self.db, &Email::parse(email).unwrap(), &PersonName::parse(name).unwrap(), &hash, platform_admin, now())
+            .await
+            .unwrap()
+    }
+
+    pub async fn organisation(&self, name: &str, kind: &str) -> String {
+        let department = if kind == "prefecture" { "13" } else { "" };
+        let commune = if kind == "police_municipale" { "13056" } else { "" };
+        let cnaps = if kind == "securite_privee" { "AUT-013-2118-05-12-20190412345" } else { "" };
+        let profile = OrganisationProfile::parse(name, kind, commune, cnaps, department).unwrap();
+        store::organisations::create(&self.db, &profile, now()).await.unwrap()
+    }
+
+    pub async fn member(&self, user: &str, organisation: &str, role: MembershipRole) {
+        store::organisations::add_member(&self.db, user, organisation, role, now()).await.unwrap();
+    }
+}
+
+pub fn now() -> Instant {
+    Instant::from(chrono::Utc::now())
+}
+
+/// The invitation link in a received mail.
+pub fn invitation_link(data: &str) -> String {
+    let body = mail_body(data);
+    let start = body.find("http://").expect("a link in the mail");
+    body[start..].split_whitespace().next().unwrap().to_string()
+}
+
+/// The decoded text body of a raw message (8bit as is, quoted-printable decoded).
+pub fn mail_body(data: &str) -> String {
+    let (headers, body) = data.split_once("\r\n\r\n").unwrap_or(("", data));
+    if !headers.to_ascii_lowercase().contains("content-transfer-encoding: quoted-printable") {
+        return body.replace("\r\n", "\n");
+    }
+    let joined = body.replace("=\r\n", "");
+    let mut bytes = Vec::with_capacity(joined.len());
+    let raw = joined.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'=' && i + 2 < raw.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                bytes.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(raw[i]);
+        i += 1;
+    }
+    String::from_utf8(bytes).unwrap().replace("\r\n", "\n")
+}
