@@ -88,7 +88,10 @@ async fn my_organisations_are_listed_by_name_with_my_role(db: Db) {
     organisations::add_member(&db, &me, &comite, MembershipRole::Admin, T0).await.unwrap();
     let mine = organisations::list_for_user(&db, &me).await.unwrap();
     let names: Vec<_> = mine.iter().map(|m| (m.organisation.name.as_str(), m.role)).collect();
-    assert_eq!(names, vec![("Comité des fêtes", MembershipRole::Admin), ("Préfecture des Bouches-du-Rhône", MembershipRole::Member)]);
+    assert_eq!(
+        names,
+        vec![("Comité des fêtes", MembershipRole::Admin), ("Préfecture des Bouches-du-Rhône", MembershipRole::Member)]
+    );
     assert_eq!(mine[1].organisation.department.as_deref(), Some("13"));
 }
 
@@ -125,7 +128,8 @@ async fn signing_out_everywhere_ends_every_session_of_that_user_only(db: Db) {
 async fn an_invitation_can_be_used_exactly_once(db: Db) {
     let admin = user(&db, "admin@b.test", "Admin").await;
     let org = organisation(&db, "Comité", "organisateur").await;
-    let id = invitations::create(&db, "tok", &email("new@b.test"), &org, MembershipRole::Member, &admin, T0).await.unwrap();
+    let id =
+        invitations::create(&db, "tok", &email("new@b.test"), &org, MembershipRole::Member, &admin, T0).await.unwrap();
     assert!(invitations::mark_used(&db, &id, T0).await.unwrap());
     assert!(!invitations::mark_used(&db, &id, T0).await.unwrap());
     let row = invitations::find_by_token_hash(&db, "tok").await.unwrap().unwrap();
@@ -136,9 +140,12 @@ async fn an_invitation_can_be_used_exactly_once(db: Db) {
 async fn pending_invitations_leave_out_used_and_expired_ones(db: Db) {
     let admin = user(&db, "admin@b.test", "Admin").await;
     let org = organisation(&db, "Comité", "organisateur").await;
-    let used = invitations::create(&db, "t1", &email("used@b.test"), &org, MembershipRole::Member, &admin, T0).await.unwrap();
+    let used =
+        invitations::create(&db, "t1", &email("used@b.test"), &org, MembershipRole::Member, &admin, T0).await.unwrap();
     invitations::mark_used(&db, &used, T0).await.unwrap();
-    invitations::create(&db, "t2", &email("old@b.test"), &org, MembershipRole::Member, &admin, T0.minus(Span::days(8))).await.unwrap();
+    invitations::create(&db, "t2", &email("old@b.test"), &org, MembershipRole::Member, &admin, T0.minus(Span::days(8)))
+        .await
+        .unwrap();
     invitations::create(&db, "t3", &email("fresh@b.test"), &org, MembershipRole::Admin, &admin, T0).await.unwrap();
     let pending = invitations::pending(&db, &org, T0).await.unwrap();
     assert_eq!(pending.iter().map(|i| i.email.as_str()).collect::<Vec<_>>(), vec!["fresh@b.test"]);

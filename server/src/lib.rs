@@ -51,7 +51,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(move |req, next| security::same_origin_only(base_url.clone(), req, next)))

@@ -60,7 +60,8 @@ impl MailTransport for OutboxMail {
         Box::pin(async move {
             let message = build(&self.from, &mail)?;
             tokio::fs::create_dir_all(&self.dir).await.map_err(|e| e.to_string())?;
-            let name = format!("{}-{}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ"), uuid::Uuid::new_v4().simple());
+            let name =
+                format!("{}-{}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ"), uuid::Uuid::new_v4().simple());
             let path = self.dir.join(name);
             tokio::fs::write(&path, message.formatted()).await.map_err(|e| e.to_string())?;
             tracing::info!(path = %path.display(), subject = %mail.subject, "mail written to the outbox (no SMTP_URL set)");
@@ -102,10 +103,14 @@ mod tests {
     #[test]
     fn prose_is_wrapped_at_the_width_and_a_long_link_stays_whole() {
         let link = format!("https://cordon.example/invitation/{}", "a".repeat(43));
-        let text = format!("Bonjour, ceci est une phrase assez longue pour devoir être coupée en deux lignes.\n{link}\n");
+        let text =
+            format!("Bonjour, ceci est une phrase assez longue pour devoir être coupée en deux lignes.\n{link}\n");
         let wrapped = wrap(&text, 40);
         assert!(wrapped.lines().all(|l| l.len() <= 40 || l == link), "{wrapped}");
         assert!(wrapped.contains(&format!("\n{link}\n")));
-        assert_eq!(wrapped.replace('\n', " ").split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            wrapped.replace('\n', " ").split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
     }
 }

@@ -11,10 +11,14 @@ use app::store;
 use cordon_server::{config::Config, demo, logging};
 
 #[derive(Parser)]
-#[command(name = "cordon", version, about = "Cordon : planification de la sécurité des événements (CLCS).",
+#[command(
+    name = "cordon",
+    version,
+    about = "Cordon : planification de la sécurité des événements (CLCS).",
     long_about = "Cordon plans the security of one-off public events as a cooperation between State forces, \
 municipal police and private security. Configuration comes from environment variables (see .env.example); \
-without a command, `cordon` serves.")]
+without a command, `cordon` serves."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -119,13 +123,20 @@ async fn serve(addr: Option<SocketAddr>, load_demo: bool) -> anyhow::Result<()> 
         print!("{}", demo::accounts_banner(&config.base_url));
     }
     let state = cordon_server::app_state(&config, db)?;
-    let listener = tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;
+    let listener =
+        tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;
     tracing::info!(addr = %config.addr, base_url = %config.base_url, "Cordon is listening");
     cordon_server::serve(listener, state, cordon_server::shutdown_signal()).await?;
     Ok(())
 }
 
-async fn add_user(email: String, name: String, org: Option<String>, role: String, platform_admin: bool) -> anyhow::Result<()> {
+async fn add_user(
+    email: String,
+    name: String,
+    org: Option<String>,
+    role: String,
+    platform_admin: bool,
+) -> anyhow::Result<()> {
     let config = Config::from_env(None)?;
     let db = open_database(&config).await?;
     let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
@@ -152,6 +163,10 @@ async fn add_user(email: String, name: String, org: Option<String>, role: String
     if let Some(organisation) = &organisation {
         store::organisations::add_member(&db, &id, &organisation.id, role, now()).await?;
     }
-    println!("Compte créé : {} ({id}){}", email.as_str(), organisation.map(|o| format!(", {} de {}", role.label(), o.name)).unwrap_or_default());
+    println!(
+        "Compte créé : {} ({id}){}",
+        email.as_str(),
+        organisation.map(|o| format!(", {} de {}", role.label(), o.name)).unwrap_or_default()
+    );
     Ok(())
 }

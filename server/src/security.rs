@@ -87,18 +87,27 @@ mod tests {
 
     #[test]
     fn a_post_from_our_own_page_is_same_origin() {
-        assert!(is_same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]), "http://127.0.0.1:3000"));
+        assert!(is_same_origin(
+            &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]),
+            "http://127.0.0.1:3000"
+        ));
     }
 
     #[test]
     fn a_post_from_another_site_is_refused_even_with_our_host() {
-        assert!(!is_same_origin(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]), "http://127.0.0.1:3000"));
+        assert!(!is_same_origin(
+            &headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]),
+            "http://127.0.0.1:3000"
+        ));
         assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]), "http://127.0.0.1:3000"));
     }
 
     #[test]
     fn behind_a_proxy_the_public_address_counts_as_ours() {
-        assert!(is_same_origin(&headers(&[("origin", "https://cordon.gouv.test"), ("host", "10.0.0.5:3000")]), "https://cordon.gouv.test"));
+        assert!(is_same_origin(
+            &headers(&[("origin", "https://cordon.gouv.test"), ("host", "10.0.0.5:3000")]),
+            "https://cordon.gouv.test"
+        ));
     }
 
     #[test]

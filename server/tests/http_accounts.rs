@@ -23,8 +23,12 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     let app = spawn_app(Backend::Sqlite).await;
     app.user("camille@mairie.test", "Camille Martin", false).await;
     let client = app.client();
-    let wrong = app.call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", "pas-le-bon-mot-de-passe")]).await;
-    let unknown = app.call(&client, "sign_in", &[("email", "personne@mairie.test"), ("password", "pas-le-bon-mot-de-passe")]).await;
+    let wrong = app
+        .call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", "pas-le-bon-mot-de-passe")])
+        .await;
+    let unknown = app
+        .call(&client, "sign_in", &[("email", "personne@mairie.test"), ("password", "pas-le-bon-mot-de-passe")])
+        .await;
     assert_eq!(wrong.0, 401);
     assert_eq!((wrong.0, &wrong.1), (unknown.0, &unknown.1));
     assert_eq!(wrong.1, json!({"SignInRefused": "Adresse électronique ou mot de passe incorrect."}));
@@ -37,7 +41,8 @@ async fn signing_in_sets_an_http_only_same_site_session_cookie_and_whoami_knows_
     let app = spawn_app(Backend::Postgres).await;
     app.user("camille@mairie.test", "Camille Martin", false).await;
     let client = app.client();
-    let (status, _, headers) = app.call(&client, "sign_in", &[("email", "Camille@Mairie.test"), ("password", PASSWORD)]).await;
+    let (status, _, headers) =
+        app.call(&client, "sign_in", &[("email", "Camille@Mairie.test"), ("password", PASSWORD)]).await;
     assert_eq!(status, 200);
     let cookie = headers.get("set-cookie").unwrap().to_str().unwrap();
     assert!(cookie.starts_with("cordon_session="), "{cookie}");
@@ -55,10 +60,13 @@ async fn the_sixth_attempt_on_an_account_is_refused_even_with_the_right_password
     app.user("camille@mairie.test", "Camille Martin", false).await;
     let client = app.client();
     for _ in 0..5 {
-        let (status, _, _) = app.call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", "mauvais-mot-de-passe")]).await;
+        let (status, _, _) = app
+            .call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", "mauvais-mot-de-passe")])
+            .await;
         assert_eq!(status, 401);
     }
-    let (status, body, _) = app.call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", PASSWORD)]).await;
+    let (status, body, _) =
+        app.call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", PASSWORD)]).await;
     assert_eq!(status, 401);
     assert_eq!(body, json!({"SignInRefused": "Trop de tentatives de connexion. Réessayez dans quelques minutes."}));
     app.stop().await;
@@ -67,7 +75,8 @@ async fn the_sixth_attempt_on_an_account_is_refused_even_with_the_right_password
 #[tokio::test]
 async fn a_malformed_email_is_refused_on_its_field() {
     let app = spawn_app(Backend::Sqlite).await;
-    let (status, body, _) = app.call(&app.client(), "sign_in", &[("email", "pas-une-adresse"), ("password", "x")]).await;
+    let (status, body, _) =
+        app.call(&app.client(), "sign_in", &[("email", "pas-une-adresse"), ("password", "x")]).await;
     assert_eq!(status, 422);
     assert_eq!(body["Invalid"]["field"], "email");
     app.stop().await;
@@ -90,7 +99,9 @@ async fn a_member_of_one_organisation_can_neither_read_nor_invite_into_another()
 
     let (status, body, _) = app.call(&client, "get_organisation", &[("id", &securite)]).await;
     assert_eq!((status, body), (404, json!("NotFound")));
-    let (status, _, _) = app.call(&client, "invite_member", &[("organisation_id", &securite), ("email", "x@y.test"), ("role", "admin")]).await;
+    let (status, _, _) = app
+        .call(&client, "invite_member", &[("organisation_id", &securite), ("email", "x@y.test"), ("role", "admin")])
+        .await;
     assert_eq!(status, 404);
     assert!(app.mail.received().is_empty());
     let (status, page, _) = app.call(&client, "get_organisation", &[("id", &comite)]).await;
@@ -109,7 +120,13 @@ async fn a_plain_member_sees_members_but_neither_invitations_nor_may_invite() {
     app.member(&bob, &comite, MembershipRole::Member).await;
     let admin_client = app.client();
     app.sign_in(&admin_client, "admin@comite.test").await;
-    let (status, _, _) = app.call(&admin_client, "invite_member", &[("organisation_id", &comite), ("email", "new@comite.test"), ("role", "member")]).await;
+    let (status, _, _) = app
+        .call(
+            &admin_client,
+            "invite_member",
+            &[("organisation_id", &comite), ("email", "new@comite.test"), ("role", "member")],
+        )
+        .await;
     assert_eq!(status, 200);
 
     let bob_client = app.client();
@@ -118,7 +135,13 @@ async fn a_plain_member_sees_members_but_neither_invitations_nor_may_invite() {
     assert_eq!(page["members"].as_array().unwrap().len(), 2);
     assert_eq!(page["invitations"], json!([]));
     assert_eq!(page["may_manage"], false);
-    let (status, body, _) = app.call(&bob_client, "invite_member", &[("organisation_id", &comite), ("email", "x@comite.test"), ("role", "admin")]).await;
+    let (status, body, _) = app
+        .call(
+            &bob_client,
+            "invite_member",
+            &[("organisation_id", &comite), ("email", "x@comite.test"), ("role", "admin")],
+        )
+        .await;
     assert_eq!((status, body), (403, json!("Forbidden")));
     app.stop().await;
 }
@@ -131,15 +154,28 @@ async fn an_invitation_mailed_over_smtp_creates_the_account_once_and_signs_in() 
     app.member(&admin, &comite, MembershipRole::Admin).await;
     let client = app.client();
     app.sign_in(&client, "admin@comite.test").await;
-    let (status, _, _) = app.call(&client, "invite_member", &[("organisation_id", &comite), ("email", "Nouvelle@Comite.test"), ("role", "member")]).await;
+    let (status, _, _) = app
+        .call(
+            &client,
+            "invite_member",
+            &[("organisation_id", &comite), ("email", "Nouvelle@Comite.test"), ("role", "member")],
+        )
+        .await;
     assert_eq!(status, 200);
 
     let mails = app.mail.received();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, vec!["nouvelle@comite.test"]);
-    assert!(mails[0].data.contains("Subject: Invitation =?utf-8?") || mails[0].data.contains("Subject: Invitation"), "{}", mails[0].data);
+    assert!(
+        mails[0].data.contains("Subject: Invitation =?utf-8?") || mails[0].data.contains("Subject: Invitation"),
+        "{}",
+        mails[0].data
+    );
     let prose = common::mail_body(&mails[0].data).replace('\n', " ");
-    assert!(prose.contains("Julien Roux vous invite à rejoindre l’organisation « Comité des fêtes de Martigues »"), "{prose}");
+    assert!(
+        prose.contains("Julien Roux vous invite à rejoindre l’organisation « Comité des fêtes de Martigues »"),
+        "{prose}"
+    );
     let link = invitation_link(&mails[0].data);
     let token = link.rsplit('/').next().unwrap().to_string();
     assert!(link.starts_with(&format!("{}/invitation/", app.base)));
@@ -147,17 +183,28 @@ async fn an_invitation_mailed_over_smtp_creates_the_account_once_and_signs_in() 
     let visitor = app.client();
     let (status, preview, _) = app.call(&visitor, "get_invitation", &[("token", &token)]).await;
     assert_eq!(status, 200);
-    assert_eq!(preview, json!({"organisation_name": "Comité des fêtes de Martigues", "email": "nouvelle@comite.test", "existing_account": false}));
+    assert_eq!(
+        preview,
+        json!({"organisation_name": "Comité des fêtes de Martigues", "email": "nouvelle@comite.test", "existing_account": false})
+    );
 
     let accept = |password: &'static str, confirm: &'static str| {
         let token = token.clone();
-        vec![("token", token), ("name", "Inès Nouvelle".to_string()), ("password", password.to_string()), ("password_confirm", confirm.to_string())]
+        vec![
+            ("token", token),
+            ("name", "Inès Nouvelle".to_string()),
+            ("password", password.to_string()),
+            ("password_confirm", confirm.to_string()),
+        ]
     };
     let short: Vec<(&str, String)> = accept("trop-court", "trop-court");
     let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, body, _) = app.call(&visitor, "accept_invitation", &short).await;
     assert_eq!(status, 422);
-    assert_eq!(body["Invalid"], json!({"field": "password", "message": "Le mot de passe doit comporter au moins 12 caractères."}));
+    assert_eq!(
+        body["Invalid"],
+        json!({"field": "password", "message": "Le mot de passe doit comporter au moins 12 caractères."})
+    );
 
     let good = accept("un-mot-de-passe-solide", "un-mot-de-passe-solide");
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -194,7 +241,10 @@ async fn an_expired_invitation_is_refused() {
     .unwrap();
     let (status, body, _) = app.call(&app.client(), "get_invitation", &[("token", &token)]).await;
     assert_eq!(status, 422);
-    assert_eq!(body, json!({"Refused": "Cette invitation a expiré (elle était valable 7 jours). Demandez-en une nouvelle."}));
+    assert_eq!(
+        body,
+        json!({"Refused": "Cette invitation a expiré (elle était valable 7 jours). Demandez-en une nouvelle."})
+    );
     let (status, _, _) = app.call(&app.client(), "get_invitation", &[("token", "inconnu")]).await;
     assert_eq!(status, 422);
     app.stop().await;
@@ -222,7 +272,14 @@ async fn only_platform_administrators_create_organisations_and_bad_fields_are_na
     let app = spawn_app(Backend::Sqlite).await;
     app.user("admin@cordon.test", "Admin", true).await;
     app.user("camille@mairie.test", "Camille", false).await;
-    let form = [("name", "Police municipale d'Arles"), ("kind", "police_municipale"), ("commune", "13004"), ("cnaps", ""), ("department", ""), ("first_admin_email", "chef@arles.test")];
+    let form = [
+        ("name", "Police municipale d'Arles"),
+        ("kind", "police_municipale"),
+        ("commune", "13004"),
+        ("cnaps", ""),
+        ("department", ""),
+        ("first_admin_email", "chef@arles.test"),
+    ];
     let camille = app.client();
     app.sign_in(&camille, "camille@mairie.test").await;
     let (status, _, _) = app.call(&camille, "create_organisation", &form).await;
@@ -273,7 +330,10 @@ async fn pages_carry_a_nonce_based_csp_and_the_other_security_headers() {
     assert_eq!(h.get("referrer-policy").unwrap(), "same-origin");
     let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
     let html = res.text().await.unwrap();
-    assert!(html.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")), "hydration script carries the nonce");
+    assert!(
+        html.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")),
+        "hydration script carries the nonce"
+    );
     assert!(html.contains("<html lang=\"fr\""));
     assert!(!html.contains("République"), "no State brand block without CORDON_STATE_BRANDING");
     app.stop().await;

@@ -9,10 +9,13 @@ use crate::error::AppError;
 #[server(endpoint = "whoami")]
 pub async fn whoami() -> Result<SessionInfo, AppError> {
     use super::context::{current_user, respond, state};
-    respond(async {
-        let user = current_user().await?.map(super::types::CurrentUser::from);
-        Ok(SessionInfo { user, state_branding: state()?.settings.state_branding })
-    }.await)
+    respond(
+        async {
+            let user = current_user().await?.map(super::types::CurrentUser::from);
+            Ok(SessionInfo { user, state_branding: state()?.settings.state_branding })
+        }
+        .await,
+    )
 }
 
 /// Signs in with e-mail and password. Wrong password and unknown account get the same

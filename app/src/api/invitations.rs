@@ -50,13 +50,19 @@ mod server {
     pub async fn preview(token: String) -> Result<InvitationPreview, AppError> {
         let state = state()?;
         let invitation = usable(&state, &token).await?;
-        let organisation = store::organisations::get(&state.db, &invitation.organisation_id).await?.ok_or(AppError::NotFound)?;
+        let organisation =
+            store::organisations::get(&state.db, &invitation.organisation_id).await?.ok_or(AppError::NotFound)?;
         let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
         let existing_account = store::users::find_by_email(&state.db, &email).await?.is_some();
         Ok(InvitationPreview { organisation_name: organisation.name, email: invitation.email, existing_account })
     }
 
-    pub async fn accept(token: String, name: String, password: String, password_confirm: String) -> Result<(), AppError> {
+    pub async fn accept(
+        token: String,
+        name: String,
+        password: String,
+        password_confirm: String,
+    ) -> Result<(), AppError> {
         let state = state()?;
         let invitation = usable(&state, &token).await?;
         let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
@@ -83,7 +89,8 @@ mod server {
                 store::users::create(&state.db, &email, &name, &hash, false, now).await?
             }
         };
-        store::organisations::add_member(&state.db, &user_id, &invitation.organisation_id, invitation.role, now).await?;
+        store::organisations::add_member(&state.db, &user_id, &invitation.organisation_id, invitation.role, now)
+            .await?;
         let session = new_token();
         store::sessions::create(&state.db, &hash_token(&session), &user_id, now).await?;
         set_session_cookie(Some(&session), state.settings.secure_cookies);

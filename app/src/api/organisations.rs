@@ -160,7 +160,8 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let token = new_token();
         let now = now();
-        store::invitations::create(&state.db, &hash_token(&token), email, organisation_id, role, &inviter.id, now).await?;
+        store::invitations::create(&state.db, &hash_token(&token), email, organisation_id, role, &inviter.id, now)
+            .await?;
         let link = format!("{}/invitation/{token}", state.settings.base_url);
         let expires = format_long_fr(crate::domain::invitation::expiry_of(now), chrono_tz::Europe::Paris);
         let mail = OutgoingMail {

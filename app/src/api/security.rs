@@ -27,9 +27,7 @@ fn hex_encode(bytes: &[u8]) -> String {
 /// argon2id with the crate's defaults (19 MiB, 2 passes), on a blocking thread.
 pub async fn hash_password(password: &Password) -> Result<String, String> {
     let plain = password.expose().to_string();
-    tokio::task::spawn_blocking(move || hash_password_now(&plain))
-        .await
-        .map_err(|e| e.to_string())?
+    tokio::task::spawn_blocking(move || hash_password_now(&plain)).await.map_err(|e| e.to_string())?
 }
 
 /// The same, synchronously (CLI and demo loading).
@@ -41,7 +39,9 @@ pub fn hash_password_now(plain: &str) -> Result<String, String> {
 /// Checks a password against a stored hash, on a blocking thread. A malformed hash never matches.
 pub async fn verify_password(hash: String, plain: String) -> bool {
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).map(|parsed| Argon2::default().verify_password(plain.as_bytes(), &parsed).is_ok()).unwrap_or(false)
+        PasswordHash::new(&hash)
+            .map(|parsed| Argon2::default().verify_password(plain.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
     })
     .await
     .unwrap_or(false)

@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn an_email_is_trimmed_and_lower_cased() {
-        assert_eq!(Email::parse("  Camille.Martin@Mairie-Arles.FR ").unwrap().as_str(), "camille.martin@mairie-arles.fr");
+        assert_eq!(
+            Email::parse("  Camille.Martin@Mairie-Arles.FR ").unwrap().as_str(),
+            "camille.martin@mairie-arles.fr"
+        );
     }
 
     #[test]

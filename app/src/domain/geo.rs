@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Department(String);
 
-const OVERSEAS: [&str; 13] = [
-    "971", "972", "973", "974", "975", "976", "977", "978", "984", "986", "987", "988", "989",
-];
+const OVERSEAS: [&str; 13] =
+    ["971", "972", "973", "974", "975", "976", "977", "978", "984", "986", "987", "988", "989"];
 
 impl Department {
     pub fn parse(raw: &str) -> Option<Self> {

@@ -132,10 +132,17 @@ pub struct OrganisationProfile {
 
 impl OrganisationProfile {
     /// Parses the fields of the creation form. Fields that the kind does not use are ignored.
-    pub fn parse(name: &str, kind: &str, commune: &str, cnaps: &str, department: &str) -> Result<Self, OrganisationError> {
+    pub fn parse(
+        name: &str,
+        kind: &str,
+        commune: &str,
+        cnaps: &str,
+        department: &str,
+    ) -> Result<Self, OrganisationError> {
         let name = OrganisationName::parse(name)?;
         let kind = OrganisationKind::from_code(kind).ok_or(OrganisationError::Kind)?;
-        let mut profile = OrganisationProfile { name, kind, commune: None, cnaps_authorisation: None, department: None };
+        let mut profile =
+            OrganisationProfile { name, kind, commune: None, cnaps_authorisation: None, department: None };
         match kind {
             OrganisationKind::PoliceMunicipale => {
                 if commune.trim().is_empty() {
@@ -236,7 +243,14 @@ mod tests {
             OrganisationProfile::parse("Provence Sécurité", "securite_privee", "", "12345", "").unwrap_err(),
             OrganisationError::CnapsInvalid
         );
-        let ok = OrganisationProfile::parse("Provence Sécurité", "securite_privee", "", "aut-013-2118-05-12-20190412345", "").unwrap();
+        let ok = OrganisationProfile::parse(
+            "Provence Sécurité",
+            "securite_privee",
+            "",
+            "aut-013-2118-05-12-20190412345",
+            "",
+        )
+        .unwrap();
         assert_eq!(ok.cnaps_authorisation.unwrap(), "AUT-013-2118-05-12-20190412345");
     }
 

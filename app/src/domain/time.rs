@@ -91,6 +91,9 @@ mod format_tests {
     #[test]
     fn the_first_of_the_month_reads_premier() {
         // 2026-11-01T10:00:00Z, 11:00 in Paris (winter time).
-        assert_eq!(format_long_fr(Instant(1_793_527_200_000), chrono_tz::Europe::Paris), "dimanche 1er novembre 2026 à 11:00");
+        assert_eq!(
+            format_long_fr(Instant(1_793_527_200_000), chrono_tz::Europe::Paris),
+            "dimanche 1er novembre 2026 à 11:00"
+        );
     }
 }

@@ -48,7 +48,8 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     if backend == Backend::Sqlite {
         options = options.max_connections(8).after_connect(|conn, _meta| {
             Box::pin(async move {
-                conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").await?;
+                conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                    .await?;
                 Ok(())
             })
         });

@@ -89,7 +89,13 @@ pub async fn membership(db: &Db, user_id: &str, organisation_id: &str) -> Result
 }
 
 /// Adds a member; a person already a member keeps their role.
-pub async fn add_member(db: &Db, user_id: &str, organisation_id: &str, role: MembershipRole, now: Instant) -> Result<(), sqlx::Error> {
+pub async fn add_member(
+    db: &Db,
+    user_id: &str,
+    organisation_id: &str,
+    role: MembershipRole,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO memberships (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (user_id, organisation_id) DO NOTHING",
@@ -113,17 +119,24 @@ pub async fn members(db: &Db, organisation_id: &str) -> Result<Vec<Member>, sqlx
     .await?
     .iter()
     .map(|row| {
-        Ok(Member { user_id: row.try_get("id")?, name: row.try_get("name")?, email: row.try_get("email")?, role: role(row)? })
+        Ok(Member {
+            user_id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            email: row.try_get("email")?,
+            role: role(row)?,
+        })
     })
     .collect()
 }
 
 pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {
-    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o WHERE o.name = $1 ORDER BY o.id LIMIT 1")))
-        .bind(name)
-        .fetch_optional(&db.pool)
-        .await?
-        .as_ref()
-        .map(summary)
-        .transpose()
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM organisations o WHERE o.name = $1 ORDER BY o.id LIMIT 1"
+    )))
+    .bind(name)
+    .fetch_optional(&db.pool)
+    .await?
+    .as_ref()
+    .map(summary)
+    .transpose()
 }

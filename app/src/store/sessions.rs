@@ -12,13 +12,15 @@ use crate::domain::Instant;
 pub const SESSION_IDLE_LIFETIME: Span = Span::days(14);
 
 pub async fn create(db: &Db, token_hash: &str, user_id: &str, now: Instant) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(now.0)
-        .bind(now.plus(SESSION_IDLE_LIFETIME).0)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now.0)
+    .bind(now.plus(SESSION_IDLE_LIFETIME).0)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 

@@ -32,11 +32,14 @@ impl TestDb {
     /// Panics if PostgreSQL is unreachable: a missing PostgreSQL is a failure, never a skip.
     pub async fn postgres() -> TestDb {
         let admin_url = postgres_admin_url();
-        let admin = connect(&admin_url).await.unwrap_or_else(|e| {
-            panic!("PostgreSQL is required for the store tests ({admin_url}): {e}")
-        });
+        let admin = connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is required for the store tests ({admin_url}): {e}"));
         let name = format!("cordon_test_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin.pool).await.expect("CREATE DATABASE");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin.pool)
+            .await
+            .expect("CREATE DATABASE");
         admin.pool.close().await;
         let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
         let url = format!("{base}/{name}");
@@ -56,7 +59,9 @@ impl TestDb {
             }
             Cleanup::PgDatabase(name) => {
                 if let Ok(admin) = connect(&postgres_admin_url()).await {
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&admin.pool).await;
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                        .execute(&admin.pool)
+                        .await;
                     admin.pool.close().await;
                 }
             }

@@ -5,8 +5,7 @@ pub const APP_TAGLINE: &str = "Coopération de sécurité des événements";
 
 // Validation
 pub const EMAIL_REQUIRED: &str = "Saisissez une adresse électronique.";
-pub const EMAIL_INVALID: &str =
-    "Adresse électronique invalide : elle doit avoir la forme nom@domaine.fr.";
+pub const EMAIL_INVALID: &str = "Adresse électronique invalide : elle doit avoir la forme nom@domaine.fr.";
 pub const EMAIL_TOO_LONG: &str = "Adresse électronique trop longue (254 caractères au plus).";
 pub const PASSWORD_TOO_SHORT: &str = "Le mot de passe doit comporter au moins 12 caractères.";
 pub const PASSWORD_TOO_LONG: &str = "Le mot de passe doit comporter au plus 1 024 caractères.";
@@ -15,23 +14,23 @@ pub const NAME_REQUIRED: &str = "Saisissez un nom.";
 pub const NAME_TOO_LONG: &str = "Le nom doit comporter au plus 120 caractères.";
 pub const NAME_CONTROL_CHARS: &str = "Le nom contient des caractères non autorisés.";
 pub const ORG_KIND_UNKNOWN: &str = "Choisissez un type d’organisation dans la liste.";
-pub const COMMUNE_REQUIRED: &str = "Une police municipale est rattachée à une commune : saisissez son code INSEE (5 caractères, par exemple 13055).";
+pub const COMMUNE_REQUIRED: &str =
+    "Une police municipale est rattachée à une commune : saisissez son code INSEE (5 caractères, par exemple 13055).";
 pub const COMMUNE_INVALID: &str = "Code INSEE de commune invalide : 5 caractères, par exemple 13055, 2A004 ou 97411.";
 pub const CNAPS_REQUIRED: &str = "Une entreprise de sécurité privée doit indiquer son numéro d’autorisation CNAPS.";
 pub const CNAPS_INVALID: &str = "Numéro d’autorisation CNAPS invalide : il commence par AUT- suivi du département et de chiffres, par exemple AUT-013-2118-05-12-20190412345.";
-pub const DEPARTMENT_REQUIRED: &str = "Une préfecture est rattachée à un département : saisissez son numéro (par exemple 13, 2A ou 974).";
+pub const DEPARTMENT_REQUIRED: &str =
+    "Une préfecture est rattachée à un département : saisissez son numéro (par exemple 13, 2A ou 974).";
 pub const DEPARTMENT_INVALID: &str = "Numéro de département inconnu (par exemple 13, 2A, 974).";
 pub const ROLE_UNKNOWN: &str = "Choisissez un rôle : membre ou administrateur.";
 
 // Sign-in and sessions
 pub const SIGN_IN_FAILED: &str = "Adresse électronique ou mot de passe incorrect.";
-pub const SIGN_IN_RATE_LIMITED: &str =
-    "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
+pub const SIGN_IN_RATE_LIMITED: &str = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
 pub const NOT_SIGNED_IN: &str = "Votre session a expiré : connectez-vous à nouveau.";
 pub const FORBIDDEN: &str = "Vous n’avez pas accès à cette ressource.";
 pub const NOT_FOUND: &str = "Cette ressource n’existe pas ou vous n’y avez pas accès.";
-pub const INTERNAL: &str =
-    "Une erreur interne est survenue. Réessayez ; si elle persiste, contactez l’assistance.";
+pub const INTERNAL: &str = "Une erreur interne est survenue. Réessayez ; si elle persiste, contactez l’assistance.";
 pub const CROSS_SITE_REFUSED: &str = "Requête refusée : elle ne provient pas de Cordon.";
 
 // Invitations
@@ -108,7 +107,8 @@ pub const ACCEPT_BUTTON: &str = "Créer mon compte et rejoindre";
 pub const ACCEPT_EXISTING_BUTTON: &str = "Rejoindre l’organisation";
 pub const ACCOUNT_TITLE: &str = "Mon compte";
 pub const SIGN_OUT_EVERYWHERE: &str = "Se déconnecter de tous les appareils";
-pub const SIGN_OUT_EVERYWHERE_HINT: &str = "Ferme toutes vos sessions ouvertes, y compris celle-ci (par exemple après la perte d’un téléphone).";
+pub const SIGN_OUT_EVERYWHERE_HINT: &str =
+    "Ferme toutes vos sessions ouvertes, y compris celle-ci (par exemple après la perte d’un téléphone).";
 pub const ADMIN_TITLE: &str = "Administration de la plateforme";
 pub const CREATE_ORG_TITLE: &str = "Créer une organisation";
 pub const CREATE_ORG_BUTTON: &str = "Créer l’organisation";
@@ -130,5 +130,16 @@ pub const FOOTER_TEXT: &str = "Cordon planifie la sécurité des événements po
 
 pub const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 pub const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];

@@ -5,14 +5,16 @@ mod layout;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::text;
 use layout::Layout;
-use pages::{account::AccountPage, admin::AdminPage, dashboard::DashboardPage, invitation::InvitationPage,
-    not_found::NotFoundPage, organisation::OrganisationPageView, sign_in::SignInPage};
+use pages::{
+    account::AccountPage, admin::AdminPage, dashboard::DashboardPage, invitation::InvitationPage,
+    not_found::NotFoundPage, organisation::OrganisationPageView, sign_in::SignInPage,
+};
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -27,6 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="format-detection" content="telephone=no"/>
                 <link rel="stylesheet" href="/dsfr/dsfr.min.css"/>
                 <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css"/>
+                <link rel="stylesheet" href="/pkg/cordon.css"/>
                 <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -51,8 +54,14 @@ fn provide_request_nonce() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser, once hydrated: this marks the page as interactive
+    // (browser tests wait for it; CSS may use it).
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/cordon.css"/>
         <Title formatter=|page: String| if page.is_empty() { text::APP_NAME.to_string() } else { format!("{page} — {}", text::APP_NAME) }/>
         <Router>
             <Layout>

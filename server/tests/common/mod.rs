@@ -110,9 +110,16 @@ impl TestApp {
 
     pub async fn user(&self, email: &str, name: &str, platform_admin: bool) -> String {
         let hash = hash_password_now(PASSWORD).unwrap();
-        store::users::create(&self.db, &Email::parse(email).unwrap(), &PersonName::parse(name).unwrap(), &hash, platform_admin, now())
-            .await
-            .unwrap()
+        store::users::create(
+            &self.db,
+            &Email::parse(email).unwrap(),
+            &PersonName::parse(name).unwrap(),
+            &hash,
+            platform_admin,
+            now(),
+        )
+        .await
+        .unwrap()
     }
 
     pub async fn organisation(&self, name: &str, kind: &str) -> String {

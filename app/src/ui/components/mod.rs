@@ -25,7 +25,12 @@ where
     O: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || {
-        action.value().get().and_then(|r| r.err()).filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string())
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|e| e.to_string())
     })
 }
 

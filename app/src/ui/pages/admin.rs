@@ -12,8 +12,10 @@ use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, Sel
 pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateOrganisation>::new();
     let all = Resource::new(move || create.version().get(), |_| list_all_organisations());
-    let created = Signal::derive(move || matches!(create.value().get(), Some(Ok(_))).then(|| text::ORG_CREATED.to_string()));
-    let kinds: Vec<(&'static str, &'static str)> = OrganisationKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+    let created =
+        Signal::derive(move || matches!(create.value().get(), Some(Ok(_))).then(|| text::ORG_CREATED.to_string()));
+    let kinds: Vec<(&'static str, &'static str)> =
+        OrganisationKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     view! {
         <Title text=text::ADMIN_TITLE/>
         <h1>{text::ADMIN_TITLE}</h1>

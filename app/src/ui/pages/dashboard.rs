@@ -37,8 +37,11 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
         let needle = filter.get().to_lowercase();
         list.with_value(|all| {
             all.iter()
-                .filter(|m| needle.is_empty() || m.organisation.name.to_lowercase().contains(&needle)
-                    || m.organisation.kind.label().to_lowercase().contains(&needle))
+                .filter(|m| {
+                    needle.is_empty()
+                        || m.organisation.name.to_lowercase().contains(&needle)
+                        || m.organisation.kind.label().to_lowercase().contains(&needle)
+                })
                 .cloned()
                 .collect::<Vec<_>>()
         })

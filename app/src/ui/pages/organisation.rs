@@ -78,9 +78,8 @@ fn Invitations(pending: Vec<crate::api::types::PendingInvitation>) -> impl IntoV
 
 #[component]
 fn InviteForm(organisation_id: String, invite: ServerAction<InviteMember>) -> impl IntoView {
-    let sent = Signal::derive(move || {
-        matches!(invite.value().get(), Some(Ok(()))).then(|| text::INVITE_SENT.to_string())
-    });
+    let sent =
+        Signal::derive(move || matches!(invite.value().get(), Some(Ok(()))).then(|| text::INVITE_SENT.to_string()));
     view! {
         <h2 class="fr-h4 fr-mt-4w">{text::INVITE_TITLE}</h2>
         <SuccessAlert message=sent/>

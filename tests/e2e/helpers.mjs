@@ -1,0 +1,93 @@
+// Shared helpers for the browser journeys: launch Debian's Chromium headless, watch for
+// page errors and CSP violations, run axe-core, keep screenshots, read the mail outbox.
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3117';
+export const OUTBOX = process.env.E2E_OUTBOX;
+export const OUTPUT = process.env.E2E_OUTPUT ?? 'tests/output';
+export const DEMO_PASSWORD = 'cordon-demo-2026';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+    ],
+  });
+}
+
+/** A new page that records console errors and uncaught exceptions. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`exception: ${e.message}`));
+  // A refused request (4xx) is an expected answer the page shows; anything else is a problem.
+  page.on('console', (m) => {
+    const expectedRefusal = /Failed to load resource: the server responded with a status of 4\d\d/.test(m.text());
+    if (m.type() === 'error' && !expectedRefusal) page.problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Waits until the WebAssembly has hydrated the page. */
+export async function hydrated(page) {
+  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
+}
+
+/** Runs axe-core; fails on any violation of impact serious or critical. */
+export async function assertAccessible(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const details = blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(details, [], `axe-core on ${label}`);
+}
+
+let shot = 0;
+/** Keeps a full-page screenshot under tests/output/screenshots for a person to look at. */
+export async function screenshot(page, name) {
+  mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
+  shot += 1;
+  await page.screenshot({ path: join(OUTPUT, 'screenshots', `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+export function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], 'no page errors or CSP violations');
+}
+
+/** Decodes a raw .eml body (8bit or quoted-printable). */
+function mailBody(raw) {
+  const [headers, ...rest] = raw.split('\r\n\r\n');
+  const body = rest.join('\r\n\r\n');
+  if (!/content-transfer-encoding: quoted-printable/i.test(headers)) return body;
+  const joined = body.replace(/=\r\n/g, '');
+  const bytes = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else { bytes.push(...Buffer.from(joined[i])); }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The link of the newest invitation mailed to `to`, read from the outbox folder. */
+export function invitationLinkFor(to) {
+  const files = readdirSync(OUTBOX).filter((f) => f.endsWith('.eml')).sort().reverse();
+  for (const f of files) {
+    const raw = readFileSync(join(OUTBOX, f), 'utf8');
+    if (raw.includes(`To: ${to}`)) {
+      const match = mailBody(raw).match(/https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]+/);
+      if (match) return match[0];
+    }
+  }
+  throw new Error(`no invitation mailed to ${to}`);
+}

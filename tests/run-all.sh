@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test suite, prints a summary, exits non-zero if any failed.
+# Called by `make test` (which installs the tools first) and so by `.ci/run`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p tests/output
+
+results=()
+failed=0
+passed=0
+
+suite() {
+  local name="$1"; shift
+  local started=$SECONDS
+  echo
+  echo "══ $name"
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - started)) s)")
+    passed=$((passed + 1))
+  else
+    results+=("FAIL  $name ($((SECONDS - started)) s)")
+    failed=$((failed + 1))
+  fi
+}
+
+ensure_postgres() {
+  local url="${CORDON_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+  if psql "$url" -Atc 'SELECT 1' >/dev/null 2>&1; then return 0; fi
+  echo "PostgreSQL does not answer at $url: trying to start the local cluster"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql 2>/dev/null | head -n1)" main start 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    psql "$url" -Atc 'SELECT 1' >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "PostgreSQL is required (store and HTTP tests run on it): none at $url" >&2
+  return 1
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  echo "Installing Debian's chromium for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+suite "PostgreSQL available" ensure_postgres
+suite "domain, property and store tests (app: SQLite + PostgreSQL)" cargo test -p app --features ssr
+suite "server and HTTP integration tests (cordon)" cargo test -p cordon
+suite "browser bundle (WebAssembly)" cargo leptos build --frontend-only
+suite "Chromium available" ensure_chromium
+suite "browser end-to-end tests (headless Chromium, axe-core)" bash tests/run-e2e.sh
+
+echo
+echo "══ Summary"
+printf '%s\n' "${results[@]}"
+echo "Screenshots and logs: tests/output/"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

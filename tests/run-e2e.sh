@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts the real server (debug build, fresh SQLite database with the demo data, mail to a
+# fresh outbox folder) and runs the browser journeys in tests/e2e against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port="${E2E_PORT:-3117}"
+work="$(mktemp -d)"
+out="tests/output"
+mkdir -p "$out/screenshots"
+
+cargo build -q -p cordon
+export DATABASE_URL="sqlite://$work/cordon.sqlite?mode=rwc"
+export CORDON_OUTBOX_DIR="$work/outbox"
+export CORDON_BASE_URL="http://127.0.0.1:$port"
+export LEPTOS_SITE_ROOT="target/site"
+unset SMTP_URL
+
+./target/debug/cordon serve --demo --addr "127.0.0.1:$port" >"$out/e2e-server.log" 2>&1 &
+server=$!
+cleanup() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 60); do
+  curl -fsS "$CORDON_BASE_URL/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "$CORDON_BASE_URL/healthz" >/dev/null
+
+E2E_BASE_URL="$CORDON_BASE_URL" E2E_OUTBOX="$CORDON_OUTBOX_DIR" E2E_OUTPUT="$out" \
+  node --test --test-concurrency=1 tests/e2e/
