@@ -395,3 +395,79 @@ async fn an_unknown_address_answers_404_in_french() {
     assert!(res.text().await.unwrap().contains("Page non trouvée"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn twenty_failures_from_one_address_block_it_whatever_the_account() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.user("camille@mairie.test", "Camille", false).await;
+    let client = app.client();
+    for i in 0..20 {
+        let email = format!("inconnu{i}@mairie.test");
+        let (status, _, _) =
+            app.call(&client, "sign_in", &[("email", &email), ("password", "mauvais-mot-de-passe")]).await;
+        assert_eq!(status, 401);
+    }
+    let (status, body, _) =
+        app.call(&client, "sign_in", &[("email", "camille@mairie.test"), ("password", PASSWORD)]).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["SignInRefused"], "Trop de tentatives de connexion. Réessayez dans quelques minutes.");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_existing_account_joins_a_second_organisation_with_its_own_password() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let admin = app.user("admin@prefecture.test", "Admin", false).await;
+    let agent = app.user("karim@securite.test", "Karim Haddad", false).await;
+    let prefecture = app.organisation("Préfecture des Bouches-du-Rhône", "prefecture").await;
+    let securite = app.organisation("Provence Sécurité", "securite_privee").await;
+    app.member(&admin, &prefecture, MembershipRole::Admin).await;
+    app.member(&agent, &securite, MembershipRole::Member).await;
+    let client = app.client();
+    app.sign_in(&client, "admin@prefecture.test").await;
+    let (status, _, _) = app
+        .call(
+            &client,
+            "invite_member",
+            &[("organisation_id", &prefecture), ("email", "karim@securite.test"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let link = invitation_link(&app.mail.received()[0].data);
+    let token = link.rsplit('/').next().unwrap();
+
+    let visitor = app.client();
+    let (_, preview, _) = app.call(&visitor, "get_invitation", &[("token", token)]).await;
+    assert_eq!(preview["existing_account"], true);
+    let wrong = [("token", token), ("name", ""), ("password", "pas-son-mot-de-passe"), ("password_confirm", "")];
+    let (status, body, _) = app.call(&visitor, "accept_invitation", &wrong).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "password");
+    let right = [("token", token), ("name", ""), ("password", PASSWORD), ("password_confirm", "")];
+    let (status, _, _) = app.call(&visitor, "accept_invitation", &right).await;
+    assert_eq!(status, 200);
+    let (_, mine, _) = app.call(&visitor, "list_my_organisations", &[]).await;
+    let names: Vec<&str> =
+        mine.as_array().unwrap().iter().map(|m| m["organisation"]["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["Provence Sécurité", "Préfecture des Bouches-du-Rhône"]);
+    assert_eq!(store::users::count(&app.db).await.unwrap(), 2, "no second account was created");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_visitor_reads_nothing_through_server_functions() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let comite = app.organisation("Comité", "organisateur").await;
+    let client = app.client();
+    for (name, form) in [
+        ("list_my_organisations", vec![]),
+        ("get_organisation", vec![("id", comite.as_str())]),
+        ("list_all_organisations", vec![]),
+        ("invite_member", vec![("organisation_id", comite.as_str()), ("email", "a@b.test"), ("role", "admin")]),
+        ("sign_out_everywhere", vec![]),
+    ] {
+        let (status, body, _) = app.call(&client, name, &form).await;
+        assert_eq!((status, body), (401, json!("NotSignedIn")), "{name}");
+    }
+    app.stop().await;
+}

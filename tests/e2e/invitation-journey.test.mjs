@@ -54,6 +54,7 @@ test('an organiser invites a colleague who accepts, lands in the organisation an
   await page.click('button:has-text("Envoyer l’invitation")');
   await page.waitForSelector('.fr-alert--success');
   await page.waitForSelector('td:has-text("ines.nouvelle@cordon.test")');
+  assert.equal(await page.inputValue('#champ-email'), '', 'the form is emptied after sending');
   await screenshot(page, 'organisation-invitation-envoyee');
   await assertAccessible(page, 'organisation page');
   assertNoProblems(page);

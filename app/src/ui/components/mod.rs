@@ -34,6 +34,23 @@ where
     })
 }
 
+/// A form reference that empties its form after each successful submission of `action`.
+pub fn reset_on_success<I, O>(action: ServerAction<I>) -> NodeRef<leptos::html::Form>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    form
+}
+
 /// A DSFR error alert that appears when `message` holds something.
 #[component]
 pub fn ErrorAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {

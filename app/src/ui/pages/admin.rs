@@ -6,7 +6,9 @@ use leptos_meta::Title;
 use crate::api::organisations::{list_all_organisations, CreateOrganisation};
 use crate::domain::OrganisationKind;
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::components::{
+    error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
+};
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -50,7 +52,7 @@ pub fn AdminPage() -> impl IntoView {
         <h2 class="fr-h4 fr-mt-4w">{text::CREATE_ORG_TITLE}</h2>
         <SuccessAlert message=created/>
         <ErrorAlert message=form_error(create)/>
-        <ActionForm action=create>
+        <ActionForm action=create node_ref=reset_on_success(create)>
             <TextField name="name" label=text::LABEL_ORG_NAME required=true error=field_error(create, "name")/>
             <SelectField name="kind" label=text::LABEL_ORG_KIND options=kinds error=field_error(create, "kind")/>
             <TextField name="commune" label=text::LABEL_COMMUNE error=field_error(create, "commune")/>

@@ -7,7 +7,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::organisations::{get_organisation, InviteMember};
 use crate::api::types::OrganisationPage;
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::components::{
+    error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
+};
 
 #[component]
 pub fn OrganisationPageView() -> impl IntoView {
@@ -84,7 +86,7 @@ fn InviteForm(organisation_id: String, invite: ServerAction<InviteMember>) -> im
         <h2 class="fr-h4 fr-mt-4w">{text::INVITE_TITLE}</h2>
         <SuccessAlert message=sent/>
         <ErrorAlert message=form_error(invite)/>
-        <ActionForm action=invite>
+        <ActionForm action=invite node_ref=reset_on_success(invite)>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-6">
