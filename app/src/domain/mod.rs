@@ -6,6 +6,7 @@ pub mod account;
 pub mod geo;
 pub mod invitation;
 pub mod organisation;
+pub mod plan;
 pub mod rate_limit;
 pub mod time;
 

@@ -1,0 +1,33 @@
+//! Planning an event: the event itself, its zones and posts, the security actors and their
+//! agents, the needs, the deployments, and the coverage of the needs by the deployments.
+//! Every record is built from a `…Draft` by a constructor that refuses invalid values (also
+//! when read from JSON), so that an invalid plan cannot exist in memory.
+
+mod actors;
+mod coverage;
+mod deployment;
+mod error;
+mod event;
+mod fields;
+mod need;
+mod polygon;
+mod sweep;
+mod time_zone;
+mod window;
+mod zone;
+
+#[cfg(test)]
+mod coverage_props;
+#[cfg(test)]
+mod fixtures;
+
+pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
+pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
+pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
+pub use error::PlanError;
+pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX_ATTENDANCE};
+pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
+pub use polygon::{GeoPolygon, MAX_POLYGON_POINTS};
+pub use time_zone::{default_time_zone, local_instant, parse_time_zone};
+pub use window::{TimeWindow, MAX_WINDOW};
+pub use zone::{Post, PostDraft, Zone, ZoneDraft, ZoneKind};
