@@ -2,7 +2,7 @@
 // page errors and CSP violations, run axe-core, keep screenshots, read the mail outbox.
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
@@ -54,11 +54,12 @@ export async function assertAccessible(page, label) {
 }
 
 let shot = 0;
+const journey = basename(process.argv[1] ?? 'parcours', '.test.mjs');
 /** Keeps a full-page screenshot under tests/output/screenshots for a person to look at. */
 export async function screenshot(page, name) {
   mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
   shot += 1;
-  await page.screenshot({ path: join(OUTPUT, 'screenshots', `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUTPUT, 'screenshots', `${journey}-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
 export function assertNoProblems(page) {

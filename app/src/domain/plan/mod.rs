@@ -4,12 +4,14 @@
 //! when read from JSON), so that an invalid plan cannot exist in memory.
 
 mod actors;
+mod aggregate;
 mod coverage;
 mod deployment;
 mod error;
 mod event;
 mod fields;
 mod need;
+mod participant;
 mod polygon;
 mod sweep;
 mod time_zone;
@@ -22,11 +24,13 @@ mod coverage_props;
 mod fixtures;
 
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
+pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
 pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use error::PlanError;
 pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX_ATTENDANCE};
 pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
+pub use participant::{Participant, ParticipantDraft};
 pub use polygon::{GeoPolygon, MAX_POLYGON_POINTS};
 pub use time_zone::{default_time_zone, local_instant, parse_time_zone};
 pub use window::{TimeWindow, MAX_WINDOW};

@@ -1,0 +1,89 @@
+//! An organisation taking part in one event, in a given role, with its lead contact.
+
+use serde::{Deserialize, Serialize};
+
+use super::actors::ParticipantRole;
+use super::error::PlanError;
+use super::fields::{parse_id, parse_label, parse_optional_label};
+
+/// The fields of a participant as typed or imported, before checking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantDraft {
+    pub id: String,
+    /// The Cordon organisation behind the participant.
+    pub organisation_id: String,
+    /// The name shown in the plan (the organisation's name when it joined).
+    pub name: String,
+    pub role: ParticipantRole,
+    #[serde(default)]
+    pub contact_name: Option<String>,
+    #[serde(default)]
+    pub contact_phone: Option<String>,
+}
+
+/// An organisation taking part in the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ParticipantDraft", into = "ParticipantDraft")]
+pub struct Participant {
+    id: String,
+    organisation_id: String,
+    name: String,
+    role: ParticipantRole,
+    contact_name: Option<String>,
+    contact_phone: Option<String>,
+}
+
+impl Participant {
+    pub fn new(draft: ParticipantDraft) -> Result<Self, PlanError> {
+        Ok(Participant {
+            id: parse_id(&draft.id)?,
+            organisation_id: parse_id(&draft.organisation_id)?,
+            name: parse_label(&draft.name, 160)?,
+            role: draft.role,
+            contact_name: parse_optional_label(draft.contact_name.as_deref(), 120)?,
+            contact_phone: parse_optional_label(draft.contact_phone.as_deref(), 40)?,
+        })
+    }
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn organisation_id(&self) -> &str {
+        &self.organisation_id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn role(&self) -> ParticipantRole {
+        self.role
+    }
+    pub fn contact_name(&self) -> Option<&str> {
+        self.contact_name.as_deref()
+    }
+    pub fn contact_phone(&self) -> Option<&str> {
+        self.contact_phone.as_deref()
+    }
+    /// State forces and the prefecture read deployments marked restricted; no one else does.
+    pub fn reads_restricted(&self) -> bool {
+        matches!(self.role, ParticipantRole::ForceEtat | ParticipantRole::Prefecture)
+    }
+}
+
+impl TryFrom<ParticipantDraft> for Participant {
+    type Error = PlanError;
+    fn try_from(draft: ParticipantDraft) -> Result<Self, PlanError> {
+        Participant::new(draft)
+    }
+}
+
+impl From<Participant> for ParticipantDraft {
+    fn from(p: Participant) -> Self {
+        ParticipantDraft {
+            id: p.id,
+            organisation_id: p.organisation_id,
+            name: p.name,
+            role: p.role,
+            contact_name: p.contact_name,
+            contact_phone: p.contact_phone,
+        }
+    }
+}
