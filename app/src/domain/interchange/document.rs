@@ -1,0 +1,289 @@
+//! The documents of the `cordon-plan/1` format: one struct per JSON object, fields in the
+//! order they are written. They are the format's own shape, mapped to and from the domain's
+//! drafts, so that a change to a domain type cannot silently change the files.
+
+use serde::Serialize;
+
+use super::stamp::format_instant;
+use super::PLAN_FORMAT;
+use crate::domain::plan::{
+    AgentDraft, DeploymentDraft, EventDraft, EventKind, LegalContext, MissionCategory, NeedDraft, ParticipantDraft,
+    ParticipantRole, Plan, PostDraft, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, ZoneDraft, ZoneKind,
+};
+
+/// A whole plan file. Every list is sorted by id when written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanDocument {
+    /// Always [`PLAN_FORMAT`].
+    pub format: String,
+    pub event: EventDoc,
+    pub zones: Vec<ZoneDoc>,
+    pub posts: Vec<PostDoc>,
+    pub participants: Vec<ParticipantDoc>,
+    pub agents: Vec<AgentDoc>,
+    pub needs: Vec<NeedDoc>,
+    pub deployments: Vec<DeploymentDoc>,
+}
+
+/// A time window `[start, end)`, both RFC 3339 UTC instants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WindowDoc {
+    pub start: String,
+    pub end: String,
+}
+
+/// The event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventDoc {
+    pub id: String,
+    pub name: String,
+    pub kind: EventKind,
+    pub commune_code: String,
+    pub commune_name: String,
+    pub address: String,
+    /// IANA name; when absent on import, the department's default zone.
+    pub time_zone: Option<String>,
+    pub window: WindowDoc,
+    pub setup: Option<WindowDoc>,
+    pub teardown: Option<WindowDoc>,
+    pub expected_attendance: u32,
+    pub behaviour: PublicBehaviour,
+    pub legal: LegalDoc,
+}
+
+/// The orders and agreements in force (see [`LegalContext`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LegalDoc {
+    pub perimetre_l226_1: bool,
+    pub arrete_palpation_l613_2: bool,
+    pub autorisation_voie_publique_l613_1: bool,
+    pub convention_coordination_en_vigueur: bool,
+}
+
+/// A zone of the site.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ZoneDoc {
+    pub id: String,
+    pub name: String,
+    pub kind: ZoneKind,
+    pub public_road: bool,
+    pub address: Option<String>,
+    pub polygon: Option<PolygonDoc>,
+}
+
+/// A GeoJSON `Polygon`: `type` is `"Polygon"`, one closed ring of `[longitude, latitude]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolygonDoc {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub coordinates: Vec<Vec<[f64; 2]>>,
+}
+
+/// A post inside a zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostDoc {
+    pub id: String,
+    pub zone_id: String,
+    pub name: String,
+}
+
+/// An organisation taking part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParticipantDoc {
+    pub id: String,
+    pub organisation_id: String,
+    pub name: String,
+    pub role: ParticipantRole,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+/// A named agent of a participant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgentDoc {
+    pub id: String,
+    pub participant_id: String,
+    pub display_name: String,
+    pub qualifications: Vec<Qualification>,
+    pub sex: Option<Sex>,
+    pub cnaps_card: Option<CnapsCardDoc>,
+    pub availability: Vec<WindowDoc>,
+}
+
+/// A private agent's CNAPS card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CnapsCardDoc {
+    pub number: String,
+    /// The first instant the card is no longer valid.
+    pub expires: String,
+}
+
+/// A need of a zone or post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedDoc {
+    pub id: String,
+    pub zone_id: String,
+    pub post_id: Option<String>,
+    pub window: WindowDoc,
+    pub qualification: Option<Qualification>,
+    pub min: u32,
+    pub max: Option<u32>,
+    pub priority: u8,
+    pub min_women: u32,
+    pub min_men: u32,
+}
+
+/// A deployment of a participant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeploymentDoc {
+    pub id: String,
+    pub participant_id: String,
+    pub zone_id: String,
+    pub post_id: Option<String>,
+    pub window: WindowDoc,
+    pub headcount: u32,
+    /// Sorted when written: the order carries no meaning.
+    pub agent_ids: Vec<String>,
+    pub category: MissionCategory,
+    pub mission: String,
+    pub radio: Option<String>,
+    pub visibility: Visibility,
+}
+
+impl From<TimeWindow> for WindowDoc {
+    fn from(window: TimeWindow) -> Self {
+        WindowDoc { start: format_instant(window.start()), end: format_instant(window.end()) }
+    }
+}
+
+impl From<LegalContext> for LegalDoc {
+    fn from(legal: LegalContext) -> Self {
+        let LegalContext {
+            perimetre_l226_1,
+            arrete_palpation_l613_2,
+            autorisation_voie_publique_l613_1,
+            convention_coordination_en_vigueur,
+        } = legal;
+        LegalDoc {
+            perimetre_l226_1,
+            arrete_palpation_l613_2,
+            autorisation_voie_publique_l613_1,
+            convention_coordination_en_vigueur,
+        }
+    }
+}
+
+impl From<EventDraft> for EventDoc {
+    fn from(d: EventDraft) -> Self {
+        EventDoc {
+            id: d.id,
+            name: d.name,
+            kind: d.kind,
+            commune_code: d.commune_code,
+            commune_name: d.commune_name,
+            address: d.address,
+            time_zone: d.time_zone,
+            window: d.window.into(),
+            setup: d.setup.map(WindowDoc::from),
+            teardown: d.teardown.map(WindowDoc::from),
+            expected_attendance: d.expected_attendance,
+            behaviour: d.behaviour,
+            legal: d.legal.into(),
+        }
+    }
+}
+
+/// A coordinate rounded to 7 decimals (about a centimetre). Reading JSON numbers back may be
+/// off by the last binary digit (serde_json's fast float parsing); rounding again absorbs it, so
+/// that export → import → export keeps the same bytes.
+fn to_centimetre(degrees: f64) -> f64 {
+    (degrees * 1e7).round() / 1e7
+}
+
+impl From<ZoneDraft> for ZoneDoc {
+    fn from(d: ZoneDraft) -> Self {
+        let polygon = d.polygon.map(|p| PolygonDoc {
+            kind: "Polygon".into(),
+            coordinates: vec![p.ring().iter().map(|&[lon, lat]| [to_centimetre(lon), to_centimetre(lat)]).collect()],
+        });
+        ZoneDoc { id: d.id, name: d.name, kind: d.kind, public_road: d.public_road, address: d.address, polygon }
+    }
+}
+
+impl From<PostDraft> for PostDoc {
+    fn from(d: PostDraft) -> Self {
+        PostDoc { id: d.id, zone_id: d.zone_id, name: d.name }
+    }
+}
+
+impl From<ParticipantDraft> for ParticipantDoc {
+    fn from(d: ParticipantDraft) -> Self {
+        let ParticipantDraft { id, organisation_id, name, role, contact_name, contact_phone } = d;
+        ParticipantDoc { id, organisation_id, name, role, contact_name, contact_phone }
+    }
+}
+
+impl From<AgentDraft> for AgentDoc {
+    fn from(d: AgentDraft) -> Self {
+        AgentDoc {
+            id: d.id,
+            participant_id: d.participant_id,
+            display_name: d.display_name,
+            qualifications: d.qualifications.into_iter().collect(),
+            sex: d.sex,
+            cnaps_card: d
+                .cnaps_card
+                .map(|card| CnapsCardDoc { number: card.number().into(), expires: format_instant(card.expires()) }),
+            availability: d.availability.into_iter().map(WindowDoc::from).collect(),
+        }
+    }
+}
+
+impl From<NeedDraft> for NeedDoc {
+    fn from(d: NeedDraft) -> Self {
+        let NeedDraft { id, zone_id, post_id, window, qualification, min, max, priority, min_women, min_men } = d;
+        NeedDoc { id, zone_id, post_id, window: window.into(), qualification, min, max, priority, min_women, min_men }
+    }
+}
+
+impl From<DeploymentDraft> for DeploymentDoc {
+    fn from(d: DeploymentDraft) -> Self {
+        let mut agent_ids = d.agent_ids;
+        agent_ids.sort();
+        DeploymentDoc {
+            id: d.id,
+            participant_id: d.participant_id,
+            zone_id: d.zone_id,
+            post_id: d.post_id,
+            window: d.window.into(),
+            headcount: d.headcount,
+            agent_ids,
+            category: d.category,
+            mission: d.mission,
+            radio: d.radio,
+            visibility: d.visibility,
+        }
+    }
+}
+
+/// Converts each record into its document, through the domain's draft, sorted by id.
+fn sorted<R: Clone, Draft: From<R>, D: From<Draft>>(records: &[R], id: fn(&D) -> &str) -> Vec<D> {
+    let mut docs: Vec<D> = records.iter().cloned().map(|r| D::from(Draft::from(r))).collect();
+    docs.sort_by(|a, b| id(a).cmp(id(b)));
+    docs
+}
+
+impl From<&Plan> for PlanDocument {
+    fn from(plan: &Plan) -> Self {
+        PlanDocument {
+            format: PLAN_FORMAT.into(),
+            event: EventDraft::from(plan.event.clone()).into(),
+            zones: sorted::<_, ZoneDraft, ZoneDoc>(&plan.zones, |d| &d.id),
+            posts: sorted::<_, PostDraft, PostDoc>(&plan.posts, |d| &d.id),
+            participants: sorted::<_, ParticipantDraft, ParticipantDoc>(&plan.participants, |d| &d.id),
+            agents: sorted::<_, AgentDraft, AgentDoc>(&plan.agents, |d| &d.id),
+            needs: sorted::<_, NeedDraft, NeedDoc>(&plan.needs, |d| &d.id),
+            deployments: sorted::<_, DeploymentDraft, DeploymentDoc>(&plan.deployments, |d| &d.id),
+        }
+    }
+}

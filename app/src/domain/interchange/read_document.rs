@@ -1,0 +1,287 @@
+//! Reading a parsed JSON value into the format's documents: every field's presence and JSON
+//! type, the closed lists of codes, and no field the format does not know. What the values
+//! mean (instants, ranges, texts) is checked afterwards, on the drafts.
+
+use serde_json::Value;
+
+use super::document::{
+    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, ParticipantDoc, PolygonDoc, PostDoc, ZoneDoc,
+};
+use super::reader::{boolean, code_reader, count, item, list, list_of, number, small, string, window, Obj};
+use super::report::Report;
+use super::PLAN_FORMAT;
+use crate::domain::plan::{
+    EventKind, MissionCategory, ParticipantRole, PublicBehaviour, Qualification, Sex, Visibility, ZoneKind,
+};
+
+/// A file read as far as it could be: each record is `None` where it was malformed, at the
+/// same index as in the file so that later checks report the right path.
+#[derive(Debug, Default)]
+pub(super) struct ReadDocument {
+    pub event: Option<EventDoc>,
+    pub zones: Vec<Option<ZoneDoc>>,
+    pub posts: Vec<Option<PostDoc>>,
+    pub participants: Vec<Option<ParticipantDoc>>,
+    pub agents: Vec<Option<AgentDoc>>,
+    pub needs: Vec<Option<NeedDoc>>,
+    pub deployments: Vec<Option<DeploymentDoc>>,
+}
+
+/// The French message for a file without the right `format`.
+pub(super) fn wrong_format_message(found: Option<&Value>) -> String {
+    match found {
+        None => format!("Champ « format » manquant : ce fichier n'est pas un plan Cordon (« {PLAN_FORMAT} » attendu)."),
+        Some(value) => {
+            let shown: String =
+                value.as_str().map_or_else(|| value.to_string(), str::to_string).chars().take(40).collect();
+            format!("Format « {shown} » inconnu : seul « {PLAN_FORMAT} » est pris en charge.")
+        }
+    }
+}
+
+/// Reads the whole document. A root that is not an object, or a wrong `format`, stops the
+/// reading there: the rest of such a file would only produce noise.
+pub(super) fn read_document(root: &Value, report: &mut Report) -> Option<ReadDocument> {
+    let mut obj = Obj::open(root, "$", report)?;
+    let format = obj.optional("format");
+    if format.and_then(Value::as_str) != Some(PLAN_FORMAT) {
+        report.push("$.format", wrong_format_message(format));
+        return None;
+    }
+    let event = obj.req("event", report, event_doc);
+    let document = ReadDocument {
+        event,
+        zones: section(&mut obj, "zones", report, zone_doc),
+        posts: section(&mut obj, "posts", report, post_doc),
+        participants: section(&mut obj, "participants", report, participant_doc),
+        agents: section(&mut obj, "agents", report, agent_doc),
+        needs: section(&mut obj, "needs", report, need_doc),
+        deployments: section(&mut obj, "deployments", report, deployment_doc),
+    };
+    obj.finish(report);
+    Some(document)
+}
+
+/// One of the lists of records, each read with `read`.
+fn section<T>(obj: &mut Obj, key: &'static str, report: &mut Report, read: super::reader::Read<T>) -> Vec<Option<T>> {
+    let path = obj.at(key);
+    let Some(items) = obj.required(key, report).and_then(|value| list(value, &path, report)) else {
+        return Vec::new();
+    };
+    let mut read_items = Vec::with_capacity(items.len());
+    for (i, value) in items.iter().enumerate() {
+        if report.is_full() {
+            break;
+        }
+        read_items.push(read(value, &item(&path, i), report));
+    }
+    read_items
+}
+
+code_reader!(event_kind, EventKind);
+code_reader!(behaviour, PublicBehaviour);
+code_reader!(zone_kind, ZoneKind);
+code_reader!(role, ParticipantRole);
+code_reader!(qualification, Qualification);
+code_reader!(sex, Sex);
+code_reader!(category, MissionCategory);
+code_reader!(visibility, Visibility);
+
+fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let doc = (
+        o.req("id", r, string),
+        o.req("name", r, string),
+        o.req("kind", r, event_kind),
+        o.req("commune_code", r, string),
+        o.req("commune_name", r, string),
+        o.req("address", r, string),
+        o.opt("time_zone", r, string),
+        o.req("window", r, window),
+        o.opt("setup", r, window),
+        o.opt("teardown", r, window),
+        o.req("expected_attendance", r, count),
+        o.req("behaviour", r, behaviour),
+        o.req("legal", r, legal_doc),
+    );
+    o.finish(r);
+    let (
+        id,
+        name,
+        kind,
+        commune_code,
+        commune_name,
+        address,
+        time_zone,
+        window,
+        setup,
+        teardown,
+        attendance,
+        behaviour,
+        legal,
+    ) = doc;
+    Some(EventDoc {
+        id: id?,
+        name: name?,
+        kind: kind?,
+        commune_code: commune_code?,
+        commune_name: commune_name?,
+        address: address?,
+        time_zone: time_zone?,
+        window: window?,
+        setup: setup?,
+        teardown: teardown?,
+        expected_attendance: attendance?,
+        behaviour: behaviour?,
+        legal: legal?,
+    })
+}
+
+fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let perimetre = o.req("perimetre_l226_1", r, boolean);
+    let palpation = o.req("arrete_palpation_l613_2", r, boolean);
+    let voie_publique = o.req("autorisation_voie_publique_l613_1", r, boolean);
+    let convention = o.req("convention_coordination_en_vigueur", r, boolean);
+    o.finish(r);
+    Some(LegalDoc {
+        perimetre_l226_1: perimetre?,
+        arrete_palpation_l613_2: palpation?,
+        autorisation_voie_publique_l613_1: voie_publique?,
+        convention_coordination_en_vigueur: convention?,
+    })
+}
+
+fn zone_doc(value: &Value, path: &str, r: &mut Report) -> Option<ZoneDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let id = o.req("id", r, string);
+    let name = o.req("name", r, string);
+    let kind = o.req("kind", r, zone_kind);
+    let public_road = o.req("public_road", r, boolean);
+    let address = o.opt("address", r, string);
+    let polygon = o.opt("polygon", r, polygon_doc);
+    o.finish(r);
+    Some(ZoneDoc { id: id?, name: name?, kind: kind?, public_road: public_road?, address: address?, polygon: polygon? })
+}
+
+fn polygon_doc(value: &Value, path: &str, r: &mut Report) -> Option<PolygonDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let kind = o.req("type", r, string);
+    let coordinates = o.req("coordinates", r, |v, p, r| list_of(v, p, r, |v, p, r| list_of(v, p, r, position)));
+    o.finish(r);
+    Some(PolygonDoc { kind: kind?, coordinates: coordinates? })
+}
+
+fn position(value: &Value, path: &str, r: &mut Report) -> Option<[f64; 2]> {
+    match list(value, path, r)? {
+        [lon, lat] => Some([number(lon, &item(path, 0), r)?, number(lat, &item(path, 1), r)?]),
+        _ => {
+            r.push(path, "Une position [longitude, latitude] est attendue.");
+            None
+        }
+    }
+}
+
+fn post_doc(value: &Value, path: &str, r: &mut Report) -> Option<PostDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let id = o.req("id", r, string);
+    let zone_id = o.req("zone_id", r, string);
+    let name = o.req("name", r, string);
+    o.finish(r);
+    Some(PostDoc { id: id?, zone_id: zone_id?, name: name? })
+}
+
+fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<ParticipantDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let id = o.req("id", r, string);
+    let organisation_id = o.req("organisation_id", r, string);
+    let name = o.req("name", r, string);
+    let role = o.req("role", r, role);
+    let contact_name = o.opt("contact_name", r, string);
+    let contact_phone = o.opt("contact_phone", r, string);
+    o.finish(r);
+    Some(ParticipantDoc {
+        id: id?,
+        organisation_id: organisation_id?,
+        name: name?,
+        role: role?,
+        contact_name: contact_name?,
+        contact_phone: contact_phone?,
+    })
+}
+
+fn agent_doc(value: &Value, path: &str, r: &mut Report) -> Option<AgentDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let id = o.req("id", r, string);
+    let participant_id = o.req("participant_id", r, string);
+    let display_name = o.req("display_name", r, string);
+    let qualifications = o.req("qualifications", r, |v, p, r| list_of(v, p, r, qualification));
+    let sex = o.opt("sex", r, sex);
+    let cnaps_card = o.opt("cnaps_card", r, card_doc);
+    let availability = o.req("availability", r, |v, p, r| list_of(v, p, r, window));
+    o.finish(r);
+    Some(AgentDoc {
+        id: id?,
+        participant_id: participant_id?,
+        display_name: display_name?,
+        qualifications: qualifications?,
+        sex: sex?,
+        cnaps_card: cnaps_card?,
+        availability: availability?,
+    })
+}
+
+fn card_doc(value: &Value, path: &str, r: &mut Report) -> Option<CnapsCardDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let number = o.req("number", r, string);
+    let expires = o.req("expires", r, string);
+    o.finish(r);
+    Some(CnapsCardDoc { number: number?, expires: expires? })
+}
+
+fn need_doc(value: &Value, path: &str, r: &mut Report) -> Option<NeedDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let (id, zone_id, post_id) = (o.req("id", r, string), o.req("zone_id", r, string), o.opt("post_id", r, string));
+    let window = o.req("window", r, window);
+    let qualification = o.opt("qualification", r, qualification);
+    let (min, max) = (o.req("min", r, count), o.opt("max", r, count));
+    let priority = o.req("priority", r, small);
+    let (min_women, min_men) = (o.req("min_women", r, count), o.req("min_men", r, count));
+    o.finish(r);
+    Some(NeedDoc {
+        id: id?,
+        zone_id: zone_id?,
+        post_id: post_id?,
+        window: window?,
+        qualification: qualification?,
+        min: min?,
+        max: max?,
+        priority: priority?,
+        min_women: min_women?,
+        min_men: min_men?,
+    })
+}
+
+fn deployment_doc(value: &Value, path: &str, r: &mut Report) -> Option<DeploymentDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let (id, participant_id) = (o.req("id", r, string), o.req("participant_id", r, string));
+    let (zone_id, post_id) = (o.req("zone_id", r, string), o.opt("post_id", r, string));
+    let (window, headcount) = (o.req("window", r, window), o.req("headcount", r, count));
+    let agent_ids = o.req("agent_ids", r, |v, p, r| list_of(v, p, r, string));
+    let (category, mission) = (o.req("category", r, category), o.req("mission", r, string));
+    let (radio, visibility) = (o.opt("radio", r, string), o.req("visibility", r, visibility));
+    o.finish(r);
+    Some(DeploymentDoc {
+        id: id?,
+        participant_id: participant_id?,
+        zone_id: zone_id?,
+        post_id: post_id?,
+        window: window?,
+        headcount: headcount?,
+        agent_ids: agent_ids?,
+        category: category?,
+        mission: mission?,
+        radio: radio?,
+        visibility: visibility?,
+    })
+}
