@@ -26,6 +26,9 @@ pub enum AppError {
     /// A refusal the user can act on, with its French message (expired invitation, …).
     #[error("{0}")]
     Refused(String),
+    /// Someone else saved this record first; `message` describes the newer values.
+    #[error("{message}")]
+    Stale { message: String },
     #[error("{}", text::INTERNAL)]
     Internal,
     /// The request never reached our code properly (network, encoding).
@@ -52,6 +55,7 @@ impl AppError {
             AppError::Invalid { .. } | AppError::Refused(_) => 422,
             AppError::SignInRefused(_) | AppError::NotSignedIn => 401,
             AppError::Forbidden => 403,
+            AppError::Stale { .. } => 409,
             AppError::NotFound => 404,
             AppError::Internal | AppError::Transport(_) => 500,
         }

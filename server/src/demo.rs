@@ -1,5 +1,5 @@
 //! The demo data `make run` shows on first start: the organisations that secure a fictional
-//! town festival in Martigues (Bouches-du-Rhône) and one account in each.
+//! town festival in Martigues (Bouches-du-Rhône), one account in each, and the festival's plan.
 
 use app::api::security::hash_password_now;
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
@@ -48,6 +48,16 @@ pub async fn load_if_empty(db: &Db, now: Instant) -> anyhow::Result<bool> {
             store::organisations::add_member(db, &user_id, &organisation_ids[index], role, now).await?;
         }
     }
+    let org = |i: usize| (organisation_ids[i].clone(), ORGANISATIONS[i].0.to_string());
+    let organisations = crate::demo_event::DemoOrganisations {
+        organiser: org(0),
+        prefecture: org(1),
+        police: org(2),
+        municipal: org(3),
+        provence: org(4),
+        azur: org(5),
+    };
+    crate::demo_event::load(db, &organisations, now).await?;
     Ok(true)
 }
 

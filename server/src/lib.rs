@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod demo_event;
 pub mod logging;
 pub mod mail;
 pub mod security;

@@ -4,8 +4,13 @@
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod events;
 pub mod invitations;
 pub mod organisations;
+#[cfg(feature = "ssr")]
+pub mod plan_context;
+pub mod plan_edits;
+pub mod plan_types;
 #[cfg(feature = "ssr")]
 pub mod security;
 pub mod types;

@@ -20,6 +20,14 @@ pub async fn get_organisation(id: String) -> Result<OrganisationPage, AppError> 
     respond(server::page(id).await)
 }
 
+/// The directory of organisations (name and kind) any signed-in person may pick from, e.g.
+/// to associate one with an event. Members and invitations stay private.
+#[server(endpoint = "list_organisation_directory")]
+pub async fn list_organisation_directory() -> Result<Vec<OrganisationSummary>, AppError> {
+    use super::context::respond;
+    respond(server::directory().await)
+}
+
 /// Every organisation (platform administrators only).
 #[server(endpoint = "list_all_organisations")]
 pub async fn list_all_organisations() -> Result<Vec<OrganisationSummary>, AppError> {
@@ -91,6 +99,11 @@ pub(crate) mod server {
             Vec::new()
         };
         Ok(OrganisationPage { organisation, my_role, may_manage, members, invitations })
+    }
+
+    pub async fn directory() -> Result<Vec<OrganisationSummary>, AppError> {
+        require_user().await?;
+        Ok(store::organisations::list_all(&state()?.db).await?)
     }
 
     pub async fn list_all() -> Result<Vec<OrganisationSummary>, AppError> {

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod geo;
+pub mod interchange;
 pub mod invitation;
 pub mod organisation;
 pub mod plan;

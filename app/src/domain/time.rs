@@ -97,3 +97,32 @@ mod format_tests {
         );
     }
 }
+
+/// The value of a `datetime-local` input for `instant` in `zone` ("2026-07-10T18:00").
+pub fn format_input_local(instant: Instant, zone: chrono_tz::Tz) -> String {
+    instant.to_chrono().map(|utc| utc.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+}
+
+/// "ven. 10/07 18:00" in `zone`: compact, for tables and lists.
+pub fn format_short_fr(instant: Instant, zone: chrono_tz::Tz) -> String {
+    use chrono::Datelike;
+    let Some(utc) = instant.to_chrono() else { return String::new() };
+    let local = utc.with_timezone(&zone);
+    let weekday = crate::text::WEEKDAYS[local.weekday().num_days_from_monday() as usize];
+    format!(
+        "{}. {}",
+        &weekday[..weekday.char_indices().nth(3).map(|(i, _)| i).unwrap_or(weekday.len())],
+        local.format("%d/%m %H:%M")
+    )
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    #[test]
+    fn a_summer_evening_in_paris_fills_a_datetime_input_with_local_time() {
+        assert_eq!(format_input_local(Instant(1_782_066_600_000), chrono_tz::Europe::Paris), "2026-06-21T20:30");
+        assert_eq!(format_short_fr(Instant(1_782_066_600_000), chrono_tz::Europe::Paris), "dim. 21/06 20:30");
+    }
+}

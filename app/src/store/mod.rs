@@ -4,6 +4,7 @@
 
 pub mod invitations;
 pub mod organisations;
+pub mod plans;
 pub mod sessions;
 pub mod testing;
 pub mod throttle;

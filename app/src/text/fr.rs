@@ -143,3 +143,27 @@ pub const MONTHS: [&str; 12] = [
     "novembre",
     "décembre",
 ];
+
+// Planning
+pub const NAV_EVENTS: &str = "Événements";
+pub const EVENTS_TITLE: &str = "Mes événements";
+pub const NO_EVENT: &str = "Aucun événement pour l’instant.";
+pub const CREATE_EVENT_TITLE: &str = "Créer un événement";
+pub const CREATE_EVENT_BUTTON: &str = "Créer l’événement";
+pub const NOT_AN_ORGANISER: &str =
+    "Seul un membre d’une organisation de type « organisateur » peut créer un événement.";
+pub const DATETIME_INVALID: &str = "Date et heure invalides : utilisez le format JJ/MM/AAAA HH:MM.";
+pub const NUMBER_INVALID: &str = "Saisissez un nombre entier.";
+pub const CHOICE_INVALID: &str = "Choisissez une valeur dans la liste.";
+pub const UNKNOWN_ZONE: &str = "Cette zone n’existe pas dans le plan.";
+pub const UNKNOWN_POST: &str = "Ce poste n’existe pas dans cette zone.";
+pub const UNKNOWN_AGENT: &str = "Agent inconnu ou d’un autre participant.";
+pub const PARTICIPANT_NOT_YOURS: &str = "Vous ne pouvez modifier que les déploiements de votre organisation.";
+pub const ORGANISER_ONLY: &str = "Seul l’organisateur de l’événement peut modifier cela.";
+pub const ALREADY_PARTICIPANT: &str = "Cette organisation participe déjà à l’événement.";
+pub const SAVED: &str = "Enregistré.";
+
+/// The message shown when a save was based on an outdated version.
+pub fn stale_record(current: &str) -> String {
+    format!("Quelqu’un a modifié cet élément entre-temps : votre modification n’a pas été enregistrée. Valeurs actuelles : {current}. Rechargez pour repartir de ces valeurs.")
+}

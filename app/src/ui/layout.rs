@@ -86,6 +86,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <nav class="fr-nav" id="navigation" role="navigation" aria-label="Menu principal">
                         <ul class="fr-nav__list">
                             <li class="fr-nav__item"><A href="/" attr:class="fr-nav__link">{text::NAV_DASHBOARD}</A></li>
+                            <li class="fr-nav__item"><A href="/evenements" attr:class="fr-nav__link">{text::NAV_EVENTS}</A></li>
                             <Suspense fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     let admin = session.await.ok().and_then(|s| s.user).is_some_and(|u| u.is_platform_admin);

@@ -3,6 +3,7 @@
 pub mod components;
 mod layout;
 mod pages;
+pub mod timeline;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -12,8 +13,15 @@ use leptos_router::{path, SsrMode};
 use crate::text;
 use layout::Layout;
 use pages::{
-    account::AccountPage, admin::AdminPage, dashboard::DashboardPage, invitation::InvitationPage,
-    not_found::NotFoundPage, organisation::OrganisationPageView, sign_in::SignInPage,
+    account::AccountPage,
+    admin::AdminPage,
+    dashboard::DashboardPage,
+    events::{EventsPage, NewEventPage},
+    invitation::InvitationPage,
+    not_found::NotFoundPage,
+    organisation::OrganisationPageView,
+    plan::PlanPageView,
+    sign_in::SignInPage,
 };
 
 /// The HTML document around the application, rendered on the server only.
@@ -72,6 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/organisations/:id") view=OrganisationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/evenements") view=EventsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/evenements/nouveau") view=NewEventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/evenements/:id") view=PlanPageView ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -104,7 +104,12 @@ impl TestApp {
 
     /// Signs in; panics unless it succeeds.
     pub async fn sign_in(&self, client: &reqwest::Client, email: &str) {
-        let (status, body, _) = self.call(client, "sign_in", &[("email", email), ("password", PASSWORD)]).await;
+        self.sign_in_with(client, email, PASSWORD).await
+    }
+
+    /// Signs in with a given password; panics unless it succeeds.
+    pub async fn sign_in_with(&self, client: &reqwest::Client, email: &str, password: &str) {
+        let (status, body, _) = self.call(client, "sign_in", &[("email", email), ("password", password)]).await;
         assert_eq!(status, 200, "sign-in of {email} failed: {body}");
     }
 
@@ -128,6 +133,21 @@ impl TestApp {
         let cnaps = if kind == "securite_privee" { "AUT-013-2118-05-12-20190412345" } else { "" };
         let profile = OrganisationProfile::parse(name, kind, commune, cnaps, department).unwrap();
         store::organisations::create(&self.db, &profile, now()).await.unwrap()
+    }
+
+    /// Loads the demo (organisations, accounts, the Martigues festival) and returns the
+    /// festival's id.
+    pub async fn demo(&self) -> String {
+        assert!(cordon_server::demo::load_if_empty(&self.db, now()).await.unwrap());
+        let viewer = app::domain::plan::Viewer { organisation_ids: vec![], prefecture_departments: vec!["13".into()] };
+        store::plans::list_events(&self.db, &viewer).await.unwrap()[0].id.clone()
+    }
+
+    /// A client signed in as a demo account.
+    pub async fn demo_client(&self, email: &str) -> reqwest::Client {
+        let client = self.client();
+        self.sign_in_with(&client, email, cordon_server::demo::DEMO_PASSWORD).await;
+        client
     }
 
     pub async fn member(&self, user: &str, organisation: &str, role: MembershipRole) {

@@ -3,6 +3,7 @@
 //! Every record is built from a `…Draft` by a constructor that refuses invalid values (also
 //! when read from JSON), so that an invalid plan cannot exist in memory.
 
+mod access;
 mod actors;
 mod aggregate;
 mod coverage;
@@ -23,6 +24,7 @@ mod coverage_props;
 #[cfg(test)]
 mod fixtures;
 
+pub use access::{event_access, EventAccess, Viewer};
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};

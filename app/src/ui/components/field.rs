@@ -17,8 +17,11 @@ pub fn TextField(
     /// A message computed in the browser while typing (takes effect after hydration).
     #[prop(optional)]
     live: Option<fn(&str) -> Option<String>>,
+    /// Distinguishes the ids of fields of the same name in several forms of one page.
+    #[prop(optional)]
+    form: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("champ-{name}");
+    let id = field_id(form, name);
     let error_id = format!("{id}-erreur");
     let typed = RwSignal::new(None::<String>);
     let message = Signal::derive(move || typed.get().or_else(|| error.get()));
@@ -61,8 +64,12 @@ pub fn SelectField(
     label: &'static str,
     options: Vec<(&'static str, &'static str)>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// The option chosen initially (its value).
+    #[prop(optional, into)]
+    selected: Option<String>,
+    #[prop(optional)] form: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("champ-{name}");
+    let id = field_id(form, name);
     let error_id = format!("{id}-erreur");
     let described = {
         let error_id = error_id.clone();
@@ -72,9 +79,20 @@ pub fn SelectField(
         <div class="fr-select-group" class:fr-select-group--error=move || error.get().is_some()>
             <label class="fr-label" for=id.clone()>{label}</label>
             <select class="fr-select" id=id.clone() name=name aria-describedby=described>
-                {options.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = selected.as_deref() == Some(value);
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
             </select>
             {move || error.get().map(|m| view! { <p id=error_id.clone() class="fr-error-text">{m}</p> })}
         </div>
+    }
+}
+
+/// The id of a form field: `champ-NAME`, or `champ-FORM-NAME` on pages with several forms.
+pub fn field_id(form: Option<&str>, name: &str) -> String {
+    match form {
+        Some(form) => format!("champ-{form}-{name}"),
+        None => format!("champ-{name}"),
     }
 }

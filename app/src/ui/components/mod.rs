@@ -1,7 +1,7 @@
 //! Shared components: form fields with their error message, alerts, error handling.
 
 mod field;
-pub use field::{SelectField, TextField};
+pub use field::{field_id, SelectField, TextField};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

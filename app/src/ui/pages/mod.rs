@@ -3,7 +3,10 @@
 pub mod account;
 pub mod admin;
 pub mod dashboard;
+pub mod events;
 pub mod invitation;
 pub mod not_found;
 pub mod organisation;
+pub mod plan;
+pub mod plan_views;
 pub mod sign_in;

@@ -1,0 +1,321 @@
+//! Editing a plan: zones and needs (the organiser), deployments (each participant its own),
+//! participants (the organiser). Every save of an existing record names the version it was
+//! based on; a save based on an outdated version is refused with the newer values.
+// A server function receives one argument per form field: long forms make long signatures.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Creates (`id` empty) or updates a zone.
+#[server(endpoint = "save_zone")]
+pub async fn save_zone(
+    event_id: String,
+    id: String,
+    version: String,
+    name: String,
+    kind: String,
+    public_road: Option<String>,
+    address: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::zone(event_id, id, version, name, kind, public_road, address).await)
+}
+
+/// Creates or updates a need.
+#[server(endpoint = "save_need")]
+pub async fn save_need(
+    event_id: String,
+    id: String,
+    version: String,
+    zone_id: String,
+    start: String,
+    end: String,
+    qualification: String,
+    min: String,
+    max: String,
+    priority: String,
+    min_women: String,
+    min_men: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form = server::NeedForm { zone_id, start, end, qualification, min, max, priority, min_women, min_men };
+    respond(server::need(event_id, id, version, form).await)
+}
+
+/// Creates or updates one of my deployments.
+#[server(endpoint = "save_deployment")]
+pub async fn save_deployment(
+    event_id: String,
+    id: String,
+    version: String,
+    participant_id: String,
+    zone_id: String,
+    start: String,
+    end: String,
+    headcount: String,
+    category: String,
+    mission: String,
+    radio: String,
+    restricted: Option<String>,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form =
+        server::DeploymentForm { participant_id, zone_id, start, end, headcount, category, mission, radio, restricted };
+    respond(server::deployment(event_id, id, version, form).await)
+}
+
+/// Adds an organisation to the event (the organiser only).
+#[server(endpoint = "add_participant")]
+pub async fn add_participant(
+    event_id: String,
+    organisation_id: String,
+    role: String,
+    contact_name: String,
+    contact_phone: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::participant(event_id, organisation_id, role, contact_name, contact_phone).await)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use serde::Serialize;
+
+    use crate::api::context::now;
+    use crate::api::plan_context::{
+        choice, local_window, number, optional_number, plan_with_access, refused, require_organiser, ticked,
+    };
+    use crate::domain::plan::{
+        Deployment, DeploymentDraft, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole,
+        Qualification, Visibility, Zone, ZoneDraft, ZoneKind,
+    };
+    use crate::error::AppError;
+    use crate::state::AppState;
+    use crate::store::plans::{self, RecordKind, Saved};
+    use crate::store::{self, new_id};
+    use crate::text;
+
+    /// Inserts a new record or updates an existing one at its version.
+    async fn store_record<T: Serialize>(
+        state: &AppState,
+        event_id: &str,
+        kind: RecordKind,
+        existing: Option<(String, i64)>,
+        new: (&str, Option<&str>, Option<&str>),
+        record: &T,
+        describe: impl Fn(&str) -> String,
+    ) -> Result<(), AppError> {
+        let now = now();
+        match existing {
+            None => {
+                let (id, participant, organisation) = new;
+                plans::insert_record(&state.db, event_id, kind, id, participant, organisation, record, now).await?;
+                Ok(())
+            }
+            Some((id, version)) => match plans::update_record(&state.db, event_id, &id, version, record, now).await? {
+                Saved::Done(_) => Ok(()),
+                Saved::Stale { data, .. } => Err(AppError::Stale { message: text::stale_record(&describe(&data)) }),
+                Saved::Missing => Err(AppError::NotFound),
+            },
+        }
+    }
+
+    /// `(id, version)` of the record being edited, or `None` for a new one.
+    fn existing(
+        id: &str,
+        version: &str,
+        versions: &std::collections::BTreeMap<String, i64>,
+    ) -> Result<Option<(String, i64)>, AppError> {
+        if id.trim().is_empty() {
+            return Ok(None);
+        }
+        let known = versions.get(id.trim()).ok_or(AppError::NotFound)?;
+        let based_on = version.trim().parse::<i64>().unwrap_or(*known);
+        Ok(Some((id.trim().to_string(), based_on)))
+    }
+
+    fn id_or_new(id: &str) -> String {
+        match id.trim() {
+            "" => new_id(),
+            given => given.to_string(),
+        }
+    }
+
+    pub async fn zone(
+        event_id: String,
+        id: String,
+        version: String,
+        name: String,
+        kind: String,
+        public_road: Option<String>,
+        address: String,
+    ) -> Result<(), AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let existing = existing(&id, &version, &stored.versions)?;
+        let kind = choice(&kind, "kind", ZoneKind::from_code)?;
+        let zone = Zone::new(ZoneDraft {
+            id: id_or_new(&id),
+            name,
+            kind,
+            public_road: ticked(&public_road) || kind == ZoneKind::VoiePublique,
+            address: Some(address).filter(|a| !a.trim().is_empty()),
+            polygon: None,
+        })
+        .map_err(refused("name"))?;
+        let describe = |data: &str| plans::decode::<Zone>(data).map(|z| z.name().to_string()).unwrap_or_default();
+        store_record(&state, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe).await
+    }
+
+    pub struct NeedForm {
+        pub zone_id: String,
+        pub start: String,
+        pub end: String,
+        pub qualification: String,
+        pub min: String,
+        pub max: String,
+        pub priority: String,
+        pub min_women: String,
+        pub min_men: String,
+    }
+
+    pub async fn need(event_id: String, id: String, version: String, form: NeedForm) -> Result<(), AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let existing = existing(&id, &version, &stored.versions)?;
+        if !stored.plan.zones.iter().any(|z| z.id() == form.zone_id) {
+            return Err(AppError::invalid("zone_id", text::UNKNOWN_ZONE));
+        }
+        let zone = stored.plan.event.time_zone();
+        let qualification = match form.qualification.trim() {
+            "" => None,
+            code => Some(choice(code, "qualification", Qualification::from_code)?),
+        };
+        let need = Need::new(NeedDraft {
+            id: id_or_new(&id),
+            zone_id: form.zone_id,
+            post_id: None,
+            window: local_window(zone, &form.start, &form.end)?,
+            qualification,
+            min: number(&form.min, "min")?,
+            max: optional_number(&form.max, "max")?,
+            priority: optional_number(&form.priority, "priority")?.unwrap_or(3).min(255) as u8,
+            min_women: optional_number(&form.min_women, "min_women")?.unwrap_or(0),
+            min_men: optional_number(&form.min_men, "min_men")?.unwrap_or(0),
+        })
+        .map_err(refused("min"))?;
+        let describe = |data: &str| {
+            plans::decode::<Need>(data).map(|n| format!("{} agent(s) au minimum", n.min())).unwrap_or_default()
+        };
+        store_record(&state, &event_id, RecordKind::Need, existing, (need.id(), None, None), &need, describe).await
+    }
+
+    pub struct DeploymentForm {
+        pub participant_id: String,
+        pub zone_id: String,
+        pub start: String,
+        pub end: String,
+        pub headcount: String,
+        pub category: String,
+        pub mission: String,
+        pub radio: String,
+        pub restricted: Option<String>,
+    }
+
+    pub async fn deployment(
+        event_id: String,
+        id: String,
+        version: String,
+        form: DeploymentForm,
+    ) -> Result<(), AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let existing = existing(&id, &version, &stored.versions)?;
+        // An existing deployment stays with its participant; only that participant edits it.
+        let owner = match &existing {
+            Some((id, _)) => {
+                stored.plan.deployments.iter().find(|d| d.id() == id).map(|d| d.participant_id().to_string())
+            }
+            None => Some(form.participant_id.trim().to_string()),
+        }
+        .ok_or(AppError::NotFound)?;
+        if !access.edits_participant(&owner) {
+            return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
+        }
+        if !stored.plan.zones.iter().any(|z| z.id() == form.zone_id) {
+            return Err(AppError::invalid("zone_id", text::UNKNOWN_ZONE));
+        }
+        let participant = stored.plan.participant(&owner).ok_or(AppError::NotFound)?;
+        let restricted = ticked(&form.restricted) && participant.reads_restricted();
+        let zone = stored.plan.event.time_zone();
+        let deployment = Deployment::new(DeploymentDraft {
+            id: id_or_new(&id),
+            participant_id: owner.clone(),
+            zone_id: form.zone_id,
+            post_id: None,
+            window: local_window(zone, &form.start, &form.end)?,
+            headcount: number(&form.headcount, "headcount")?,
+            agent_ids: Vec::new(),
+            category: choice(&form.category, "category", MissionCategory::from_code)?,
+            mission: form.mission,
+            radio: Some(form.radio).filter(|r| !r.trim().is_empty()),
+            visibility: if restricted { Visibility::Restricted } else { Visibility::AllParticipants },
+        })
+        .map_err(refused("mission"))?;
+        let organisation = participant.organisation_id().to_string();
+        let describe = |data: &str| {
+            plans::decode::<Deployment>(data)
+                .map(|d| {
+                    let w = d.window();
+                    format!(
+                        "{} agent(s), de {} à {}",
+                        d.staffed_headcount(),
+                        crate::domain::time::format_long_fr(w.start(), zone),
+                        crate::domain::time::format_long_fr(w.end(), zone)
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let new = (deployment.id(), Some(owner.as_str()), Some(organisation.as_str()));
+        store_record(&state, &event_id, RecordKind::Deployment, existing, new, &deployment, describe).await
+    }
+
+    pub async fn participant(
+        event_id: String,
+        organisation_id: String,
+        role: String,
+        contact_name: String,
+        contact_phone: String,
+    ) -> Result<(), AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let organisation = store::organisations::get(&state.db, organisation_id.trim())
+            .await?
+            .ok_or_else(|| AppError::invalid("organisation_id", text::CHOICE_INVALID))?;
+        if stored.plan.participants.iter().any(|p| p.organisation_id() == organisation.id) {
+            return Err(AppError::invalid("organisation_id", text::ALREADY_PARTICIPANT));
+        }
+        let participant = Participant::new(ParticipantDraft {
+            id: new_id(),
+            organisation_id: organisation.id.clone(),
+            name: organisation.name.clone(),
+            role: choice(&role, "role", ParticipantRole::from_code)?,
+            contact_name: Some(contact_name),
+            contact_phone: Some(contact_phone),
+        })
+        .map_err(refused("contact_name"))?;
+        plans::insert_record(
+            &state.db,
+            &event_id,
+            RecordKind::Participant,
+            participant.id(),
+            None,
+            Some(&organisation.id),
+            &participant,
+            now(),
+        )
+        .await?;
+        Ok(())
+    }
+}

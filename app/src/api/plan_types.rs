@@ -1,0 +1,41 @@
+//! What the planning server functions send to the browser.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::plan::{CoverageReport, Plan};
+
+/// An event in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub commune: String,
+    pub department: String,
+    /// Start and end in the event's zone, French long format.
+    pub starts: String,
+    pub ends: String,
+}
+
+/// An event's plan as the viewer may read it, its coverage, and what the viewer may edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPage {
+    pub plan: Plan,
+    pub coverage: CoverageReport,
+    pub organiser: bool,
+    pub own_participant_ids: Vec<String>,
+    pub event_version: i64,
+    /// Version of every record, for saves that must not overwrite someone else's.
+    pub versions: BTreeMap<String, i64>,
+    /// The time zone's name, e.g. `Europe/Paris`.
+    pub time_zone: String,
+}
+
+/// An organisation the viewer belongs to and may organise events with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganiserChoice {
+    pub id: String,
+    pub name: String,
+}

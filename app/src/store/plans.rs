@@ -1,0 +1,352 @@
+//! Event plans. An event row keeps what lists and permissions query (organiser, department,
+//! dates); each plan record is one row holding the record's JSON, validated again by the
+//! domain when read. Every save carries the version it was based on: a stale save is refused.
+
+use std::collections::BTreeMap;
+
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::Row;
+
+use super::Db;
+use crate::domain::plan::{Agent, Deployment, Event, Need, Participant, Plan, Post, Viewer, Zone};
+use crate::domain::Instant;
+
+/// The kinds of plan records, as stored in `plan_records.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Zone,
+    Post,
+    Participant,
+    Agent,
+    Need,
+    Deployment,
+}
+
+impl RecordKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Zone => "zone",
+            Self::Post => "post",
+            Self::Participant => "participant",
+            Self::Agent => "agent",
+            Self::Need => "need",
+            Self::Deployment => "deployment",
+        }
+    }
+}
+
+/// A plan as stored: the plan, who organises it, and the version of every record.
+#[derive(Debug, Clone)]
+pub struct StoredPlan {
+    pub plan: Plan,
+    pub organiser_organisation_id: String,
+    pub event_version: i64,
+    pub versions: BTreeMap<String, i64>,
+}
+
+/// The outcome of a save based on a version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved; the record's new version.
+    Done(i64),
+    /// Someone saved first: the stored JSON and version, to show the newer values.
+    Stale { data: String, version: i64 },
+    /// The record does not exist (any more).
+    Missing,
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, sqlx::Error> {
+    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+fn from_json<T: DeserializeOwned>(data: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(data).map_err(|e| sqlx::Error::Decode(format!("stored plan record: {e}").into()))
+}
+
+/// Creates an event with its organiser as first participant.
+pub async fn create_event(
+    db: &Db,
+    event: &Event,
+    organiser_organisation_id: &str,
+    organiser: &Participant,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO events (id, organiser_organisation_id, name, department, starts_at, ends_at, data, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)",
+    )
+    .bind(event.id())
+    .bind(organiser_organisation_id)
+    .bind(event.name())
+    .bind(event.department().as_str())
+    .bind(event.window().start().0)
+    .bind(event.window().end().0)
+    .bind(to_json(event)?)
+    .bind(now.0)
+    .execute(&mut *tx)
+    .await?;
+    insert_record_in(
+        &mut tx,
+        event.id(),
+        RecordKind::Participant,
+        organiser.id(),
+        None,
+        Some(organiser.organisation_id()),
+        &to_json(organiser)?,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_record_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+    kind: RecordKind,
+    id: &str,
+    participant_id: Option<&str>,
+    organisation_id: Option<&str>,
+    data: &str,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO plan_records (id, event_id, kind, participant_id, organisation_id, data, version, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+    )
+    .bind(id)
+    .bind(event_id)
+    .bind(kind.code())
+    .bind(participant_id.map(str::to_string))
+    .bind(organisation_id.map(str::to_string))
+    .bind(data)
+    .bind(now.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Adds a record to an event's plan (version 1).
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_record<T: Serialize>(
+    db: &Db,
+    event_id: &str,
+    kind: RecordKind,
+    id: &str,
+    participant_id: Option<&str>,
+    organisation_id: Option<&str>,
+    record: &T,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    insert_record_in(&mut tx, event_id, kind, id, participant_id, organisation_id, &to_json(record)?, now).await?;
+    touch_event(&mut tx, event_id, now).await?;
+    tx.commit().await
+}
+
+async fn touch_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE events SET updated_at = $1 WHERE id = $2")
+        .bind(now.0)
+        .bind(event_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Replaces a record if it is still at `expected_version`.
+pub async fn update_record<T: Serialize>(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    expected_version: i64,
+    record: &T,
+    now: Instant,
+) -> Result<Saved, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE plan_records SET data = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND event_id = $4 AND version = $5",
+    )
+    .bind(to_json(record)?)
+    .bind(now.0)
+    .bind(id)
+    .bind(event_id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        touch_event(&mut tx, event_id, now).await?;
+        tx.commit().await?;
+        return Ok(Saved::Done(expected_version + 1));
+    }
+    let current = sqlx::query("SELECT data, version FROM plan_records WHERE id = $1 AND event_id = $2")
+        .bind(id)
+        .bind(event_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    tx.rollback().await?;
+    Ok(match current {
+        Some(row) => Saved::Stale { data: row.try_get("data")?, version: row.try_get("version")? },
+        None => Saved::Missing,
+    })
+}
+
+/// Replaces the event itself if it is still at `expected_version`.
+pub async fn update_event(db: &Db, event: &Event, expected_version: i64, now: Instant) -> Result<Saved, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE events SET name = $1, department = $2, starts_at = $3, ends_at = $4, data = $5, version = version + 1, \
+         updated_at = $6 WHERE id = $7 AND version = $8",
+    )
+    .bind(event.name())
+    .bind(event.department().as_str())
+    .bind(event.window().start().0)
+    .bind(event.window().end().0)
+    .bind(to_json(event)?)
+    .bind(now.0)
+    .bind(event.id())
+    .bind(expected_version)
+    .execute(&db.pool)
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(Saved::Done(expected_version + 1));
+    }
+    let current =
+        sqlx::query("SELECT data, version FROM events WHERE id = $1").bind(event.id()).fetch_optional(&db.pool).await?;
+    Ok(match current {
+        Some(row) => Saved::Stale { data: row.try_get("data")?, version: row.try_get("version")? },
+        None => Saved::Missing,
+    })
+}
+
+/// Loads a whole plan, every list ordered by id.
+pub async fn load_plan(db: &Db, event_id: &str) -> Result<Option<StoredPlan>, sqlx::Error> {
+    let Some(event_row) = sqlx::query("SELECT organiser_organisation_id, data, version FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let event: Event = from_json(&event_row.try_get::<String, _>("data")?)?;
+    let rows = sqlx::query("SELECT id, kind, data, version FROM plan_records WHERE event_id = $1 ORDER BY id")
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut plan = Plan {
+        event,
+        zones: Vec::new(),
+        posts: Vec::new(),
+        participants: Vec::new(),
+        agents: Vec::new(),
+        needs: Vec::new(),
+        deployments: Vec::new(),
+    };
+    let mut versions = BTreeMap::new();
+    for row in rows {
+        let kind: String = row.try_get("kind")?;
+        let data: String = row.try_get("data")?;
+        versions.insert(row.try_get::<String, _>("id")?, row.try_get::<i64, _>("version")?);
+        match kind.as_str() {
+            "zone" => plan.zones.push(from_json::<Zone>(&data)?),
+            "post" => plan.posts.push(from_json::<Post>(&data)?),
+            "participant" => plan.participants.push(from_json::<Participant>(&data)?),
+            "agent" => plan.agents.push(from_json::<Agent>(&data)?),
+            "need" => plan.needs.push(from_json::<Need>(&data)?),
+            "deployment" => plan.deployments.push(from_json::<Deployment>(&data)?),
+            other => return Err(sqlx::Error::Decode(format!("unknown plan record kind {other}").into())),
+        }
+    }
+    Ok(Some(StoredPlan {
+        plan,
+        organiser_organisation_id: event_row.try_get("organiser_organisation_id")?,
+        event_version: event_row.try_get("version")?,
+        versions,
+    }))
+}
+
+/// An event as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
+    pub data: String,
+}
+
+/// Events the viewer may see: those its organisations organise or take part in, and for a
+/// prefecture those of its departments; soonest first.
+pub async fn list_events(db: &Db, viewer: &Viewer) -> Result<Vec<EventRow>, sqlx::Error> {
+    let orgs = viewer.organisation_ids.len();
+    let depts = viewer.prefecture_departments.len();
+    if orgs + depts == 0 {
+        return Ok(Vec::new());
+    }
+    let placeholders = |from: usize, n: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let mut conditions = Vec::new();
+    if orgs > 0 {
+        let list = placeholders(1, orgs);
+        conditions.push(format!("e.organiser_organisation_id IN ({list})"));
+        conditions.push(format!(
+            "e.id IN (SELECT r.event_id FROM plan_records r WHERE r.kind = 'participant' AND r.organisation_id IN ({list}))"
+        ));
+    }
+    if depts > 0 {
+        conditions.push(format!("e.department IN ({})", placeholders(orgs + 1, depts)));
+    }
+    let sql = format!(
+        "SELECT e.id, e.name, e.department, e.starts_at, e.ends_at, e.data FROM events e WHERE {} ORDER BY e.starts_at, e.id",
+        conditions.join(" OR ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for value in viewer.organisation_ids.iter().chain(viewer.prefecture_departments.iter()) {
+        query = query.bind(value.clone());
+    }
+    query
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(EventRow {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                department: row.try_get("department")?,
+                starts_at: Instant(row.try_get("starts_at")?),
+                ends_at: Instant(row.try_get("ends_at")?),
+                data: row.try_get("data")?,
+            })
+        })
+        .collect()
+}
+
+/// The organisations and prefecture departments of a user.
+pub async fn viewer_of(db: &Db, user_id: &str) -> Result<Viewer, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.kind, o.department FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+         WHERE m.user_id = $1 ORDER BY o.id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut viewer = Viewer::default();
+    for row in rows {
+        viewer.organisation_ids.push(row.try_get("id")?);
+        if row.try_get::<String, _>("kind")? == "prefecture" {
+            if let Some(department) = row.try_get::<Option<String>, _>("department")? {
+                viewer.prefecture_departments.push(department);
+            }
+        }
+    }
+    Ok(viewer)
+}
+
+/// Decodes a stored record (for the newer values of a stale save).
+pub fn decode<T: DeserializeOwned>(data: &str) -> Result<T, sqlx::Error> {
+    from_json(data)
+}

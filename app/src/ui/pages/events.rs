@@ -1,0 +1,136 @@
+//! My events, and the form to create one.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::events::{list_events, list_organiser_choices, CreateEvent};
+use crate::domain::plan::{EventKind, PublicBehaviour};
+use crate::text;
+use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, TextField};
+
+#[component]
+pub fn EventsPage() -> impl IntoView {
+    let events = Resource::new(|| (), |_| list_events());
+    view! {
+        <Title text=text::EVENTS_TITLE/>
+        <div class="fr-grid-row fr-grid-row--middle fr-mb-3w">
+            <div class="fr-col"><h1 class="fr-mb-0">{text::EVENTS_TITLE}</h1></div>
+            <div class="fr-col-auto"><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/evenements/nouveau">{text::CREATE_EVENT_TITLE}</a></div>
+        </div>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match events.await {
+                    Err(e) => error_view(e),
+                    Ok(list) if list.is_empty() => view! { <p>{text::NO_EVENT}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="fr-table fr-table--no-caption">
+                            <table>
+                                <caption>{text::EVENTS_TITLE}</caption>
+                                <thead><tr>
+                                    <th scope="col">"Événement"</th><th scope="col">"Type"</th><th scope="col">"Commune"</th>
+                                    <th scope="col">"Début"</th><th scope="col">"Fin"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|e| view! {
+                                        <tr>
+                                            <td><a href=format!("/evenements/{}", e.id)>{e.name}</a></td>
+                                            <td>{e.kind}</td>
+                                            <td>{format!("{} ({})", e.commune, e.department)}</td>
+                                            <td>{e.starts}</td>
+                                            <td>{e.ends}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let create = ServerAction::<CreateEvent>::new();
+    let organisations = Resource::new(|| (), |_| list_organiser_choices());
+    let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+    let behaviours: Vec<(&'static str, &'static str)> =
+        PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();
+    view! {
+        <Title text=text::CREATE_EVENT_TITLE/>
+        <h1>{text::CREATE_EVENT_TITLE}</h1>
+        <ErrorAlert message=form_error(create)/>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || {
+                let kinds = kinds.clone();
+                let behaviours = behaviours.clone();
+                Suspend::new(async move {
+                match organisations.await {
+                    Err(e) => error_view(e),
+                    Ok(choices) if choices.is_empty() => view! {
+                        <div class="fr-alert fr-alert--info"><p>{text::NOT_AN_ORGANISER}</p></div>
+                    }.into_any(),
+                    Ok(choices) => {
+                        let options: Vec<(String, String)> = choices.into_iter().map(|c| (c.id, c.name)).collect();
+                        view! {
+                            <ActionForm action=create>
+                                <div class="fr-select-group">
+                                    <label class="fr-label" for="champ-organisation_id">"Organisateur"</label>
+                                    <select class="fr-select" id="champ-organisation_id" name="organisation_id">
+                                        {options.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <TextField name="name" label="Nom de l’événement" required=true error=field_error(create, "name")/>
+                                <SelectField name="kind" label="Type d’événement" options=kinds error=field_error(create, "kind")/>
+                                <div class="fr-grid-row fr-grid-row--gutters">
+                                    <div class="fr-col-12 fr-col-md-4">
+                                        <TextField name="commune_code" label="Code INSEE de la commune" hint="Par exemple 13056 pour Martigues"
+                                            required=true error=field_error(create, "commune_code")/>
+                                    </div>
+                                    <div class="fr-col-12 fr-col-md-8">
+                                        <TextField name="commune_name" label="Nom de la commune" required=true error=field_error(create, "commune_name")/>
+                                    </div>
+                                </div>
+                                <TextField name="address" label="Adresse ou lieu" required=true error=field_error(create, "address")/>
+                                <div class="fr-grid-row fr-grid-row--gutters">
+                                    <div class="fr-col-12 fr-col-md-6">
+                                        <TextField name="start" label="Début (heure locale)" kind="datetime-local" required=true error=field_error(create, "start")/>
+                                    </div>
+                                    <div class="fr-col-12 fr-col-md-6">
+                                        <TextField name="end" label="Fin (heure locale)" kind="datetime-local" required=true error=field_error(create, "end")/>
+                                    </div>
+                                </div>
+                                <TextField name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
+                                    error=field_error(create, "expected_attendance")/>
+                                <SelectField name="behaviour" label="Comportement du public" options=behaviours error=field_error(create, "behaviour")/>
+                                <fieldset class="fr-fieldset">
+                                    <legend class="fr-fieldset__legend">"Cadre juridique"</legend>
+                                    <Checkbox name="perimetre_l226_1" label="Périmètre de protection (article L226-1 du CSI)"/>
+                                    <Checkbox name="arrete_palpation_l613_2" label="Arrêté préfectoral autorisant les palpations (article L613-2)"/>
+                                    <Checkbox name="autorisation_voie_publique_l613_1" label="Autorisation préfectorale d’agents privés sur la voie publique (article L613-1)"/>
+                                    <Checkbox name="convention_coordination_en_vigueur" label="Convention de coordination police municipale / forces de l’État en vigueur"/>
+                                </fieldset>
+                                <button type="submit" class="fr-btn">{text::CREATE_EVENT_BUTTON}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                }
+            })}}
+        </Suspense>
+    }
+}
+
+/// A DSFR checkbox.
+#[component]
+pub fn Checkbox(name: &'static str, label: &'static str) -> impl IntoView {
+    let id = format!("champ-{name}");
+    view! {
+        <div class="fr-fieldset__element">
+            <div class="fr-checkbox-group">
+                <input type="checkbox" id=id.clone() name=name value="oui"/>
+                <label class="fr-label" for=id>{label}</label>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,112 @@
+//! A participant's deployment form: new, or the deployment picked in the timeline or the
+//! table, prefilled with its values and the version it is based on.
+
+use leptos::prelude::*;
+
+use crate::api::plan_edits::SaveDeployment;
+use crate::api::plan_types::PlanPage;
+use crate::domain::plan::{Deployment, MissionCategory, Visibility};
+use crate::domain::time::format_input_local;
+use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+
+use super::forms::ZoneSelect;
+
+#[component]
+pub fn DeploymentForm(
+    page: PlanPage,
+    action: ServerAction<SaveDeployment>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let page = StoredValue::new(page);
+    let saved = Signal::derive(move || {
+        matches!(action.value().get(), Some(Ok(()))).then(|| "Déploiement enregistré.".to_string())
+    });
+    view! {
+        <section class="fr-mt-6w" aria-labelledby="titre-deploiement" id="formulaire-deploiement">
+            {move || {
+                let editing: Option<Deployment> = selected.get().and_then(|id| page.with_value(|p| p.plan.deployments.iter().find(|d| d.id() == id).cloned()));
+                let title = if editing.is_some() { "Modifier le déploiement" } else { "Ajouter un déploiement" };
+                view! {
+                    <h2 id="titre-deploiement" class="fr-h4">{title}</h2>
+                    {editing.is_some().then(|| view! {
+                        <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau déploiement"</button>
+                    })}
+                    <SuccessAlert message=saved/>
+                    <ErrorAlert message=form_error(action)/>
+                    {page.with_value(|p| form(p, action, editing))}
+                }
+            }}
+        </section>
+    }
+}
+
+fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<Deployment>) -> AnyView {
+    let zone = page.plan.event.time_zone();
+    let zones: Vec<(String, String)> =
+        page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
+    let mine: Vec<(String, String, bool)> = page
+        .plan
+        .participants
+        .iter()
+        .filter(|p| page.own_participant_ids.iter().any(|o| o == p.id()))
+        .map(|p| (p.id().to_string(), p.name().to_string(), p.reads_restricted()))
+        .collect();
+    let may_restrict = mine.iter().any(|(_, _, r)| *r);
+    let categories: Vec<(&'static str, &'static str)> =
+        MissionCategory::ALL.iter().map(|c| (c.code(), c.label())).collect();
+    let (id, version) = match &editing {
+        Some(d) => (d.id().to_string(), page.versions.get(d.id()).map(|v| v.to_string()).unwrap_or_default()),
+        None => (String::new(), String::new()),
+    };
+    let value = |f: &dyn Fn(&Deployment) -> String| editing.as_ref().map(f);
+    let start = value(&|d| format_input_local(d.window().start(), zone));
+    let end = value(&|d| format_input_local(d.window().end(), zone));
+    let headcount = value(&|d| d.headcount().to_string());
+    let mission = value(&|d| d.mission().to_string());
+    let radio = value(&|d| d.radio().unwrap_or_default().to_string());
+    let restricted = editing.as_ref().is_some_and(|d| d.visibility() == Visibility::Restricted);
+    let selected_zone = editing.as_ref().map(|d| d.zone_id().to_string());
+    let selected_category = editing.as_ref().map(|d| d.category().code().to_string()).unwrap_or_default();
+    let event_id = page.plan.event.id().to_string();
+    view! {
+        <ActionForm action>
+            <input type="hidden" name="event_id" value=event_id/>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <div class="fr-select-group">
+                <label class="fr-label" for="champ-deploiement-participant_id">"Organisation déployée"</label>
+                <select class="fr-select" id="champ-deploiement-participant_id" name="participant_id">
+                    {mine.into_iter().map(|(id, name, _)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+                {move || field_error(action, "participant_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+            </div>
+            <ZoneSelect form="deploiement" zones error=field_error(action, "zone_id") selected=selected_zone.unwrap_or_default()/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField form="deploiement" name="start" label="Début (heure locale)" kind="datetime-local" required=true value=start.unwrap_or_default() error=field_error(action, "start")/>
+                </div>
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField form="deploiement" name="end" label="Fin (heure locale)" kind="datetime-local" required=true value=end.unwrap_or_default() error=field_error(action, "end")/>
+                </div>
+            </div>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-4">
+                    <TextField form="deploiement" name="headcount" label="Effectif" kind="number" required=true value=headcount.unwrap_or_default() error=field_error(action, "headcount")/>
+                </div>
+                <div class="fr-col-12 fr-col-md-8">
+                    <SelectField form="deploiement" name="category" label="Catégorie de mission" options=categories error=field_error(action, "category") selected=selected_category/>
+                </div>
+            </div>
+            <TextField form="deploiement" name="mission" label="Mission" required=true value=mission.unwrap_or_default() error=field_error(action, "mission")/>
+            <TextField form="deploiement" name="radio" label="Canal radio ou téléphone (facultatif)" value=radio.unwrap_or_default() error=field_error(action, "radio")/>
+            {may_restrict.then(|| view! {
+                <div class="fr-checkbox-group fr-mb-3w">
+                    <input type="checkbox" id="champ-deploiement-restricted" name="restricted" value="oui" checked=restricted/>
+                    <label class="fr-label" for="champ-deploiement-restricted">"Diffusion restreinte (forces de l’État et préfecture seulement)"</label>
+                </div>
+            })}
+            <button type="submit" class="fr-btn">"Enregistrer le déploiement"</button>
+        </ActionForm>
+    }
+    .into_any()
+}

@@ -1,0 +1,105 @@
+//! The event's key facts and a summary of the coverage (gaps, double bookings, deployments
+//! outside the event), in words.
+
+use leptos::prelude::*;
+
+use crate::api::plan_types::PlanPage;
+use crate::domain::time::{format_long_fr, format_short_fr};
+
+#[component]
+pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
+    let event = &page.plan.event;
+    let zone = event.time_zone();
+    let legal = event.legal();
+    let flags: Vec<&'static str> = [
+        (legal.perimetre_l226_1, "périmètre de protection L226-1"),
+        (legal.arrete_palpation_l613_2, "arrêté de palpation L613-2"),
+        (legal.autorisation_voie_publique_l613_1, "agents privés autorisés sur la voie publique L613-1"),
+        (legal.convention_coordination_en_vigueur, "convention de coordination en vigueur"),
+    ]
+    .into_iter()
+    .filter_map(|(on, label)| on.then_some(label))
+    .collect();
+    view! {
+        <p class="fr-text--lead">
+            {format!("{} · {}, {} ({})", event.kind().label(), event.address(), event.commune_name(), event.department().as_str())}
+        </p>
+        <ul class="fr-mb-3w">
+            <li>{format!("Du {} au {} (heure de {})", format_long_fr(event.window().start(), zone), format_long_fr(event.window().end(), zone), page.time_zone)}</li>
+            <li>{format!("Fréquentation attendue : {} personnes au pic · {}", thousands(event.expected_attendance()), event.behaviour().label())}</li>
+            <li>{if flags.is_empty() { "Cadre juridique : aucun arrêté particulier".to_string() } else { format!("Cadre juridique : {}", flags.join(", ")) }}</li>
+            <li>{format!("Participants : {}", page.plan.participants.iter().map(|p| format!("{} ({})", p.name(), p.role().label())).collect::<Vec<_>>().join(", "))}</li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn CoverageSummary(page: PlanPage) -> impl IntoView {
+    let zone = page.plan.event.time_zone();
+    let zone_of_need = |need_id: &str| {
+        page.plan
+            .needs
+            .iter()
+            .find(|n| n.id() == need_id)
+            .and_then(|n| page.plan.zones.iter().find(|z| z.id() == n.zone_id()))
+            .map(|z| z.name().to_string())
+            .unwrap_or_default()
+    };
+    let mut ordered: Vec<_> = page.coverage.gaps.iter().collect();
+    ordered.sort_by_key(|g| (g.window.start(), g.window.end()));
+    let gaps: Vec<String> = ordered
+        .into_iter()
+        .map(|g| {
+            format!(
+                "{} : il manque {} agent(s) de {} à {}",
+                zone_of_need(&g.need_id),
+                g.missing,
+                format_short_fr(g.window.start(), zone),
+                format_short_fr(g.window.end(), zone)
+            )
+        })
+        .collect();
+    let doubles = page.coverage.double_bookings.len();
+    let outside = page.coverage.outside_event.len();
+    let ok = gaps.is_empty() && doubles == 0 && outside == 0;
+    view! {
+        <section class="fr-mb-4w" aria-labelledby="titre-couverture">
+            <h2 id="titre-couverture" class="fr-h4">"Couverture des besoins"</h2>
+            {if ok {
+                view! { <div class="fr-alert fr-alert--success fr-alert--sm"><p>"Tous les besoins sont couverts."</p></div> }.into_any()
+            } else {
+                view! {
+                    <div class="fr-alert fr-alert--warning fr-alert--sm" id="alertes-couverture">
+                        <p>{format!("{} manque(s) d’effectif, {} agent(s) affecté(s) à deux endroits à la fois, {} déploiement(s) hors de l’événement.", gaps.len(), doubles, outside)}</p>
+                    </div>
+                    <ul class="fr-mt-2w" id="liste-manques">
+                        {gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// 18000 → "18 000" (French thousands separator, a narrow no-break space).
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attendance_reads_with_french_thousands_separators() {
+        assert_eq!(super::thousands(18_000), "18\u{202f}000");
+        assert_eq!(super::thousands(1_500_000), "1\u{202f}500\u{202f}000");
+        assert_eq!(super::thousands(300), "300");
+    }
+}

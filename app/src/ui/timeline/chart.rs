@@ -1,0 +1,186 @@
+//! The coverage timeline component (the chart): draws the pure [`layout`] of the plan for
+//! the window the zoom buttons choose, as SVG with presentation attributes and CSS classes
+//! only (the Content-Security-Policy forbids inline styles). Each deployment bar is a
+//! keyboard-focusable button that reports its deployment's id.
+
+use leptos::prelude::*;
+
+use super::axis::{DayMark, HourTick};
+use super::controls::{Legend, ZoomControls};
+use super::layout::{layout, DeploymentBar, GapMark, NeedOutline, TimelineLayout, ZoneRow, AXIS_HEIGHT};
+use super::text;
+use super::zoom::Zoom;
+use crate::domain::plan::{CoverageReport, Plan};
+
+/// The plan's coverage over time: zones as rows, the event's local time across, needs as
+/// outlines, deployments as bars coloured by their participant's role, gaps in red with the
+/// missing headcount. Clicking a bar, or pressing Enter or Space on it, calls `on_select`
+/// with the deployment's id; without `on_select` the bars are described but not focusable.
+#[component]
+pub fn CoverageTimeline(
+    plan: Plan,
+    coverage: CoverageReport,
+    #[prop(optional)] on_select: Option<Callback<String>>,
+) -> impl IntoView {
+    if plan.zones.is_empty() {
+        return view! { <p class="fr-text--sm">{text::TIMELINE_EMPTY}</p> }.into_any();
+    }
+    let event = plan.event.clone();
+    let note = text::local_time_note(event.time_zone().name());
+    let zoom = RwSignal::new(Zoom::Whole);
+    let zoom_event = event.clone();
+    let view_window = Memo::new(move |_| zoom.get().window(&zoom_event));
+    let data = StoredValue::new((plan, coverage));
+    let drawn = Memo::new(move |_| data.with_value(|(plan, coverage)| layout(plan, coverage, view_window.get())));
+    view! {
+        <section class="cordon-timeline" aria-labelledby="chronologie-titre">
+            <h2 class="fr-h4" id="chronologie-titre">{text::TIMELINE_TITLE}</h2>
+            <ZoomControls zoom view_window event/>
+            // Narrow screens scroll the drawing sideways: without focusable bars, the
+            // scrolling box itself must take the focus to be scrolled with the keyboard.
+            <div class="cordon-timeline__scroll" tabindex=on_select.is_none().then_some("0")>
+                {move || drawn.with(|layout| draw(layout, on_select))}
+            </div>
+            <p class="fr-text--xs cordon-timeline__note">{note}</p>
+            <Legend/>
+        </section>
+    }
+    .into_any()
+}
+
+/// The whole SVG for one layout: row stripes, then the time grid, then the rows' shapes, so
+/// that the grid shows across the rows and behind the bars.
+fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>) -> impl IntoView {
+    let view_box = format!("0 0 {} {}", n(layout.width), n(layout.height));
+    let stripes = layout.rows.iter().enumerate().map(|(i, row)| row_stripe(i, row, layout.width)).collect_view();
+    let days = layout.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
+    let ticks = layout.ticks.iter().map(|tick| hour_tick(tick, layout.height)).collect_view();
+    let rows = layout.rows.iter().map(|row| zone_row(row, on_select)).collect_view();
+    view! {
+        <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box
+            width=n(layout.width) height=n(layout.height) role="group" aria-label=text::TIMELINE_LABEL>
+            <g aria-hidden="true">{stripes}</g>
+            <g class="cordon-tl__axis" aria-hidden="true">{days}{ticks}</g>
+            <g class="cordon-tl__rows">{rows}</g>
+        </svg>
+    }
+}
+
+/// A row's background, alternately striped.
+fn row_stripe(index: usize, row: &ZoneRow, width: f64) -> impl IntoView {
+    let class = if index.is_multiple_of(2) { "cordon-tl__row" } else { "cordon-tl__row cordon-tl__row--alt" };
+    view! { <rect class=class x="0" y=n(row.y) width=n(width) height=n(row.height)/> }
+}
+
+/// A local day's band above the hours, with its name when it fits.
+fn day_band(index: usize, day: &DayMark) -> impl IntoView {
+    let class = if index.is_multiple_of(2) { "cordon-tl__day" } else { "cordon-tl__day cordon-tl__day--alt" };
+    view! {
+        <g>
+            <rect class=class x=n(day.x) y="0" width=n(day.width) height="20"/>
+            {day.label.clone().map(|label| view! {
+                <text class="cordon-tl__day-label" x=n(day.x + 4.0) y="14">{label}</text>
+            })}
+        </g>
+    }
+}
+
+/// An hour's grid line across the rows and its label when it has one.
+fn hour_tick(tick: &HourTick, bottom: f64) -> impl IntoView {
+    let class = if tick.midnight { "cordon-tl__tick cordon-tl__tick--midnight" } else { "cordon-tl__tick" };
+    view! {
+        <g>
+            <line class=class x1=n(tick.x) x2=n(tick.x) y1=n(AXIS_HEIGHT - 6.0) y2=n(bottom)/>
+            {tick.label.clone().map(|label| view! {
+                <text class="cordon-tl__tick-label" x=n(tick.x) y="36" text-anchor="middle">{label}</text>
+            })}
+        </g>
+    }
+}
+
+/// A zone's row: its name, its needs, gaps and bars.
+fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>) -> impl IntoView {
+    let needs = row.needs.iter().map(need_outline).collect_view();
+    let gaps = row.gaps.iter().map(gap_mark).collect_view();
+    let bars = row.bars.iter().map(|bar| deployment_bar(bar, on_select)).collect_view();
+    let hidden = (row.hidden > 0).then(|| {
+        view! { <text class="cordon-tl__hidden" x="8" y=n(row.y + 30.0)>{text::hidden(row.hidden)}</text> }
+    });
+    view! {
+        <g role="group" aria-label=row.name.clone()>
+            <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
+                <title>{row.name.clone()}</title>
+                {row.label.clone()}
+            </text>
+            {hidden}
+            {needs}
+            {gaps}
+            {bars}
+        </g>
+    }
+}
+
+/// A need's dashed outline with its required headcount.
+fn need_outline(need: &NeedOutline) -> impl IntoView {
+    view! {
+        <g class="cordon-tl__need" role="img" aria-label=need.title.clone()>
+            <title>{need.title.clone()}</title>
+            <rect x=n(need.x) y=n(need.y) width=n(need.width) height=n(need.height) rx="2"/>
+            {need.text.clone().map(|t| view! { <text x=n(need.text_x) y=n(need.y + 11.5)>{t}</text> })}
+        </g>
+    }
+}
+
+/// A gap in red with "−2".
+fn gap_mark(gap: &GapMark) -> impl IntoView {
+    view! {
+        <g class="cordon-tl__gap" role="img" aria-label=gap.title.clone()>
+            <title>{gap.title.clone()}</title>
+            <rect x=n(gap.x) y=n(gap.y) width=n(gap.width) height=n(gap.height) rx="2"/>
+            {gap.text.clone().map(|t| view! {
+                <text x=n(gap.x + gap.width / 2.0) y=n(gap.y + 11.5) text-anchor="middle">{t}</text>
+            })}
+        </g>
+    }
+}
+
+/// A deployment's bar, a button when the timeline has an `on_select`.
+fn deployment_bar(bar: &DeploymentBar, on_select: Option<Callback<String>>) -> impl IntoView {
+    let role = bar.role.map_or("autre", |role| role.code());
+    let warning = if bar.warning { " cordon-tl__bar--warning" } else { "" };
+    let class = format!("cordon-tl__bar cordon-role--{role}{warning}");
+    let (clicked, pressed) = (bar.deployment_id.clone(), bar.deployment_id.clone());
+    let select = move |id: String| {
+        if let Some(callback) = on_select {
+            callback.run(id);
+        }
+    };
+    view! {
+        <g class=class data-deployment=bar.deployment_id.clone()
+            role=if on_select.is_some() { "button" } else { "img" }
+            tabindex=on_select.map(|_| "0")
+            aria-label=bar.label.clone()
+            on:click=move |_| select(clicked.clone())
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    select(pressed.clone());
+                }
+            }>
+            <title>{bar.label.clone()}</title>
+            <rect x=n(bar.x) y=n(bar.y) width=n(bar.width) height=n(bar.height) rx="2"/>
+            {bar.text.clone().map(|t| view! { <text x=n(bar.x + 4.0) y=n(bar.y + 11.5)>{t}</text> })}
+        </g>
+    }
+}
+
+/// A coordinate with at most two decimals and no trailing zeros: small pages even with
+/// thousands of bars.
+fn n(value: f64) -> String {
+    let fixed = format!("{value:.2}");
+    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+#[path = "chart_tests.rs"]
+mod tests;

@@ -1,0 +1,61 @@
+//! Tests of the timeline component rendered to HTML on the server: what reaches the page.
+
+use super::*;
+use crate::ui::timeline::fixtures::festival;
+
+/// The timeline of the festival as the server sends it, with bars selectable or not.
+fn rendered(selectable: bool) -> String {
+    let plan = festival();
+    let coverage = plan.coverage();
+    Owner::new().with(|| {
+        if selectable {
+            let on_select = Callback::new(|_: String| ());
+            view! { <CoverageTimeline plan coverage on_select/> }.to_html()
+        } else {
+            view! { <CoverageTimeline plan coverage/> }.to_html()
+        }
+    })
+}
+
+#[test]
+fn the_timeline_uses_no_inline_style_at_all() {
+    let html = rendered(false);
+    assert!(!html.contains("style="), "{html}");
+    assert!(!html.contains("<style"), "{html}");
+}
+
+#[test]
+fn each_deployment_is_a_focusable_button_described_in_french() {
+    let html = rendered(true);
+    assert_eq!(html.matches("role=\"button\"").count(), 3);
+    assert_eq!(html.matches("tabindex=\"0\"").count(), 3);
+    let label = "aria-label=\"Sécurité Sud, 4 agents (Sécurité privée), Entrée Nord, de ven. 10/07 18:00 à ven. 10/07 23:30, Filtrage\"";
+    assert!(html.contains(label), "{html}");
+}
+
+#[test]
+fn without_a_selection_callback_only_the_scrolling_box_takes_the_focus() {
+    let html = rendered(false);
+    assert_eq!(html.matches("role=\"button\"").count(), 0);
+    assert_eq!(html.matches("role=\"img\" aria-label=\"Sécurité Sud").count(), 1);
+    assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+}
+
+#[test]
+fn the_drawing_shows_the_gaps_the_zoom_buttons_and_the_window_in_words() {
+    let html = rendered(false);
+    assert!(html.contains("viewBox=\"0 0 1200 146\""), "{html}");
+    assert_eq!(html.matches(">−2</text>").count(), 2);
+    for button in ["Tout l’événement", "ven. 10 juil.", "sam. 11 juil.", "6 h"] {
+        assert!(html.contains(&format!(">{button}</button>")), "{button} in {html}");
+    }
+    assert!(html.contains("Du ven. 10/07 18:00 au sam. 11/07 02:00"), "{html}");
+}
+
+#[test]
+fn coordinates_are_written_with_at_most_two_decimals() {
+    assert_eq!(
+        (n(190.0), n(437.5), n(1056.25), n(61.875_1)),
+        ("190".into(), "437.5".into(), "1056.25".into(), "61.88".into())
+    );
+}

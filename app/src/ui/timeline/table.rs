@@ -1,0 +1,134 @@
+//! The plan as an accessible DSFR table, one row per deployment, for screen readers and
+//! printing. Each column header holds a button that sorts by it; the sorted column's
+//! header carries `aria-sort`.
+
+use leptos::prelude::*;
+
+use super::rows::{plan_rows, sort_rows, Column, Direction, PlanRow, Sort};
+use super::text;
+use crate::domain::plan::Plan;
+
+/// Every deployment of `plan` with its zone, post, participant, local start and end,
+/// headcount, named agents, mission and visibility; sorted by start until a header is
+/// clicked.
+#[component]
+pub fn PlanTable(plan: Plan) -> impl IntoView {
+    let caption = text::table_caption(plan.event.name(), plan.deployments.len(), plan.event.time_zone().name());
+    let rows = StoredValue::new(plan_rows(&plan));
+    let sort = RwSignal::new(Sort::default());
+    let sorted = Memo::new(move |_| {
+        let mut sorted = rows.get_value();
+        sort_rows(&mut sorted, sort.get());
+        sorted
+    });
+    let headers = Column::ALL.into_iter().map(|column| view! { <SortHeader column sort/> }).collect_view();
+    let body = move || {
+        if sorted.with(Vec::is_empty) {
+            let columns = Column::ALL.len().to_string();
+            return view! { <tr><td colspan=columns>{text::TABLE_EMPTY}</td></tr> }.into_any();
+        }
+        view! {
+            <For each=move || sorted.get() key=|row| row.deployment_id.clone() let:row>
+                <TableRow row/>
+            </For>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="fr-table fr-table--bordered cordon-plan-table">
+            <div class="fr-table__wrapper">
+                <div class="fr-table__container">
+                    <div class="fr-table__content">
+                        <table>
+                            <caption>{caption}</caption>
+                            <thead><tr>{headers}</tr></thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// A column header: a button sorting by the column; `aria-sort` when it is the sorted one.
+#[component]
+fn SortHeader(column: Column, sort: RwSignal<Sort>) -> impl IntoView {
+    let current = move || sort.with(|s| (s.column == column).then_some(s.direction));
+    let icon = move || match current() {
+        None => "fr-icon-arrow-up-down-line fr-icon--sm",
+        Some(Direction::Ascending) => "fr-icon-arrow-up-line fr-icon--sm",
+        Some(Direction::Descending) => "fr-icon-arrow-down-line fr-icon--sm",
+    };
+    view! {
+        <th scope="col" aria-sort=move || current().map(Direction::aria)>
+            <button type="button" class="cordon-plan-table__sort" on:click=move |_| sort.update(|s| *s = s.clicked(column))>
+                {column.label()}
+                <span class=icon aria-hidden="true"></span>
+            </button>
+        </th>
+    }
+}
+
+/// One deployment's row.
+#[component]
+fn TableRow(row: PlanRow) -> impl IntoView {
+    view! {
+        <tr>
+            <td>{row.zone}</td>
+            <td>{row.post}</td>
+            <td>{row.participant}</td>
+            <td class="cordon-plan-table__time">{row.start_text}</td>
+            <td class="cordon-plan-table__time">{row.end_text}</td>
+            <td class="cordon-plan-table__number">{row.headcount}</td>
+            <td class="cordon-plan-table__number">{row.named}</td>
+            <td>{row.category}</td>
+            <td>{row.mission}</td>
+            <td>{row.visibility}</td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::timeline::fixtures::festival;
+
+    fn rendered(plan: Plan) -> String {
+        Owner::new().with(|| view! { <PlanTable plan/> }.to_html())
+    }
+
+    #[test]
+    fn the_table_has_a_caption_ten_column_headers_and_one_row_per_deployment() {
+        let html = rendered(festival());
+        assert!(html.contains("<caption>Dispositif de « Festival des Calanques » : 3 déploiements, en heure locale (Europe/Paris)</caption>"), "{html}");
+        assert_eq!(html.matches("<th scope=\"col\"").count(), 10);
+        assert_eq!(html.matches("<tr>").count(), 4);
+        assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn only_the_start_column_is_marked_as_sorted_at_first() {
+        let html = rendered(festival());
+        assert_eq!(html.matches("aria-sort=").count(), 1);
+        assert!(html.contains("<th scope=\"col\" aria-sort=\"ascending\"><button type=\"button\" class=\"cordon-plan-table__sort\">Début"), "{html}");
+    }
+
+    #[test]
+    fn the_rows_come_in_start_order_with_local_french_times() {
+        let html = rendered(festival());
+        let first = html.find("Sécurité Sud").unwrap();
+        let second = html.find("Gendarmerie").unwrap();
+        let third = html.find("Police municipale de Marseille").unwrap();
+        assert!(first < second && second < third, "{html}");
+        assert!(html.contains("<td class=\"cordon-plan-table__time\">ven. 10/07 18:00</td>"), "{html}");
+    }
+
+    #[test]
+    fn a_plan_without_deployments_says_so_in_one_cell() {
+        let mut plan = festival();
+        plan.deployments.clear();
+        let html = rendered(plan);
+        assert!(html.contains("<td colspan=\"10\">Aucun déploiement n’est encore prévu.</td>"), "{html}");
+    }
+}
