@@ -8,6 +8,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
+use crate::domain::communes::CommuneRegistry;
 use crate::store::Db;
 
 /// What server functions need to know of the configuration (the server parses it once).
@@ -41,6 +42,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub mail: Arc<dyn MailTransport>,
+    /// The official list of communes (events must take place in one).
+    pub communes: Arc<CommuneRegistry>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 
+/// Where `make` installs the official commune list (npm `@etalab/decoupage-administratif`).
+pub const DEFAULT_COMMUNES_FILE: &str = "node_modules/@etalab/decoupage-administratif/data/communes.json";
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `sqlite://…` (default `sqlite://data/cordon.sqlite?mode=rwc`) or `postgres://…`.
@@ -21,6 +24,8 @@ pub struct Config {
     pub outbox_dir: PathBuf,
     /// The folder with the built site (`pkg/`, `dsfr/`, …).
     pub site_root: PathBuf,
+    /// `communes.json` of the npm package `@etalab/decoupage-administratif`.
+    pub communes_file: PathBuf,
     pub state_branding: bool,
     pub trust_proxy: bool,
     pub secure_cookies: bool,
@@ -61,6 +66,7 @@ impl Config {
             mail_from: var_or("CORDON_MAIL_FROM", "Cordon <ne-pas-repondre@cordon.localhost>"),
             outbox_dir: PathBuf::from(var_or("CORDON_OUTBOX_DIR", "data/outbox")),
             site_root: PathBuf::from(var_or("LEPTOS_SITE_ROOT", "target/site")),
+            communes_file: PathBuf::from(var_or("CORDON_COMMUNES_FILE", DEFAULT_COMMUNES_FILE)),
             state_branding: flag("CORDON_STATE_BRANDING")?,
             trust_proxy: flag("CORDON_TRUST_PROXY")?,
             secure_cookies,

@@ -39,7 +39,25 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    Ok(AppState { db, settings: Arc::new(config.settings()), mail, leptos_options })
+    let communes = load_communes(&config.communes_file)?;
+    Ok(AppState { db, settings: Arc::new(config.settings()), mail, communes, leptos_options })
+}
+
+/// Reads the official commune list once; without it no event could be created.
+pub fn load_communes(path: &std::path::Path) -> anyhow::Result<Arc<app::domain::communes::CommuneRegistry>> {
+    use anyhow::Context;
+    static CACHE: std::sync::Mutex<Vec<(std::path::PathBuf, Arc<app::domain::communes::CommuneRegistry>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, registry)) = cache.iter().find(|(p, _)| p == path) {
+        return Ok(registry.clone());
+    }
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!("reading the commune list {} (set CORDON_COMMUNES_FILE, or run `make` to install it)", path.display())
+    })?;
+    let registry = Arc::new(app::domain::communes::CommuneRegistry::from_etalab_json(&text).map_err(anyhow::Error::msg)?);
+    cache.push((path.to_path_buf(), registry.clone()));
+    Ok(registry)
 }
 
 /// The whole HTTP surface: health, server functions, pages, static files, and the layers

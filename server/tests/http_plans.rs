@@ -219,3 +219,47 @@ async fn the_demo_festival_shows_its_gaps_to_the_organiser() {
     assert_eq!(page["coverage"]["outside_event"], json!([]));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_event_takes_place_in_a_commune_of_the_official_list_and_gets_its_name_and_time_zone() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let (_, choices, _) = app.call(&organiser, "list_organiser_choices", &[]).await;
+    let organisation = choices[0]["id"].as_str().unwrap().to_string();
+    let form = |commune: &'static str| {
+        vec![
+            ("organisation_id", organisation.clone()),
+            ("name", "Marché de Noël".to_string()),
+            ("kind", "marche".to_string()),
+            ("commune_code", commune.to_string()),
+            ("address", "Place des Aires".to_string()),
+            ("start", "2027-12-11T10:00".to_string()),
+            ("end", "2027-12-11T20:00".to_string()),
+            ("expected_attendance", "3000".to_string()),
+            ("behaviour", "debout".to_string()),
+        ]
+    };
+    let as_pairs = |v: &Vec<(&'static str, String)>| v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let unknown = as_pairs(&form("13999"));
+    let unknown: Vec<(&str, &str)> = unknown.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&organiser, "create_event", &unknown).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "commune_code");
+    let reunion = as_pairs(&form("97411"));
+    let reunion: Vec<(&str, &str)> = reunion.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, id, _) = app.call(&organiser, "create_event", &reunion).await;
+    assert_eq!(status, 200, "{id}");
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", id.as_str().unwrap())]).await;
+    assert_eq!(page["plan"]["event"]["commune_name"], "Saint-Denis");
+    assert_eq!(page["time_zone"], "Indian/Reunion");
+    // 10:00 in La Réunion (UTC+4) is 06:00 UTC.
+    assert_eq!(page["plan"]["event"]["window"]["start"], 1_828_504_800_000i64);
+
+    // A security company cannot create events.
+    let company = app.demo_client("securite@cordon.test").await;
+    let (status, body, _) = app.call(&company, "create_event", &reunion).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "organisation_id");
+    app.stop().await;
+}

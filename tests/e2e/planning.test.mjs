@@ -28,12 +28,15 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   await hydrated(page);
   await page.fill('#champ-name', 'Marché de Noël de Martigues');
   await page.selectOption('#champ-kind', 'marche');
-  await page.fill('#champ-commune_code', '13056');
-  await page.fill('#champ-commune_name', 'Martigues');
+  await page.fill('#champ-commune_code', '13999');
   await page.fill('#champ-address', 'Place des Aires');
   await page.fill('#champ-start', '2027-12-11T10:00');
   await page.fill('#champ-end', '2027-12-11T08:00');
   await page.fill('#champ-expected_attendance', '3000');
+  await page.click('button:has-text("Créer l’événement")');
+  // A commune code that is not in the official list is explained next to its field.
+  await page.waitForSelector('#champ-commune_code-erreur:has-text("Aucune commune ne porte ce code INSEE")');
+  await page.fill('#champ-commune_code', '13056');
   await page.click('button:has-text("Créer l’événement")');
   // The end before the start is explained next to the end field; nothing is created.
   await page.waitForSelector('#champ-end-erreur:has-text("La fin doit être postérieure au début.")');

@@ -28,7 +28,6 @@ pub async fn create_event(
     name: String,
     kind: String,
     commune_code: String,
-    commune_name: String,
     address: String,
     start: String,
     end: String,
@@ -46,7 +45,6 @@ pub async fn create_event(
             name,
             kind,
             commune_code,
-            commune_name,
             address,
             start,
             end,
@@ -123,7 +121,6 @@ mod server {
         pub name: String,
         pub kind: String,
         pub commune_code: String,
-        pub commune_name: String,
         pub address: String,
         pub start: String,
         pub end: String,
@@ -141,17 +138,20 @@ mod server {
             Some(o) if is_member && o.kind == OrganisationKind::Organisateur => o,
             _ => return Err(AppError::invalid("organisation_id", text::NOT_AN_ORGANISER)),
         };
-        let commune = CommuneCode::parse(&form.commune_code)
-            .ok_or_else(|| AppError::invalid("commune_code", text::COMMUNE_INVALID))?;
-        let department =
-            commune.department().ok_or_else(|| AppError::invalid("commune_code", text::COMMUNE_INVALID))?;
-        let zone = crate::domain::plan::default_time_zone(&department);
+        let commune = match CommuneCode::parse(&form.commune_code) {
+            None => return Err(AppError::invalid("commune_code", text::COMMUNE_INVALID)),
+            Some(code) => state
+                .communes
+                .find(code.as_str())
+                .ok_or_else(|| AppError::invalid("commune_code", text::COMMUNE_UNKNOWN))?,
+        };
+        let zone = crate::domain::plan::default_time_zone(&commune.department);
         let draft = EventDraft {
             id: crate::store::new_id(),
             name: form.name,
             kind: choice(&form.kind, "kind", EventKind::from_code)?,
-            commune_code: commune.as_str().to_string(),
-            commune_name: form.commune_name,
+            commune_code: commune.code.as_str().to_string(),
+            commune_name: commune.name.clone(),
             address: form.address,
             time_zone: None,
             window: local_window(zone, &form.start, &form.end)?,

@@ -3,6 +3,7 @@
 //! whoever needs the time passes `now` in.
 
 pub mod account;
+pub mod communes;
 pub mod geo;
 pub mod interchange;
 pub mod invitation;

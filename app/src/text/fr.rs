@@ -152,6 +152,8 @@ pub const CREATE_EVENT_TITLE: &str = "Créer un événement";
 pub const CREATE_EVENT_BUTTON: &str = "Créer l’événement";
 pub const NOT_AN_ORGANISER: &str =
     "Seul un membre d’une organisation de type « organisateur » peut créer un événement.";
+pub const COMMUNE_UNKNOWN: &str =
+    "Aucune commune ne porte ce code INSEE dans la liste officielle. Vérifiez le code (ce n’est pas le code postal).";
 pub const DATETIME_INVALID: &str = "Date et heure invalides : utilisez le format JJ/MM/AAAA HH:MM.";
 pub const NUMBER_INVALID: &str = "Saisissez un nombre entier.";
 pub const CHOICE_INVALID: &str = "Choisissez une valeur dans la liste.";

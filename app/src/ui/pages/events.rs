@@ -83,15 +83,9 @@ pub fn NewEventPage() -> impl IntoView {
                                 </div>
                                 <TextField name="name" label="Nom de l’événement" required=true error=field_error(create, "name")/>
                                 <SelectField name="kind" label="Type d’événement" options=kinds error=field_error(create, "kind")/>
-                                <div class="fr-grid-row fr-grid-row--gutters">
-                                    <div class="fr-col-12 fr-col-md-4">
-                                        <TextField name="commune_code" label="Code INSEE de la commune" hint="Par exemple 13056 pour Martigues"
-                                            required=true error=field_error(create, "commune_code")/>
-                                    </div>
-                                    <div class="fr-col-12 fr-col-md-8">
-                                        <TextField name="commune_name" label="Nom de la commune" required=true error=field_error(create, "commune_name")/>
-                                    </div>
-                                </div>
+                                <TextField name="commune_code" label="Code INSEE de la commune"
+                                    hint="Code officiel géographique, par exemple 13056 pour Martigues (et non le code postal)"
+                                    required=true error=field_error(create, "commune_code")/>
                                 <TextField name="address" label="Adresse ou lieu" required=true error=field_error(create, "address")/>
                                 <div class="fr-grid-row fr-grid-row--gutters">
                                     <div class="fr-col-12 fr-col-md-6">
