@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 port="${E2E_PORT:-3117}"
 work="$(mktemp -d)"
 out="tests/output"
+rm -rf "$out/screenshots"
 mkdir -p "$out/screenshots"
 
 cargo build -q -p cordon

@@ -1,6 +1,7 @@
 //! The `cordon` server: configuration, router, security layers, mail, demo data and the
 //! command line. The application itself (pages, server functions, domain, store) is `app`.
 
+pub mod api_v1;
 pub mod config;
 pub mod demo;
 pub mod demo_event;
@@ -55,9 +56,21 @@ pub fn load_communes(path: &std::path::Path) -> anyhow::Result<Arc<app::domain::
     let text = std::fs::read_to_string(path).with_context(|| {
         format!("reading the commune list {} (set CORDON_COMMUNES_FILE, or run `make` to install it)", path.display())
     })?;
-    let registry = Arc::new(app::domain::communes::CommuneRegistry::from_etalab_json(&text).map_err(anyhow::Error::msg)?);
+    let registry =
+        Arc::new(app::domain::communes::CommuneRegistry::from_etalab_json(&text).map_err(anyhow::Error::msg)?);
     cache.push((path.to_path_buf(), registry.clone()));
     Ok(registry)
+}
+
+/// The error of a plan whose event is not in a commune of the official list.
+pub fn commune_error(
+    registry: &app::domain::communes::CommuneRegistry,
+    event: &app::domain::plan::Event,
+) -> Option<app::domain::interchange::ImportError> {
+    registry.find(event.commune().as_str()).is_none().then(|| app::domain::interchange::ImportError {
+        path: "$.event.commune_code".into(),
+        message: app::text::COMMUNE_UNKNOWN.into(),
+    })
 }
 
 /// The whole HTTP surface: health, server functions, pages, static files, and the layers
@@ -70,6 +83,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
+        .merge(api_v1::routes())
         .leptos_routes_with_context(
             &state,
             routes,

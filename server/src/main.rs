@@ -45,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Event plans as `cordon-plan/1` files (docs/plan-format.md): list, export, import.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -65,6 +70,23 @@ enum UserCommand {
         #[arg(long)]
         platform_admin: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// List every event, one per line: id, name, start and end (in the event's time zone),
+    /// separated by tabs.
+    List,
+    /// Write an event's whole plan, restricted deployments included, as a plan file.
+    Export {
+        event_id: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Import a plan file as a new event: all or nothing. Every error is printed on standard
+    /// error as `path : message`; on success the event's id is printed.
+    Import { file: std::path::PathBuf },
 }
 
 #[tokio::main]
@@ -90,6 +112,14 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::User { command: UserCommand::Add { email, name, org, role, platform_admin } } => {
             add_user(email, name, org, role, platform_admin).await
+        }
+        Command::Plan { command } => {
+            let db = open_database(&Config::from_env(None)?).await?;
+            match command {
+                PlanCommand::List => plan_list(&db).await,
+                PlanCommand::Export { event_id, output } => plan_export(&db, &event_id, output).await,
+                PlanCommand::Import { file } => plan_import(&db, &file).await,
+            }
         }
     }
 }
@@ -169,4 +199,64 @@ async fn add_user(
         organisation.map(|o| format!(", {} de {}", role.label(), o.name)).unwrap_or_default()
     );
     Ok(())
+}
+
+/// `cordon plan list`: every event, soonest first.
+async fn plan_list(db: &store::Db) -> anyhow::Result<()> {
+    for row in store::plan_io::all_events(db).await? {
+        let event: app::domain::plan::Event = store::plans::decode(&row.data)?;
+        let zone = event.time_zone();
+        println!(
+            "{}\t{}\t{}\t{}",
+            row.id,
+            row.name,
+            app::domain::time::format_long_fr(row.starts_at, zone),
+            app::domain::time::format_long_fr(row.ends_at, zone)
+        );
+    }
+    Ok(())
+}
+
+/// `cordon plan export`: the full plan, as `export_plan` writes it, to a file or stdout.
+async fn plan_export(db: &store::Db, event_id: &str, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let stored = store::plans::load_plan(db, event_id.trim())
+        .await?
+        .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
+    let file = app::domain::interchange::export_plan(&stored.plan);
+    match output {
+        Some(path) => std::fs::write(&path, file).with_context(|| format!("écriture de {}", path.display()))?,
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), file.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// `cordon plan import`: checks the whole file, then creates the event and every record in
+/// one transaction; on any error, prints them all and imports nothing.
+async fn plan_import(db: &store::Db, file: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .with_context(|| format!("lecture de {}", file.display()))?
+        .take(app::domain::interchange::MAX_PLAN_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    let errors = match app::domain::interchange::import_plan(&bytes) {
+        Err(report) => report.errors,
+        Ok(plan) => {
+            let paths = store::plan_io::record_paths(&bytes);
+            let mut problems = store::plan_io::import_problems(db, &plan, &paths).await?;
+            let communes = cordon_server::load_communes(&Config::from_env(None)?.communes_file)?;
+            problems.extend(cordon_server::commune_error(&communes, &plan.event));
+            if problems.is_empty() {
+                let organiser = store::plan_io::organiser_of(&plan).context("no organiser")?.organisation_id();
+                store::plan_io::import_plan_records(db, &plan, organiser, now()).await?;
+                println!("{}", plan.event.id());
+                return Ok(());
+            }
+            problems
+        }
+    };
+    for error in &errors {
+        eprintln!("{error}");
+    }
+    bail!("{} erreur(s) dans {} : rien n’a été importé", errors.len(), file.display())
 }

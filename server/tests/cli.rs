@@ -8,6 +8,12 @@ fn cordon(db: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cordon"));
     cmd.env("DATABASE_URL", format!("sqlite://{}?mode=rwc", db.display()))
         .env("CORDON_OUTBOX_DIR", db.with_extension("outbox"))
+        .env(
+            "CORDON_COMMUNES_FILE",
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join(cordon_server::config::DEFAULT_COMMUNES_FILE),
+        )
         .env_remove("SMTP_URL");
     cmd
 }

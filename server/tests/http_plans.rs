@@ -263,3 +263,234 @@ async fn an_event_takes_place_in_a_commune_of_the_official_list_and_gets_its_nam
     assert_eq!(body["Invalid"]["field"], "organisation_id");
     app.stop().await;
 }
+
+const AGENTS_CSV: &str = "\u{feff}nom;carte_professionnelle;expiration;qualifications\r\n\
+Aïcha Benali;CAR-013-2030-01-02-00000001;31/12/2030;CQP APS|Palpation de sécurité\r\n\
+;CAR-013-2030-01-02-00000002;31/12/2030;CQP APS\r\n\
+Marc Dupuis;CAR-013-2020-01-02-00000003;01/01/2021;CQP APS\r\n\
+Léo Martin;CAR-013-2030-01-02-00000004;2030-06-30;chef_equipe|cqp_aps\r\n";
+
+#[tokio::test]
+async fn agents_import_from_csv_after_a_preview_and_only_the_valid_lines_are_saved() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    let own = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let agents_before = page["plan"]["agents"].as_array().unwrap().len();
+    let form = [("event_id", event.as_str()), ("participant_id", own.as_str()), ("csv", AGENTS_CSV)];
+
+    let (status, preview, _) = app.call(&company, "preview_agents_csv", &form).await;
+    assert_eq!(status, 200, "{preview}");
+    let errors: Vec<(u64, usize)> = preview["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["errors"].as_array().unwrap().len()))
+        .collect();
+    assert_eq!(errors, vec![(2, 0), (3, 1), (4, 1), (5, 0)]);
+    assert_eq!(
+        preview["rows"][2]["errors"][0],
+        "La carte professionnelle est expirée : l’agent ne peut pas être employé."
+    );
+    assert_eq!(preview["imported"], 0);
+    let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    assert_eq!(page["plan"]["agents"].as_array().unwrap().len(), agents_before, "a preview saves nothing");
+
+    let (status, done, _) = app.call(&company, "import_agents_csv", &form).await;
+    assert_eq!(status, 200);
+    assert_eq!(done["imported"], 2);
+    let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    let names: Vec<&str> =
+        page["plan"]["agents"].as_array().unwrap().iter().map(|a| a["display_name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Aïcha Benali") && names.contains(&"Léo Martin"));
+    assert_eq!(names.len(), agents_before + 2);
+
+    // The same cards again are refused; another company's participant is refused outright.
+    let (_, again, _) = app.call(&company, "preview_agents_csv", &form).await;
+    assert_eq!(again["rows"][0]["errors"][0], "Un agent de l’événement a déjà cette carte professionnelle.");
+    let azur = page["plan"]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Azur Protection Services")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, body, _) = app
+        .call(
+            &company,
+            "import_agents_csv",
+            &[("event_id", event.as_str()), ("participant_id", azur.as_str()), ("csv", AGENTS_CSV)],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "participant_id");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_organisation_associated_with_the_event_is_told_by_mail_and_then_sees_the_plan() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let sdis = app.organisation("SDIS des Bouches-du-Rhône", "autre").await;
+    let chief = app.user("chef@sdis13.test", "Capitaine Lucie Marchand", false).await;
+    app.member(&chief, &sdis, app::domain::MembershipRole::Admin).await;
+    let chief_client = app.client();
+    app.sign_in(&chief_client, "chef@sdis13.test").await;
+    let (status, _, _) = app.call(&chief_client, "get_plan", &[("event_id", &event)]).await;
+    assert_eq!(status, 404, "not yet a participant");
+
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let form = [
+        ("event_id", event.as_str()),
+        ("organisation_id", sdis.as_str()),
+        ("role", "secours"),
+        ("contact_name", "Capitaine Lucie Marchand"),
+        ("contact_phone", "04 91 00 00 18"),
+    ];
+    let (status, body, _) = app.call(&organiser, "add_participant", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let mails = app.mail.received();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, vec!["chef@sdis13.test"]);
+    let body = common::mail_body(&mails[0].data).replace('\n', " ");
+    assert!(body.contains("a associé SDIS des Bouches-du-Rhône à l’événement, en tant que Secours"), "{body}");
+    assert!(body.contains(&format!("{}/evenements/{event}", app.base)));
+
+    let (status, page, _) = app.call(&chief_client, "get_plan", &[("event_id", &event)]).await;
+    assert_eq!(status, 200);
+    assert!(!page.to_string().contains("en civil"), "the fire service is not a State force");
+    let (status, body, _) = app.call(&organiser, "add_participant", &form).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "organisation_id");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_organiser_changes_the_event_and_a_stale_or_unauthorised_change_is_refused() {
+    let app = spawn_app(Backend::Postgres).await;
+    let event = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    let version = page["event_version"].as_i64().unwrap().to_string();
+    let form = |version: &str, setup: &str| {
+        vec![
+            ("event_id", event.clone()),
+            ("version", version.to_string()),
+            ("name", "Fête de la Saint-Pierre 2027".to_string()),
+            ("kind", "fete_foire".to_string()),
+            ("address", "Quai Brescon".to_string()),
+            ("start", "2027-06-26T10:00".to_string()),
+            ("end", "2027-06-27T23:00".to_string()),
+            ("setup_start", setup.to_string()),
+            ("teardown_end", "2027-06-28T06:00".to_string()),
+            ("expected_attendance", "20000".to_string()),
+            ("behaviour", "debout".to_string()),
+            ("arrete_palpation_l613_2", "oui".to_string()),
+        ]
+    };
+    let pairs = |v: &Vec<(&'static str, String)>| v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let bad = pairs(&form(&version, "2027-06-26T12:00"));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&organiser, "update_event", &bad).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "setup_start");
+
+    let good = pairs(&form(&version, "2027-06-25T14:00"));
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = app.call(&organiser, "update_event", &good).await;
+    assert_eq!(status, 200);
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    assert_eq!(page["plan"]["event"]["name"], "Fête de la Saint-Pierre 2027");
+    assert_eq!(page["plan"]["event"]["expected_attendance"], 20000);
+    assert_eq!(page["plan"]["event"]["legal"]["convention_coordination_en_vigueur"], false);
+
+    let (status, body, _) = app.call(&organiser, "update_event", &good).await;
+    assert_eq!(status, 409, "the same version twice: the second is stale");
+    assert!(body["Stale"]["message"].as_str().unwrap().contains("Fête de la Saint-Pierre 2027"));
+
+    let police = app.demo_client("commissariat@cordon.test").await;
+    let (status, _, _) = app.call(&police, "update_event", &good).await;
+    assert_eq!(status, 422);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_post_belongs_to_its_zone_and_a_need_on_it_is_covered_by_a_deployment_there() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    let zone_of = |name: &str| {
+        page["plan"]["zones"].as_array().unwrap().iter().find(|z| z["name"] == name).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let north = zone_of("Entrée Nord");
+    let south = zone_of("Entrée Sud");
+    let form = [
+        ("event_id", event.as_str()),
+        ("id", ""),
+        ("version", ""),
+        ("zone_id", north.as_str()),
+        ("name", "Portique 3"),
+    ];
+    let (status, _, _) = app.call(&organiser, "save_post", &form).await;
+    assert_eq!(status, 200);
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    let post = page["plan"]["posts"][0]["id"].as_str().unwrap().to_string();
+    let need = |zone: &str| {
+        vec![
+            ("event_id", event.clone()),
+            ("id", String::new()),
+            ("version", String::new()),
+            ("zone_id", zone.to_string()),
+            ("post_id", post.clone()),
+            ("start", "2027-06-27T12:00".to_string()),
+            ("end", "2027-06-27T14:00".to_string()),
+            ("qualification", String::new()),
+            ("min", "3".to_string()),
+            ("max", String::new()),
+            ("priority", "1".to_string()),
+            ("min_women", "0".to_string()),
+            ("min_men", "0".to_string()),
+        ]
+    };
+    let wrong = need(&south);
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&organiser, "save_need", &wrong).await;
+    assert_eq!((status, body["Invalid"]["field"].clone()), (422, json!("post_id")));
+    let right = need(&north);
+    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = app.call(&organiser, "save_need", &right).await;
+    assert_eq!(status, 200);
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    let need_id =
+        page["plan"]["needs"].as_array().unwrap().iter().find(|n| n["post_id"] == post.as_str()).unwrap()["id"].clone();
+    let gap = page["coverage"]["gaps"].as_array().unwrap().iter().find(|g| g["need_id"] == need_id).cloned();
+    assert_eq!(gap.unwrap()["missing"], 3, "the zone's deployments elsewhere do not staff the post");
+
+    let organiser_participant = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let deployment = [
+        ("event_id", event.as_str()),
+        ("id", ""),
+        ("version", ""),
+        ("participant_id", organiser_participant.as_str()),
+        ("zone_id", north.as_str()),
+        ("post_id", post.as_str()),
+        ("start", "2027-06-27T12:00"),
+        ("end", "2027-06-27T14:00"),
+        ("headcount", "3"),
+        ("category", "filtrage"),
+        ("mission", "Portique 3"),
+        ("radio", ""),
+    ];
+    let (status, body, _) = app.call(&organiser, "save_deployment", &deployment).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page, _) = app.call(&organiser, "get_plan", &[("event_id", &event)]).await;
+    assert!(!page["coverage"]["gaps"].as_array().unwrap().iter().any(|g| g["need_id"] == need_id));
+    app.stop().await;
+}

@@ -73,6 +73,17 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   assert.equal(await page.locator('svg text:has-text("−2")').count(), 0, 'the gap has closed');
   await page.waitForSelector('td:has-text("Accueil et surveillance de l’entrée")');
   await screenshot(page, 'chronologie-couverte');
+
+  // Editing the need (its form is prefilled with its values and version) reopens a gap of one.
+  await page.click('button[aria-label="Modifier le besoin de la zone Entrée principale"]');
+  await page.waitForSelector('h3:has-text("Modifier le besoin")');
+  assert.equal(await page.inputValue('#champ-besoin-min'), '2');
+  assert.equal(await page.inputValue('#champ-besoin-start'), '2027-12-11T10:00');
+  await page.fill('#champ-besoin-min', '0');
+  await page.waitForSelector('#champ-besoin-min-erreur:has-text("entre 1 et 10 000")');
+  await page.fill('#champ-besoin-min', '3');
+  await page.click('button:has-text("Enregistrer le besoin")');
+  await page.waitForSelector('#liste-manques li:has-text("Entrée principale : il manque 1 agent(s)")');
   await assertAccessible(page, 'plan page');
   assertNoProblems(page);
   await page.context().close();

@@ -1,6 +1,8 @@
 //! Server functions, named verb_noun. Each is thin: who asks → may they → domain → store.
 //! Their fixed endpoints (`/api/<name>`) are part of our HTTP surface and tested as such.
 
+pub mod agents;
+pub mod api_tokens;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;

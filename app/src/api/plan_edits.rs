@@ -23,6 +23,19 @@ pub async fn save_zone(
     respond(server::zone(event_id, id, version, name, kind, public_road, address).await)
 }
 
+/// Creates or updates a post (a named position inside a zone).
+#[server(endpoint = "save_post")]
+pub async fn save_post(
+    event_id: String,
+    id: String,
+    version: String,
+    zone_id: String,
+    name: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::post(event_id, id, version, zone_id, name).await)
+}
+
 /// Creates or updates a need.
 #[server(endpoint = "save_need")]
 pub async fn save_need(
@@ -30,6 +43,7 @@ pub async fn save_need(
     id: String,
     version: String,
     zone_id: String,
+    post_id: Option<String>,
     start: String,
     end: String,
     qualification: String,
@@ -40,7 +54,7 @@ pub async fn save_need(
     min_men: String,
 ) -> Result<(), AppError> {
     use super::context::respond;
-    let form = server::NeedForm { zone_id, start, end, qualification, min, max, priority, min_women, min_men };
+    let form = server::NeedForm { zone_id, post_id, start, end, qualification, min, max, priority, min_women, min_men };
     respond(server::need(event_id, id, version, form).await)
 }
 
@@ -52,6 +66,7 @@ pub async fn save_deployment(
     version: String,
     participant_id: String,
     zone_id: String,
+    post_id: Option<String>,
     start: String,
     end: String,
     headcount: String,
@@ -61,9 +76,60 @@ pub async fn save_deployment(
     restricted: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::respond;
-    let form =
-        server::DeploymentForm { participant_id, zone_id, start, end, headcount, category, mission, radio, restricted };
+    let form = server::DeploymentForm {
+        participant_id,
+        zone_id,
+        post_id,
+        start,
+        end,
+        headcount,
+        category,
+        mission,
+        radio,
+        restricted,
+    };
     respond(server::deployment(event_id, id, version, form).await)
+}
+
+/// Changes the event itself (the organiser only). Blank set-up or tear-down fields mean none.
+#[server(endpoint = "update_event")]
+pub async fn update_event(
+    event_id: String,
+    version: String,
+    name: String,
+    kind: String,
+    address: String,
+    start: String,
+    end: String,
+    setup_start: String,
+    teardown_end: String,
+    expected_attendance: String,
+    behaviour: String,
+    perimetre_l226_1: Option<String>,
+    arrete_palpation_l613_2: Option<String>,
+    autorisation_voie_publique_l613_1: Option<String>,
+    convention_coordination_en_vigueur: Option<String>,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form = server::EventForm {
+        version,
+        name,
+        kind,
+        address,
+        start,
+        end,
+        setup_start,
+        teardown_end,
+        expected_attendance,
+        behaviour,
+        legal: [
+            perimetre_l226_1,
+            arrete_palpation_l613_2,
+            autorisation_voie_publique_l613_1,
+            convention_coordination_en_vigueur,
+        ],
+    };
+    respond(server::event(event_id, form).await)
 }
 
 /// Adds an organisation to the event (the organiser only).
@@ -85,7 +151,8 @@ mod server {
 
     use crate::api::context::now;
     use crate::api::plan_context::{
-        choice, local_window, number, optional_number, plan_with_access, refused, require_organiser, ticked,
+        choice, local_datetime, local_window, number, optional_number, plan_with_access, refused, require_organiser,
+        ticked,
     };
     use crate::domain::plan::{
         Deployment, DeploymentDraft, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole,
@@ -169,8 +236,41 @@ mod server {
         store_record(&state, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe).await
     }
 
+    /// The chosen post, which must belong to the chosen zone (blank: the zone as a whole).
+    fn post_of_zone(
+        plan: &crate::domain::plan::Plan,
+        post_id: Option<&str>,
+        zone_id: &str,
+    ) -> Result<Option<String>, AppError> {
+        match post_id.map(str::trim).filter(|p| !p.is_empty()) {
+            None => Ok(None),
+            Some(id) if plan.posts.iter().any(|p| p.id() == id && p.zone_id() == zone_id) => Ok(Some(id.to_string())),
+            Some(_) => Err(AppError::invalid("post_id", text::UNKNOWN_POST)),
+        }
+    }
+
+    pub async fn post(
+        event_id: String,
+        id: String,
+        version: String,
+        zone_id: String,
+        name: String,
+    ) -> Result<(), AppError> {
+        use crate::domain::plan::{Post, PostDraft};
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let existing = existing(&id, &version, &stored.versions)?;
+        if !stored.plan.zones.iter().any(|z| z.id() == zone_id) {
+            return Err(AppError::invalid("zone_id", text::UNKNOWN_ZONE));
+        }
+        let post = Post::new(PostDraft { id: id_or_new(&id), zone_id, name }).map_err(refused("name"))?;
+        let describe = |data: &str| plans::decode::<Post>(data).map(|p| p.name().to_string()).unwrap_or_default();
+        store_record(&state, &event_id, RecordKind::Post, existing, (post.id(), None, None), &post, describe).await
+    }
+
     pub struct NeedForm {
         pub zone_id: String,
+        pub post_id: Option<String>,
         pub start: String,
         pub end: String,
         pub qualification: String,
@@ -193,10 +293,11 @@ mod server {
             "" => None,
             code => Some(choice(code, "qualification", Qualification::from_code)?),
         };
+        let post_id = post_of_zone(&stored.plan, form.post_id.as_deref(), &form.zone_id)?;
         let need = Need::new(NeedDraft {
             id: id_or_new(&id),
             zone_id: form.zone_id,
-            post_id: None,
+            post_id,
             window: local_window(zone, &form.start, &form.end)?,
             qualification,
             min: number(&form.min, "min")?,
@@ -215,6 +316,7 @@ mod server {
     pub struct DeploymentForm {
         pub participant_id: String,
         pub zone_id: String,
+        pub post_id: Option<String>,
         pub start: String,
         pub end: String,
         pub headcount: String,
@@ -249,11 +351,12 @@ mod server {
         let participant = stored.plan.participant(&owner).ok_or(AppError::NotFound)?;
         let restricted = ticked(&form.restricted) && participant.reads_restricted();
         let zone = stored.plan.event.time_zone();
+        let post_id = post_of_zone(&stored.plan, form.post_id.as_deref(), &form.zone_id)?;
         let deployment = Deployment::new(DeploymentDraft {
             id: id_or_new(&id),
             participant_id: owner.clone(),
             zone_id: form.zone_id,
-            post_id: None,
+            post_id,
             window: local_window(zone, &form.start, &form.end)?,
             headcount: number(&form.headcount, "headcount")?,
             agent_ids: Vec::new(),
@@ -279,6 +382,67 @@ mod server {
         };
         let new = (deployment.id(), Some(owner.as_str()), Some(organisation.as_str()));
         store_record(&state, &event_id, RecordKind::Deployment, existing, new, &deployment, describe).await
+    }
+
+    pub struct EventForm {
+        pub version: String,
+        pub name: String,
+        pub kind: String,
+        pub address: String,
+        pub start: String,
+        pub end: String,
+        pub setup_start: String,
+        pub teardown_end: String,
+        pub expected_attendance: String,
+        pub behaviour: String,
+        pub legal: [Option<String>; 4],
+    }
+
+    pub async fn event(event_id: String, form: EventForm) -> Result<(), AppError> {
+        use crate::domain::plan::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, TimeWindow};
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let zone = stored.plan.event.time_zone();
+        let window = local_window(zone, &form.start, &form.end)?;
+        let setup = match form.setup_start.trim() {
+            "" => None,
+            raw => Some(
+                TimeWindow::new(local_datetime(zone, raw, "setup_start")?, window.start())
+                    .map_err(|_| AppError::invalid("setup_start", text::SETUP_AFTER_START))?,
+            ),
+        };
+        let teardown = match form.teardown_end.trim() {
+            "" => None,
+            raw => Some(
+                TimeWindow::new(window.end(), local_datetime(zone, raw, "teardown_end")?)
+                    .map_err(|_| AppError::invalid("teardown_end", text::TEARDOWN_BEFORE_END))?,
+            ),
+        };
+        let mut draft = EventDraft::from(stored.plan.event.clone());
+        draft.name = form.name;
+        draft.kind = choice(&form.kind, "kind", EventKind::from_code)?;
+        draft.address = form.address;
+        draft.window = window;
+        draft.setup = setup;
+        draft.teardown = teardown;
+        draft.expected_attendance = number(&form.expected_attendance, "expected_attendance")?;
+        draft.behaviour = choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?;
+        draft.legal = LegalContext {
+            perimetre_l226_1: ticked(&form.legal[0]),
+            arrete_palpation_l613_2: ticked(&form.legal[1]),
+            autorisation_voie_publique_l613_1: ticked(&form.legal[2]),
+            convention_coordination_en_vigueur: ticked(&form.legal[3]),
+        };
+        let event = Event::new(draft).map_err(refused("name"))?;
+        let based_on = form.version.trim().parse::<i64>().unwrap_or(stored.event_version);
+        match plans::update_event(&state.db, &event, based_on, now()).await? {
+            Saved::Done(_) => Ok(()),
+            Saved::Stale { data, .. } => {
+                let current = plans::decode::<Event>(&data).map(|e| e.name().to_string()).unwrap_or_default();
+                Err(AppError::Stale { message: text::stale_record(&current) })
+            }
+            Saved::Missing => Err(AppError::NotFound),
+        }
     }
 
     pub async fn participant(
@@ -316,6 +480,37 @@ mod server {
             now(),
         )
         .await?;
+        notify_participant(&state, &stored.plan.event, &organisation.id, &participant).await
+    }
+
+    /// Tells the administrators of a newly associated organisation, by e-mail, that it takes
+    /// part in the event, with the link to its plan.
+    async fn notify_participant(
+        state: &AppState,
+        event: &crate::domain::plan::Event,
+        organisation_id: &str,
+        participant: &Participant,
+    ) -> Result<(), AppError> {
+        let admins = store::organisations::members(&state.db, organisation_id).await?;
+        let link = format!("{}/evenements/{}", state.settings.base_url, event.id());
+        let starts = crate::domain::time::format_long_fr(event.window().start(), event.time_zone());
+        for admin in admins.iter().filter(|m| m.role == crate::domain::MembershipRole::Admin) {
+            let mail = crate::state::OutgoingMail {
+                to: admin.email.clone(),
+                subject: text::participation_subject(event.name()),
+                body: text::participation_body(
+                    participant.name(),
+                    participant.role().label(),
+                    event.name(),
+                    &starts,
+                    &link,
+                ),
+            };
+            state.mail.send(mail).await.map_err(|e| {
+                tracing::error!(error = %e, "participation e-mail could not be sent");
+                AppError::Internal
+            })?;
+        }
         Ok(())
     }
 }

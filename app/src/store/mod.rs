@@ -2,8 +2,10 @@
 //! `sqlite://…` (the embedded default) or `postgres://…`. SQL is written once with `$n`
 //! placeholders, which sqlx's `Any` driver accepts on both; instants are integers.
 
+pub mod api_tokens;
 pub mod invitations;
 pub mod organisations;
+pub mod plan_io;
 pub mod plans;
 pub mod sessions;
 pub mod testing;

@@ -169,3 +169,83 @@ pub const SAVED: &str = "Enregistré.";
 pub fn stale_record(current: &str) -> String {
     format!("Quelqu’un a modifié cet élément entre-temps : votre modification n’a pas été enregistrée. Valeurs actuelles : {current}. Rechargez pour repartir de ces valeurs.")
 }
+
+// Plan files: command-line import and JSON API
+pub const IMPORT_EVENT_EXISTS: &str =
+    "Un événement portant cet identifiant existe déjà dans la base : rien n’a été importé.";
+pub const IMPORT_ID_TAKEN: &str = "Cet identifiant est déjà utilisé par un autre élément de la base.";
+pub const IMPORT_NO_ORGANISER: &str =
+    "Le plan doit compter un participant de rôle « organisateur » : son organisation organise l’événement.";
+pub const IMPORT_UNKNOWN_ORGANISATION: &str =
+    "Organisation inconnue : aucune organisation de la base n’a cet identifiant.";
+pub const API_UNAUTHORISED: &str = "Jeton d’accès manquant, inconnu ou révoqué : envoyez l’en-tête « Authorization: Bearer <jeton> » avec un jeton créé sur la page « Mon compte ».";
+pub const API_TOO_LARGE: &str = "Le fichier dépasse la taille maximale d’un plan : 10 Mio (10 485 760 octets).";
+pub const API_BODY_UNREADABLE: &str = "Le corps de la requête n’a pas pu être lu entièrement.";
+pub const API_CANNOT_EDIT: &str = "Vous ne pouvez pas modifier cet élément.";
+pub const API_CANNOT_ADD: &str = "Vous ne pouvez pas ajouter cet élément.";
+pub const API_RESTRICTED_STATE_ONLY: &str =
+    "Seuls les déploiements des forces de l’État peuvent être à diffusion restreinte (« restricted »).";
+pub const API_CONFLICT: &str = "Le plan a été modifié par quelqu’un d’autre pendant votre envoi : rien n’a été enregistré. Relisez le plan puis renvoyez vos modifications.";
+
+/// The event id of a file sent to the URL of another event.
+pub fn api_event_id_mismatch(url_id: &str) -> String {
+    format!("L’identifiant de l’événement doit être celui de l’adresse : {url_id}.")
+}
+
+/// A record absent from the file that the caller may not delete.
+pub fn api_cannot_delete(id: &str) -> String {
+    format!("Vous ne pouvez pas supprimer l’élément {id} : remettez-le dans le fichier tel qu’il est.")
+}
+
+/// A record deleted although other records of the plan still refer to it.
+pub fn api_still_referenced(id: &str) -> String {
+    format!("L’élément {id} ne peut pas être supprimé : d’autres éléments du plan y font référence.")
+}
+
+// Personal API tokens (account page)
+pub const API_TOKENS_TITLE: &str = "Jetons d’accès à l’API";
+pub const API_TOKENS_INTRO: &str = "Un jeton permet à un logiciel de lire et de modifier les plans des événements auxquels vous avez accès, avec vos droits, par l’API JSON de Cordon (en-tête « Authorization: Bearer <jeton> »). Révoquez un jeton dès qu’il ne sert plus.";
+pub const API_TOKENS_NONE: &str = "Aucun jeton actif.";
+pub const API_TOKEN_NAME: &str = "Nom du jeton";
+pub const API_TOKEN_NAME_HINT: &str = "Pour vous souvenir de son usage, par exemple « Export du plan chaque nuit ».";
+pub const API_TOKEN_NAME_REQUIRED: &str = "Donnez un nom au jeton.";
+pub const API_TOKEN_NAME_TOO_LONG: &str = "Le nom du jeton doit comporter au plus 100 caractères.";
+pub const API_TOKEN_CREATE: &str = "Créer un jeton";
+pub const API_TOKEN_CREATED_TITLE: &str = "Jeton créé";
+pub const API_TOKEN_VALUE: &str = "Votre nouveau jeton";
+pub const API_TOKEN_SHOWN_ONCE: &str = "Copiez ce jeton maintenant et gardez-le en lieu sûr : il ne sera plus jamais affiché. Si vous le perdez, révoquez-le et créez-en un autre.";
+pub const API_TOKEN_REVOKE: &str = "Révoquer";
+pub const API_TOKEN_REVOKED: &str = "Jeton révoqué : il ne permet plus d’accéder à l’API.";
+pub const API_TOKEN_NEVER_USED: &str = "Jamais";
+pub const API_TOKENS_LIMIT: &str =
+    "Vous avez déjà 20 jetons actifs : révoquez ceux qui ne servent plus avant d’en créer un autre.";
+pub const COL_CREATED: &str = "Créé le";
+pub const COL_LAST_USED: &str = "Dernière utilisation";
+pub const COL_ACTIONS: &str = "Actions";
+
+/// The accessible name of the button revoking the token `name`.
+pub fn api_token_revoke_label(name: &str) -> String {
+    format!("Révoquer le jeton « {name} »")
+}
+
+// Agents
+pub const CSV_TOO_LARGE: &str = "Fichier trop volumineux : 2 Mo au plus.";
+pub const CARD_EXPIRED: &str = "La carte professionnelle est expirée : l’agent ne peut pas être employé.";
+pub const CARD_ALREADY_KNOWN: &str = "Un agent de l’événement a déjà cette carte professionnelle.";
+
+/// Subject of the e-mail telling an organisation it takes part in an event.
+pub fn participation_subject(event: &str) -> String {
+    format!("Votre organisation participe à « {event} » sur Cordon")
+}
+
+/// Body of that e-mail.
+pub fn participation_body(organisation: &str, role: &str, event: &str, starts: &str, link: &str) -> String {
+    format!(
+        "Bonjour,\n\nL’organisateur de « {event} » (début le {starts}) a associé {organisation} à l’événement, \
+         en tant que {role}.\n\nVous pouvez consulter le plan et y saisir vos agents et vos déploiements :\n{link}\n\n— Cordon\n"
+    )
+}
+pub const SETUP_AFTER_START: &str = "Le montage doit commencer avant le début de l’événement.";
+pub const TEARDOWN_BEFORE_END: &str = "Le démontage doit se terminer après la fin de l’événement.";
+pub const API_TOKEN_NEEDS_SCRIPT: &str =
+    "Un jeton ne s’affiche qu’une fois, dans cette page : activez JavaScript pour en créer un. Aucun jeton n’a été créé.";

@@ -49,7 +49,9 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         mail_from: "Cordon <cordon@cordon.test>".into(),
         outbox_dir: std::env::temp_dir().join("cordon-test-outbox-unused"),
         site_root: std::path::PathBuf::from("target/site"),
-        communes_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(cordon_server::config::DEFAULT_COMMUNES_FILE),
+        communes_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(cordon_server::config::DEFAULT_COMMUNES_FILE),
         state_branding: false,
         trust_proxy: false,
         secure_cookies: false,

@@ -117,12 +117,12 @@ pub fn NewEventPage() -> impl IntoView {
 
 /// A DSFR checkbox.
 #[component]
-pub fn Checkbox(name: &'static str, label: &'static str) -> impl IntoView {
+pub fn Checkbox(name: &'static str, label: &'static str, #[prop(optional)] checked: bool) -> impl IntoView {
     let id = format!("champ-{name}");
     view! {
         <div class="fr-fieldset__element">
             <div class="fr-checkbox-group">
-                <input type="checkbox" id=id.clone() name=name value="oui"/>
+                <input type="checkbox" id=id.clone() name=name value="oui" checked=checked/>
                 <label class="fr-label" for=id>{label}</label>
             </div>
         </div>

@@ -10,6 +10,7 @@ use crate::domain::time::format_input_local;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
 
 use super::forms::ZoneSelect;
+use super::posts::PostSelect;
 
 #[component]
 pub fn DeploymentForm(
@@ -66,6 +67,8 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
     let radio = value(&|d| d.radio().unwrap_or_default().to_string());
     let restricted = editing.as_ref().is_some_and(|d| d.visibility() == Visibility::Restricted);
     let selected_zone = editing.as_ref().map(|d| d.zone_id().to_string());
+    let selected_post = editing.as_ref().and_then(|d| d.post_id().map(str::to_string)).unwrap_or_default();
+    let owned = page.clone();
     let selected_category = editing.as_ref().map(|d| d.category().code().to_string()).unwrap_or_default();
     let event_id = page.plan.event.id().to_string();
     view! {
@@ -81,6 +84,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
                 {move || field_error(action, "participant_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
             </div>
             <ZoneSelect form="deploiement" zones error=field_error(action, "zone_id") selected=selected_zone.unwrap_or_default()/>
+            <PostSelect page=owned form="deploiement" selected=selected_post error=field_error(action, "post_id")/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-6">
                     <TextField form="deploiement" name="start" label="Début (heure locale)" kind="datetime-local" required=true value=start.unwrap_or_default() error=field_error(action, "start")/>

@@ -1,76 +1,242 @@
-//! The organiser's forms: a zone, a need, a participant.
+//! The organiser's forms: zones and needs (listed, added, edited), participants.
 
 use leptos::prelude::*;
 
 use crate::api::organisations::list_organisation_directory;
 use crate::api::plan_edits::{AddParticipant, SaveNeed, SaveZone};
 use crate::api::plan_types::PlanPage;
-use crate::domain::plan::{ParticipantRole, Qualification, ZoneKind};
+use crate::domain::plan::{Need, ParticipantRole, PlanError, Qualification, Zone, ZoneKind, MAX_HEADCOUNT};
+use crate::domain::time::{format_input_local, format_short_fr};
 use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, SelectField, TextField};
 use crate::ui::pages::events::Checkbox;
 
+use super::posts::PostSelect;
+
 #[component]
 pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>) -> impl IntoView {
-    let kinds: Vec<(&'static str, &'static str)> = ZoneKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+    let page = StoredValue::new(page);
+    let selected = RwSignal::new(None::<String>);
+    // After a successful save, the form goes back to "add".
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            selected.set(None);
+        }
+    });
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-zone">
-            <h2 id="titre-zone" class="fr-h4">"Ajouter une zone"</h2>
+            <h2 id="titre-zone" class="fr-h4">"Zones"</h2>
+            <div class="fr-table fr-table--no-caption">
+                <table>
+                    <caption>"Zones"</caption>
+                    <thead><tr><th scope="col">"Zone"</th><th scope="col">"Type"</th><th scope="col">"Voie publique"</th><th scope="col">"Action"</th></tr></thead>
+                    <tbody>
+                        {page.with_value(|p| p.plan.zones.iter().map(|z| {
+                            let id = z.id().to_string();
+                            let name = z.name().to_string();
+                            view! {
+                                <tr>
+                                    <td>{name.clone()}</td>
+                                    <td>{z.kind().label()}</td>
+                                    <td>{if z.public_road() { "Oui" } else { "Non" }}</td>
+                                    <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                        aria-label=format!("Modifier la zone {name}")
+                                        on:click=move |_| selected.set(Some(id.clone()))>"Modifier"</button></td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
             <ErrorAlert message=form_error(action)/>
-            <ActionForm action node_ref=reset_on_success(action)>
-                <input type="hidden" name="event_id" value=page.plan.event.id().to_string()/>
-                <input type="hidden" name="id" value=""/>
-                <input type="hidden" name="version" value=""/>
-                <div class="fr-grid-row fr-grid-row--gutters">
-                    <div class="fr-col-12 fr-col-md-6">
-                        <TextField form="zone" name="name" label="Nom de la zone" required=true error=field_error(action, "name")/>
-                    </div>
-                    <div class="fr-col-12 fr-col-md-6">
-                        <SelectField form="zone" name="kind" label="Type de zone" options=kinds error=field_error(action, "kind")/>
-                    </div>
-                </div>
-                <TextField form="zone" name="address" label="Adresse (facultatif)" error=field_error(action, "address")/>
-                <Checkbox name="public_road" label="Zone sur la voie publique"/>
-                <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter la zone"</button>
-            </ActionForm>
+            {move || {
+                let editing = selected.get().and_then(|id| page.with_value(|p| p.plan.zones.iter().find(|z| z.id() == id).cloned()));
+                page.with_value(|p| zone_form(p, action, editing, selected))
+            }}
         </section>
+    }
+}
+
+fn zone_form(
+    page: &PlanPage,
+    action: ServerAction<SaveZone>,
+    editing: Option<Zone>,
+    selected: RwSignal<Option<String>>,
+) -> AnyView {
+    let kinds: Vec<(&'static str, &'static str)> = ZoneKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+    let (id, version) = record_ref(page, editing.as_ref().map(|z| z.id()));
+    let title = if editing.is_some() { "Modifier la zone" } else { "Ajouter une zone" };
+    let event_id = page.plan.event.id().to_string();
+    let name = editing.as_ref().map(|z| z.name().to_string()).unwrap_or_default();
+    let kind = editing.as_ref().map(|z| z.kind().code().to_string()).unwrap_or_default();
+    let address = editing.as_ref().and_then(|z| z.address().map(str::to_string)).unwrap_or_default();
+    let public_road = editing.as_ref().is_some_and(|z| z.public_road());
+    view! {
+        <h3 class="fr-h6">{title}</h3>
+        {editing.is_some().then(|| view! {
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouvelle zone"</button>
+        })}
+        <ActionForm action node_ref=reset_on_success(action)>
+            <input type="hidden" name="event_id" value=event_id/>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField form="zone" name="name" label="Nom de la zone" required=true value=name error=field_error(action, "name")/>
+                </div>
+                <div class="fr-col-12 fr-col-md-6">
+                    <SelectField form="zone" name="kind" label="Type de zone" options=kinds selected=kind error=field_error(action, "kind")/>
+                </div>
+            </div>
+            <TextField form="zone" name="address" label="Adresse (facultatif)" value=address error=field_error(action, "address")/>
+            <Checkbox name="public_road" label="Zone sur la voie publique" checked=public_road/>
+            <button type="submit" class="fr-btn fr-btn--secondary">{if title == "Modifier la zone" { "Enregistrer la zone" } else { "Ajouter la zone" }}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// The hidden `id` and `version` of the record being edited (both empty for a new one).
+fn record_ref(page: &PlanPage, id: Option<&str>) -> (String, String) {
+    match id {
+        Some(id) => (id.to_string(), page.versions.get(id).map(|v| v.to_string()).unwrap_or_default()),
+        None => (String::new(), String::new()),
     }
 }
 
 #[component]
 pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>) -> impl IntoView {
+    let page = StoredValue::new(page);
+    let selected = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            selected.set(None);
+        }
+    });
+    let rows: Vec<(String, String, String, String, String)> = page.with_value(|p| {
+        let tz = p.plan.event.time_zone();
+        p.plan
+            .needs
+            .iter()
+            .map(|n| {
+                let zone = p
+                    .plan
+                    .zones
+                    .iter()
+                    .find(|z| z.id() == n.zone_id())
+                    .map(|z| z.name().to_string())
+                    .unwrap_or_default();
+                let window =
+                    format!("{} – {}", format_short_fr(n.window().start(), tz), format_short_fr(n.window().end(), tz));
+                let quals = n.qualification().map(|q| q.label().to_string()).unwrap_or_else(|| "—".into());
+                let staff = match (n.min_women(), n.min_men()) {
+                    (0, 0) => format!("{}", n.min()),
+                    (w, m) => format!("{} dont {w} femme(s), {m} homme(s)", n.min()),
+                };
+                (n.id().to_string(), zone, window, quals, staff)
+            })
+            .collect()
+    });
+    view! {
+        <section class="fr-mt-6w" aria-labelledby="titre-besoin">
+            <h2 id="titre-besoin" class="fr-h4">"Besoins"</h2>
+            <div class="fr-table fr-table--no-caption">
+                <table>
+                    <caption>"Besoins"</caption>
+                    <thead><tr><th scope="col">"Zone"</th><th scope="col">"Horaires"</th><th scope="col">"Qualification"</th><th scope="col">"Effectif requis"</th><th scope="col">"Action"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(id, zone, window, quals, staff)| view! {
+                            <tr>
+                                <td>{zone.clone()}</td><td>{window}</td><td>{quals}</td><td>{staff}</td>
+                                <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                    aria-label=format!("Modifier le besoin de la zone {zone}")
+                                    on:click=move |_| selected.set(Some(id.clone()))>"Modifier"</button></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <ErrorAlert message=form_error(action)/>
+            {move || {
+                let editing = selected.get().and_then(|id| page.with_value(|p| p.plan.needs.iter().find(|n| n.id() == id).cloned()));
+                page.with_value(|p| need_form(p, action, editing, selected))
+            }}
+        </section>
+    }
+}
+
+fn need_form(
+    page: &PlanPage,
+    action: ServerAction<SaveNeed>,
+    editing: Option<Need>,
+    selected: RwSignal<Option<String>>,
+) -> AnyView {
+    let tz = page.plan.event.time_zone();
     let zones: Vec<(String, String)> =
         page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
     let mut qualifications: Vec<(&'static str, &'static str)> = vec![("", "Aucune")];
     qualifications.extend(Qualification::ALL.iter().map(|q| (q.code(), q.label())));
+    let (id, version) = record_ref(page, editing.as_ref().map(|n| n.id()));
+    let event_id = page.plan.event.id().to_string();
+    let text =
+        |f: &dyn Fn(&Need) -> String, default: &str| editing.as_ref().map(f).unwrap_or_else(|| default.to_string());
+    let start = text(&|n| format_input_local(n.window().start(), tz), "");
+    let end = text(&|n| format_input_local(n.window().end(), tz), "");
+    let min = text(&|n| n.min().to_string(), "");
+    let max = text(&|n| n.max().map(|m| m.to_string()).unwrap_or_default(), "");
+    let priority = text(&|n| n.priority().to_string(), "3");
+    let women = text(&|n| n.min_women().to_string(), "0");
+    let men = text(&|n| n.min_men().to_string(), "0");
+    let qualification = text(&|n| n.qualification().map(|q| q.code().to_string()).unwrap_or_default(), "");
+    let zone = editing.as_ref().map(|n| n.zone_id().to_string()).unwrap_or_default();
+    let post = editing.as_ref().and_then(|n| n.post_id().map(str::to_string)).unwrap_or_default();
+    let owned = page.clone();
+    let is_edit = editing.is_some();
     view! {
-        <section class="fr-mt-6w" aria-labelledby="titre-besoin">
-            <h2 id="titre-besoin" class="fr-h4">"Ajouter un besoin"</h2>
-            <p class="fr-hint-text">"Par exemple : Entrée Nord, 18:00–23:30, 6 agents palpation dont 2 femmes."</p>
-            <ErrorAlert message=form_error(action)/>
-            <ActionForm action node_ref=reset_on_success(action)>
-                <input type="hidden" name="event_id" value=page.plan.event.id().to_string()/>
-                <input type="hidden" name="id" value=""/>
-                <input type="hidden" name="version" value=""/>
-                <ZoneSelect form="besoin" zones error=field_error(action, "zone_id")/>
-                <div class="fr-grid-row fr-grid-row--gutters">
-                    <div class="fr-col-12 fr-col-md-6">
-                        <TextField form="besoin" name="start" label="Début (heure locale)" kind="datetime-local" required=true error=field_error(action, "start")/>
-                    </div>
-                    <div class="fr-col-12 fr-col-md-6">
-                        <TextField form="besoin" name="end" label="Fin (heure locale)" kind="datetime-local" required=true error=field_error(action, "end")/>
-                    </div>
+        <h3 class="fr-h6">{if is_edit { "Modifier le besoin" } else { "Ajouter un besoin" }}</h3>
+        <p class="fr-hint-text">"Par exemple : Entrée Nord, 18:00–23:30, 6 agents palpation dont 2 femmes."</p>
+        {is_edit.then(|| view! {
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau besoin"</button>
+        })}
+        <ActionForm action node_ref=reset_on_success(action)>
+            <input type="hidden" name="event_id" value=event_id/>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <ZoneSelect form="besoin" zones selected=zone error=field_error(action, "zone_id")/>
+            <PostSelect page=owned form="besoin" selected=post error=field_error(action, "post_id")/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField form="besoin" name="start" label="Début (heure locale)" kind="datetime-local" required=true value=start error=field_error(action, "start")/>
                 </div>
-                <SelectField form="besoin" name="qualification" label="Qualification requise" options=qualifications error=field_error(action, "qualification")/>
-                <div class="fr-grid-row fr-grid-row--gutters">
-                    <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="min" label="Effectif minimum" kind="number" required=true error=field_error(action, "min")/></div>
-                    <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="max" label="Maximum" kind="number" error=field_error(action, "max")/></div>
-                    <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="priority" label="Priorité (1 à 5)" kind="number" value="3".to_string() error=field_error(action, "priority")/></div>
-                    <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_women" label="Dont femmes" kind="number" value="0".to_string() error=field_error(action, "min_women")/></div>
-                    <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_men" label="Dont hommes" kind="number" value="0".to_string() error=field_error(action, "min_men")/></div>
+                <div class="fr-col-12 fr-col-md-6">
+                    <TextField form="besoin" name="end" label="Fin (heure locale)" kind="datetime-local" required=true value=end error=field_error(action, "end")/>
                 </div>
-                <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter le besoin"</button>
-            </ActionForm>
-        </section>
+            </div>
+            <SelectField form="besoin" name="qualification" label="Qualification requise" options=qualifications selected=qualification error=field_error(action, "qualification")/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="min" label="Effectif minimum" kind="number" required=true value=min error=field_error(action, "min") live=headcount_hint/></div>
+                <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="max" label="Maximum" kind="number" value=max error=field_error(action, "max")/></div>
+                <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="priority" label="Priorité (1 à 5)" kind="number" value=priority error=field_error(action, "priority") live=priority_hint/></div>
+                <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_women" label="Dont femmes" kind="number" value=women error=field_error(action, "min_women")/></div>
+                <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_men" label="Dont hommes" kind="number" value=men error=field_error(action, "min_men")/></div>
+            </div>
+            <button type="submit" class="fr-btn fr-btn--secondary">{if is_edit { "Enregistrer le besoin" } else { "Ajouter le besoin" }}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// The same range rule as the domain, shown while typing.
+fn headcount_hint(typed: &str) -> Option<String> {
+    match typed.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_HEADCOUNT).contains(&n) => None,
+        _ => Some(PlanError::NeedMinOutOfRange.to_string()),
+    }
+}
+
+fn priority_hint(typed: &str) -> Option<String> {
+    match typed.trim().parse::<u8>() {
+        Ok(n) if (1..=5).contains(&n) => None,
+        _ => Some(PlanError::PriorityOutOfRange.to_string()),
     }
 }
 

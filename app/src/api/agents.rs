@@ -1,0 +1,148 @@
+//! A participant's named agents: importing them from a CSV file, with a preview first.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// One line of a CSV file as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentPreviewRow {
+    pub line: usize,
+    pub name: String,
+    pub card: String,
+    pub expires: String,
+    pub qualifications: String,
+    /// Why the line will not be imported; empty when it will.
+    pub errors: Vec<String>,
+}
+
+/// What importing the file would do (or did).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentsCsvOutcome {
+    pub file_errors: Vec<String>,
+    pub rows: Vec<AgentPreviewRow>,
+    /// How many agents were saved (0 for a preview).
+    pub imported: usize,
+    /// The file previewed, handed back so that the import sends exactly what was checked.
+    pub csv: String,
+    /// The participant the file was checked for.
+    pub participant_id: String,
+}
+
+/// Checks a CSV of agents without saving anything.
+#[server(endpoint = "preview_agents_csv")]
+pub async fn preview_agents_csv(
+    event_id: String,
+    participant_id: String,
+    csv: String,
+) -> Result<AgentsCsvOutcome, AppError> {
+    use super::context::respond;
+    respond(server::run(event_id, participant_id, csv, false).await)
+}
+
+/// Saves the valid lines of a CSV of agents; the others are reported and skipped.
+#[server(endpoint = "import_agents_csv")]
+pub async fn import_agents_csv(
+    event_id: String,
+    participant_id: String,
+    csv: String,
+) -> Result<AgentsCsvOutcome, AppError> {
+    use super::context::respond;
+    respond(server::run(event_id, participant_id, csv, true).await)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{AgentPreviewRow, AgentsCsvOutcome};
+    use crate::api::context::now;
+    use crate::api::plan_context::plan_with_access;
+    use crate::domain::interchange::parse_agents_csv;
+    use crate::domain::plan::Agent;
+    use crate::domain::time::format_long_fr;
+    use crate::error::AppError;
+    use crate::store::new_id;
+    use crate::store::plans::{self, RecordKind};
+    use crate::text;
+
+    /// A CSV larger than this is refused whole (about 20,000 agents).
+    const MAX_CSV_BYTES: usize = 2 * 1024 * 1024;
+
+    pub async fn run(
+        event_id: String,
+        participant_id: String,
+        csv: String,
+        save: bool,
+    ) -> Result<AgentsCsvOutcome, AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        if !access.edits_participant(participant_id.trim()) {
+            return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
+        }
+        if csv.len() > MAX_CSV_BYTES {
+            return Err(AppError::invalid("csv", text::CSV_TOO_LARGE));
+        }
+        let participant = stored.plan.participant(participant_id.trim()).ok_or(AppError::NotFound)?;
+        let zone = stored.plan.event.time_zone();
+        let now = now();
+        let parsed = parse_agents_csv(&csv, participant.id(), &mut new_id);
+        let known_cards: Vec<&str> =
+            stored.plan.agents.iter().filter_map(|a| a.cnaps_card().map(|c| c.number())).collect();
+        let mut rows = Vec::new();
+        let mut valid: Vec<&Agent> = Vec::new();
+        for row in &parsed.rows {
+            match &row.result {
+                Ok(agent) => {
+                    let mut errors = Vec::new();
+                    if let Some(card) = agent.cnaps_card() {
+                        if !card.is_valid_at(now) {
+                            errors.push(text::CARD_EXPIRED.to_string());
+                        }
+                        if known_cards.contains(&card.number()) {
+                            errors.push(text::CARD_ALREADY_KNOWN.to_string());
+                        }
+                    }
+                    if errors.is_empty() {
+                        valid.push(agent);
+                    }
+                    rows.push(AgentPreviewRow {
+                        line: row.line,
+                        name: agent.display_name().to_string(),
+                        card: agent.cnaps_card().map(|c| c.number().to_string()).unwrap_or_default(),
+                        expires: agent.cnaps_card().map(|c| format_long_fr(c.expires(), zone)).unwrap_or_default(),
+                        qualifications: agent.qualifications().iter().map(|q| q.label()).collect::<Vec<_>>().join(", "),
+                        errors,
+                    });
+                }
+                Err(errors) => rows.push(AgentPreviewRow {
+                    line: row.line,
+                    name: String::new(),
+                    card: String::new(),
+                    expires: String::new(),
+                    qualifications: String::new(),
+                    errors: errors.clone(),
+                }),
+            }
+        }
+        let mut imported = 0;
+        if save && parsed.file_errors.is_empty() {
+            for agent in valid {
+                plans::insert_record(
+                    &state.db,
+                    &event_id,
+                    RecordKind::Agent,
+                    agent.id(),
+                    Some(participant.id()),
+                    Some(participant.organisation_id()),
+                    agent,
+                    now,
+                )
+                .await?;
+                imported += 1;
+            }
+            tracing::info!(event = %event_id, participant = %participant.id(), imported, "agents imported from CSV");
+        }
+        let csv = if save { String::new() } else { csv };
+        let participant_id = participant.id().to_string();
+        Ok(AgentsCsvOutcome { file_errors: parsed.file_errors, rows, imported, csv, participant_id })
+    }
+}

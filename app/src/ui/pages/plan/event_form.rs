@@ -1,0 +1,68 @@
+//! The organiser's form to change the event itself: name, kind, place, dates with set-up and
+//! tear-down, attendance, the public's behaviour, the legal context.
+
+use leptos::prelude::*;
+
+use crate::api::plan_edits::UpdateEvent;
+use crate::api::plan_types::PlanPage;
+use crate::domain::plan::{EventKind, PublicBehaviour};
+use crate::domain::time::format_input_local;
+use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::pages::events::Checkbox;
+
+#[component]
+pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl IntoView {
+    let event = page.plan.event.clone();
+    let tz = event.time_zone();
+    let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+    let behaviours: Vec<(&'static str, &'static str)> =
+        PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();
+    let legal = event.legal();
+    let saved = Signal::derive(move || {
+        matches!(action.value().get(), Some(Ok(()))).then(|| "Événement enregistré.".to_string())
+    });
+    view! {
+        <section class="fr-mt-6w" aria-labelledby="titre-evenement">
+            <h2 id="titre-evenement" class="fr-h4">"Modifier l’événement"</h2>
+            <SuccessAlert message=saved/>
+            <ErrorAlert message=form_error(action)/>
+            <ActionForm action>
+                <input type="hidden" name="event_id" value=event.id().to_string()/>
+                <input type="hidden" name="version" value=page.event_version.to_string()/>
+                <TextField form="evenement" name="name" label="Nom de l’événement" required=true value=event.name().to_string() error=field_error(action, "name")/>
+                <SelectField form="evenement" name="kind" label="Type d’événement" options=kinds selected=event.kind().code() error=field_error(action, "kind")/>
+                <TextField form="evenement" name="address" label="Adresse ou lieu" required=true value=event.address().to_string() error=field_error(action, "address")/>
+                <div class="fr-grid-row fr-grid-row--gutters">
+                    <div class="fr-col-12 fr-col-md-3">
+                        <TextField form="evenement" name="setup_start" label="Début du montage (facultatif)" kind="datetime-local"
+                            value=event.setup().map(|w| format_input_local(w.start(), tz)).unwrap_or_default() error=field_error(action, "setup_start")/>
+                    </div>
+                    <div class="fr-col-12 fr-col-md-3">
+                        <TextField form="evenement" name="start" label="Début" kind="datetime-local" required=true
+                            value=format_input_local(event.window().start(), tz) error=field_error(action, "start")/>
+                    </div>
+                    <div class="fr-col-12 fr-col-md-3">
+                        <TextField form="evenement" name="end" label="Fin" kind="datetime-local" required=true
+                            value=format_input_local(event.window().end(), tz) error=field_error(action, "end")/>
+                    </div>
+                    <div class="fr-col-12 fr-col-md-3">
+                        <TextField form="evenement" name="teardown_end" label="Fin du démontage (facultatif)" kind="datetime-local"
+                            value=event.teardown().map(|w| format_input_local(w.end(), tz)).unwrap_or_default() error=field_error(action, "teardown_end")/>
+                    </div>
+                </div>
+                <TextField form="evenement" name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
+                    value=event.expected_attendance().to_string() error=field_error(action, "expected_attendance")/>
+                <SelectField form="evenement" name="behaviour" label="Comportement du public" options=behaviours selected=event.behaviour().code() error=field_error(action, "behaviour")/>
+                <fieldset class="fr-fieldset">
+                    <legend class="fr-fieldset__legend">"Cadre juridique"</legend>
+                    <Checkbox name="perimetre_l226_1" label="Périmètre de protection (article L226-1 du CSI)" checked=legal.perimetre_l226_1/>
+                    <Checkbox name="arrete_palpation_l613_2" label="Arrêté préfectoral autorisant les palpations (article L613-2)" checked=legal.arrete_palpation_l613_2/>
+                    <Checkbox name="autorisation_voie_publique_l613_1" label="Autorisation préfectorale d’agents privés sur la voie publique (article L613-1)" checked=legal.autorisation_voie_publique_l613_1/>
+                    <Checkbox name="convention_coordination_en_vigueur" label="Convention de coordination police municipale / forces de l’État en vigueur" checked=legal.convention_coordination_en_vigueur/>
+                </fieldset>
+                <p class="fr-hint-text">{format!("Heures locales ({}). La commune ne se change pas : créez un autre événement.", tz.name())}</p>
+                <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’événement"</button>
+            </ActionForm>
+        </section>
+    }
+}

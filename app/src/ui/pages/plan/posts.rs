@@ -1,0 +1,81 @@
+//! Posts: named positions inside a zone ("Portique 3" in "Entrée Nord"). The organiser adds
+//! them; needs and deployments may name one.
+
+use leptos::prelude::*;
+
+use crate::api::plan_edits::SavePost;
+use crate::api::plan_types::PlanPage;
+use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, TextField};
+
+use super::forms::ZoneSelect;
+
+/// "Entrée Nord — Portique 3" for every post, zone first.
+fn post_options(page: &PlanPage) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = page
+        .plan
+        .posts
+        .iter()
+        .map(|p| {
+            let zone = page.plan.zones.iter().find(|z| z.id() == p.zone_id()).map(|z| z.name()).unwrap_or_default();
+            (p.id().to_string(), format!("{zone} — {}", p.name()))
+        })
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+/// An optional post; blank means the zone as a whole.
+#[component]
+pub fn PostSelect(
+    page: PlanPage,
+    form: &'static str,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] selected: Option<String>,
+) -> impl IntoView {
+    let id = field_id(Some(form), "post_id");
+    let options = post_options(&page);
+    view! {
+        <div class="fr-select-group" class:fr-select-group--error=move || error.get().is_some()>
+            <label class="fr-label" for=id.clone()>
+                "Poste (facultatif)"
+                <span class="fr-hint-text">"Le poste doit appartenir à la zone choisie."</span>
+            </label>
+            <select class="fr-select" id=id name="post_id">
+                <option value="">"Toute la zone"</option>
+                {options.into_iter().map(|(value, label)| {
+                    let is_selected = selected.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=is_selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn PostForm(page: PlanPage, action: ServerAction<SavePost>) -> impl IntoView {
+    let zones: Vec<(String, String)> =
+        page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
+    let existing = post_options(&page);
+    view! {
+        <section class="fr-mt-4w" aria-labelledby="titre-poste">
+            <h3 id="titre-poste" class="fr-h6">"Postes"</h3>
+            {if existing.is_empty() {
+                view! { <p>"Aucun poste : les besoins et les déploiements portent sur des zones entières."</p> }.into_any()
+            } else {
+                view! { <ul>{existing.into_iter().map(|(_, label)| view! { <li>{label}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            <ErrorAlert message=form_error(action)/>
+            <ActionForm action node_ref=reset_on_success(action)>
+                <input type="hidden" name="event_id" value=page.plan.event.id().to_string()/>
+                <input type="hidden" name="id" value=""/>
+                <input type="hidden" name="version" value=""/>
+                <div class="fr-grid-row fr-grid-row--gutters">
+                    <div class="fr-col-12 fr-col-md-6"><ZoneSelect form="poste" zones error=field_error(action, "zone_id")/></div>
+                    <div class="fr-col-12 fr-col-md-6"><TextField form="poste" name="name" label="Nom du poste" required=true error=field_error(action, "name")/></div>
+                </div>
+                <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter le poste"</button>
+            </ActionForm>
+        </section>
+    }
+}

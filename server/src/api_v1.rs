@@ -1,0 +1,216 @@
+//! The JSON API, version 1: an event's plan as a `cordon-plan/1` file (docs/plan-format.md),
+//! read with `GET` and sent back with `PUT` on `/api/v1/events/{id}/plan`.
+//!
+//! Authentication is a personal API token in `Authorization: Bearer …` and nothing else: no
+//! cookie is read here, so another site's page cannot act with a visitor's session. The
+//! token's owner has exactly the rights the interface gives them: no access answers 404; a
+//! reader who is neither a State force nor the prefecture never receives restricted
+//! deployments; a `PUT` applies only what its sender may edit, all or nothing.
+
+mod merge;
+#[cfg(test)]
+mod merge_tests;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+
+use app::api::security::hash_token;
+use app::domain::interchange::{export_plan, import_plan, ImportError, MAX_PLAN_BYTES};
+use app::domain::plan::{event_access, EventAccess};
+use app::domain::Instant;
+use app::state::AppState;
+use app::store::api_tokens;
+use app::store::plan_io::{self, Applied, WriteOp};
+use app::store::plans::{load_plan, viewer_of, StoredPlan};
+use app::store::users::UserRow;
+use app::text;
+
+/// The API's routes, to merge into the application's router.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/v1/events/{id}/plan", get(get_plan).put(put_plan))
+}
+
+/// Why a request was refused; each answer is JSON with a French message.
+#[derive(Debug)]
+enum ApiError {
+    /// No token, an unknown one or a revoked one.
+    Unauthorised,
+    NotFound,
+    TooLarge,
+    Unreadable,
+    /// The file's errors, each with its JSON path.
+    Invalid(Vec<ImportError>),
+    Conflict,
+    Internal,
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error in the JSON API");
+        ApiError::Internal
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            ApiError::Invalid(errors) => {
+                return (StatusCode::UNPROCESSABLE_ENTITY, no_store(), Json(json!({ "errors": errors })))
+                    .into_response()
+            }
+            ApiError::Unauthorised => {
+                let challenge = [(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"cordon\""))];
+                let body = Json(json!({ "error": text::API_UNAUTHORISED }));
+                return (StatusCode::UNAUTHORIZED, challenge, no_store(), body).into_response();
+            }
+            ApiError::NotFound => (StatusCode::NOT_FOUND, text::NOT_FOUND),
+            ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, text::API_TOO_LARGE),
+            ApiError::Unreadable => (StatusCode::BAD_REQUEST, text::API_BODY_UNREADABLE),
+            ApiError::Conflict => (StatusCode::CONFLICT, text::API_CONFLICT),
+            ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, text::INTERNAL),
+        };
+        (status, no_store(), Json(json!({ "error": message }))).into_response()
+    }
+}
+
+/// Plans are not for shared caches.
+fn no_store() -> [(header::HeaderName, HeaderValue); 1] {
+    [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))]
+}
+
+fn now() -> Instant {
+    Instant::from(chrono::Utc::now())
+}
+
+/// The token of an `Authorization: Bearer <token>` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
+}
+
+/// The owner of the request's live token.
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<UserRow, ApiError> {
+    let token = bearer(headers).ok_or(ApiError::Unauthorised)?;
+    api_tokens::user_of(&state.db, &hash_token(token), now()).await?.ok_or(ApiError::Unauthorised)
+}
+
+/// The stored plan of `event_id` and the caller's access; 404 for anyone without access.
+async fn plan_for(state: &AppState, user: &UserRow, event_id: &str) -> Result<(StoredPlan, EventAccess), ApiError> {
+    let stored = load_plan(&state.db, event_id).await?.ok_or(ApiError::NotFound)?;
+    let viewer = viewer_of(&state.db, &user.id).await?;
+    let department = stored.plan.event.department();
+    let access =
+        event_access(&viewer, &stored.organiser_organisation_id, department.as_str(), &stored.plan.participants)
+            .ok_or(ApiError::NotFound)?;
+    Ok((stored, access))
+}
+
+/// `GET /api/v1/events/{id}/plan`: the plan as the caller may read it, byte for byte what
+/// `cordon plan export` writes for that reader.
+async fn get_plan(
+    State(state): State<AppState>,
+    Path(event_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let user = caller(&state, &headers).await?;
+    let (stored, access) = plan_for(&state, &user, &event_id).await?;
+    let file = export_plan(&stored.plan.for_audience(access.audience));
+    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"))];
+    Ok((StatusCode::OK, content_type, no_store(), file).into_response())
+}
+
+/// The body, refused as soon as it grows past `limit` bytes.
+async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError> {
+    use axum::body::HttpBody;
+    let mut bytes = Vec::new();
+    while let Some(frame) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await {
+        let Ok(data) = frame.map_err(|_| ApiError::Unreadable)?.into_data() else { continue };
+        if bytes.len() + data.len() > limit {
+            return Err(ApiError::TooLarge);
+        }
+        bytes.extend_from_slice(&data);
+    }
+    Ok(bytes)
+}
+
+/// `PUT /api/v1/events/{id}/plan`: applies what the caller may change, in one transaction,
+/// or nothing with every reason (422), or nothing because the plan changed meanwhile (409).
+async fn put_plan(
+    State(state): State<AppState>,
+    Path(event_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let user = caller(&state, &headers).await?;
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    let (stored, access) = plan_for(&state, &user, &event_id).await?;
+    let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
+    let sent = import_plan(&bytes).map_err(|report| ApiError::Invalid(report.errors))?;
+    let event_id = stored.plan.event.id().to_string();
+    if sent.event.id() != event_id {
+        let message = text::api_event_id_mismatch(&event_id);
+        return Err(ApiError::Invalid(vec![ImportError { path: "$.event.id".into(), message }]));
+    }
+    let paths = plan_io::record_paths(&bytes);
+    let merged = merge::merge(&stored, &access, &sent, &paths).map_err(ApiError::Invalid)?;
+    let mut errors =
+        plan_io::unknown_organisation_errors(&state.db, merged.participants.iter().collect(), &paths).await?;
+    let inserted: Vec<&str> = merged.inserted.iter().map(String::as_str).collect();
+    for id in plan_io::ids_taken(&state.db, &inserted, Some(&event_id)).await? {
+        let path = paths.get(&id).map_or("$", String::as_str);
+        errors.push(ImportError { path: format!("{path}.id"), message: text::IMPORT_ID_TAKEN.into() });
+    }
+    if let Some(error) = merged.event.as_ref().and_then(|event| crate::commune_error(&state.communes, event)) {
+        errors.push(error);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let event = merged.event.as_ref().map(|event| (event, stored.event_version));
+    match plan_io::apply_writes(&state.db, &event_id, event, &merged.writes, now()).await? {
+        Applied::Conflict => Err(ApiError::Conflict),
+        Applied::Done => {
+            let count = |op: fn(&WriteOp) -> bool| merged.writes.iter().filter(|w| op(&w.op)).count();
+            let created = count(|op| matches!(op, WriteOp::Insert));
+            let updated = count(|op| matches!(op, WriteOp::Update(_))) + usize::from(merged.event.is_some());
+            let deleted = count(|op| matches!(op, WriteOp::Delete(_)));
+            tracing::info!(event = %event_id, user = %user.id, created, updated, deleted, "plan updated through the API");
+            let summary = json!({ "created": created, "updated": updated, "deleted": deleted });
+            Ok((StatusCode::OK, no_store(), Json(summary)).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_body_is_read_up_to_the_limit_and_refused_one_byte_past_it() {
+        assert_eq!(read_limited(Body::from(vec![b'x'; 10]), 10).await.unwrap().len(), 10);
+        assert!(matches!(read_limited(Body::from(vec![b'x'; 11]), 10).await, Err(ApiError::TooLarge)));
+    }
+
+    #[test]
+    fn only_a_bearer_authorisation_carries_a_token() {
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::AUTHORIZATION, HeaderValue::from_static(value));
+            bearer(&headers).map(str::to_string)
+        };
+        assert_eq!(with("Bearer abc"), Some("abc".into()));
+        assert_eq!(with("bearer  abc "), Some("abc".into()));
+        assert_eq!(with("Basic abc"), None);
+        assert_eq!(with("Bearer "), None);
+        assert_eq!(bearer(&HeaderMap::new()), None);
+    }
+}
