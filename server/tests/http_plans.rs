@@ -494,3 +494,62 @@ async fn a_post_belongs_to_its_zone_and_a_need_on_it_is_covered_by_a_deployment_
     assert!(!page["coverage"]["gaps"].as_array().unwrap().iter().any(|g| g["need_id"] == need_id));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_company_names_its_own_agents_in_a_deployment_but_not_another_companys() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    let own = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let agents = page["plan"]["agents"].as_array().unwrap();
+    let mine: Vec<String> = agents
+        .iter()
+        .filter(|a| a["participant_id"] == own.as_str())
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    let theirs: String =
+        agents.iter().find(|a| a["participant_id"] != own.as_str()).unwrap()["id"].as_str().unwrap().to_string();
+    let zone = page["plan"]["zones"][0]["id"].as_str().unwrap().to_string();
+    let form = |agents: Vec<&str>| {
+        let mut f: Vec<(&str, String)> = vec![
+            ("event_id", event.clone()),
+            ("id", String::new()),
+            ("version", String::new()),
+            ("participant_id", own.clone()),
+            ("zone_id", zone.clone()),
+            ("start", "2027-06-27T06:00".into()),
+            ("end", "2027-06-27T09:00".into()),
+            ("headcount", String::new()),
+            ("category", "surveillance".into()),
+            ("mission", "Ronde du matin".into()),
+            ("radio", String::new()),
+        ];
+        f.extend(agents.into_iter().map(|a| ("agent_ids[]", a.to_string())));
+        f
+    };
+    let bad = form(vec![mine[0].as_str(), theirs.as_str()]);
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&company, "save_deployment", &bad).await;
+    assert_eq!((status, body["Invalid"]["field"].clone()), (422, json!("agent_ids")));
+    let good = form(vec![mine[0].as_str(), mine[1].as_str()]);
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&company, "save_deployment", &good).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    let saved = page["plan"]["deployments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["mission"] == "Ronde du matin")
+        .unwrap()
+        .clone();
+    assert_eq!(saved["agent_ids"], json!([mine[0], mine[1]]));
+    assert_eq!(saved["headcount"], 0);
+    // Nobody at all is refused on the headcount field.
+    let empty = form(vec![]);
+    let empty: Vec<(&str, &str)> = empty.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = app.call(&company, "save_deployment", &empty).await;
+    assert_eq!((status, body["Invalid"]["field"].clone()), (422, json!("headcount")));
+    app.stop().await;
+}

@@ -74,6 +74,8 @@ pub async fn save_deployment(
     mission: String,
     radio: String,
     restricted: Option<String>,
+    /// Named agents (`agent_ids[]` checkboxes; none ticked sends nothing).
+    agent_ids: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     use super::context::respond;
     let form = server::DeploymentForm {
@@ -87,6 +89,7 @@ pub async fn save_deployment(
         mission,
         radio,
         restricted,
+        agent_ids: agent_ids.unwrap_or_default(),
     };
     respond(server::deployment(event_id, id, version, form).await)
 }
@@ -236,6 +239,25 @@ mod server {
         store_record(&state, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe).await
     }
 
+    /// The named agents, each an agent of the deployment's participant.
+    fn named_agents(
+        plan: &crate::domain::plan::Plan,
+        participant_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<String>, AppError> {
+        ids.iter()
+            .map(|id| id.trim())
+            .filter(|id| !id.is_empty())
+            .map(|id| {
+                plan.agents
+                    .iter()
+                    .find(|a| a.id() == id && a.participant_id() == participant_id)
+                    .map(|a| a.id().to_string())
+                    .ok_or_else(|| AppError::invalid("agent_ids", text::UNKNOWN_AGENT))
+            })
+            .collect()
+    }
+
     /// The chosen post, which must belong to the chosen zone (blank: the zone as a whole).
     fn post_of_zone(
         plan: &crate::domain::plan::Plan,
@@ -324,6 +346,7 @@ mod server {
         pub mission: String,
         pub radio: String,
         pub restricted: Option<String>,
+        pub agent_ids: Vec<String>,
     }
 
     pub async fn deployment(
@@ -358,8 +381,8 @@ mod server {
             zone_id: form.zone_id,
             post_id,
             window: local_window(zone, &form.start, &form.end)?,
-            headcount: number(&form.headcount, "headcount")?,
-            agent_ids: Vec::new(),
+            headcount: optional_number(&form.headcount, "headcount")?.unwrap_or(0),
+            agent_ids: named_agents(&stored.plan, &owner, &form.agent_ids)?,
             category: choice(&form.category, "category", MissionCategory::from_code)?,
             mission: form.mission,
             radio: Some(form.radio).filter(|r| !r.trim().is_empty()),

@@ -69,6 +69,17 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
     let selected_zone = editing.as_ref().map(|d| d.zone_id().to_string());
     let selected_post = editing.as_ref().and_then(|d| d.post_id().map(str::to_string)).unwrap_or_default();
     let owned = page.clone();
+    let named: Vec<String> = editing.as_ref().map(|d| d.agent_ids().to_vec()).unwrap_or_default();
+    let agents: Vec<(String, String, bool)> = page
+        .plan
+        .agents
+        .iter()
+        .filter(|a| page.own_participant_ids.iter().any(|p| p == a.participant_id()))
+        .map(|a| {
+            let quals = a.qualifications().iter().map(|q| q.label()).collect::<Vec<_>>().join(", ");
+            (a.id().to_string(), format!("{} — {quals}", a.display_name()), named.iter().any(|n| n == a.id()))
+        })
+        .collect();
     let selected_category = editing.as_ref().map(|d| d.category().code().to_string()).unwrap_or_default();
     let event_id = page.plan.event.id().to_string();
     view! {
@@ -95,7 +106,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
             </div>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-4">
-                    <TextField form="deploiement" name="headcount" label="Effectif" kind="number" required=true value=headcount.unwrap_or_default() error=field_error(action, "headcount")/>
+                    <TextField form="deploiement" name="headcount" label="Effectif" kind="number" value=headcount.unwrap_or_default() error=field_error(action, "headcount")/>
                 </div>
                 <div class="fr-col-12 fr-col-md-8">
                     <SelectField form="deploiement" name="category" label="Catégorie de mission" options=categories error=field_error(action, "category") selected=selected_category/>
@@ -103,6 +114,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
             </div>
             <TextField form="deploiement" name="mission" label="Mission" required=true value=mission.unwrap_or_default() error=field_error(action, "mission")/>
             <TextField form="deploiement" name="radio" label="Canal radio ou téléphone (facultatif)" value=radio.unwrap_or_default() error=field_error(action, "radio")/>
+            <NamedAgents agents=agents error=field_error(action, "agent_ids")/>
             {may_restrict.then(|| view! {
                 <div class="fr-checkbox-group fr-mb-3w">
                     <input type="checkbox" id="champ-deploiement-restricted" name="restricted" value="oui" checked=restricted/>
@@ -111,6 +123,40 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
             })}
             <button type="submit" class="fr-btn">"Enregistrer le déploiement"</button>
         </ActionForm>
+    }
+    .into_any()
+}
+
+/// Checkboxes of my organisation's agents, to name who is deployed. Sent as `agent_ids[]`.
+#[component]
+fn NamedAgents(agents: Vec<(String, String, bool)>, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    if agents.is_empty() {
+        return view! {
+            <p class="fr-hint-text">"Pour nommer les agents déployés, importez d’abord vos agents (section « Agents »)."</p>
+        }
+        .into_any();
+    }
+    view! {
+        <fieldset class="fr-fieldset" class:fr-fieldset--error=move || error.get().is_some() aria-labelledby="legende-agents">
+            <legend class="fr-fieldset__legend" id="legende-agents">
+                "Agents nommés (facultatif)"
+                <span class="fr-hint-text">"L’effectif compté est le plus grand de l’effectif saisi et du nombre d’agents nommés. Un besoin qui exige une qualification ne compte que les agents nommés qui l’ont."</span>
+            </legend>
+            <div class="cordon-agents-list">
+                {agents.into_iter().enumerate().map(|(i, (id, label, checked))| {
+                    let input_id = format!("agent-{i}");
+                    view! {
+                        <div class="fr-fieldset__element">
+                            <div class="fr-checkbox-group fr-checkbox-group--sm">
+                                <input type="checkbox" id=input_id.clone() name="agent_ids[]" value=id checked=checked/>
+                                <label class="fr-label" for=input_id>{label}</label>
+                            </div>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            {move || error.get().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
+        </fieldset>
     }
     .into_any()
 }
