@@ -1,39 +1,11 @@
 //! Store tests: every case runs on a fresh SQLite file and on a fresh PostgreSQL database.
 
-use std::future::Future;
-
 use app::domain::time::Span;
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
-use app::store::testing::TestDb;
 use app::store::{invitations, organisations, sessions, throttle, users, Db};
 
 /// Runs `case` on a fresh database and removes the database afterwards, even on failure.
-async fn on<F, Fut>(db: TestDb, case: F)
-where
-    F: FnOnce(Db) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let outcome = tokio::spawn(case(db.db.clone())).await;
-    db.drop_now().await;
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
-
-macro_rules! on_both_backends {
-    ($($case:ident),* $(,)?) => {$(
-        mod $case {
-            #[tokio::test]
-            async fn on_sqlite() {
-                super::on(app::store::testing::TestDb::sqlite().await, super::$case).await;
-            }
-            #[tokio::test]
-            async fn on_postgres() {
-                super::on(app::store::testing::TestDb::postgres().await, super::$case).await;
-            }
-        }
-    )*};
-}
+use app::on_both_backends;
 
 on_both_backends!(
     a_user_is_found_by_email_whatever_the_case_typed,

@@ -1,42 +1,14 @@
 //! Store tests of personal API tokens and of whole-plan imports and batched writes: every case
 //! runs on a fresh SQLite file and on a fresh PostgreSQL database.
 
-use std::future::Future;
-
 use app::domain::interchange::{export_plan, import_plan};
 use app::domain::plan::Plan;
 use app::domain::{Email, Instant, PersonName};
 use app::store::plan_io::{self, Applied, RecordWrite, WriteOp};
 use app::store::plans::{self, RecordKind};
-use app::store::testing::TestDb;
 use app::store::{api_tokens, users, Db};
 
-async fn on<F, Fut>(db: TestDb, case: F)
-where
-    F: FnOnce(Db) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let outcome = tokio::spawn(case(db.db.clone())).await;
-    db.drop_now().await;
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
-
-macro_rules! on_both_backends {
-    ($($case:ident),* $(,)?) => {$(
-        mod $case {
-            #[tokio::test]
-            async fn on_sqlite() {
-                super::on(app::store::testing::TestDb::sqlite().await, super::$case).await;
-            }
-            #[tokio::test]
-            async fn on_postgres() {
-                super::on(app::store::testing::TestDb::postgres().await, super::$case).await;
-            }
-        }
-    )*};
-}
+use app::on_both_backends;
 
 on_both_backends!(
     a_token_authenticates_its_owner_until_its_owner_revokes_it,

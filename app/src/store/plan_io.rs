@@ -98,17 +98,8 @@ pub async fn all_events(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
     sqlx::query("SELECT id, name, department, starts_at, ends_at, data FROM events ORDER BY starts_at, id")
         .fetch_all(&db.pool)
         .await?
-        .into_iter()
-        .map(|row| {
-            Ok(EventRow {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-                department: row.try_get("department")?,
-                starts_at: Instant(row.try_get("starts_at")?),
-                ends_at: Instant(row.try_get("ends_at")?),
-                data: row.try_get("data")?,
-            })
-        })
+        .iter()
+        .map(EventRow::from_row)
         .collect()
 }
 

@@ -280,6 +280,20 @@ pub struct EventRow {
     pub data: String,
 }
 
+impl EventRow {
+    /// Reads the columns `id, name, department, starts_at, ends_at, data` of `events`.
+    pub fn from_row(row: &sqlx::any::AnyRow) -> Result<EventRow, sqlx::Error> {
+        Ok(EventRow {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            department: row.try_get("department")?,
+            starts_at: Instant(row.try_get("starts_at")?),
+            ends_at: Instant(row.try_get("ends_at")?),
+            data: row.try_get("data")?,
+        })
+    }
+}
+
 /// Events the viewer may see: those its organisations organise or take part in, and for a
 /// prefecture those of its departments; soonest first.
 pub async fn list_events(db: &Db, viewer: &Viewer) -> Result<Vec<EventRow>, sqlx::Error> {
@@ -308,21 +322,7 @@ pub async fn list_events(db: &Db, viewer: &Viewer) -> Result<Vec<EventRow>, sqlx
     for value in viewer.organisation_ids.iter().chain(viewer.prefecture_departments.iter()) {
         query = query.bind(value.clone());
     }
-    query
-        .fetch_all(&db.pool)
-        .await?
-        .into_iter()
-        .map(|row| {
-            Ok(EventRow {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-                department: row.try_get("department")?,
-                starts_at: Instant(row.try_get("starts_at")?),
-                ends_at: Instant(row.try_get("ends_at")?),
-                data: row.try_get("data")?,
-            })
-        })
-        .collect()
+    query.fetch_all(&db.pool).await?.iter().map(EventRow::from_row).collect()
 }
 
 /// The organisations and prefecture departments of a user.

@@ -68,3 +68,34 @@ impl TestDb {
         }
     }
 }
+
+/// Runs `case` on `db`, then removes the database, even when the case fails.
+pub async fn run_on<F, Fut>(db: TestDb, case: F)
+where
+    F: FnOnce(Db) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let outcome = tokio::spawn(case(db.db.clone())).await;
+    db.drop_now().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+/// Declares, for each `async fn case(db: Db)`, one test on a fresh SQLite file and one on a
+/// fresh PostgreSQL database.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($case:ident),* $(,)?) => {$(
+        mod $case {
+            #[tokio::test]
+            async fn on_sqlite() {
+                $crate::store::testing::run_on($crate::store::testing::TestDb::sqlite().await, super::$case).await;
+            }
+            #[tokio::test]
+            async fn on_postgres() {
+                $crate::store::testing::run_on($crate::store::testing::TestDb::postgres().await, super::$case).await;
+            }
+        }
+    )*};
+}
