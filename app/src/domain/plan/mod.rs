@@ -15,6 +15,7 @@ mod need;
 mod participant;
 mod polygon;
 mod sweep;
+pub mod synthetic;
 mod time_zone;
 mod window;
 mod zone;
@@ -34,6 +35,7 @@ pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX
 pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
 pub use participant::{Participant, ParticipantDraft};
 pub use polygon::{GeoPolygon, MAX_POLYGON_POINTS};
+pub use synthetic::synthetic_plan;
 pub use time_zone::{default_time_zone, local_instant, parse_time_zone};
 pub use window::{TimeWindow, MAX_WINDOW};
 pub use zone::{Post, PostDraft, Zone, ZoneDraft, ZoneKind};
