@@ -240,28 +240,11 @@ pub async fn import_plan_records(
     let writes = inserts_of(plan)?;
     let event = &plan.event;
     let mut tx = db.pool.begin().await?;
-    sqlx::query(
-        "INSERT INTO events (id, organiser_organisation_id, name, department, starts_at, ends_at, data, version, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)",
-    )
-    .bind(event.id())
-    .bind(organiser_organisation_id)
-    .bind(event.name())
-    .bind(event.department().as_str())
-    .bind(event.window().start().0)
-    .bind(event.window().end().0)
-    .bind(event_json(event)?)
-    .bind(now.0)
-    .execute(&mut *tx)
-    .await?;
+    super::plans::insert_event_in(&mut tx, event, organiser_organisation_id, now).await?;
     for write in &writes {
         write_in(&mut tx, event.id(), write, now).await?;
     }
     tx.commit().await
-}
-
-fn event_json(event: &Event) -> Result<String, sqlx::Error> {
-    serde_json::to_string(event).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
 /// Applies `writes` (and the event's new values, at the version they were read at) in one
@@ -283,7 +266,7 @@ pub async fn apply_writes(
         .bind(event.department().as_str())
         .bind(event.window().start().0)
         .bind(event.window().end().0)
-        .bind(event_json(event)?)
+        .bind(super::plans::to_json(event)?)
         .bind(now.0)
         .bind(event_id)
         .bind(version)

@@ -55,7 +55,7 @@ pub enum Saved {
     Missing,
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, sqlx::Error> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, sqlx::Error> {
     serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
@@ -72,20 +72,7 @@ pub async fn create_event(
     now: Instant,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    sqlx::query(
-        "INSERT INTO events (id, organiser_organisation_id, name, department, starts_at, ends_at, data, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)",
-    )
-    .bind(event.id())
-    .bind(organiser_organisation_id)
-    .bind(event.name())
-    .bind(event.department().as_str())
-    .bind(event.window().start().0)
-    .bind(event.window().end().0)
-    .bind(to_json(event)?)
-    .bind(now.0)
-    .execute(&mut *tx)
-    .await?;
+    insert_event_in(&mut tx, event, organiser_organisation_id, now).await?;
     insert_record_in(
         &mut tx,
         event.id(),
@@ -98,6 +85,30 @@ pub async fn create_event(
     )
     .await?;
     tx.commit().await
+}
+
+/// Inserts an event's row (version 1) inside a transaction: for a new event and for an import.
+pub(crate) async fn insert_event_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event: &Event,
+    organiser_organisation_id: &str,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO events (id, organiser_organisation_id, name, department, starts_at, ends_at, data, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)",
+    )
+    .bind(event.id())
+    .bind(organiser_organisation_id)
+    .bind(event.name())
+    .bind(event.department().as_str())
+    .bind(event.window().start().0)
+    .bind(event.window().end().0)
+    .bind(to_json(event)?)
+    .bind(now.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
