@@ -54,4 +54,5 @@ echo "══ Summary"
 printf '%s\n' "${results[@]}"
 echo "Screenshots and logs: tests/output/"
 echo "suites: $passed passed, $failed failed"
+echo "target/: $(du -sh target 2>/dev/null | cut -f1), disk free: $(df -h . | awk 'NR==2 {print $4}')"
 [ "$failed" -eq 0 ]

@@ -10,7 +10,10 @@ out="tests/output"
 rm -rf "$out/screenshots"
 mkdir -p "$out/screenshots"
 
-cargo build -q -p cordon
+# The binary the integration tests already built (same features, so nothing is compiled
+# twice; a plain `cargo build` would rebuild dependencies without the dev-dependencies'
+# features and double target/).
+cargo test -q -p cordon --no-run
 export DATABASE_URL="sqlite://$work/cordon.sqlite?mode=rwc"
 export CORDON_OUTBOX_DIR="$work/outbox"
 export CORDON_BASE_URL="http://127.0.0.1:$port"

@@ -38,11 +38,17 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         Backend::Sqlite => TestDb::sqlite().await,
         Backend::Postgres => TestDb::postgres().await,
     };
+    let (db, url) = (test_db.db.clone(), test_db.url.clone());
+    start(db, url, Some(test_db)).await
+}
+
+/// A server on `db`; it drops the database on `stop` when it holds `test_db`.
+async fn start(db: Db, database_url: String, test_db: Option<TestDb>) -> TestApp {
     let (mail, smtp_url) = SmtpSink::start().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let config = Config {
-        database_url: test_db.url.clone(),
+        database_url,
         addr,
         base_url: format!("http://{addr}"),
         smtp_url: Some(smtp_url),
@@ -56,19 +62,12 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         trust_proxy: false,
         secure_cookies: false,
     };
-    let state = cordon_server::app_state(&config, test_db.db.clone()).unwrap();
+    let state = cordon_server::app_state(&config, db.clone()).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(cordon_server::serve(listener, state, async {
         let _ = rx.await;
     }));
-    TestApp {
-        base: format!("http://{addr}"),
-        db: test_db.db.clone(),
-        mail,
-        test_db: Some(test_db),
-        shutdown: Some(tx),
-        server: Some(server),
-    }
+    TestApp { base: format!("http://{addr}"), db, mail, test_db, shutdown: Some(tx), server: Some(server) }
 }
 
 impl TestApp {
@@ -83,6 +82,11 @@ impl TestApp {
         if let Some(db) = self.test_db.take() {
             db.drop_now().await;
         }
+    }
+
+    /// The URL of the test's database (for the command line).
+    pub fn database_url(&self) -> String {
+        self.test_db.as_ref().map(|t| t.url.clone()).unwrap_or_default()
     }
 
     /// A browser-like client with its own cookie jar, not following redirects.

@@ -2,11 +2,9 @@
 //! the interface's access rules, restricted deployments, revocation, and refusals of absurd
 //! or forbidden files, with nothing saved.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{spawn_app, Backend, TestApp};
+use crate::common::{spawn_app, Backend, TestApp};
 use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
 
@@ -81,13 +79,35 @@ async fn the_plan_reads_as_in_the_interface_with_restricted_deployments_for_the_
         assert_eq!(status, 200, "{email}: {body}");
         assert_eq!(headers["content-type"], "application/json; charset=utf-8");
         assert_eq!(body.contains("en civil"), sees_restricted, "{email}: no trace of it anywhere in the raw body");
-        let audience = if sees_restricted {
-            app::domain::plan::Audience::StateAndPrefecture
-        } else {
-            app::domain::plan::Audience::Others
-        };
-        let expected = app::domain::interchange::export_plan(&stored.plan.clone().for_audience(audience));
+        let user = app::store::users::find_by_email(&app.db, &app::domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let viewer = app::store::plans::viewer_of(&app.db, &user.id).await.unwrap();
+        let access = app::domain::plan::event_access(
+            &viewer,
+            &stored.organiser_organisation_id,
+            stored.plan.event.department().as_str(),
+            &stored.plan.participants,
+        )
+        .unwrap();
+        let expected = app::domain::interchange::export_plan(&stored.plan.clone().as_read_by(&access));
         assert_eq!(body, expected, "{email}: the export's exact bytes");
+        assert_eq!(
+            body.contains("CAR-013"),
+            email == "prefecture@cordon.test" || email == "securite@cordon.test",
+            "{email}: CNAPS cards reach only the company and the prefecture"
+        );
+        assert_eq!(
+            body.contains("CAR-083"),
+            email == "prefecture@cordon.test",
+            "{email}: another company's cards reach the prefecture only"
+        );
+        assert_eq!(
+            body.contains(&app::text::agent_withheld("Azur Protection Services")),
+            email == "securite@cordon.test",
+            "{email}: another company reads neither names nor sex of Azur's agents"
+        );
     }
     let police = token_for(&app, "commissariat@cordon.test").await;
     let file = get_json(&app, &police, &event).await;

@@ -17,7 +17,7 @@ on_both_backends!(
 );
 
 const T0: Instant = Instant(1_790_000_000_000);
-const EXAMPLE: &str = include_str!("../src/domain/interchange/example.json");
+const EXAMPLE: &str = include_str!("../../src/domain/interchange/example.json");
 
 async fn user(db: &Db, mail: &str) -> String {
     let email = Email::parse(mail).unwrap();

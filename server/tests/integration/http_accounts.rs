@@ -1,10 +1,8 @@
 //! HTTP tests of accounts, sessions, organisations and invitations, against the real server.
 
-mod common;
-
+use crate::common::{invitation_link, spawn_app, Backend, PASSWORD};
 use app::domain::{Email, MembershipRole};
 use app::store;
-use common::{invitation_link, spawn_app, Backend, PASSWORD};
 use serde_json::json;
 
 #[tokio::test]
@@ -171,7 +169,7 @@ async fn an_invitation_mailed_over_smtp_creates_the_account_once_and_signs_in() 
         "{}",
         mails[0].data
     );
-    let prose = common::mail_body(&mails[0].data).replace('\n', " ");
+    let prose = crate::common::mail_body(&mails[0].data).replace('\n', " ");
     assert!(
         prose.contains("Julien Roux vous invite à rejoindre l’organisation « Comité des fêtes de Martigues »"),
         "{prose}"
@@ -226,7 +224,7 @@ async fn an_expired_invitation_is_refused() {
     let app = spawn_app(Backend::Sqlite).await;
     let admin = app.user("admin@comite.test", "Admin", false).await;
     let comite = app.organisation("Comité", "organisateur").await;
-    let eight_days_ago = common::now().minus(app::domain::time::Span::days(8));
+    let eight_days_ago = crate::common::now().minus(app::domain::time::Span::days(8));
     let token = app::api::security::new_token();
     store::invitations::create(
         &app.db,

@@ -3,7 +3,7 @@
 //! four times as many deployments to show how it scales. Prints figures; asserts no timing.
 //!
 //! ```text
-//! cargo test --release -p app --features ssr --test bench_coverage -- --ignored --nocapture
+//! cargo test --release -p app --features ssr --test integration bench_coverage -- --ignored --nocapture
 //! ```
 //!
 //! `BENCH_RUNS` sets the number of timed runs (default 50, after 5 warm-up runs).

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! BENCH_DATABASE_URL="sqlite:///tmp/bench.sqlite?mode=rwc" \
-//!   cargo test --release -p cordon --test bench_seed -- --ignored --nocapture
+//!   cargo test --release -p cordon --test integration bench_seed -- --ignored --nocapture
 //! ```
 
 use app::domain::plan::{synthetic_plan, Participant, ParticipantDraft, Plan};

@@ -1,0 +1,130 @@
+//! `cordon plan check` through the real binary: the documented example plan's findings as
+//! JSON, the same with a prefecture's settings and conventions in force, and a broken file
+//! refused with its errors. No database is needed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/domain/interchange/example.json")
+}
+
+fn cordon(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cordon"))
+        .env("DATABASE_URL", "sqlite:///nonexistent-directory/never-opened.sqlite")
+        .env_remove("SMTP_URL")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp(contents: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("cordon-cli-check-{}.json", uuid::Uuid::new_v4()));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// The findings printed on standard output, after checking the command succeeded.
+fn findings(output: &Output) -> Vec<Value> {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice::<Value>(&output.stdout).unwrap().as_array().unwrap().clone()
+}
+
+fn codes(findings: &[Value]) -> Vec<&str> {
+    findings.iter().map(|f| f["rule"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn the_example_plan_checked_on_the_first_of_may_prints_its_findings_as_json() {
+    let example = example();
+    let output = cordon(&["plan", "check", example.to_str().unwrap(), "--today", "2026-05-01"]);
+    let findings = findings(&output);
+    assert_eq!(codes(&findings), EXPECTED);
+    let first = &findings[0];
+    for key in [
+        "rule",
+        "severity",
+        "message",
+        "reference",
+        "fix",
+        "zone_ids",
+        "deployment_ids",
+        "participant_ids",
+        "agent_ids",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing in {first}");
+    }
+}
+
+/// What the example gives on 1 May 2026 under the national defaults.
+const EXPECTED: &[&str] = &[
+    "dps_insuffisant",
+    "stewards_insuffisants",
+    "poste_commandement_absent",
+    "contact_nomme_absent",
+    "declaration_a_deposer",
+];
+
+#[test]
+fn a_prefectures_settings_switch_a_rule_off_and_a_convention_in_force_is_reported() {
+    let example = example();
+    let settings = temp(
+        r#"{"department": "47", "overrides": [{"rule": "stewards_insuffisants", "enabled": false, "reason": "Pas d’usage local"}]}"#,
+    );
+    let conventions = temp(
+        r#"[{"reference": "Convention de coordination de Villeneuve-sur-Lot", "commune_code": "47323", "from": "2025-03-01T00:00:00Z"}]"#,
+    );
+    let output = cordon(&[
+        "plan",
+        "check",
+        example.to_str().unwrap(),
+        "--today",
+        "2026-06-20",
+        "--settings",
+        settings.to_str().unwrap(),
+        "--conventions",
+        conventions.to_str().unwrap(),
+    ]);
+    let findings = findings(&output);
+    assert_eq!(
+        codes(&findings),
+        [
+            "declaration_delai_depasse",
+            "dps_insuffisant",
+            "poste_commandement_absent",
+            "contact_nomme_absent",
+            "convention_en_vigueur_chevauchement"
+        ]
+    );
+    assert_eq!(
+        findings[4]["message"],
+        "La convention « Convention de coordination de Villeneuve-sur-Lot » est déjà en vigueur dans la commune pendant l’événement."
+    );
+    assert_eq!(
+        findings[0]["message"],
+        "Manifestation de plus de 1 500 personnes : le délai de déclaration a expiré le 10/06/2026."
+    );
+}
+
+#[test]
+fn settings_without_a_reason_are_refused() {
+    let example = example();
+    let settings = temp(r#"{"overrides": [{"rule": "dps_insuffisant", "enabled": false, "reason": ""}]}"#);
+    let output = cordon(&["plan", "check", example.to_str().unwrap(), "--settings", settings.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Règle « dps_insuffisant » : indiquez la raison de la modification."), "{stderr}");
+}
+
+#[test]
+fn a_broken_plan_file_is_refused_with_its_errors_and_no_findings() {
+    let broken = temp(r#"{"format": "cordon-plan/1", "event": {}}"#);
+    let output = cordon(&["plan", "check", broken.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("$.event.id"), "{stderr}");
+    assert!(stderr.contains("plan non vérifié"), "{stderr}");
+}

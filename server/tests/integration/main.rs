@@ -1,0 +1,20 @@
+//! Every integration test of the `cordon` crate in one binary: each links the whole server
+//! (Typst included), so one binary instead of twelve saves minutes of linking and gigabytes
+//! of `target/` (a CI run once ran out of disk). Each module is a former `tests/*.rs` file.
+
+mod common;
+
+mod bench_seed;
+mod cli;
+mod cli_check;
+mod cli_convention;
+mod cli_plans;
+mod cli_schedule;
+mod http_accounts;
+mod http_api_v1;
+mod http_convention;
+mod http_feeds;
+mod http_plan_edits;
+mod http_plans;
+mod http_registry;
+mod http_schedule;
