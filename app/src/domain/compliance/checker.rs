@@ -1,0 +1,126 @@
+//! The state shared by the checks: the plan with its look-ups, the rules in force, and the
+//! findings gathered so far.
+
+use std::collections::BTreeMap;
+
+use super::finding::{sort_findings, Draft, Finding};
+use super::rules::{Rule, RuleCode, RuleSet};
+use super::ComplianceContext;
+use crate::domain::plan::{Agent, Deployment, Participant, ParticipantRole, Plan, TimeWindow, Zone};
+use crate::domain::time::Instant;
+
+pub(super) struct Checker<'a> {
+    pub plan: &'a Plan,
+    pub context: &'a ComplianceContext,
+    rules: &'a RuleSet,
+    participants: BTreeMap<&'a str, &'a Participant>,
+    zones: BTreeMap<&'a str, &'a Zone>,
+    agents: BTreeMap<&'a str, &'a Agent>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(plan: &'a Plan, rules: &'a RuleSet, context: &'a ComplianceContext) -> Checker<'a> {
+        Checker {
+            plan,
+            context,
+            rules,
+            participants: plan.participants.iter().map(|p| (p.id(), p)).collect(),
+            zones: plan.zones.iter().map(|z| (z.id(), z)).collect(),
+            agents: plan.agents.iter().map(|a| (a.id(), a)).collect(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// The rule if it is enabled; a disabled rule is not even computed.
+    pub fn active(&self, code: RuleCode) -> Option<&'a Rule> {
+        Some(self.rules.rule(code)).filter(|rule| rule.enabled)
+    }
+
+    /// Records a finding of `code` with the rule's severity and reference.
+    pub fn emit(&mut self, code: RuleCode, draft: Draft) {
+        let rule = self.rules.rule(code);
+        self.findings.push(Finding::from_draft(code, rule.severity, &rule.reference, draft));
+    }
+
+    pub fn finish(mut self) -> Vec<Finding> {
+        sort_findings(&mut self.findings);
+        self.findings
+    }
+
+    pub fn participant(&self, id: &str) -> Option<&'a Participant> {
+        self.participants.get(id).copied()
+    }
+
+    /// The role of the participant behind a deployment or an agent.
+    pub fn role(&self, participant_id: &str) -> Option<ParticipantRole> {
+        self.participant(participant_id).map(Participant::role)
+    }
+
+    pub fn participant_name(&self, id: &str) -> &'a str {
+        self.participant(id).map_or("?", Participant::name)
+    }
+
+    pub fn zone(&self, id: &str) -> Option<&'a Zone> {
+        self.zones.get(id).copied()
+    }
+
+    pub fn zone_name(&self, id: &str) -> &'a str {
+        self.zone(id).map_or("?", Zone::name)
+    }
+
+    pub fn agent(&self, id: &str) -> Option<&'a Agent> {
+        self.agents.get(id).copied()
+    }
+
+    /// The deployments naming the agent.
+    pub fn deployments_of_agent(&self, agent_id: &'a str) -> impl Iterator<Item = &'a Deployment> + 'a {
+        let plan = self.plan;
+        plan.deployments.iter().filter(move |d| d.agent_ids().iter().any(|a| a == agent_id))
+    }
+
+    /// The deployments of participants with one of `roles`.
+    pub fn deployments_by(&self, roles: &'a [ParticipantRole]) -> impl Iterator<Item = &'a Deployment> + '_ {
+        self.plan.deployments.iter().filter(move |d| self.role(d.participant_id()).is_some_and(|r| roles.contains(&r)))
+    }
+}
+
+/// Private actors: security companies and the organiser's own stewards or security service.
+pub(super) const PRIVATE: [ParticipantRole; 2] = [ParticipantRole::SecuritePrivee, ParticipantRole::Organisateur];
+
+/// The smallest number of people `count` gives at any instant of `window`, deployments
+/// counting while their window overlaps: what is there at the weakest moment.
+pub(super) fn lowest_over<'d>(
+    window: TimeWindow,
+    deployments: impl Iterator<Item = (&'d Deployment, u32)> + Clone,
+) -> u32 {
+    instants_of(window, deployments.clone().map(|(d, _)| d))
+        .into_iter()
+        .map(|t| deployments.clone().filter(|(d, _)| d.window().contains(t)).map(|(_, n)| n).sum::<u32>())
+        .min()
+        .unwrap_or(0)
+}
+
+/// The largest number of people present at once during `window`.
+pub(super) fn peak_over<'d>(
+    window: TimeWindow,
+    deployments: impl Iterator<Item = (&'d Deployment, u32)> + Clone,
+) -> u32 {
+    instants_of(window, deployments.clone().map(|(d, _)| d))
+        .into_iter()
+        .map(|t| deployments.clone().filter(|(d, _)| d.window().contains(t)).map(|(_, n)| n).sum::<u32>())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The instants of `window` where the count can change: its start and every deployment
+/// start or end inside it.
+fn instants_of<'d>(window: TimeWindow, deployments: impl Iterator<Item = &'d Deployment>) -> Vec<Instant> {
+    let mut instants = vec![window.start()];
+    for d in deployments {
+        instants.extend([d.window().start(), d.window().end()].into_iter().filter(|t| window.contains(*t)));
+    }
+    instants.sort();
+    instants.dedup();
+    instants
+}

@@ -1,0 +1,89 @@
+//! Compliance checks: the plan read against the Code de la sécurité intérieure, the CLCS
+//! circular, the first-aid référentiel and the private-security working-time limits. Each
+//! [`Finding`] says what is wrong, why (the rule and its reference) and how to fix it.
+//!
+//! Pure and deterministic: the plan, the rules in force and a [`ComplianceContext`] (the
+//! current instant, the conventions already in force) in, findings out, in a stable order. It
+//! runs on the server (command line, approval later) and in the browser (instant feedback).
+//! The rules are data ([`RuleSet`], [`RuleSettings`]): see `docs/compliance.md`.
+
+mod checker;
+mod checks_cooperation;
+mod checks_legal;
+mod checks_sizing;
+mod checks_staff;
+mod finding;
+mod local;
+mod rules;
+pub mod working_time;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod scenarios_tests;
+#[cfg(test)]
+mod working_time_props;
+
+use serde::{Deserialize, Serialize};
+
+pub use finding::Finding;
+pub use rules::{Rule, RuleCode, RuleOverride, RuleSet, RuleSettings, SettingsError, Severity};
+pub use working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
+
+use crate::domain::plan::{Plan, TimeWindow};
+use crate::domain::time::Instant;
+
+/// A convention already in force that the event's convention must cite rather than repeat:
+/// a municipal police coordination convention (L512-4), a shopping-area convention, another
+/// event's CLCS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConventionInForce {
+    /// How the convention is cited, e.g. "Convention de coordination de Martigues du 3 mars 2025".
+    pub reference: String,
+    /// The INSEE code of the commune it covers.
+    pub commune_code: String,
+    /// When it came into force.
+    pub from: Instant,
+    /// When it ends, if it has an end date.
+    #[serde(default)]
+    pub until: Option<Instant>,
+}
+
+impl ConventionInForce {
+    /// Whether the convention is in force at some instant of `window`.
+    pub fn in_force_during(&self, window: &TimeWindow) -> bool {
+        self.from < window.end() && self.until.is_none_or(|until| until > window.start())
+    }
+}
+
+/// What the checks need besides the plan and the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplianceContext {
+    /// The current instant (deadlines are counted from its date in the event's zone); read from
+    /// the clock by the caller, never here.
+    pub now: Instant,
+    #[serde(default)]
+    pub conventions_in_force: Vec<ConventionInForce>,
+}
+
+impl ComplianceContext {
+    /// A context at `now` with no convention in force.
+    pub fn at(now: Instant) -> ComplianceContext {
+        ComplianceContext { now, conventions_in_force: Vec::new() }
+    }
+}
+
+/// Every finding of `plan` under `rules`, blocking ones first, in a stable order.
+pub fn check_plan(plan: &Plan, rules: &RuleSet, context: &ComplianceContext) -> Vec<Finding> {
+    let mut checker = checker::Checker::new(plan, rules, context);
+    checks_legal::check(&mut checker);
+    checks_staff::check(&mut checker);
+    checks_sizing::check(&mut checker);
+    checks_cooperation::check(&mut checker);
+    checker.finish()
+}
+
+/// Whether any finding blocks the plan's approval.
+pub fn has_blocking(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Bloquant)
+}

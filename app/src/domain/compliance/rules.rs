@@ -1,0 +1,354 @@
+//! The rules table: every compliance rule with its stable code, its default severity, whether
+//! it is enabled, its legal reference and its numeric parameters (thresholds, hours, ratios).
+//! The table is data: a prefecture re-parameterises or switches off a rule for its department
+//! with a [`RuleSettings`] overlay, always with a reason, instead of a code change.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::plan::fields::coded_enum;
+use crate::text;
+
+coded_enum! {
+    /// How serious a finding is.
+    pub enum Severity {
+        /// The plan breaks the law: it cannot be approved as it is.
+        Bloquant => ("bloquant", "Bloquant"),
+        /// Probably wrong, or missing something the circular expects: to look at.
+        Avertissement => ("avertissement", "Avertissement"),
+        /// Worth knowing: a deadline, a convention to cite.
+        Information => ("information", "Information"),
+    }
+}
+
+coded_enum! {
+    /// The stable code of each rule, in the order findings are listed for equal severity.
+    pub enum RuleCode {
+        VoiePubliqueSansAutorisation => ("voie_publique_sans_autorisation", "Agents privés sur la voie publique sans autorisation"),
+        PalpationSansBaseLegale => ("palpation_sans_base_legale", "Palpations par des agents privés sans base légale"),
+        PalpationAgentNonQualifie => ("palpation_agent_non_qualifie", "Palpations par des agents non habilités"),
+        PalpationSansMixite => ("palpation_sans_mixite", "Palpations sans agents des deux sexes"),
+        FouilleVehiculeHorsForcesEtat => ("fouille_vehicule_hors_forces_etat", "Fouille de véhicules hors forces de l’État"),
+        PoliceMunicipaleNuitSansConvention => ("police_municipale_nuit_sans_convention", "Police municipale de nuit sans convention de coordination"),
+        PoliceMunicipaleAutreCommuneSansArrete => ("police_municipale_autre_commune_sans_arrete", "Police municipale d’une autre commune sans arrêté"),
+        AgentPriveSansCarte => ("agent_prive_sans_carte", "Agent privé sans carte professionnelle"),
+        CarteProfessionnelleExpiree => ("carte_professionnelle_expiree", "Carte professionnelle expirée"),
+        EntrepriseSansAutorisation => ("entreprise_sans_autorisation", "Entreprise sans autorisation CNAPS"),
+        ServiceOrdreAbsent => ("service_ordre_absent", "Service d’ordre absent"),
+        DeclarationADeposer => ("declaration_a_deposer", "Déclaration de la manifestation à déposer"),
+        DeclarationDelaiDepasse => ("declaration_delai_depasse", "Délai de déclaration dépassé"),
+        TempsTravailJournalier => ("temps_travail_journalier", "Durée de travail journalière dépassée"),
+        TempsTravailRepos => ("temps_travail_repos", "Repos quotidien insuffisant"),
+        TempsTravailHebdomadaire => ("temps_travail_hebdomadaire", "Durée de travail hebdomadaire dépassée"),
+        TempsTravailJoursSemaine => ("temps_travail_jours_semaine", "Trop de jours travaillés dans la semaine"),
+        VacationTropCourte => ("vacation_trop_courte", "Vacation trop courte"),
+        DpsInsuffisant => ("dps_insuffisant", "Dispositif de secours insuffisant"),
+        StewardsInsuffisants => ("stewards_insuffisants", "Effectif de sécurité très inférieur à l’usage"),
+        PosteCommandementAbsent => ("poste_commandement_absent", "Pas de poste de commandement"),
+        ContactNommeAbsent => ("contact_nomme_absent", "Participant sans contact nommé"),
+        ProcedureAlerteAbsente => ("procedure_alerte_absente", "Pas de procédure d’alerte"),
+        ConventionEnVigueurChevauchement => ("convention_en_vigueur_chevauchement", "Convention déjà en vigueur au même endroit"),
+    }
+}
+
+/// One rule as applied: the defaults, possibly changed by a prefecture's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub code: RuleCode,
+    pub severity: Severity,
+    pub enabled: bool,
+    /// The article or text the rule applies, e.g. "CSI L613-1".
+    pub reference: String,
+    /// Named numeric parameters; the names are fixed by the defaults.
+    pub parameters: BTreeMap<String, f64>,
+    /// Why the prefecture changed the rule; `None` for the national default.
+    pub reason: Option<String>,
+}
+
+impl Rule {
+    /// The value of a parameter. Every name used by a check exists in the defaults and a
+    /// settings overlay cannot remove one, so a missing name is a programming error that reads
+    /// as 0.
+    pub fn parameter(&self, name: &str) -> f64 {
+        debug_assert!(self.parameters.contains_key(name), "{:?} has no parameter {name}", self.code);
+        self.parameters.get(name).copied().unwrap_or_default()
+    }
+}
+
+/// The rules in force: the national defaults, or them with a department's settings applied.
+/// Read back from JSON only if it holds every rule once with the defaults' parameter names, so
+/// that a check can never look up a rule or a parameter that is not there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RuleSetFields")]
+pub struct RuleSet {
+    /// The department whose settings are applied, if any.
+    pub department: Option<String>,
+    /// One rule per code, in [`RuleCode::ALL`] order.
+    pub rules: Vec<Rule>,
+}
+
+/// The unchecked shape of a rule set read from JSON.
+#[derive(Deserialize)]
+struct RuleSetFields {
+    department: Option<String>,
+    rules: Vec<Rule>,
+}
+
+impl TryFrom<RuleSetFields> for RuleSet {
+    type Error = SettingsError;
+    fn try_from(fields: RuleSetFields) -> Result<Self, SettingsError> {
+        let defaults = RuleSet::defaults();
+        let complete = fields.rules.len() == defaults.rules.len()
+            && fields.rules.iter().zip(&defaults.rules).all(|(rule, default)| {
+                rule.code == default.code
+                    && rule.parameters.keys().eq(default.parameters.keys())
+                    && rule.parameters.values().all(|value| value.is_finite() && *value >= 0.0)
+            });
+        if !complete {
+            return Err(SettingsError::IncompleteRuleSet);
+        }
+        Ok(RuleSet { department: fields.department, rules: fields.rules })
+    }
+}
+
+/// A prefecture's changes to the defaults for its department. Persistence and the audit trail
+/// of who changed what come later; today the overlay is a file or a value in memory.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RuleSettings {
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub overrides: Vec<RuleOverride>,
+}
+
+/// A change to one rule, with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleOverride {
+    pub rule: RuleCode,
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub parameters: BTreeMap<String, f64>,
+    /// Why, in words: required, shown next to every finding of the rule later on.
+    pub reason: String,
+}
+
+/// Why a settings overlay was refused.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum SettingsError {
+    #[error("{}", text::compliance_reason_required(.0.code()))]
+    ReasonRequired(RuleCode),
+    #[error("{}", text::compliance_unknown_parameter(.0.code(), .1))]
+    UnknownParameter(RuleCode, String),
+    #[error("{}", text::compliance_invalid_parameter(.0.code(), .1))]
+    InvalidParameter(RuleCode, String),
+    #[error("{}", text::COMPLIANCE_INCOMPLETE_RULE_SET)]
+    IncompleteRuleSet,
+}
+
+/// The reference texts, named once.
+const CIRCULAIRE: &str = "Circulaire du ministre de l’Intérieur du 5 janvier 2016 (CLCS)";
+const IDCC_1351: &str = "Convention collective des entreprises de prévention et de sécurité (IDCC 1351)";
+
+fn rule(code: RuleCode, severity: Severity, reference: &str, parameters: &[(&str, f64)]) -> Rule {
+    Rule {
+        code,
+        severity,
+        enabled: true,
+        reference: reference.to_string(),
+        parameters: parameters.iter().map(|(name, value)| (name.to_string(), *value)).collect(),
+        reason: None,
+    }
+}
+
+/// The national defaults, from `reference.md` (facts marked unverified there are parameters
+/// here, so that a prefecture can correct them).
+fn default_rule(code: RuleCode) -> Rule {
+    use RuleCode::*;
+    use Severity::*;
+    match code {
+        VoiePubliqueSansAutorisation => rule(code, Bloquant, "CSI L613-1", &[]),
+        PalpationSansBaseLegale => rule(code, Bloquant, "CSI L613-2 et L613-3", &[("seuil_spectateurs", 300.0)]),
+        PalpationAgentNonQualifie => rule(code, Bloquant, "CSI L613-2", &[]),
+        PalpationSansMixite => rule(code, Avertissement, "CSI L613-2 (palpation par une personne de même sexe)", &[]),
+        FouilleVehiculeHorsForcesEtat => rule(code, Bloquant, "CSI L226-1", &[]),
+        PoliceMunicipaleNuitSansConvention => {
+            rule(code, Bloquant, "CSI L512-4 à L512-7", &[("debut_nuit_heure", 23.0), ("fin_nuit_heure", 6.0)])
+        }
+        PoliceMunicipaleAutreCommuneSansArrete => rule(code, Bloquant, "CSI L512-3", &[]),
+        AgentPriveSansCarte | CarteProfessionnelleExpiree => rule(code, Bloquant, "CSI L612-20", &[]),
+        EntrepriseSansAutorisation => rule(code, Bloquant, "CSI L612-9", &[]),
+        ServiceOrdreAbsent => rule(code, Bloquant, "CSI L211-11", &[("seuil_personnes", 1500.0)]),
+        DeclarationADeposer => {
+            rule(code, Information, "CSI R211-22", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
+        }
+        DeclarationDelaiDepasse => {
+            rule(code, Avertissement, "CSI R211-22", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
+        }
+        TempsTravailJournalier => rule(code, Avertissement, IDCC_1351, &[("max_heures", 12.0)]),
+        TempsTravailRepos => rule(code, Avertissement, IDCC_1351, &[("repos_minimum_heures", 12.0)]),
+        TempsTravailHebdomadaire => rule(code, Avertissement, IDCC_1351, &[("max_heures", 48.0)]),
+        TempsTravailJoursSemaine => rule(code, Avertissement, IDCC_1351, &[("max_jours", 6.0)]),
+        VacationTropCourte => rule(code, Avertissement, IDCC_1351, &[("min_heures", 4.0)]),
+        DpsInsuffisant => rule(
+            code,
+            Avertissement,
+            "Référentiel national des dispositifs prévisionnels de secours (arrêté du 7 novembre 2006)",
+            &[
+                ("p2_assis", 0.25),
+                ("p2_debout", 0.30),
+                ("p2_dynamique", 0.40),
+                ("e1", 0.25),
+                ("e2", 0.25),
+                ("seuil_reduction_public", 100_000.0),
+                ("ris_minimum", 0.25),
+                ("ris_petite_envergure", 1.125),
+                ("ris_moyenne_envergure", 12.0),
+                ("ris_grande_envergure", 36.0),
+                ("secouristes_paps", 2.0),
+                ("secouristes_petite_envergure", 4.0),
+            ],
+        ),
+        StewardsInsuffisants => rule(
+            code,
+            Avertissement,
+            "Usage professionnel : un agent par 250 à 300 spectateurs (aucun ratio réglementaire)",
+            &[
+                ("spectateurs_par_agent_assis", 300.0),
+                ("spectateurs_par_agent_debout", 275.0),
+                ("spectateurs_par_agent_dynamique", 250.0),
+                ("part_minimale", 0.5),
+            ],
+        ),
+        PosteCommandementAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
+        ContactNommeAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
+        ProcedureAlerteAbsente => rule(code, Avertissement, CIRCULAIRE, &[]),
+        ConventionEnVigueurChevauchement => rule(code, Avertissement, CIRCULAIRE, &[]),
+    }
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::defaults()
+    }
+}
+
+impl RuleSet {
+    /// The national defaults.
+    pub fn defaults() -> RuleSet {
+        RuleSet { department: None, rules: RuleCode::ALL.iter().map(|&code| default_rule(code)).collect() }
+    }
+
+    /// The defaults with `settings` applied; refuses an override without a reason, a parameter
+    /// the rule does not have, or a value that is negative or not a number.
+    pub fn with_settings(settings: &RuleSettings) -> Result<RuleSet, SettingsError> {
+        let mut set = RuleSet::defaults();
+        set.department = settings.department.clone();
+        for change in &settings.overrides {
+            let reason = change.reason.trim();
+            if reason.is_empty() {
+                return Err(SettingsError::ReasonRequired(change.rule));
+            }
+            let rule = set.rule_mut(change.rule);
+            for (name, value) in &change.parameters {
+                let slot =
+                    rule.parameters.get_mut(name).ok_or(SettingsError::UnknownParameter(change.rule, name.clone()))?;
+                let hour_out_of_day = name.ends_with("_heure") && *value > 24.0;
+                if !value.is_finite() || *value < 0.0 || hour_out_of_day {
+                    return Err(SettingsError::InvalidParameter(change.rule, name.clone()));
+                }
+                *slot = *value;
+            }
+            rule.enabled = change.enabled.unwrap_or(rule.enabled);
+            rule.severity = change.severity.unwrap_or(rule.severity);
+            rule.reason = Some(reason.to_string());
+        }
+        Ok(set)
+    }
+
+    /// The rule with this code.
+    pub fn rule(&self, code: RuleCode) -> &Rule {
+        // `rules` always holds every code, in `RuleCode::ALL` order.
+        self.rules.iter().find(|r| r.code == code).expect("every rule code is in the set")
+    }
+
+    fn rule_mut(&mut self, code: RuleCode) -> &mut Rule {
+        self.rules.iter_mut().find(|r| r.code == code).expect("every rule code is in the set")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlay(json: &str) -> Result<RuleSet, SettingsError> {
+        RuleSet::with_settings(&serde_json::from_str(json).unwrap())
+    }
+
+    #[test]
+    fn the_defaults_hold_every_rule_once_in_code_order() {
+        let set = RuleSet::defaults();
+        let codes: Vec<RuleCode> = set.rules.iter().map(|r| r.code).collect();
+        assert_eq!(codes, RuleCode::ALL);
+        assert_eq!(set.rule(RuleCode::PalpationSansBaseLegale).parameter("seuil_spectateurs"), 300.0);
+        assert_eq!(set.rule(RuleCode::VoiePubliqueSansAutorisation).reference, "CSI L613-1");
+    }
+
+    #[test]
+    fn a_prefecture_raises_a_threshold_and_switches_a_rule_off_with_a_reason() {
+        let set = overlay(
+            r#"{"department": "13", "overrides": [
+                {"rule": "service_ordre_absent", "parameters": {"seuil_personnes": 5000}, "reason": "Arrêté préfectoral 2026-12"},
+                {"rule": "stewards_insuffisants", "enabled": false, "severity": "information", "reason": "Pas d’usage local"}
+            ]}"#,
+        )
+        .unwrap();
+        assert_eq!(set.department.as_deref(), Some("13"));
+        let service = set.rule(RuleCode::ServiceOrdreAbsent);
+        assert_eq!(
+            (service.parameter("seuil_personnes"), service.reason.as_deref()),
+            (5000.0, Some("Arrêté préfectoral 2026-12"))
+        );
+        let stewards = set.rule(RuleCode::StewardsInsuffisants);
+        assert_eq!((stewards.enabled, stewards.severity), (false, Severity::Information));
+    }
+
+    #[test]
+    fn an_override_without_a_reason_or_with_an_unknown_parameter_is_refused() {
+        let no_reason = overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "enabled": false, "reason": " "}]}"#);
+        assert_eq!(no_reason, Err(SettingsError::ReasonRequired(RuleCode::DpsInsuffisant)));
+        let unknown =
+            overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e3": 1}, "reason": "x"}]}"#);
+        assert_eq!(unknown.unwrap_err().to_string(), "Règle « dps_insuffisant » : paramètre « e3 » inconnu.");
+        let hour = r#"{"overrides": [{"rule": "police_municipale_nuit_sans_convention", "parameters": {"debut_nuit_heure": 25}, "reason": "x"}]}"#;
+        assert!(matches!(overlay(hour), Err(SettingsError::InvalidParameter(..))));
+    }
+
+    #[test]
+    fn a_rule_set_reads_back_from_json_only_whole() {
+        let set = overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e1": 0.3}, "reason": "x"}]}"#)
+            .unwrap();
+        let json = serde_json::to_value(&set).unwrap();
+        assert_eq!(serde_json::from_value::<RuleSet>(json.clone()).unwrap(), set);
+        let mut truncated = json.clone();
+        truncated["rules"].as_array_mut().unwrap().pop();
+        assert!(serde_json::from_value::<RuleSet>(truncated).is_err());
+        let mut renamed = json;
+        renamed["rules"][0]["code"] = "dps_insuffisant".into();
+        assert!(serde_json::from_value::<RuleSet>(renamed).is_err());
+    }
+
+    #[test]
+    fn rule_codes_and_severities_serialise_as_their_stable_codes() {
+        assert_eq!(
+            serde_json::to_string(&RuleCode::CarteProfessionnelleExpiree).unwrap(),
+            r#""carte_professionnelle_expiree""#
+        );
+        assert_eq!(serde_json::to_string(&Severity::Bloquant).unwrap(), r#""bloquant""#);
+        assert!(Severity::Bloquant < Severity::Avertissement && Severity::Avertissement < Severity::Information);
+    }
+}

@@ -1,0 +1,672 @@
+//! The compliance scenarios: the compliant "Fête de la Saint-Jean" broken (or mended) one way
+//! at a time, and the exact rule codes each variant gives, in order. Every rule has at least
+//! one case where it fires and one where it does not; a few cases check the whole message.
+
+use super::fixtures::*;
+use super::{check_plan, ComplianceContext, ConventionInForce, RuleCode, RuleSet, RuleSettings, Severity};
+use crate::domain::plan::{MissionCategory, Qualification, Sex, TimeWindow};
+use RuleCode::*;
+
+/// One test per scenario: the plan built by `$plan` gives exactly these rule codes.
+macro_rules! scenario {
+    ($name:ident, $plan:expr, [$($code:ident),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<RuleCode> = vec![$($code),*];
+            assert_eq!($plan.codes(), expected);
+        }
+    };
+}
+
+fn private_at_avenue() -> Edit {
+    Edit::compliant().add_deployment(deployment_draft(
+        310,
+        COMPANY,
+        AVENUE,
+        evening(),
+        2,
+        &[],
+        MissionCategory::Surveillance,
+    ))
+}
+
+fn spectators(count: u32) -> Edit {
+    Edit::compliant().event(|e| e.expected_attendance = count)
+}
+
+fn vehicle_search_by(participant: u32, perimeter: bool) -> Edit {
+    Edit::compliant().event(|e| e.legal.perimetre_l226_1 = perimeter).add_deployment(deployment_draft(
+        311,
+        participant,
+        ENTRANCE,
+        evening(),
+        2,
+        &[],
+        MissionCategory::FouilleVehicules,
+    ))
+}
+
+fn municipal_police_until(day: u32, hour: u32, minute: u32, convention: bool) -> Edit {
+    Edit::compliant()
+        .event(|e| e.legal.convention_coordination_en_vigueur = convention)
+        .deployment(TRAFFIC, |d| d.window = june((20, 18, 0), (day, hour, minute)))
+}
+
+/// Nadia also named on a deployment at the command post.
+fn nadia_also(window: TimeWindow) -> Edit {
+    Edit::compliant().add_deployment(deployment_draft(
+        312,
+        COMPANY,
+        COMMAND_POST,
+        window,
+        0,
+        &[NADIA],
+        MissionCategory::Surveillance,
+    ))
+}
+
+/// Nadia at the command post on each of these June days, from `from` to `to` o'clock.
+fn nadia_on_days(days: &[u32], from: u32, to: u32) -> Edit {
+    days.iter().enumerate().fold(Edit::compliant(), |edit, (i, &day)| {
+        let window = june((day, from, 0), (day, to, 0));
+        edit.add_deployment(deployment_draft(
+            320 + i as u32,
+            COMPANY,
+            COMMAND_POST,
+            window,
+            0,
+            &[NADIA],
+            MissionCategory::Surveillance,
+        ))
+    })
+}
+
+fn no_private_deployment(count: u32) -> Edit {
+    spectators(count).remove_deployment(FILTERING).deployment(FIRST_AID, |d| d.headcount = 4)
+}
+
+// The compliant plan.
+scenario!(the_compliant_plan_has_no_finding, Edit::compliant(), []);
+
+// L613-1: private agents on the public road.
+scenario!(
+    private_agents_on_the_public_road_without_authorisation_are_blocking,
+    private_at_avenue(),
+    [VoiePubliqueSansAutorisation]
+);
+scenario!(
+    private_agents_on_the_public_road_with_the_prefects_authorisation_are_allowed,
+    private_at_avenue().event(|e| e.legal.autorisation_voie_publique_l613_1 = true),
+    []
+);
+scenario!(municipal_police_on_the_public_road_needs_no_authorisation, Edit::compliant(), []);
+
+// L613-2 and L613-3: the legal basis of pat-downs.
+scenario!(
+    pat_downs_by_private_agents_for_250_spectators_without_an_order_have_no_legal_basis,
+    spectators(250),
+    [PalpationSansBaseLegale]
+);
+scenario!(pat_downs_for_exactly_300_spectators_still_need_an_order, spectators(300), [PalpationSansBaseLegale]);
+scenario!(pat_downs_for_301_spectators_are_allowed_by_l613_3, spectators(301), []);
+scenario!(
+    pat_downs_for_250_spectators_under_a_prefects_order_are_allowed,
+    spectators(250).event(|e| e.legal.arrete_palpation_l613_2 = true),
+    []
+);
+scenario!(
+    pat_downs_for_250_spectators_inside_a_protection_perimeter_are_allowed,
+    spectators(250).event(|e| e.legal.perimetre_l226_1 = true),
+    []
+);
+scenario!(
+    pat_downs_by_the_state_forces_need_no_legal_basis_in_the_plan,
+    spectators(250).deployment(FILTERING, |d| {
+        d.participant_id = id(POLICE);
+        d.agent_ids = vec![];
+    }),
+    [PalpationSansMixite, StewardsInsuffisants]
+);
+
+// L613-2: pat-downs by agents trained for them.
+scenario!(
+    an_agent_without_the_pat_down_qualification_on_a_pat_down_filtering_is_blocking,
+    Edit::compliant().agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into()),
+    [PalpationAgentNonQualifie]
+);
+scenario!(
+    an_agent_without_the_pat_down_qualification_may_guard_the_command_post,
+    Edit::compliant().add_agent(agent_draft(102, "Luc M.", Sex::Homme, &[Qualification::CqpAps])).add_deployment(
+        deployment_draft(313, COMPANY, COMMAND_POST, evening(), 0, &[102], MissionCategory::Surveillance)
+    ),
+    []
+);
+scenario!(
+    a_surveillance_at_the_pat_down_entrance_is_not_a_pat_down,
+    Edit::compliant()
+        .agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into())
+        .deployment(FILTERING, |d| d.category = MissionCategory::Surveillance),
+    []
+);
+
+// L613-2: same-sex pat-downs.
+scenario!(
+    pat_downs_by_two_men_lack_a_woman,
+    Edit::compliant().agent(NADIA, |a| a.sex = Some(Sex::Homme)),
+    [PalpationSansMixite]
+);
+scenario!(
+    pat_downs_by_a_headcount_without_named_agents_name_neither_sex,
+    Edit::compliant().deployment(FILTERING, |d| d.agent_ids = vec![]),
+    [PalpationSansMixite]
+);
+scenario!(
+    a_woman_and_a_man_on_two_deployments_at_the_same_entrance_cover_both_sexes,
+    Edit::compliant().deployment(FILTERING, |d| d.agent_ids = vec![id(NADIA)]).add_deployment(deployment_draft(
+        314,
+        COMPANY,
+        ENTRANCE,
+        evening(),
+        0,
+        &[KARIM],
+        MissionCategory::Filtrage
+    )),
+    []
+);
+
+// L226-1: vehicle searches.
+scenario!(
+    a_security_company_searching_vehicles_in_a_protection_perimeter_is_blocking,
+    vehicle_search_by(COMPANY, true),
+    [FouilleVehiculeHorsForcesEtat]
+);
+scenario!(
+    municipal_police_searching_vehicles_in_a_protection_perimeter_is_blocking,
+    vehicle_search_by(MUNICIPAL, true),
+    [FouilleVehiculeHorsForcesEtat]
+);
+scenario!(the_police_searching_vehicles_in_a_protection_perimeter_is_allowed, vehicle_search_by(POLICE, true), []);
+
+// L512-4 to L512-7: municipal police at night.
+scenario!(
+    municipal_police_until_half_past_eleven_without_a_convention_is_blocking,
+    municipal_police_until(20, 23, 30, false),
+    [PoliceMunicipaleNuitSansConvention]
+);
+scenario!(
+    municipal_police_until_half_past_eleven_with_a_coordination_convention_is_allowed,
+    municipal_police_until(20, 23, 30, true),
+    []
+);
+scenario!(municipal_police_until_eleven_sharp_is_not_at_night, municipal_police_until(20, 23, 0, false), []);
+scenario!(
+    the_same_evening_in_reunion_runs_past_eleven_local_time,
+    Edit::compliant()
+        .event(|e| {
+            e.commune_code = "97411".into();
+            e.commune_name = "Saint-Denis".into();
+            e.time_zone = Some("Indian/Reunion".into());
+        })
+        .participant(MUNICIPAL, |p| p.commune_code = Some("97411".into())),
+    [PoliceMunicipaleNuitSansConvention]
+);
+
+// L512-3: municipal police of another commune.
+scenario!(
+    municipal_police_of_arles_in_martigues_without_an_order_is_blocking,
+    Edit::compliant().participant(MUNICIPAL, |p| p.commune_code = Some("13004".into())),
+    [PoliceMunicipaleAutreCommuneSansArrete]
+);
+scenario!(
+    municipal_police_of_arles_in_martigues_under_an_l512_3_order_is_allowed,
+    Edit::compliant().participant(MUNICIPAL, |p| {
+        p.commune_code = Some("13004".into());
+        p.arrete_l512_3 = Some("Arrêté n° 13-2026-06-01".into());
+    }),
+    []
+);
+scenario!(
+    municipal_police_without_a_known_commune_is_not_judged,
+    Edit::compliant().participant(MUNICIPAL, |p| p.commune_code = None),
+    []
+);
+
+// L612-20: CNAPS cards.
+scenario!(
+    a_private_agent_without_a_cnaps_card_is_blocking,
+    Edit::compliant().agent(KARIM, |a| a.cnaps_card = None),
+    [AgentPriveSansCarte]
+);
+scenario!(
+    an_organiser_steward_without_a_cnaps_card_is_allowed,
+    Edit::compliant()
+        .add_agent(crate::domain::plan::AgentDraft {
+            participant_id: id(ORGANISER),
+            cnaps_card: None,
+            ..agent_draft(103, "Paul R.", Sex::Homme, &[])
+        })
+        .add_deployment(deployment_draft(
+            315,
+            ORGANISER,
+            COMMAND_POST,
+            evening(),
+            0,
+            &[103],
+            MissionCategory::Surveillance
+        )),
+    []
+);
+scenario!(
+    a_card_expiring_during_the_evening_is_blocking,
+    Edit::compliant().agent(NADIA, |a| {
+        a.cnaps_card = Some(crate::domain::plan::CnapsCard::new("CAR-1", paris(6, 20, 20, 0)).unwrap());
+    }),
+    [CarteProfessionnelleExpiree]
+);
+scenario!(
+    a_card_expiring_when_the_last_mission_ends_is_valid_for_it,
+    Edit::compliant().agent(NADIA, |a| {
+        a.cnaps_card = Some(crate::domain::plan::CnapsCard::new("CAR-1", paris(6, 20, 23, 0)).unwrap());
+    }),
+    []
+);
+scenario!(
+    an_agent_not_deployed_yet_whose_card_expires_before_the_event_is_blocking,
+    Edit::compliant().add_agent(crate::domain::plan::AgentDraft {
+        cnaps_card: Some(crate::domain::plan::CnapsCard::new("CAR-2", paris(6, 1, 0, 0)).unwrap()),
+        ..agent_draft(104, "Sami K.", Sex::Homme, &[])
+    }),
+    [CarteProfessionnelleExpiree]
+);
+
+// L612-9: company authorisation.
+scenario!(
+    a_security_company_without_a_cnaps_authorisation_is_blocking,
+    Edit::compliant().participant(COMPANY, |p| p.cnaps_authorisation = None),
+    [EntrepriseSansAutorisation]
+);
+scenario!(
+    an_organiser_needs_no_cnaps_authorisation,
+    Edit::compliant().participant(ORGANISER, |p| p.cnaps_authorisation = None),
+    []
+);
+
+// L211-11: service d'ordre; R211-22: declaration.
+scenario!(
+    sixteen_hundred_people_without_any_private_security_lack_a_service_d_ordre,
+    no_private_deployment(1_600),
+    [ServiceOrdreAbsent, StewardsInsuffisants, DeclarationADeposer]
+);
+scenario!(
+    sixteen_hundred_people_with_private_security_only_have_a_declaration_to_file,
+    spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4),
+    [DeclarationADeposer]
+);
+scenario!(
+    exactly_fifteen_hundred_people_need_no_service_d_ordre_nor_declaration,
+    no_private_deployment(1_500),
+    [StewardsInsuffisants]
+);
+
+// Sizing of first aid (référentiel national DPS).
+scenario!(
+    one_first_aider_for_a_thousand_people_standing_is_short_of_the_two_of_a_first_aid_post,
+    Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1),
+    [DpsInsuffisant]
+);
+scenario!(
+    a_gap_in_first_aid_cover_during_the_evening_counts_as_its_weakest_moment,
+    Edit::compliant().deployment(FIRST_AID, |d| d.window = june((20, 18, 0), (20, 21, 0))),
+    [DpsInsuffisant]
+);
+scenario!(
+    a_named_agent_qualified_as_secouriste_completes_the_first_aid_post,
+    Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1).agent(NADIA, |a| {
+        a.qualifications.insert(Qualification::Secouriste);
+    }),
+    []
+);
+scenario!(
+    two_hundred_and_fifty_people_under_an_order_need_no_first_aid_post,
+    spectators(250).event(|e| e.legal.arrete_palpation_l613_2 = true).remove_deployment(FIRST_AID),
+    []
+);
+
+// Stewards (practice).
+scenario!(
+    two_security_agents_for_a_thousand_people_are_far_below_the_usual_count,
+    Edit::compliant().deployment(FILTERING, |d| d.headcount = 0),
+    [StewardsInsuffisants]
+);
+scenario!(
+    three_security_agents_for_a_thousand_people_are_enough,
+    Edit::compliant().deployment(FILTERING, |d| d.headcount = 3),
+    []
+);
+
+// Working time of named agents (IDCC 1351).
+scenario!(
+    nadia_working_from_ten_to_eleven_pm_works_thirteen_hours,
+    nadia_also(june((20, 10, 0), (20, 18, 0))),
+    [TempsTravailJournalier]
+);
+scenario!(nadia_working_from_eleven_to_eleven_pm_works_twelve_hours, nadia_also(june((20, 11, 0), (20, 18, 0))), []);
+scenario!(
+    nadia_back_at_eight_the_morning_after_has_too_little_rest,
+    nadia_also(june((21, 8, 0), (21, 12, 0))),
+    [TempsTravailRepos]
+);
+scenario!(
+    nadia_back_at_eleven_the_morning_after_has_rested_twelve_hours,
+    nadia_also(june((21, 11, 0), (21, 15, 0))),
+    []
+);
+scenario!(
+    nadia_working_every_day_of_the_week_breaks_both_weekly_limits,
+    nadia_on_days(&[15, 16, 17, 18, 19, 21], 12, 20),
+    [TempsTravailHebdomadaire, TempsTravailJoursSemaine]
+);
+scenario!(
+    nadia_working_six_days_and_thirty_five_hours_is_within_the_weekly_limits,
+    nadia_on_days(&[15, 16, 17, 18, 19], 10, 16),
+    []
+);
+scenario!(a_two_hour_shift_is_too_short, nadia_also(june((19, 10, 0), (19, 12, 0))), [VacationTropCourte]);
+scenario!(a_four_hour_shift_is_long_enough, nadia_also(june((19, 10, 0), (19, 14, 0))), []);
+
+// The cooperation (CLCS circular).
+scenario!(
+    a_plan_without_a_command_post_zone_lacks_one,
+    Edit::compliant().remove_zone(COMMAND_POST),
+    [PosteCommandementAbsent]
+);
+scenario!(a_command_post_zone_with_no_one_deployed_yet_is_enough, Edit::compliant().remove_deployment(COMMAND), []);
+scenario!(
+    a_participant_without_a_contact_name_lacks_a_named_contact,
+    Edit::compliant().participant(POLICE, |p| p.contact_name = None),
+    [ContactNommeAbsent]
+);
+scenario!(
+    a_contact_name_without_a_phone_is_a_named_contact,
+    Edit::compliant().participant(POLICE, |p| p.contact_phone = None),
+    []
+);
+scenario!(
+    a_plan_without_an_alert_procedure_lacks_one,
+    Edit::compliant().event(|e| e.alert_procedure = None),
+    [ProcedureAlerteAbsente]
+);
+scenario!(
+    a_blank_alert_procedure_is_no_alert_procedure,
+    Edit::compliant().event(|e| e.alert_procedure = Some("   ".into())),
+    [ProcedureAlerteAbsente]
+);
+
+/// The codes of `edit` with conventions in force.
+fn codes_with_conventions(edit: &Edit, conventions: Vec<ConventionInForce>) -> Vec<RuleCode> {
+    let context = ComplianceContext { conventions_in_force: conventions, ..today() };
+    check_plan(&edit.0, &RuleSet::defaults(), &context).iter().map(|f| f.rule).collect()
+}
+
+fn convention(commune: &str, window: TimeWindow) -> ConventionInForce {
+    ConventionInForce {
+        reference: "Convention de coordination de Martigues".into(),
+        commune_code: commune.into(),
+        from: window.start(),
+        until: Some(window.end()),
+    }
+}
+
+#[test]
+fn a_coordination_convention_of_martigues_in_force_in_june_is_to_be_cited() {
+    let conventions = vec![convention("13056", june((1, 0, 0), (30, 0, 0)))];
+    assert_eq!(codes_with_conventions(&Edit::compliant(), conventions), vec![ConventionEnVigueurChevauchement]);
+    let findings = check_plan(
+        &Edit::compliant().0,
+        &RuleSet::defaults(),
+        &ComplianceContext { conventions_in_force: vec![convention("13056", june((1, 0, 0), (30, 0, 0)))], ..today() },
+    );
+    assert_eq!(
+        findings[0].message,
+        "La convention « Convention de coordination de Martigues » est déjà en vigueur dans la commune pendant l’événement."
+    );
+}
+
+#[test]
+fn a_convention_of_another_commune_or_ended_before_the_event_is_not_cited() {
+    let arles = convention("13004", june((1, 0, 0), (30, 0, 0)));
+    let ended = convention("13056", june((1, 0, 0), (20, 18, 0)));
+    let signed_later = ConventionInForce { from: paris(6, 21, 0, 0), until: None, ..convention("13056", evening()) };
+    assert_eq!(codes_with_conventions(&Edit::compliant(), vec![arles, ended, signed_later]), vec![]);
+    let open_ended = ConventionInForce { from: paris(1, 1, 0, 0), until: None, ..convention("13056", evening()) };
+    assert_eq!(codes_with_conventions(&Edit::compliant(), vec![open_ended]), vec![ConventionEnVigueurChevauchement]);
+}
+
+// Deadlines against today's date.
+
+fn codes_on(edit: &Edit, now: crate::domain::time::Instant) -> Vec<RuleCode> {
+    check_plan(&edit.0, &RuleSet::defaults(), &ComplianceContext::at(now)).iter().map(|f| f.rule).collect()
+}
+
+#[test]
+fn on_the_first_of_june_the_declaration_of_sixteen_hundred_people_is_late() {
+    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&edit, noon(2026, 6, 1)), vec![DeclarationDelaiDepasse]);
+    let finding = &check_plan(&edit.0, &RuleSet::defaults(), &ComplianceContext::at(noon(2026, 6, 1)))[0];
+    assert_eq!(finding.severity, Severity::Avertissement);
+    assert_eq!(
+        finding.message,
+        "Manifestation de plus de 1 500 personnes : le délai de déclaration a expiré le 20/05/2026."
+    );
+    assert_eq!(finding.reference, "CSI R211-22");
+}
+
+#[test]
+fn on_the_twentieth_of_may_the_declaration_is_still_on_time() {
+    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&edit, noon(2026, 5, 20)), vec![DeclarationADeposer]);
+}
+
+#[test]
+fn once_the_event_has_begun_no_declaration_deadline_is_reported() {
+    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&edit, noon(2026, 6, 21)), vec![]);
+}
+
+// Exact messages and the ids concerned.
+
+#[test]
+fn the_public_road_finding_names_the_company_the_zone_and_the_deployment() {
+    let findings = private_at_avenue().findings();
+    let finding = &findings[0];
+    assert_eq!(
+        finding.message,
+        "Provence Sécurité Événements déploie des agents privés sur la voie publique (« Avenue Frédéric Mistral ») sans \
+         autorisation préfectorale."
+    );
+    assert_eq!((finding.severity, finding.reference.as_str()), (Severity::Bloquant, "CSI L613-1"));
+    assert_eq!((finding.zone_ids.clone(), finding.deployment_ids.clone()), (vec![id(AVENUE)], vec![id(310)]));
+    assert_eq!(finding.participant_ids, vec![id(COMPANY)]);
+    assert!(finding.fix.starts_with("Demandez par écrit au préfet"), "{}", finding.fix);
+}
+
+#[test]
+fn the_night_finding_gives_the_local_times_of_the_night_part() {
+    let finding = &municipal_police_until(20, 23, 30, false).findings()[0];
+    assert_eq!(
+        finding.message,
+        "Police municipale de Martigues : déploiement de nuit à « Avenue Frédéric Mistral » (du 20/06/2026 23:00 au \
+         20/06/2026 23:30) sans convention de coordination en vigueur."
+    );
+    assert!(finding.fix.contains("entre 06:00 et 23:00"), "{}", finding.fix);
+}
+
+#[test]
+fn the_other_commune_and_vehicle_search_findings_read_as_sentences() {
+    let other = &Edit::compliant().participant(MUNICIPAL, |p| p.commune_code = Some("13004".into())).findings()[0];
+    assert_eq!(
+        other.message,
+        "Police municipale de Martigues, police municipale d’une autre commune (code INSEE 13004), intervient à \
+         Martigues sans arrêté préfectoral de mise à disposition."
+    );
+    let search = &vehicle_search_by(COMPANY, true).findings()[0];
+    assert_eq!(
+        search.message,
+        "Provence Sécurité Événements : fouille de véhicules dans le périmètre de protection (« Entrée Quai Brescon ») ; \
+         seuls les policiers et les gendarmes peuvent y procéder."
+    );
+}
+
+#[test]
+fn the_qualification_finding_names_the_agent_without_it() {
+    let findings = Edit::compliant().agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into()).findings();
+    assert_eq!(
+        findings[0].message,
+        "Agents sans habilitation à la palpation affectés aux palpations à « Entrée Quai Brescon » : Karim D."
+    );
+    assert_eq!(findings[0].agent_ids, vec![id(KARIM)]);
+}
+
+#[test]
+fn the_mixity_finding_says_which_sex_is_missing() {
+    let findings = Edit::compliant().agent(NADIA, |a| a.sex = Some(Sex::Homme)).findings();
+    assert_eq!(
+        findings[0].message,
+        "Palpations à « Entrée Quai Brescon » avec aucune femme nommée : une palpation est faite par une personne du \
+         même sexe que la personne palpée."
+    );
+}
+
+#[test]
+fn the_first_aid_finding_gives_the_ris_and_the_counts() {
+    let findings = Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1).findings();
+    assert_eq!(
+        findings[0].message,
+        "Ratio d’intervenants secouristes RIS = 0,8 (point d’alerte et de premiers secours) : 2 secouristes requis en \
+         permanence pendant l’événement, 1 prévus au moment le plus faible."
+    );
+}
+
+#[test]
+fn twelve_thousand_dancing_people_need_a_small_dps_of_eleven_first_aiders() {
+    let findings =
+        spectators(12_000).event(|e| e.behaviour = crate::domain::plan::PublicBehaviour::Dynamique).findings();
+    let dps = findings.iter().find(|f| f.rule == DpsInsuffisant).unwrap();
+    assert_eq!(
+        dps.message,
+        "Ratio d’intervenants secouristes RIS = 10,8 (DPS de petite envergure) : 11 secouristes requis en permanence \
+         pendant l’événement, 2 prévus au moment le plus faible."
+    );
+}
+
+#[test]
+fn the_working_time_finding_names_nadia_and_her_hours() {
+    let findings = nadia_also(june((20, 10, 0), (20, 18, 0))).findings();
+    assert_eq!(
+        findings[0].message,
+        "Nadia B. travaille 13 h du 20/06/2026 10:00 au 20/06/2026 23:00, sans repos suffisant entre-temps (au plus 12 h)."
+    );
+    assert_eq!(findings[0].deployment_ids, vec![id(FILTERING), id(312)]);
+}
+
+// Findings are ordered: blocking first, then by rule, then by ids.
+
+#[test]
+fn findings_come_blocking_first_then_in_the_rules_order() {
+    let edit = private_at_avenue()
+        .event(|e| e.alert_procedure = None)
+        .participant(COMPANY, |p| p.cnaps_authorisation = None)
+        .agent(KARIM, |a| a.cnaps_card = None);
+    assert_eq!(
+        edit.codes(),
+        vec![VoiePubliqueSansAutorisation, AgentPriveSansCarte, EntrepriseSansAutorisation, ProcedureAlerteAbsente]
+    );
+}
+
+#[test]
+fn checking_the_same_plan_with_its_lists_reversed_gives_the_same_findings() {
+    let edit = private_at_avenue().agent(KARIM, |a| a.cnaps_card = None).participant(POLICE, |p| p.contact_name = None);
+    let mut reversed = Edit(edit.0.clone());
+    reversed.0.deployments.reverse();
+    reversed.0.participants.reverse();
+    reversed.0.agents.reverse();
+    assert_eq!(reversed.findings(), edit.findings());
+}
+
+// The rules are data: a prefecture's settings change the outcome.
+
+fn settings(json: &str) -> RuleSet {
+    RuleSet::with_settings(&serde_json::from_str::<RuleSettings>(json).unwrap()).unwrap()
+}
+
+#[test]
+fn a_rule_switched_off_by_the_prefecture_gives_no_finding() {
+    let rules =
+        settings(r#"{"overrides": [{"rule": "voie_publique_sans_autorisation", "enabled": false, "reason": "Test"}]}"#);
+    assert_eq!(check_plan(&private_at_avenue().0, &rules, &today()), vec![]);
+}
+
+#[test]
+fn a_severity_lowered_by_the_prefecture_is_the_findings_severity() {
+    let rules = settings(
+        r#"{"overrides": [{"rule": "police_municipale_autre_commune_sans_arrete", "severity": "information", "reason": "Test"}]}"#,
+    );
+    let edit = Edit::compliant().participant(MUNICIPAL, |p| p.commune_code = Some("13004".into()));
+    let findings = check_plan(&edit.0, &rules, &today());
+    assert_eq!(
+        (findings[0].rule, findings[0].severity),
+        (PoliceMunicipaleAutreCommuneSansArrete, Severity::Information)
+    );
+}
+
+#[test]
+fn a_lower_pat_down_threshold_set_by_the_prefecture_allows_250_spectators() {
+    let rules = settings(
+        r#"{"overrides": [{"rule": "palpation_sans_base_legale", "parameters": {"seuil_spectateurs": 200}, "reason": "Test"}]}"#,
+    );
+    assert_eq!(check_plan(&spectators(250).0, &rules, &today()), vec![]);
+}
+
+#[test]
+fn eleven_hours_of_rest_set_by_the_prefecture_allow_a_return_at_ten() {
+    let edit = nadia_also(june((21, 10, 0), (21, 14, 0)));
+    assert_eq!(edit.codes(), vec![TempsTravailRepos]);
+    let rules = settings(
+        r#"{"overrides": [{"rule": "temps_travail_repos", "parameters": {"repos_minimum_heures": 11}, "reason": "Accord d’entreprise"}]}"#,
+    );
+    assert_eq!(check_plan(&edit.0, &rules, &today()), vec![]);
+}
+
+#[test]
+fn numbers_in_messages_are_written_the_french_way() {
+    let text = |value| crate::text::compliance_number(value);
+    assert_eq!((text(1500.0), text(300.0), text(2_000_000.0)), ("1 500".into(), "300".into(), "2 000 000".into()));
+    assert_eq!((text(0.25), text(10.8), text(275.0)), ("0,25".into(), "10,8".into(), "275".into()));
+    let finding = &spectators(250).findings()[0];
+    assert!(finding.message.contains("250 spectateurs attendus (300 au plus)"), "{}", finding.message);
+}
+
+#[test]
+fn a_finding_serialises_with_its_stable_codes() {
+    let finding = &private_at_avenue().findings()[0];
+    let json = serde_json::to_value(finding).unwrap();
+    assert_eq!(json["rule"], "voie_publique_sans_autorisation");
+    assert_eq!(json["severity"], "bloquant");
+    assert_eq!(json["deployment_ids"], serde_json::json!([id(310)]));
+    let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "agent_ids",
+            "deployment_ids",
+            "fix",
+            "message",
+            "participant_ids",
+            "reference",
+            "rule",
+            "severity",
+            "zone_ids"
+        ]
+    );
+}

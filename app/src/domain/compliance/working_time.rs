@@ -1,0 +1,229 @@
+//! Working-time limits of one agent (private security collective agreement, IDCC 1351): the
+//! compliance checks use it on the plan's named agents, and the shift scheduler will use the
+//! same function on the shifts it proposes. Pure: windows and limits in, breaches out.
+//!
+//! How the limits are read, so that a schedule is judged the same way everywhere:
+//! - overlapping or touching windows are merged into one *shift*;
+//! - shifts separated by less than the minimum rest form one *working period*: its work must
+//!   not exceed the daily maximum, and it must fit in 24 h minus the rest (with 12 h of rest,
+//!   the first start and the last end of a period are at most 12 h apart);
+//! - weeks run Monday 00:00 to Monday 00:00 in the event's zone, and a shift counts entirely
+//!   in the week and on the day it starts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Days, NaiveDate};
+use chrono_tz::Tz;
+
+use super::local::{local_date, start_of_local_day};
+use crate::domain::plan::TimeWindow;
+use crate::domain::time::Span;
+
+/// The limits applied to one agent; the defaults are the agreement's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkingTimeLimits {
+    /// Longest work in one working period (one day): 12 h.
+    pub max_daily: Span,
+    /// Shortest rest between two working periods: 12 h (11 h in some readings).
+    pub min_rest: Span,
+    /// Most work in one calendar week: 48 h.
+    pub max_weekly: Span,
+    /// Most days worked in one calendar week: 6.
+    pub max_days_per_week: u32,
+    /// Shortest shift: 4 h.
+    pub min_shift: Span,
+}
+
+impl Default for WorkingTimeLimits {
+    fn default() -> Self {
+        WorkingTimeLimits {
+            max_daily: Span::hours(12),
+            min_rest: Span::hours(12),
+            max_weekly: Span::hours(48),
+            max_days_per_week: 6,
+            min_shift: Span::hours(4),
+        }
+    }
+}
+
+/// One limit broken, with the period concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WorkingTimeBreach {
+    /// A working period with more work than the daily maximum.
+    DailyWork { period: TimeWindow, worked: Span },
+    /// Shifts too close together: the period from the first start to the last end leaves less
+    /// than the minimum rest in 24 h.
+    Rest { period: TimeWindow },
+    /// A week with more work than the weekly maximum.
+    WeeklyWork { week: TimeWindow, worked: Span },
+    /// A week with more days worked than allowed.
+    DaysPerWeek { week: TimeWindow, days: u32 },
+    /// A shift shorter than the minimum.
+    ShortShift { shift: TimeWindow },
+}
+
+impl WorkingTimeBreach {
+    /// The period the breach concerns.
+    pub fn period(&self) -> TimeWindow {
+        match *self {
+            WorkingTimeBreach::DailyWork { period, .. } | WorkingTimeBreach::Rest { period } => period,
+            WorkingTimeBreach::WeeklyWork { week, .. } | WorkingTimeBreach::DaysPerWeek { week, .. } => week,
+            WorkingTimeBreach::ShortShift { shift } => shift,
+        }
+    }
+}
+
+/// Merges overlapping or touching windows into shifts, sorted.
+pub fn merge_shifts(windows: &[TimeWindow]) -> Vec<TimeWindow> {
+    let mut sorted = windows.to_vec();
+    sorted.sort();
+    let mut shifts: Vec<TimeWindow> = Vec::with_capacity(sorted.len());
+    for window in sorted {
+        match shifts.last_mut() {
+            Some(last) if window.start() <= last.end() => {
+                if window.end() > last.end() {
+                    // Both windows are at most 31 days long and overlap: the union is valid
+                    // unless it exceeds 31 days, in which case the longer one is kept.
+                    *last = TimeWindow::new(last.start(), window.end()).unwrap_or(*last);
+                }
+            }
+            _ => shifts.push(window),
+        }
+    }
+    shifts
+}
+
+/// Every limit `windows` (when one agent works) breaks, in time order then by kind; weeks and
+/// days are those of `zone`.
+pub fn working_time(windows: &[TimeWindow], limits: &WorkingTimeLimits, zone: Tz) -> Vec<WorkingTimeBreach> {
+    let shifts = merge_shifts(windows);
+    let mut breaches = Vec::new();
+    for shift in &shifts {
+        if shift.duration() < limits.min_shift {
+            breaches.push(WorkingTimeBreach::ShortShift { shift: *shift });
+        }
+    }
+    for period in working_periods(&shifts, limits.min_rest) {
+        let worked = Span(period.iter().map(|s| s.duration().0).sum());
+        let Ok(whole) = TimeWindow::new(period[0].start(), period[period.len() - 1].end()) else { continue };
+        if worked > limits.max_daily {
+            breaches.push(WorkingTimeBreach::DailyWork { period: whole, worked });
+        }
+        if period.len() > 1 && whole.duration() > Span(Span::hours(24).0 - limits.min_rest.0) {
+            breaches.push(WorkingTimeBreach::Rest { period: whole });
+        }
+    }
+    breaches.extend(weekly_breaches(&shifts, limits, zone));
+    breaches.sort_by_key(|b| (b.period(), *b));
+    breaches
+}
+
+/// Groups consecutive shifts separated by less than the minimum rest.
+fn working_periods(shifts: &[TimeWindow], min_rest: Span) -> Vec<&[TimeWindow]> {
+    let mut periods = Vec::new();
+    let mut first = 0;
+    for i in 1..=shifts.len() {
+        let rested = i == shifts.len() || shifts[i].start().minus(min_rest) >= shifts[i - 1].end();
+        if rested {
+            periods.push(&shifts[first..i]);
+            first = i;
+        }
+    }
+    periods.retain(|p| !p.is_empty());
+    periods
+}
+
+/// The weekly hours and days, each shift counted in the week and on the day it starts.
+fn weekly_breaches(shifts: &[TimeWindow], limits: &WorkingTimeLimits, zone: Tz) -> Vec<WorkingTimeBreach> {
+    let mut weeks: BTreeMap<NaiveDate, (Span, BTreeSet<NaiveDate>)> = BTreeMap::new();
+    for shift in shifts {
+        let day = local_date(shift.start(), zone);
+        let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+        let entry = weeks.entry(monday).or_insert((Span(0), BTreeSet::new()));
+        entry.0 = Span(entry.0 .0 + shift.duration().0);
+        entry.1.insert(day);
+    }
+    let mut breaches = Vec::new();
+    for (monday, (worked, days)) in weeks {
+        let start = start_of_local_day(monday, zone);
+        let end = start_of_local_day(monday + Days::new(7), zone);
+        let Ok(week) = TimeWindow::new(start, end) else { continue };
+        if worked > limits.max_weekly {
+            breaches.push(WorkingTimeBreach::WeeklyWork { week, worked });
+        }
+        let days = u32::try_from(days.len()).unwrap_or(u32::MAX);
+        if days > limits.max_days_per_week {
+            breaches.push(WorkingTimeBreach::DaysPerWeek { week, days });
+        }
+    }
+    breaches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::fixtures::paris;
+
+    /// A shift on day `day` of June 2026, from `from` to `to` o'clock in Paris (`to` may pass
+    /// midnight: 22 → 26 means 02:00 the next day).
+    fn june(day: u32, from: u32, to: u32) -> TimeWindow {
+        let start = paris(2026, 6, day, from, 0);
+        TimeWindow::new(start, start.plus(Span::hours(i64::from(to - from)))).unwrap()
+    }
+
+    fn check(windows: &[TimeWindow]) -> Vec<WorkingTimeBreach> {
+        working_time(windows, &WorkingTimeLimits::default(), chrono_tz::Europe::Paris)
+    }
+
+    #[test]
+    fn two_evenings_of_six_hours_break_no_limit() {
+        assert_eq!(check(&[june(19, 18, 24), june(20, 18, 24)]), vec![]);
+    }
+
+    #[test]
+    fn a_thirteen_hour_shift_breaks_the_daily_maximum() {
+        let shift = june(20, 10, 23);
+        assert_eq!(check(&[shift]), vec![WorkingTimeBreach::DailyWork { period: shift, worked: Span::hours(13) }]);
+    }
+
+    #[test]
+    fn two_touching_deployments_are_one_shift() {
+        assert_eq!(merge_shifts(&[june(20, 14, 18), june(20, 18, 22)]), vec![june(20, 14, 22)]);
+        assert_eq!(check(&[june(20, 18, 22), june(20, 14, 18)]), vec![]);
+    }
+
+    #[test]
+    fn a_night_shift_then_a_morning_shift_six_hours_later_leaves_too_little_rest() {
+        let night = june(19, 20, 26);
+        let morning = june(20, 8, 12);
+        let period = TimeWindow::new(night.start(), morning.end()).unwrap();
+        assert_eq!(check(&[night, morning]), vec![WorkingTimeBreach::Rest { period }]);
+    }
+
+    #[test]
+    fn a_two_hour_shift_is_too_short() {
+        assert_eq!(check(&[june(20, 10, 12)]), vec![WorkingTimeBreach::ShortShift { shift: june(20, 10, 12) }]);
+    }
+
+    #[test]
+    fn seven_evenings_of_eight_hours_in_one_week_break_the_weekly_limits() {
+        // Monday 15 to Sunday 21 June 2026.
+        let shifts: Vec<TimeWindow> = (15..=21).map(|day| june(day, 16, 24)).collect();
+        let week = TimeWindow::new(paris(2026, 6, 15, 0, 0), paris(2026, 6, 22, 0, 0)).unwrap();
+        assert_eq!(
+            check(&shifts),
+            vec![
+                WorkingTimeBreach::WeeklyWork { week, worked: Span::hours(56) },
+                WorkingTimeBreach::DaysPerWeek { week, days: 7 }
+            ]
+        );
+    }
+
+    #[test]
+    fn with_eleven_hours_of_rest_a_split_day_of_thirteen_hours_is_allowed() {
+        let limits = WorkingTimeLimits { min_rest: Span::hours(11), ..WorkingTimeLimits::default() };
+        let split = [june(20, 8, 12), june(20, 15, 21)];
+        assert_eq!(working_time(&split, &limits, chrono_tz::Europe::Paris), vec![]);
+        assert_eq!(check(&split), vec![WorkingTimeBreach::Rest { period: june(20, 8, 21) }]);
+    }
+}

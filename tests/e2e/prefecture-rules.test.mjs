@@ -1,0 +1,53 @@
+// Journey: the prefecture adapts a compliance rule for its department (a reason is required),
+// and the organiser's plan page no longer reports it.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, DEMO_PASSWORD } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function signIn(page, email) {
+  await page.goto(`${BASE}/connexion`);
+  await hydrated(page);
+  await page.fill('#champ-email', email);
+  await page.fill('#champ-password', DEMO_PASSWORD);
+  await page.click('button[type=submit]:has-text("Se connecter")');
+  await page.waitForSelector('h1:has-text("Tableau de bord")');
+}
+
+async function organiserFindings() {
+  const organiser = await newPage(browser);
+  await signIn(organiser, 'organisateur@cordon.test');
+  await organiser.goto(`${BASE}/evenements`);
+  await organiser.click('a:has-text("Fête de la Saint-Pierre")');
+  await organiser.waitForSelector('h2:has-text("Conformité du plan")');
+  const count = await organiser.locator('li[data-rule="declaration_a_deposer"]').count();
+  await organiser.context().close();
+  return count;
+}
+
+test('the prefecture switches a rule off with a reason and the organiser no longer sees it', async () => {
+  assert.equal(await organiserFindings(), 1, 'the demo plan first reports the declaration to file');
+  const page = await newPage(browser);
+  await signIn(page, 'prefecture@cordon.test');
+  await page.click('a:has-text("Voir et adapter les règles")');
+  await page.waitForSelector('h1:has-text("Règles de conformité du département")');
+  await hydrated(page);
+  const rule = page.locator('li[data-rule="declaration_a_deposer"]');
+  await rule.locator('summary').click();
+  await rule.locator('label:has-text("Vérifier cette règle")').click();
+  await rule.locator('button:has-text("Enregistrer cette règle")').click();
+  await page.waitForSelector('li[data-rule="declaration_a_deposer"] .fr-error-text:has-text("Indiquez la raison")');
+  await rule.locator('input[name="reason"]').fill('Déclarations reçues par la sous-préfecture d’Istres');
+  await rule.locator('button:has-text("Enregistrer cette règle")').click();
+  await page.waitForSelector('text=Règle enregistrée');
+  await page.waitForSelector('li[data-rule="declaration_a_deposer"] summary:has-text("désactivée")');
+  await screenshot(page, 'regles-departement');
+  await assertAccessible(page, 'rules of the department');
+  assertNoProblems(page);
+  await page.context().close();
+
+  assert.equal(await organiserFindings(), 0, 'the switched-off rule is no longer reported');
+});
