@@ -1,0 +1,170 @@
+//! The independent judge of a solution: every broken hard rule, and the score. It shares
+//! nothing with the solver but the instance types and the working-time function of the
+//! compliance checks, so that a property test can hold one against the other.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::instance::{Employer, Instance, ScheduleAgent, ScheduleNeed};
+use super::score::{score, Score};
+use super::solution::{Shift, Solution};
+use crate::domain::compliance::working_time::{merge_shifts, working_time, WorkingTimeBreach};
+use crate::domain::plan::{Qualification, TimeWindow};
+use crate::domain::time::{Instant, Span};
+
+/// A hard rule of the schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HardRule {
+    /// The shift names an unknown agent or need, or does not end after it starts.
+    Malformed,
+    Qualification,
+    /// One agent in two places at once.
+    Overlap,
+    Availability,
+    /// A private agent on the public road without the L613-1 authorisation.
+    PublicRoad,
+    /// A pat-down without a legal basis (≤ 300 spectators, no L613-2 order, no L226-1).
+    PatDownLegalBasis,
+    /// A pat-down by an agent of a sex the need does not ask for.
+    PatDownSex,
+    /// A private agent without a CNAPS card valid until the end of the shift.
+    Card,
+    MaxShift,
+    MinShift,
+    DailyWork,
+    Rest,
+    WeeklyWork,
+    DaysPerWeek,
+}
+
+impl HardRule {
+    /// The French sentence explaining the rule.
+    pub fn message(self) -> &'static str {
+        crate::text::fr::schedule_rule_message(self)
+    }
+}
+
+/// One broken rule: which, who, where, when.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Violation {
+    pub rule: HardRule,
+    pub agent: String,
+    pub need: Option<String>,
+    pub start: Instant,
+    pub end: Instant,
+    pub message: String,
+}
+
+/// The checker's verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub score: Score,
+    /// Sorted by rule, agent, time.
+    pub violations: Vec<Violation>,
+}
+
+impl Report {
+    /// No hard rule is broken.
+    pub fn is_feasible(&self) -> bool {
+        self.violations.is_empty()
+    }
+}
+
+/// Judges `solution` against every hard rule of `instance` and scores it.
+pub fn check(instance: &Instance, solution: &Solution) -> Report {
+    let agents: HashMap<&str, &ScheduleAgent> = instance.agents.iter().map(|a| (a.id.as_str(), a)).collect();
+    let needs: HashMap<&str, &ScheduleNeed> = instance.needs.iter().map(|n| (n.id.as_str(), n)).collect();
+    let mut violations = Vec::new();
+    let mut by_agent: BTreeMap<&str, Vec<&Shift>> = BTreeMap::new();
+    for shift in &solution.shifts {
+        let (Some(agent), Some(need), Ok(_)) =
+            (agents.get(shift.agent.as_str()), needs.get(shift.need.as_str()), TimeWindow::new(shift.start, shift.end))
+        else {
+            violations.push(violation(HardRule::Malformed, &shift.agent, Some(&shift.need), shift.start, shift.end));
+            continue;
+        };
+        for rule in shift_rules(instance, agent, need, shift) {
+            violations.push(violation(rule, &agent.id, Some(&need.id), shift.start, shift.end));
+        }
+        by_agent.entry(agent.id.as_str()).or_default().push(shift);
+    }
+    for (agent, shifts) in by_agent {
+        violations.extend(agent_rules(instance, agent, &shifts));
+    }
+    violations.sort();
+    Report { score: score(instance, solution), violations }
+}
+
+fn violation(rule: HardRule, agent: &str, need: Option<&str>, start: Instant, end: Instant) -> Violation {
+    let need = need.map(str::to_string);
+    Violation { rule, agent: agent.to_string(), need, start, end, message: rule.message().to_string() }
+}
+
+/// The rules one shift breaks on its own.
+fn shift_rules(instance: &Instance, agent: &ScheduleAgent, need: &ScheduleNeed, shift: &Shift) -> Vec<HardRule> {
+    let mut broken = Vec::new();
+    if need.qualification.is_some_and(|q| !agent.qualifications.contains(&q)) {
+        broken.push(HardRule::Qualification);
+    }
+    let inside = |w: &TimeWindow| w.start() <= shift.start && shift.end <= w.end();
+    if !agent.availability.iter().any(inside) {
+        broken.push(HardRule::Availability);
+    }
+    let private = agent.employer == Employer::Private;
+    let on_road = instance.zone_of(need).is_some_and(|z| z.public_road);
+    if private && on_road && !instance.event.public_road_authorised {
+        broken.push(HardRule::PublicRoad);
+    }
+    if need.qualification == Some(Qualification::Palpation) {
+        let e = &instance.event;
+        if !(e.expected_attendance > 300 || e.pat_down_order || e.protection_perimeter) {
+            broken.push(HardRule::PatDownLegalBasis);
+        }
+        if !need.admits_sex(agent.sex) {
+            broken.push(HardRule::PatDownSex);
+        }
+    }
+    if private && agent.card_expires.is_none_or(|expires| expires < shift.end) {
+        broken.push(HardRule::Card);
+    }
+    broken
+}
+
+/// The rules an agent's shifts break together: overlaps, shift lengths, working time.
+fn agent_rules(instance: &Instance, agent: &str, shifts: &[&Shift]) -> Vec<Violation> {
+    let mut sorted = shifts.to_vec();
+    sorted.sort_by_key(|s| (s.start, s.end));
+    let mut out = Vec::new();
+    for pair in sorted.windows(2) {
+        if pair[1].start < pair[0].end {
+            out.push(violation(
+                HardRule::Overlap,
+                agent,
+                Some(&pair[1].need),
+                pair[1].start,
+                pair[0].end.min(pair[1].end),
+            ));
+        }
+    }
+    let windows: Vec<TimeWindow> = sorted.iter().filter_map(|s| TimeWindow::new(s.start, s.end).ok()).collect();
+    let profile = &instance.working_time;
+    for worked in merge_shifts(&windows) {
+        if worked.duration() > Span::minutes(i64::from(profile.max_shift_minutes)) {
+            out.push(violation(HardRule::MaxShift, agent, None, worked.start(), worked.end()));
+        }
+    }
+    for breach in working_time(&windows, &profile.limits(), instance.tz()) {
+        let rule = match breach {
+            WorkingTimeBreach::DailyWork { .. } => HardRule::DailyWork,
+            WorkingTimeBreach::Rest { .. } => HardRule::Rest,
+            WorkingTimeBreach::WeeklyWork { .. } => HardRule::WeeklyWork,
+            WorkingTimeBreach::DaysPerWeek { .. } => HardRule::DaysPerWeek,
+            WorkingTimeBreach::ShortShift { .. } => HardRule::MinShift,
+        };
+        let period = breach.period();
+        out.push(violation(rule, agent, None, period.start(), period.end()));
+    }
+    out
+}

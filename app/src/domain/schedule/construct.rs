@@ -1,0 +1,128 @@
+//! The constructive part of the solver: covers one need from its first missing minute on,
+//! on a 15-minute grid, giving each piece to the feasible agent who already works just
+//! before it (fewer working shifts), or else has the least paid time, or else can hold the
+//! fewest needs (keeping the rare qualifications for the needs that ask for them).
+
+use super::score::coverage_segments;
+use super::state::{Entry, State};
+use crate::domain::plan::{Sex, TimeWindow};
+use crate::domain::time::{Instant, Span};
+
+/// The grid shift boundaries are placed on.
+pub(super) const GRID: Span = Span::minutes(15);
+
+fn floor_to_grid(t: Instant) -> Instant {
+    Instant(t.0.div_euclid(GRID.0) * GRID.0)
+}
+
+fn ceil_to_grid(t: Instant) -> Instant {
+    Instant(-(-t.0).div_euclid(GRID.0) * GRID.0)
+}
+
+/// Adds shifts to need `n` until it misses nobody or nobody more can come; returns whether
+/// anything was added.
+pub(super) fn fill_need(state: &mut State, n: usize) -> bool {
+    let mut cursor = state.ctx.instance.needs[n].window.start();
+    let mut added = false;
+    while let Some((t0, t1, sex)) = next_gap(state, n, cursor) {
+        if place(state, n, t0, t1, sex) {
+            added = true;
+        } else {
+            cursor = t0.plus(GRID);
+        }
+    }
+    added
+}
+
+/// The first stretch of need `n` from `cursor` on missing someone, on the grid, and which
+/// sex is missing at its start (`None`: either).
+fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instant, Option<Sex>)> {
+    let need = &state.ctx.instance.needs[n];
+    let agents = &state.ctx.instance.agents;
+    let worked: Vec<(TimeWindow, Sex)> = state.on_need[n]
+        .iter()
+        .filter_map(|(a, w)| w.intersection(&need.window).map(|i| (i, agents[*a].sex)))
+        .collect();
+    let segments = coverage_segments(need, &worked);
+    let first = segments.iter().position(|s| s.2 > 0 && s.1 > cursor)?;
+    let t0 = floor_to_grid(segments[first].0.max(cursor)).max(floor_to_grid(cursor));
+    let mut end = segments[first].1;
+    for s in &segments[first + 1..] {
+        if s.2 == 0 || s.0 != end {
+            break;
+        }
+        end = s.1;
+    }
+    let on: Vec<Sex> = worked.iter().filter(|(w, _)| w.contains(t0.max(need.window.start()))).map(|x| x.1).collect();
+    let women = on.iter().filter(|s| **s == Sex::Femme).count() as u32;
+    let men = on.len() as u32 - women;
+    let sex = if need.min_women > women {
+        Some(Sex::Femme)
+    } else if need.min_men > men {
+        Some(Sex::Homme)
+    } else {
+        None
+    };
+    Some((t0, ceil_to_grid(end).max(t0.plus(GRID)), sex))
+}
+
+/// The windows tried for a gap from `t0` to `t1`, best first: as long as allowed, then
+/// shorter by the hour, then stretched to the minimum shift, then short (only an agent
+/// already working just before or after can take those).
+fn variants(state: &State, t0: Instant, t1: Instant) -> Vec<TimeWindow> {
+    let (min, max) = (state.ctx.min_shift, state.ctx.max_shift);
+    let mut out = Vec::new();
+    let mut end = t1.min(t0.plus(max));
+    while end >= t0.plus(min) {
+        out.extend(TimeWindow::new(t0, end).ok());
+        end = end.minus(Span::hours(1));
+    }
+    if t1 < t0.plus(min) {
+        out.extend(TimeWindow::new(t0, t0.plus(min)).ok());
+        out.extend(TimeWindow::new(t1.minus(min), t1).ok());
+    }
+    out.extend(TimeWindow::new(t0, t1.min(t0.plus(max))).ok());
+    out.dedup();
+    out
+}
+
+/// Gives the gap (or part of it) to the best feasible agent; false if none can take it.
+fn place(state: &mut State, n: usize, t0: Instant, t1: Instant, sex: Option<Sex>) -> bool {
+    let agents = &state.ctx.instance.agents;
+    let mut candidates: Vec<usize> = state.ctx.eligible[n]
+        .iter()
+        .copied()
+        .filter(|&a| sex.is_none_or(|s| agents[a].sex == s))
+        .filter(|&a| agents[a].availability.iter().any(|w| w.start() < t1 && t0 < w.end()))
+        .collect();
+    let touching = |a: usize| state.by_agent[a].iter().any(|e| e.window.end() == t0);
+    candidates
+        .sort_by_key(|&a| (!touching(a), state.agent_cost[a].1, state.ctx.versatility[a], state.ctx.tiebreak[a], a));
+    for window in variants(state, t0, t1) {
+        for &a in &candidates {
+            let free = state.by_agent[a].iter().all(|e| !e.window.overlaps(&window));
+            if free && state.try_add(a, Entry { window, need: n }) {
+                return true;
+            }
+        }
+    }
+    candidates.into_iter().any(|a| chain(state, n, a, t0, t1))
+}
+
+/// Lengthens a working shift of agent `a` that starts inside the gap (back to `t0`) or ends
+/// inside it (on to `t1`), with a piece on need `n`.
+fn chain(state: &mut State, n: usize, a: usize, t0: Instant, t1: Instant) -> bool {
+    let mut windows = Vec::new();
+    for e in &state.by_agent[a] {
+        if t0 < e.window.start() && e.window.start() <= t1 {
+            windows.extend(TimeWindow::new(t0, e.window.start()).ok());
+        }
+        if t0 <= e.window.end() && e.window.end() < t1 {
+            windows.extend(TimeWindow::new(e.window.end(), t1).ok());
+        }
+    }
+    windows.into_iter().any(|window| {
+        let free = state.by_agent[a].iter().all(|e| !e.window.overlaps(&window));
+        free && state.try_add(a, Entry { window, need: n })
+    })
+}

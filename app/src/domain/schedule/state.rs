@@ -1,0 +1,217 @@
+//! The solver's working state: each agent's shifts, each need's cost and each agent's paid
+//! time, kept up to date as shifts are added and removed, and the feasibility test of one
+//! agent's shifts (the solver never holds an infeasible state).
+
+use chrono_tz::Tz;
+
+use super::instance::{Employer, Instance, ScheduleAgent, ScheduleNeed};
+use super::score::need_coverage;
+use crate::domain::compliance::working_time::{merge_shifts, working_time};
+use crate::domain::compliance::WorkingTimeLimits;
+use crate::domain::plan::TimeWindow;
+use crate::domain::time::Span;
+
+/// What does not change while solving: the instance, its limits, and for each need the
+/// agents who may lawfully hold it at all.
+pub(super) struct Context<'a> {
+    pub instance: &'a Instance,
+    pub tz: Tz,
+    pub limits: WorkingTimeLimits,
+    pub max_shift: Span,
+    pub min_shift: Span,
+    /// Per need, the agents with the qualification, the sex a pat-down asks for, a legal
+    /// basis, and for private agents a card and (on the public road) L613-1.
+    pub eligible: Vec<Vec<usize>>,
+    /// Per agent, how many needs it may hold: the less versatile go first.
+    pub versatility: Vec<usize>,
+    /// A per-agent number drawn from the seed, to break ties.
+    pub tiebreak: Vec<u64>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(instance: &'a Instance, seed: u64) -> Self {
+        let eligible: Vec<Vec<usize>> = instance
+            .needs
+            .iter()
+            .map(|need| (0..instance.agents.len()).filter(|&a| lawful(instance, &instance.agents[a], need)).collect())
+            .collect();
+        let tiebreak = (0..instance.agents.len() as u64).map(|a| splitmix(seed ^ splitmix(a))).collect();
+        let mut versatility = vec![0; instance.agents.len()];
+        eligible.iter().flatten().for_each(|&a| versatility[a] += 1);
+        let p = &instance.working_time;
+        Context {
+            instance,
+            tz: instance.tz(),
+            limits: p.limits(),
+            max_shift: Span::minutes(i64::from(p.max_shift_minutes)),
+            min_shift: Span::minutes(i64::from(p.min_shift_minutes)),
+            eligible,
+            versatility,
+            tiebreak,
+        }
+    }
+}
+
+/// Whether the agent may hold the need at all, whenever it is.
+pub(super) fn lawful(instance: &Instance, agent: &ScheduleAgent, need: &ScheduleNeed) -> bool {
+    let private = agent.employer == Employer::Private;
+    let road = instance.zone_of(need).is_some_and(|z| z.public_road);
+    need.qualification.is_none_or(|q| agent.qualifications.contains(&q))
+        && (!need.is_pat_down() || instance.event.pat_downs_allowed())
+        && need.admits_sex(agent.sex)
+        && !(private && road && !instance.event.public_road_authorised)
+        && !(private && agent.card_expires.is_none())
+}
+
+/// SplitMix64: a small, good, portable mixing function for seeded tie-breaks.
+pub(super) fn splitmix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// One agent on one need during a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Entry {
+    pub window: TimeWindow,
+    pub need: usize,
+}
+
+/// The objective without the changes, as the solver compares it (same order as `Score`).
+pub(super) type Value = (u128, u128, u64, i64, i64);
+
+pub(super) struct State<'c, 'a> {
+    pub ctx: &'c Context<'a>,
+    /// Per agent, its shifts sorted by start.
+    pub by_agent: Vec<Vec<Entry>>,
+    /// Per need, the agents on it and when.
+    pub on_need: Vec<Vec<(usize, TimeWindow)>>,
+    /// Per need, weighted missing and surplus agent-milliseconds.
+    pub need_cost: Vec<(u128, u128)>,
+    /// Per agent, working shifts and paid milliseconds.
+    pub agent_cost: Vec<(u64, i64)>,
+    /// While a compound move is tried, each agent's shifts before it was changed.
+    journal: Vec<(usize, Vec<Entry>)>,
+}
+
+impl<'c, 'a> State<'c, 'a> {
+    pub fn new(ctx: &'c Context<'a>) -> Self {
+        let needs = ctx.instance.needs.len();
+        let mut state = State {
+            ctx,
+            by_agent: vec![Vec::new(); ctx.instance.agents.len()],
+            on_need: vec![Vec::new(); needs],
+            need_cost: vec![(0, 0); needs],
+            agent_cost: vec![(0, 0); ctx.instance.agents.len()],
+            journal: Vec::new(),
+        };
+        (0..needs).for_each(|n| state.refresh_need(n));
+        state
+    }
+
+    /// The objective of the current shifts.
+    pub fn value(&self) -> Value {
+        let under = self.need_cost.iter().map(|c| c.0).sum();
+        let over = self.need_cost.iter().map(|c| c.1).sum();
+        let shifts = self.agent_cost.iter().map(|c| c.0).sum();
+        let paid = self.agent_cost.iter().map(|c| c.1).sum();
+        let working = self.agent_cost.iter().filter(|c| c.0 > 0).map(|c| c.1);
+        let spread = working.clone().max().unwrap_or(0) - working.min().unwrap_or(0);
+        (under, over, shifts, paid, spread)
+    }
+
+    /// Whether these shifts of agent `a` break no hard rule.
+    pub fn fits(&self, a: usize, entries: &[Entry]) -> bool {
+        let agent = &self.ctx.instance.agents[a];
+        let card_ok = |e: &Entry| agent.employer == Employer::Municipal || agent.card_expires >= Some(e.window.end());
+        let available = |e: &Entry| agent.availability.iter().any(|w| w.contains_window(&e.window));
+        if !entries.iter().all(|e| card_ok(e) && available(e)) {
+            return false;
+        }
+        if entries.windows(2).any(|p| p[1].window.start() < p[0].window.end()) {
+            return false;
+        }
+        let windows: Vec<TimeWindow> = entries.iter().map(|e| e.window).collect();
+        merge_shifts(&windows).iter().all(|w| w.duration() <= self.ctx.max_shift)
+            && working_time(&windows, &self.ctx.limits, self.ctx.tz).is_empty()
+    }
+
+    /// Agent `a`'s shifts with `entry` added, sorted.
+    pub fn with(&self, a: usize, entry: Entry) -> Vec<Entry> {
+        let mut entries = self.by_agent[a].clone();
+        let at = entries.partition_point(|e| e.window.start() < entry.window.start());
+        entries.insert(at, entry);
+        entries
+    }
+
+    /// Adds the entry if the agent's shifts stay feasible.
+    pub fn try_add(&mut self, a: usize, entry: Entry) -> bool {
+        let entries = self.with(a, entry);
+        if !self.fits(a, &entries) {
+            return false;
+        }
+        self.set_agent(a, entries);
+        true
+    }
+
+    /// Where the journal stands: what `undo_to` goes back to.
+    pub fn mark(&self) -> usize {
+        self.journal.len()
+    }
+
+    /// Undoes every change since `mark`.
+    pub fn undo_to(&mut self, mark: usize) {
+        while self.journal.len() > mark {
+            let Some((a, entries)) = self.journal.pop() else { break };
+            self.replace(a, entries);
+        }
+    }
+
+    /// Forgets the journal (the changes are kept).
+    pub fn commit(&mut self) {
+        self.journal.clear();
+    }
+
+    /// Replaces agent `a`'s shifts (assumed feasible), noting the old ones in the journal.
+    pub fn set_agent(&mut self, a: usize, entries: Vec<Entry>) {
+        let old = self.by_agent[a].clone();
+        self.journal.push((a, old));
+        self.replace(a, entries);
+    }
+
+    /// Replaces agent `a`'s shifts and refreshes the costs they touch.
+    fn replace(&mut self, a: usize, entries: Vec<Entry>) {
+        let mut touched: Vec<usize> = self.by_agent[a].iter().chain(&entries).map(|e| e.need).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for &n in &touched {
+            self.on_need[n].retain(|(agent, _)| *agent != a);
+        }
+        for e in &entries {
+            self.on_need[e.need].push((a, e.window));
+        }
+        self.by_agent[a] = entries;
+        for n in touched {
+            self.on_need[n].sort();
+            self.refresh_need(n);
+        }
+        let windows: Vec<TimeWindow> = self.by_agent[a].iter().map(|e| e.window).collect();
+        let merged = merge_shifts(&windows);
+        self.agent_cost[a] = (merged.len() as u64, merged.iter().map(|w| w.duration().0).sum());
+    }
+
+    fn refresh_need(&mut self, n: usize) {
+        let need = &self.ctx.instance.needs[n];
+        let agents = &self.ctx.instance.agents;
+        let mut outside = 0u128;
+        let mut worked = Vec::with_capacity(self.on_need[n].len());
+        for (a, w) in &self.on_need[n] {
+            let inside = w.intersection(&need.window);
+            outside += (w.duration().0 - inside.map_or(0, |i| i.duration().0)) as u128;
+            worked.extend(inside.map(|i| (i, agents[*a].sex)));
+        }
+        let (under, over) = need_coverage(need, &worked);
+        self.need_cost[n] = (under * u128::from(need.weight()), over + outside);
+    }
+}
