@@ -1,0 +1,1227 @@
+//! The event's convention file: its page (state, due date, the actions the caller may take,
+//! the thread of messages and decisions, the approved PDFs), and the moves of the approval
+//! workflow. The typed state machine of `domain::convention::workflow` decides every move;
+//! each move and message is an entry of the file's audit chain; each change of state is
+//! e-mailed to the organiser and the prefecture. Approval renders the stamped PDF once and
+//! stores it, frozen.
+
+// A server function receives one argument per form field: long forms make long signatures.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A move the caller may make now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowChoice {
+    /// The action's stable code, sent back to [`act_on_convention`].
+    pub code: String,
+    pub label: String,
+    /// The decision needs a message (corrections, refusal, classement).
+    pub needs_message: bool,
+}
+
+/// A line of the file's thread: a message or a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadLine {
+    pub seq: u64,
+    pub at: String,
+    pub author: String,
+    pub what: String,
+    pub text: Option<String>,
+}
+
+/// An approved, stamped convention to download.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovedLink {
+    pub label: String,
+    pub url: String,
+    pub sha256: String,
+}
+
+/// An opinion asked on the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpinionLine {
+    pub id: String,
+    pub body: String,
+    pub question: String,
+    pub requested_at: String,
+    pub deadline: String,
+    /// « En attente », « Rendu », « En retard ».
+    pub status: String,
+    pub verdict: Option<String>,
+    pub comment: Option<String>,
+    pub answered_at: Option<String>,
+    /// The caller answers it (a member of the consulted participant, or the instructor for a
+    /// service outside Cordon).
+    pub may_answer: bool,
+}
+
+/// A choice of a select: its value and label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// The risk form's values (the saved assessment, or one pre-filled from the event).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskForm {
+    pub peak_attendance: String,
+    pub behaviour: String,
+    pub site: String,
+    pub response_time_minutes: String,
+    pub alcohol: bool,
+    pub night: bool,
+    pub threat: String,
+    pub threat_notes: String,
+    pub perimeter_l226_1: bool,
+    pub erp_type: String,
+    pub notes: String,
+    pub behaviours: Vec<Choice>,
+    pub sites: Vec<Choice>,
+    pub threats: Vec<Choice>,
+}
+
+/// An amendment to an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmendmentLine {
+    pub index: usize,
+    pub article: String,
+    pub author: String,
+    pub text: String,
+    pub may_remove: bool,
+}
+
+/// The convention section of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConventionPage {
+    pub event_name: String,
+    pub reference: String,
+    /// The status code and its French label.
+    pub status: String,
+    pub status_label: String,
+    /// What the last decision said (corrections asked, reasons of a refusal).
+    pub state_message: Option<String>,
+    /// The release the file is about ("Version v2 du plan"), if anything was published.
+    pub release: Option<String>,
+    pub cycle: String,
+    /// A newer release than the file's exists and waits.
+    pub newer_release: Option<String>,
+    pub due: Option<String>,
+    /// The deadline warning (at risk, late, filed late).
+    pub warning: Option<String>,
+    pub actions: Vec<WorkflowChoice>,
+    pub may_comment: bool,
+    pub thread: Vec<ThreadLine>,
+    pub approved: Vec<ApprovedLink>,
+    /// The current draft of the convention as a PDF, once a release exists.
+    pub preview_url: Option<String>,
+    /// False when the file's audit chain does not verify.
+    pub chain_intact: bool,
+    pub opinions: Vec<OpinionLine>,
+    /// Whom the caller may ask for an opinion now (the instructor of a filed file).
+    pub opinion_targets: Vec<Choice>,
+    pub risk_form: RiskForm,
+    /// Axis 1 as the convention prints it (empty until the assessment is filled in).
+    pub risk_lines: Vec<String>,
+    /// The organiser may change the assessment and its amendments now.
+    pub may_edit_inputs: bool,
+    pub amendments: Vec<AmendmentLine>,
+    /// The caller may add an amendment now (organiser or instructor).
+    pub may_amend: bool,
+    pub articles: Vec<Choice>,
+    /// The blocking compliance findings of the release the file is about: while there are
+    /// any, the organiser cannot file it.
+    pub blocking: Vec<String>,
+}
+
+#[server(endpoint = "get_convention")]
+pub async fn get_convention(event_id: String) -> Result<ConventionPage, AppError> {
+    use super::context::respond;
+    respond(server::page(event_id).await)
+}
+
+/// Moves the file (`action` is a [`WorkflowChoice::code`]) or, with `comment`, adds a message.
+#[server(endpoint = "act_on_convention")]
+pub async fn act_on_convention(event_id: String, action: String, message: String) -> Result<String, AppError> {
+    use super::context::respond;
+    respond(server::act(event_id, action, message).await)
+}
+
+/// The instructor asks an opinion of `target` (`participant:ID`, `sdis` or `autre` with
+/// `body_name`) by `deadline` (a date, the end of that day in the event's zone).
+#[server(endpoint = "ask_opinion")]
+pub async fn ask_opinion(
+    event_id: String,
+    target: String,
+    body_name: String,
+    question: String,
+    deadline: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::ask(event_id, target, body_name, question, deadline).await)
+}
+
+/// The consulted body gives its opinion (`verdict`: favorable, reserve or defavorable).
+#[server(endpoint = "answer_opinion")]
+pub async fn answer_opinion(
+    event_id: String,
+    opinion_id: String,
+    verdict: String,
+    comment: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::answer(event_id, opinion_id, verdict, comment).await)
+}
+
+/// The organiser saves the shared risk assessment (checkboxes: present means ticked).
+#[server(endpoint = "save_risk_assessment")]
+pub async fn save_risk_assessment(
+    event_id: String,
+    peak_attendance: String,
+    behaviour: String,
+    site: String,
+    response_time_minutes: String,
+    alcohol: Option<String>,
+    night: Option<String>,
+    threat: String,
+    threat_notes: String,
+    perimeter_l226_1: Option<String>,
+    erp_type: String,
+    notes: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form = server::RiskInput {
+        peak_attendance,
+        behaviour,
+        site,
+        response_time_minutes,
+        alcohol: alcohol.is_some_and(|v| !v.is_empty()),
+        night: night.is_some_and(|v| !v.is_empty()),
+        threat,
+        threat_notes,
+        perimeter_l226_1: perimeter_l226_1.is_some_and(|v| !v.is_empty()),
+        erp_type,
+        notes,
+    };
+    respond(server::save_risk(event_id, form).await)
+}
+
+/// Adds an amendment to an article (`article`: its code).
+#[server(endpoint = "add_amendment")]
+pub async fn add_amendment(event_id: String, article: String, text: String) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::add_amendment(event_id, article, text).await)
+}
+
+/// Removes one of the caller's side's amendments, by its place in the list.
+#[server(endpoint = "remove_amendment")]
+pub async fn remove_amendment(event_id: String, index: usize) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::remove_amendment(event_id, index).await)
+}
+
+#[cfg(feature = "ssr")]
+pub mod server {
+    use serde_json::json;
+    use sha2::{Digest, Sha256};
+
+    use super::{
+        AmendmentLine, ApprovedLink, Choice, ConventionPage, OpinionLine, RiskForm, ThreadLine, WorkflowChoice,
+    };
+    use crate::api::context::now;
+    use crate::api::plan_context::plan_with_access;
+    use crate::api::rule_settings::server::rules_for;
+    use crate::domain::compliance::{check_plan, ComplianceContext, ConventionInForce, Severity};
+    use crate::domain::convention::{
+        compare, provided, size, BehaviourP2, RiskAssessment, RiskAssessmentDraft, SiteE1, SizingParameters,
+        ThreatLevel,
+    };
+    use crate::domain::convention::{
+        deadline_status, deadline_warning, due_date, overlapping, transition, verify, Action, ActorRole, ConsultedBody,
+        Dossier, DossierState, FileFacts, LeadTimes, Opinion, OpinionError, OpinionRequest, OpinionStatus, Status,
+        Verdict, WorkflowError,
+    };
+    use crate::domain::document::{build_convention, ConventionDocument, ConventionInputs, Stamp};
+    use crate::domain::document::{risk_section, Amendment, AmendmentAuthor, ArticleId, RiskSection};
+    use crate::domain::geo::Department;
+    use crate::domain::plan::{local_instant, EventAccess, ParticipantRole, Plan};
+    use crate::domain::release::{Release, ReleaseNumber};
+    use crate::domain::time::format_long_fr;
+    use crate::domain::Instant;
+    use crate::error::AppError;
+    use crate::state::{AppState, OutgoingMail};
+    use crate::store::conventions::StoredInputs;
+    use crate::store::conventions::{self as files, event_chain, ApprovedPdf, Move, NewEntry, StoredFile};
+    use crate::store::users::UserRow;
+    use crate::store::{self, Db};
+    use crate::text;
+
+    /// The reference of an event's convention: "CLCS-13-1A2B3C4D", from the department and
+    /// the start of the event's id.
+    pub fn default_reference(department: &str, event_id: &str) -> String {
+        let short: String = event_id.chars().filter(char::is_ascii_hexdigit).take(8).collect();
+        format!("CLCS-{department}-{}", short.to_uppercase())
+    }
+
+    /// The role of the caller for the workflow.
+    async fn role_of(
+        db: &Db,
+        user: &UserRow,
+        access: &EventAccess,
+        department: &Department,
+    ) -> Result<ActorRole, AppError> {
+        let viewer = store::plans::viewer_of(db, &user.id).await?;
+        let prefecture = viewer.prefecture_departments.iter().find(|d| d.as_str() == department.as_str());
+        let prefecture = prefecture.and_then(|d| Department::parse(d));
+        Ok(ActorRole::of(access.organiser, prefecture.as_ref(), !access.own_participant_ids.is_empty(), department))
+    }
+
+    /// The stored file, or a new one in brouillon on the latest release (not stored until its
+    /// first move). `None` when nothing was published.
+    async fn file_or_draft(db: &Db, event_id: &str, department: &str) -> Result<Option<(StoredFile, bool)>, AppError> {
+        if let Some(file) = files::get_file(db, event_id).await? {
+            return Ok(Some((file, true)));
+        }
+        let Some(latest) = store::releases::latest_number(db, event_id).await?.and_then(ReleaseNumber::new) else {
+            return Ok(None);
+        };
+        let file = StoredFile {
+            dossier: Dossier::new(latest),
+            reference: default_reference(department, event_id),
+            submitted_at: None,
+            version: 0,
+        };
+        Ok(Some((file, false)))
+    }
+
+    /// Candidate moves, with a placeholder message to ask the state machine what it accepts.
+    fn candidates() -> Vec<Action> {
+        let m = || "—".to_string();
+        vec![
+            Action::Submit,
+            Action::TakeUp,
+            Action::RequestCorrections { message: m() },
+            Action::Approve,
+            Action::Refuse { reasons: m() },
+            Action::Close { reason: m() },
+            Action::Withdraw,
+        ]
+    }
+
+    fn action_of(code: &str, message: &str) -> Option<Action> {
+        let m = message.to_string();
+        Some(match code {
+            "submit" => Action::Submit,
+            "take_up" => Action::TakeUp,
+            "request_corrections" => Action::RequestCorrections { message: m },
+            "approve" => Action::Approve,
+            "refuse" => Action::Refuse { reasons: m },
+            "close" => Action::Close { reason: m },
+            "withdraw" => Action::Withdraw,
+            "comment" => Action::Comment { text: m },
+            _ => return None,
+        })
+    }
+
+    fn needs_message(action: &Action) -> bool {
+        matches!(
+            action,
+            Action::RequestCorrections { .. } | Action::Refuse { .. } | Action::Close { .. } | Action::Comment { .. }
+        )
+    }
+
+    fn state_message(state: &DossierState) -> Option<String> {
+        match state {
+            DossierState::CorrectionsDemandees { message } => Some(message.clone()),
+            DossierState::Refusee { reasons } => Some(reasons.clone()),
+            DossierState::ClasseeSansSuite { reason } => Some(reason.clone()),
+            _ => None,
+        }
+    }
+
+    pub async fn page(event_id: String) -> Result<ConventionPage, AppError> {
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        let event = &stored.plan.event;
+        let zone = event.time_zone();
+        let department = event.department().clone();
+        let role = role_of(&state.db, &user, &access, &department).await?;
+        let latest = store::releases::latest_number(&state.db, &event_id).await?;
+        let file = file_or_draft(&state.db, &event_id, department.as_str()).await?;
+        let chain = files::chain(&state.db, &event_chain(&event_id)).await?;
+        let today = crate::domain::convention::census::local_day(now(), zone);
+        let lead_times = LeadTimes::defaults();
+        let due = due_date(&FileFacts::from_event(event), &lead_times);
+        let (due_text, warning) = match &due {
+            Some(due) => {
+                let submitted = file
+                    .as_ref()
+                    .and_then(|(f, _)| f.submitted_at)
+                    .map(|at| crate::domain::convention::census::local_day(at, zone));
+                let status = deadline_status(due, submitted, today, &lead_times);
+                let why = text::deadline_why(due.months, due.case.label());
+                (Some(text::dossier_due(&due.date.format("%d/%m/%Y").to_string(), &why)), deadline_warning(due, status))
+            }
+            None => (None, None),
+        };
+        let thread = chain
+            .iter()
+            .map(|entry| {
+                let payload: serde_json::Value = serde_json::from_str(&entry.payload).unwrap_or_default();
+                let field = |name: &str| payload.get(name).and_then(|v| v.as_str()).map(str::to_string);
+                ThreadLine {
+                    seq: entry.seq,
+                    at: format_long_fr(entry.at, zone),
+                    author: field("author").unwrap_or_else(|| "Cordon".into()),
+                    what: text::dossier_event(&entry.kind).to_string(),
+                    text: field("message").filter(|m| !m.is_empty()),
+                }
+            })
+            .collect();
+        let approved = files::approved(&state.db, &event_id)
+            .await?
+            .into_iter()
+            .map(|row| ApprovedLink {
+                label: text::dossier_approved_line(
+                    row.cycle,
+                    row.release_number,
+                    &format_long_fr(row.approved_at, zone),
+                    &row.approved_by,
+                ),
+                url: format!("/evenements/{event_id}/convention/approuvee-{}.pdf", row.cycle),
+                sha256: row.pdf_sha256,
+            })
+            .collect();
+        let opinions = opinion_lines(&state.db, &event_id, &access, role, zone).await?;
+        let stored_inputs = files::inputs(&state.db, &event_id).await?;
+        let status = file.as_ref().map(|(f, _)| f.dossier.state.status());
+        let may_edit_inputs = role == ActorRole::Organiser && organiser_edits(status);
+        let may_amend = may_edit_inputs || (role == ActorRole::PrefectureInstructor && prefecture_amends(status));
+        let risk_form = risk_form(&stored.plan, stored_inputs.risk.as_ref());
+        let risk_lines = stored_inputs.risk.as_ref().map(|risk| axis_one(&stored.plan, risk).lines).unwrap_or_default();
+        let amendments = amendment_lines(&stored_inputs.amendments, role, status);
+        let articles = ArticleId::ALL
+            .iter()
+            .map(|a| Choice { value: a.code().into(), label: a.label().into() })
+            .collect::<Vec<_>>();
+        let Some((file, _)) = file else {
+            return Ok(ConventionPage {
+                opinions,
+                opinion_targets: Vec::new(),
+                risk_form,
+                risk_lines,
+                may_edit_inputs,
+                amendments,
+                may_amend: may_edit_inputs,
+                articles,
+                blocking: Vec::new(),
+                event_name: event.name().to_string(),
+                reference: default_reference(department.as_str(), &event_id),
+                status: Status::Brouillon.code().into(),
+                status_label: Status::Brouillon.label().into(),
+                state_message: Some(text::DOSSIER_NOTHING_PUBLISHED.into()),
+                release: None,
+                cycle: text::dossier_cycle(1),
+                newer_release: None,
+                due: due_text,
+                warning,
+                actions: Vec::new(),
+                may_comment: false,
+                thread,
+                approved,
+                preview_url: None,
+                chain_intact: verify(&chain).is_ok(),
+            });
+        };
+        let dossier = &file.dossier;
+        let blocking = match store::releases::get(&state.db, &event_id, dossier.release.get()).await? {
+            Some(release) if role != ActorRole::Participant => blocking_findings(&state.db, &release).await?,
+            _ => Vec::new(),
+        };
+        let actions = candidates()
+            .into_iter()
+            .filter(|a| transition(dossier, a, role).is_ok())
+            .filter(|a| blocking.is_empty() || !matches!(a, Action::Submit))
+            .map(|a| WorkflowChoice {
+                code: a.code().into(),
+                label: text::dossier_button(a.code()).into(),
+                needs_message: needs_message(&a),
+            })
+            .collect();
+        let filed = dossier.release.get();
+        let opinion_targets = if role == ActorRole::PrefectureInstructor && may_ask(dossier) {
+            targets(&stored.plan)
+        } else {
+            Vec::new()
+        };
+        Ok(ConventionPage {
+            opinions,
+            opinion_targets,
+            risk_form,
+            risk_lines,
+            may_edit_inputs,
+            amendments,
+            may_amend,
+            articles,
+            blocking,
+            event_name: event.name().to_string(),
+            reference: file.reference.clone(),
+            status: dossier.state.status().code().into(),
+            status_label: dossier.state.status().label().into(),
+            state_message: state_message(&dossier.state),
+            release: Some(text::dossier_release(filed)),
+            cycle: text::dossier_cycle(dossier.cycle),
+            newer_release: latest.filter(|&n| n > filed).map(|n| text::dossier_newer_release(filed, n)),
+            due: due_text,
+            warning,
+            actions,
+            may_comment: role != ActorRole::Other,
+            thread,
+            approved,
+            preview_url: Some(format!("/evenements/{event_id}/convention.pdf")),
+            chain_intact: verify(&chain).is_ok(),
+        })
+    }
+
+    /// The blocking findings of `release`'s plan under the department's rules, as sentences.
+    async fn blocking_findings(db: &Db, release: &Release) -> Result<Vec<String>, AppError> {
+        let rules = rules_for(db, release.plan().event.department().as_str()).await?;
+        let context = ComplianceContext { now: now(), conventions_in_force: conventions_for(db, release).await? };
+        Ok(check_plan(release.plan(), &rules, &context)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Bloquant)
+            .map(|f| format!("{} ({})", f.message, f.reference))
+            .collect())
+    }
+
+    /// The organiser changes the convention's inputs while the file is in its hands.
+    fn organiser_edits(status: Option<Status>) -> bool {
+        matches!(status, None | Some(Status::Brouillon) | Some(Status::CorrectionsDemandees))
+    }
+
+    /// The instructor amends a filed file until it is decided.
+    fn prefecture_amends(status: Option<Status>) -> bool {
+        matches!(status, Some(Status::Deposee) | Some(Status::EnInstruction) | Some(Status::CorrectionsDemandees))
+    }
+
+    fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
+        all.iter().map(|&v| Choice { value: code(v).into(), label: label(v).into() }).collect()
+    }
+
+    fn risk_form(plan: &Plan, risk: Option<&RiskAssessment>) -> RiskForm {
+        let draft: RiskAssessmentDraft = match risk {
+            Some(risk) => risk.clone().into(),
+            None => RiskAssessmentDraft::from_event(&plan.event),
+        };
+        RiskForm {
+            peak_attendance: draft.peak_attendance.to_string(),
+            behaviour: draft.behaviour.code().into(),
+            site: draft.site.code().into(),
+            response_time_minutes: draft.response_time_minutes.to_string(),
+            alcohol: draft.alcohol,
+            night: draft.night,
+            threat: draft.threat.code().into(),
+            threat_notes: draft.threat_notes,
+            perimeter_l226_1: draft.perimeter_l226_1,
+            erp_type: draft.erp_type.unwrap_or_default(),
+            notes: draft.notes,
+            behaviours: choices(BehaviourP2::ALL, BehaviourP2::code, BehaviourP2::label),
+            sites: choices(SiteE1::ALL, SiteE1::code, SiteE1::label),
+            threats: choices(ThreatLevel::ALL, ThreatLevel::code, ThreatLevel::label),
+        }
+    }
+
+    /// Axis 1 of the convention for `plan` with `risk` (national sizing parameters).
+    fn axis_one(plan: &Plan, risk: &RiskAssessment) -> RiskSection {
+        let provision = provided(plan);
+        let sizing = size(risk, provision.static_posts, &SizingParameters::defaults());
+        risk_section(risk, &sizing, &compare(&sizing, &provision))
+    }
+
+    fn amendment_lines(amendments: &[Amendment], role: ActorRole, status: Option<Status>) -> Vec<AmendmentLine> {
+        amendments
+            .iter()
+            .enumerate()
+            .map(|(index, a)| AmendmentLine {
+                index,
+                article: a.article.label().into(),
+                author: a.author.label().into(),
+                text: a.text.clone(),
+                may_remove: match a.author {
+                    AmendmentAuthor::Organisateur => role == ActorRole::Organiser && organiser_edits(status),
+                    AmendmentAuthor::Prefecture => role == ActorRole::PrefectureInstructor && prefecture_amends(status),
+                },
+            })
+            .collect()
+    }
+
+    /// The risk form as received.
+    pub struct RiskInput {
+        pub peak_attendance: String,
+        pub behaviour: String,
+        pub site: String,
+        pub response_time_minutes: String,
+        pub alcohol: bool,
+        pub night: bool,
+        pub threat: String,
+        pub threat_notes: String,
+        pub perimeter_l226_1: bool,
+        pub erp_type: String,
+        pub notes: String,
+    }
+
+    /// The caller's role, the file's status and the stored inputs, for a change of the inputs.
+    async fn inputs_context(
+        event_id: &str,
+    ) -> Result<(AppState, UserRow, ActorRole, Option<Status>, StoredInputs), AppError> {
+        let (state, user, stored, access) = plan_with_access(event_id).await?;
+        let role = role_of(&state.db, &user, &access, stored.plan.event.department()).await?;
+        let status = files::get_file(&state.db, event_id).await?.map(|f| f.dossier.state.status());
+        let inputs = files::inputs(&state.db, event_id).await?;
+        Ok((state, user, role, status, inputs))
+    }
+
+    /// Saves the inputs and records the change in the file's chain.
+    async fn save_inputs(
+        state: &AppState,
+        user: &UserRow,
+        event_id: &str,
+        inputs: &StoredInputs,
+        kind: &str,
+        message: String,
+    ) -> Result<(), AppError> {
+        let at = now();
+        if !files::save_inputs(&state.db, event_id, inputs, &user.id, at).await? {
+            return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+        }
+        let entry = NewEntry {
+            chain: event_chain(event_id),
+            at,
+            actor: user.id.clone(),
+            kind: kind.into(),
+            payload: json!({ "author": author(&state.db, user).await?, "message": message }),
+        };
+        if !files::append_entry(&state.db, &entry).await? {
+            tracing::warn!(event = %event_id, "the audit entry of a change of the convention's inputs raced another");
+        }
+        Ok(())
+    }
+
+    pub async fn save_risk(event_id: String, form: RiskInput) -> Result<(), AppError> {
+        let (state, user, role, status, mut inputs) = inputs_context(&event_id).await?;
+        if role != ActorRole::Organiser {
+            return Err(AppError::Refused(text::ORGANISER_ONLY.into()));
+        }
+        if !organiser_edits(status) {
+            return Err(AppError::Refused(text::INPUTS_FROZEN.into()));
+        }
+        let whole = |raw: &str, field: &str| {
+            raw.trim().parse::<u32>().map_err(|_| AppError::invalid(field, text::NUMBER_INVALID))
+        };
+        let draft = RiskAssessmentDraft {
+            peak_attendance: whole(&form.peak_attendance, "peak_attendance")?,
+            behaviour: BehaviourP2::from_code(form.behaviour.trim())
+                .ok_or_else(|| AppError::invalid("behaviour", text::CHOICE_INVALID))?,
+            site: SiteE1::from_code(form.site.trim()).ok_or_else(|| AppError::invalid("site", text::CHOICE_INVALID))?,
+            response_time_minutes: whole(&form.response_time_minutes, "response_time_minutes")?,
+            alcohol: form.alcohol,
+            night: form.night,
+            threat: ThreatLevel::from_code(form.threat.trim())
+                .ok_or_else(|| AppError::invalid("threat", text::CHOICE_INVALID))?,
+            threat_notes: form.threat_notes,
+            perimeter_l226_1: form.perimeter_l226_1,
+            erp_type: Some(form.erp_type.trim().to_string()).filter(|e| !e.is_empty()),
+            notes: form.notes,
+        };
+        let risk = RiskAssessment::new(draft).map_err(|errors| match errors.first() {
+            Some(first) => AppError::invalid(first.field.code(), &first.message),
+            None => AppError::Internal,
+        })?;
+        inputs.risk = Some(risk);
+        save_inputs(&state, &user, &event_id, &inputs, "inputs.risk", text::RISK_SAVED.into()).await
+    }
+
+    /// At most this many amendments per file.
+    const MAX_AMENDMENTS: usize = 50;
+
+    pub async fn add_amendment(event_id: String, article: String, body: String) -> Result<(), AppError> {
+        let (state, user, role, status, mut inputs) = inputs_context(&event_id).await?;
+        let author = match role {
+            ActorRole::Organiser if organiser_edits(status) => AmendmentAuthor::Organisateur,
+            ActorRole::PrefectureInstructor if prefecture_amends(status) => AmendmentAuthor::Prefecture,
+            ActorRole::Organiser => return Err(AppError::Refused(text::INPUTS_FROZEN.into())),
+            _ => return Err(AppError::Refused(text::workflow_forbidden("amend"))),
+        };
+        let article =
+            ArticleId::from_code(article.trim()).ok_or_else(|| AppError::invalid("article", text::CHOICE_INVALID))?;
+        if body.trim().is_empty() {
+            return Err(AppError::invalid("text", text::AMENDMENT_TEXT_REQUIRED));
+        }
+        let body =
+            crate::domain::plan::fields::parse_free_text(&body, 4_000).map_err(|e| AppError::invalid("text", e))?;
+        if inputs.amendments.len() >= MAX_AMENDMENTS {
+            return Err(AppError::Refused(text::AMENDMENTS_TOO_MANY.into()));
+        }
+        let message = format!("{} — {} : {body}", author.label(), article.label());
+        inputs.amendments.push(Amendment { article, author, text: body });
+        save_inputs(&state, &user, &event_id, &inputs, "inputs.amendment", message).await
+    }
+
+    pub async fn remove_amendment(event_id: String, index: usize) -> Result<(), AppError> {
+        let (state, user, role, status, mut inputs) = inputs_context(&event_id).await?;
+        let line = amendment_lines(&inputs.amendments, role, status).into_iter().find(|l| l.index == index);
+        match line {
+            Some(line) if line.may_remove => {
+                let removed = inputs.amendments.remove(index);
+                let message = format!("{} — {} : {}", removed.author.label(), removed.article.label(), removed.text);
+                save_inputs(&state, &user, &event_id, &inputs, "inputs.amendment_removed", message).await
+            }
+            Some(_) => Err(AppError::Refused(text::workflow_forbidden("amend"))),
+            None => Err(AppError::NotFound),
+        }
+    }
+
+    /// A file on which opinions may be asked: filed and not decided.
+    fn may_ask(dossier: &Dossier) -> bool {
+        matches!(dossier.state.status(), Status::Deposee | Status::EnInstruction | Status::CorrectionsDemandees)
+    }
+
+    fn body_of(role: ParticipantRole) -> ConsultedBody {
+        match role {
+            ParticipantRole::ForceEtat => ConsultedBody::PoliceGendarmerie,
+            ParticipantRole::PoliceMunicipale => ConsultedBody::PoliceMunicipale,
+            ParticipantRole::Secours => ConsultedBody::Sdis,
+            _ => ConsultedBody::Autre,
+        }
+    }
+
+    /// The participants an instructor may consult, then services outside Cordon.
+    fn targets(plan: &Plan) -> Vec<Choice> {
+        let mut choices: Vec<Choice> = plan
+            .participants
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.role(),
+                    ParticipantRole::ForceEtat
+                        | ParticipantRole::PoliceMunicipale
+                        | ParticipantRole::Secours
+                        | ParticipantRole::Autre
+                )
+            })
+            .map(|p| Choice {
+                value: format!("participant:{}", p.id()),
+                label: format!("{} ({})", p.name(), p.role().label()),
+            })
+            .collect();
+        choices.push(Choice { value: "sdis".into(), label: text::OPINION_TARGET_SDIS.into() });
+        choices.push(Choice { value: "autre".into(), label: text::OPINION_TARGET_OTHER.into() });
+        choices
+    }
+
+    /// Whether the caller answers an opinion asked of `participant_id` (none: a service outside
+    /// Cordon, whose answer the instructor records).
+    fn answers(participant_id: Option<&str>, access: &EventAccess, role: ActorRole) -> bool {
+        match participant_id {
+            Some(p) => access.edits_participant(p),
+            None => role == ActorRole::PrefectureInstructor,
+        }
+    }
+
+    async fn opinion_lines(
+        db: &Db,
+        event_id: &str,
+        access: &EventAccess,
+        role: ActorRole,
+        zone: chrono_tz::Tz,
+    ) -> Result<Vec<OpinionLine>, AppError> {
+        let at = now();
+        Ok(files::opinions(db, event_id)
+            .await?
+            .into_iter()
+            .map(|stored| {
+                let opinion = &stored.opinion;
+                let status = match opinion.status(at) {
+                    OpinionStatus::Pending => text::OPINION_PENDING,
+                    OpinionStatus::Answered if opinion.answered_late() => text::OPINION_ANSWERED_LATE,
+                    OpinionStatus::Answered => text::OPINION_ANSWERED,
+                    OpinionStatus::Overdue => text::OPINION_OVERDUE,
+                };
+                OpinionLine {
+                    id: stored.id.clone(),
+                    body: opinion.body_label().to_string(),
+                    question: opinion.request.question.clone(),
+                    requested_at: format_long_fr(opinion.request.requested_at, zone),
+                    deadline: format_long_fr(opinion.request.deadline, zone),
+                    status: status.into(),
+                    verdict: opinion.answer.as_ref().map(|a| a.verdict.label().to_string()),
+                    comment: opinion.answer.as_ref().map(|a| a.comment.clone()).filter(|c| !c.is_empty()),
+                    answered_at: opinion.answer.as_ref().map(|a| format_long_fr(a.answered_at, zone)),
+                    may_answer: opinion.answer.is_none() && answers(stored.participant_id.as_deref(), access, role),
+                }
+            })
+            .collect())
+    }
+
+    fn opinion_error(e: OpinionError) -> AppError {
+        let field = match e {
+            OpinionError::DeadlineNotAfterRequest => "deadline",
+            OpinionError::BodyNameRequired => "body_name",
+            OpinionError::CommentRequired => "comment",
+            OpinionError::TextInvalid => "question",
+            OpinionError::AlreadyAnswered | OpinionError::AnswerBeforeRequest => {
+                return AppError::Refused(e.to_string());
+            }
+        };
+        AppError::invalid(field, e)
+    }
+
+    pub async fn ask(
+        event_id: String,
+        target: String,
+        body_name: String,
+        question: String,
+        deadline: String,
+    ) -> Result<(), AppError> {
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        let event = &stored.plan.event;
+        let zone = event.time_zone();
+        let role = role_of(&state.db, &user, &access, event.department()).await?;
+        if role != ActorRole::PrefectureInstructor {
+            return Err(AppError::Refused(text::OPINION_INSTRUCTOR_ONLY.into()));
+        }
+        let file = files::get_file(&state.db, &event_id).await?;
+        if !file.as_ref().is_some_and(|f| may_ask(&f.dossier)) {
+            return Err(AppError::Refused(text::OPINION_NOT_NOW.into()));
+        }
+        let (body, participant) = match target.trim() {
+            "sdis" => (ConsultedBody::Sdis, None),
+            "autre" => (ConsultedBody::Autre, None),
+            other => {
+                let id = other.strip_prefix("participant:").unwrap_or_default();
+                let participant = stored
+                    .plan
+                    .participants
+                    .iter()
+                    .find(|p| p.id() == id && targets(&stored.plan).iter().any(|c| c.value == other))
+                    .ok_or_else(|| AppError::invalid("target", text::CHOICE_INVALID))?;
+                (body_of(participant.role()), Some(participant))
+            }
+        };
+        let day = chrono::NaiveDate::parse_from_str(deadline.trim(), "%Y-%m-%d")
+            .map_err(|_| AppError::invalid("deadline", text::DATE_INVALID))?;
+        let end_of_day = day
+            .succ_opt()
+            .and_then(|next| next.and_hms_opt(0, 0, 0))
+            .and_then(|midnight| local_instant(zone, midnight).ok())
+            .ok_or_else(|| AppError::invalid("deadline", text::DATE_INVALID))?;
+        let at = now();
+        let name = participant
+            .map(|p| p.name().to_string())
+            .or_else(|| Some(body_name.trim().to_string()).filter(|n| !n.is_empty()));
+        let request = OpinionRequest::new(body, name.as_deref(), &question, at, end_of_day).map_err(opinion_error)?;
+        let opinion = Opinion::requested(request);
+        let author = author(&state.db, &user).await?;
+        let entry = NewEntry {
+            chain: event_chain(&event_id),
+            at,
+            actor: user.id.clone(),
+            kind: "opinion.request".into(),
+            payload: json!({
+                "author": author,
+                "message": text::opinion_requested_line(opinion.body_label(), &opinion.request.question, &format_long_fr(end_of_day, zone)),
+            }),
+        };
+        if files::ask_opinion(&state.db, &event_id, participant.map(|p| p.id()), &opinion, &entry).await?.is_none() {
+            return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+        }
+        if let Some(participant) = participant {
+            let link = format!("{}/evenements/{event_id}/convention", state.settings.base_url);
+            match store::organisations::members(&state.db, participant.organisation_id()).await {
+                Ok(members) => {
+                    for m in members {
+                        let mail = OutgoingMail {
+                            to: m.email,
+                            subject: text::opinion_mail_subject(event.name()),
+                            body: text::opinion_mail_body(
+                                event.name(),
+                                &author,
+                                &opinion.request.question,
+                                &format_long_fr(end_of_day, zone),
+                                &link,
+                            ),
+                            attachment: None,
+                        };
+                        if let Err(e) = state.mail.send(mail).await {
+                            tracing::error!(error = %e, "opinion e-mail could not be sent");
+                        }
+                    }
+                }
+                Err(e) => tracing::error!(error = %e, "consulted participant's members could not be read"),
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn answer(
+        event_id: String,
+        opinion_id: String,
+        verdict: String,
+        comment: String,
+    ) -> Result<(), AppError> {
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        let role = role_of(&state.db, &user, &access, stored.plan.event.department()).await?;
+        let found = files::opinions(&state.db, &event_id)
+            .await?
+            .into_iter()
+            .find(|o| o.id == opinion_id.trim())
+            .ok_or(AppError::NotFound)?;
+        if !answers(found.participant_id.as_deref(), &access, role) {
+            return Err(AppError::Refused(text::OPINION_NOT_YOURS.into()));
+        }
+        let verdict =
+            Verdict::from_code(verdict.trim()).ok_or_else(|| AppError::invalid("verdict", text::CHOICE_INVALID))?;
+        let at = now();
+        let answered = found.opinion.answer(verdict, &comment, at).map_err(|e| match e {
+            OpinionError::TextInvalid => AppError::invalid("comment", e),
+            other => opinion_error(other),
+        })?;
+        let author = author(&state.db, &user).await?;
+        let entry = NewEntry {
+            chain: event_chain(&event_id),
+            at,
+            actor: user.id.clone(),
+            kind: "opinion.answer".into(),
+            payload: json!({
+                "author": author,
+                "opinion": found.id,
+                "message": text::opinion_answered_line(found.opinion.body_label(), verdict.label(), comment.trim()),
+            }),
+        };
+        if !files::answer_opinion(&state.db, &event_id, &found, &answered, &entry).await? {
+            return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+        }
+        Ok(())
+    }
+
+    /// Who acted, as the thread shows it: "Claire Martin (Préfecture des Bouches-du-Rhône)".
+    async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
+        let organisations = store::organisations::list_for_user(db, &user.id).await?;
+        Ok(match organisations.first() {
+            Some(org) => format!("{} ({})", user.name, org.organisation.name),
+            None => user.name.clone(),
+        })
+    }
+
+    pub async fn act(event_id: String, code: String, message: String) -> Result<String, AppError> {
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        let event = &stored.plan.event;
+        let department = event.department().clone();
+        let role = role_of(&state.db, &user, &access, &department).await?;
+        let action =
+            action_of(code.trim(), &message).ok_or_else(|| AppError::invalid("action", text::CHOICE_INVALID))?;
+        let Some((file, exists)) = file_or_draft(&state.db, &event_id, department.as_str()).await? else {
+            return Err(AppError::Refused(text::DOSSIER_NOTHING_PUBLISHED.into()));
+        };
+        let next = transition(&file.dossier, &action, role).map_err(|e| match e {
+            WorkflowError::Forbidden { .. } => AppError::Refused(e.to_string()),
+            WorkflowError::MessageRequired | WorkflowError::MessageInvalid => AppError::invalid("message", e),
+            other => AppError::Refused(other.to_string()),
+        })?;
+        if matches!(action, Action::Submit) {
+            let release =
+                store::releases::get(&state.db, &event_id, next.release.get()).await?.ok_or(AppError::Internal)?;
+            let blocking = blocking_findings(&state.db, &release).await?;
+            if !blocking.is_empty() {
+                return Err(AppError::Refused(text::dossier_blocked(&blocking)));
+            }
+        }
+        let at = now();
+        let author = author(&state.db, &user).await?;
+        let message_text = needs_message(&action).then(|| message.trim().to_string());
+        let payload = json!({
+            "author": author,
+            "status": next.state.status().code(),
+            "release": next.release.get(),
+            "message": message_text.clone().unwrap_or_default(),
+        });
+        if let Action::Comment { .. } = action {
+            let entry =
+                NewEntry { chain: event_chain(&event_id), at, actor: user.id.clone(), kind: "comment".into(), payload };
+            if !files::append_entry(&state.db, &entry).await? {
+                return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+            }
+            return Ok(next.state.status().label().into());
+        }
+        let submitted_at = match (&action, file.submitted_at) {
+            (Action::Submit, None) => Some(at),
+            (_, kept) => kept,
+        };
+        let approved = match action {
+            Action::Approve => Some(approve_pdf(&state, &event_id, &file, &next, &user, at).await?),
+            _ => None,
+        };
+        let change = Move {
+            event_id: &event_id,
+            expected_version: exists.then_some(file.version),
+            dossier: &next,
+            reference: &file.reference,
+            submitted_at,
+            entry: NewEntry {
+                chain: event_chain(&event_id),
+                at,
+                actor: user.id.clone(),
+                kind: format!("transition.{}", action.code()),
+                payload,
+            },
+            approved,
+        };
+        if !files::apply_move(&state.db, &change).await? {
+            return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+        }
+        tracing::info!(event = %event_id, action = action.code(), by = %user.id, "convention file moved");
+        notify(
+            &state,
+            &stored.organiser_organisation_id,
+            event.name(),
+            &event_id,
+            &department,
+            &next,
+            &author,
+            message_text.as_deref(),
+            &user.id,
+        )
+        .await;
+        Ok(next.state.status().label().into())
+    }
+
+    /// The PDF of the file's release, stamped with the approver and the date.
+    async fn approve_pdf(
+        state: &AppState,
+        event_id: &str,
+        file: &StoredFile,
+        next: &Dossier,
+        user: &UserRow,
+        at: Instant,
+    ) -> Result<ApprovedPdf, AppError> {
+        let release =
+            store::releases::get(&state.db, event_id, file.dossier.release.get()).await?.ok_or(AppError::Internal)?;
+        let department = release.plan().event.department().as_str().to_string();
+        let prefecture = store::organisations::prefectures_of(&state.db, &department)
+            .await?
+            .into_iter()
+            .next()
+            .map(|p| p.name)
+            .unwrap_or_else(|| format!("Préfecture du département {department}"));
+        let document = document(&state.db, &release, &file.reference, at).await?;
+        let zone = release.plan().event.time_zone();
+        let stamp = Stamp {
+            approver_name: user.name.clone(),
+            approver_role: text::approver_role(&prefecture),
+            approved_at: at,
+            reference: format!("{}-A{}", file.reference, next.cycle),
+        };
+        let document = document.stamped(stamp, zone);
+        let sha = document.release_sha256.clone();
+        let pdf = render(document).await?;
+        Ok(ApprovedPdf {
+            cycle: next.cycle,
+            release_number: file.dossier.release.get(),
+            reference: file.reference.clone(),
+            release_sha256: sha,
+            pdf_sha256: Sha256::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect(),
+            pdf,
+            approved_by: user.name.clone(),
+            approved_at: at,
+        })
+    }
+
+    /// Renders a document to PDF off the async threads.
+    pub async fn render(document: ConventionDocument) -> Result<Vec<u8>, AppError> {
+        tokio::task::spawn_blocking(move || crate::pdf::render_convention_pdf(&document))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "PDF task failed");
+                AppError::Internal
+            })?
+            .map_err(|e| {
+                tracing::error!(error = %e, "convention PDF failed");
+                AppError::Refused(text::DOSSIER_PDF_FAILED.into())
+            })
+    }
+
+    /// The conventions in force of the department's registry that cover the event's commune
+    /// during the event, as the compliance rules and the document cite them.
+    pub async fn conventions_for(db: &Db, release: &Release) -> Result<Vec<ConventionInForce>, AppError> {
+        let event = &release.plan().event;
+        let zone = event.time_zone();
+        let entries: Vec<_> =
+            files::in_force(db, event.department().as_str()).await?.into_iter().map(|(_, entry)| entry).collect();
+        let commune = event.commune().clone();
+        let midnight =
+            |day: chrono::NaiveDate| day.and_hms_opt(0, 0, 0).and_then(|naive| local_instant(zone, naive).ok());
+        Ok(overlapping(&event.window(), zone, &commune, &entries)
+            .into_iter()
+            .filter_map(|entry| {
+                Some(ConventionInForce {
+                    reference: format!("{} ({})", entry.title(), entry.reference()),
+                    commune_code: entry.commune().as_str().to_string(),
+                    from: midnight(entry.start())?,
+                    until: entry.end().and_then(|end| end.succ_opt()).and_then(midnight),
+                })
+            })
+            .collect())
+    }
+
+    /// The convention of `release`: findings under the department's rules, the registry's
+    /// conventions in force, the prefecture's name. Shared with `cordon convention pdf`.
+    pub async fn document(
+        db: &Db,
+        release: &Release,
+        reference: &str,
+        at: Instant,
+    ) -> Result<ConventionDocument, AppError> {
+        document_with(db, release, ConventionInputs::new(reference, at)).await
+    }
+
+    /// As [`document`], with the caller's inputs (the command line's file); the registry's
+    /// conventions and the prefecture's name are added to what the inputs already hold.
+    pub async fn document_with(
+        db: &Db,
+        release: &Release,
+        mut inputs: ConventionInputs,
+    ) -> Result<ConventionDocument, AppError> {
+        let event = &release.plan().event;
+        let department = event.department().as_str().to_string();
+        let rules = rules_for(db, &department).await?;
+        inputs.conventions_in_force.extend(conventions_for(db, release).await?);
+        let stored = files::inputs(db, event.id()).await?;
+        if inputs.risk.is_none() {
+            inputs.risk = stored.risk.as_ref().map(|risk| axis_one(release.plan(), risk));
+        }
+        if inputs.amendments.is_empty() {
+            inputs.amendments = stored.amendments;
+        }
+        if inputs.prefecture.is_none() {
+            inputs.prefecture =
+                store::organisations::prefectures_of(db, &department).await?.into_iter().next().map(|p| p.name);
+        }
+        let context =
+            ComplianceContext { now: inputs.generated_at, conventions_in_force: inputs.conventions_in_force.clone() };
+        let findings = check_plan(release.plan(), &rules, &context);
+        Ok(build_convention(release, &findings, &inputs))
+    }
+
+    /// The current draft of the convention, for anyone who reads the event.
+    pub async fn preview_pdf(db: &Db, event_id: &str, reference: &str) -> Result<Option<Vec<u8>>, AppError> {
+        let Some(release) = store::releases::latest(db, event_id).await? else { return Ok(None) };
+        let release = match files::get_file(db, event_id).await? {
+            Some(file) => store::releases::get(db, event_id, file.dossier.release.get()).await?.unwrap_or(release),
+            None => release,
+        };
+        let document = document(db, &release, reference, now()).await?;
+        render(document).await.map(Some)
+    }
+
+    /// The caller may read the event (the same check as every plan read).
+    pub async fn readable(event_id: &str) -> Result<(AppState, String), AppError> {
+        let (state, _, stored, _) = plan_with_access(event_id).await?;
+        let reference = match files::get_file(&state.db, event_id).await? {
+            Some(file) => file.reference,
+            None => default_reference(stored.plan.event.department().as_str(), event_id),
+        };
+        Ok((state, reference))
+    }
+
+    /// Follows a new release: a draft or a file under correction moves to it, an approved file
+    /// opens a new cycle; a file being instructed keeps the release it was filed with.
+    pub async fn follow_release(state: &AppState, event_id: &str, release: u32, by: &str) -> Result<(), AppError> {
+        let Some(file) = files::get_file(&state.db, event_id).await? else { return Ok(()) };
+        let Some(number) = ReleaseNumber::new(release) else { return Ok(()) };
+        let Ok(next) = transition(&file.dossier, &Action::NewRelease { release: number }, ActorRole::Organiser) else {
+            return Ok(());
+        };
+        let at = now();
+        let submitted_at = if next.cycle != file.dossier.cycle { None } else { file.submitted_at };
+        let change = Move {
+            event_id,
+            expected_version: Some(file.version),
+            dossier: &next,
+            reference: &file.reference,
+            submitted_at,
+            entry: NewEntry {
+                chain: event_chain(event_id),
+                at,
+                actor: by.to_string(),
+                kind: "transition.new_release".into(),
+                payload: json!({ "author": "Cordon", "status": next.state.status().code(), "release": release, "message": "" }),
+            },
+            approved: None,
+        };
+        if !files::apply_move(&state.db, &change).await? {
+            tracing::warn!(event = %event_id, "convention file moved while a release was published");
+        }
+        Ok(())
+    }
+
+    /// E-mails the organiser's administrators and the members of the department's prefecture,
+    /// except the person who acted. A mail that cannot leave is logged; the move stands.
+    async fn notify(
+        state: &AppState,
+        organiser_id: &str,
+        event_name: &str,
+        event_id: &str,
+        department: &Department,
+        next: &Dossier,
+        author: &str,
+        message: Option<&str>,
+        actor_id: &str,
+    ) {
+        let link = format!("{}/evenements/{event_id}/convention", state.settings.base_url);
+        let mut recipients: Vec<String> = Vec::new();
+        let mut add = |members: Vec<crate::api::types::Member>, admins_only: bool| {
+            for m in members {
+                let admin = m.role == crate::domain::MembershipRole::Admin;
+                if m.user_id != actor_id && (admin || !admins_only) && !recipients.contains(&m.email) {
+                    recipients.push(m.email);
+                }
+            }
+        };
+        match store::organisations::members(&state.db, organiser_id).await {
+            Ok(members) => add(members, true),
+            Err(e) => tracing::error!(error = %e, "organiser's members could not be read"),
+        }
+        match store::organisations::prefectures_of(&state.db, department.as_str()).await {
+            Ok(prefectures) => {
+                for p in prefectures {
+                    match store::organisations::members(&state.db, &p.id).await {
+                        Ok(members) => add(members, false),
+                        Err(e) => tracing::error!(error = %e, "prefecture's members could not be read"),
+                    }
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "prefectures could not be read"),
+        }
+        let status = next.state.status().label();
+        for to in recipients {
+            let mail = OutgoingMail {
+                to,
+                subject: text::dossier_mail_subject(event_name, status),
+                body: text::dossier_mail_body(event_name, status, author, message, &link),
+                attachment: None,
+            };
+            if let Err(e) = state.mail.send(mail).await {
+                tracing::error!(error = %e, "convention e-mail could not be sent");
+            }
+        }
+    }
+
+    /// The signed-in user may read `event_id`'s approved PDF of `cycle`.
+    pub async fn approved_pdf(event_id: &str, cycle: u32) -> Result<Option<Vec<u8>>, AppError> {
+        let (state, _) = readable(event_id).await?;
+        Ok(files::approved_pdf(&state.db, event_id, cycle).await?)
+    }
+}

@@ -1,0 +1,192 @@
+//! The shapes of the convention: what the caller supplies ([`ConventionInputs`]) and what is
+//! built ([`ConventionDocument`]: articles made of blocks, signatories, an annex).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::compliance::ConventionInForce;
+use crate::domain::plan::fields::coded_enum;
+use crate::domain::time::Instant;
+
+coded_enum! {
+    /// The articles of the convention, in their order. The stable code keys the department's
+    /// template clauses and the amendments.
+    pub enum ArticleId {
+        Parties => ("parties", "Parties et signataires"),
+        Objet => ("objet", "Objet de la convention"),
+        PerimetreDuree => ("perimetre_duree", "Périmètre et durée"),
+        /// Axis 1 of the circular.
+        EvaluationRisques => ("evaluation_risques", "Évaluation partagée des risques"),
+        /// Axis 2.
+        CooperationOperationnelle => ("cooperation_operationnelle", "Coopération opérationnelle"),
+        /// Axis 3.
+        Engagements => ("engagements", "Engagements de l’organisateur et des prestataires de sécurité privée"),
+        /// Axis 4.
+        EchangeInformations => ("echange_informations", "Circuit d’échange d’informations et d’alerte"),
+        /// Axis 5.
+        Evaluation => ("evaluation", "Évaluation et adaptation de la convention"),
+        NonRedondance => ("non_redondance", "Articulation avec les conventions en vigueur"),
+    }
+}
+
+coded_enum! {
+    /// Who wrote an amendment.
+    pub enum AmendmentAuthor {
+        /// The organiser, as donneur d'ordre.
+        Organisateur => ("organisateur", "Amendement de l’organisateur"),
+        Prefecture => ("prefecture", "Amendement de la préfecture"),
+    }
+}
+
+/// The shared risk assessment as computed elsewhere (the risk form): plain lines of French
+/// text, shown as they are under axis 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskSection {
+    pub lines: Vec<String>,
+}
+
+/// Free text added to an article by the organiser or the prefecture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    pub article: ArticleId,
+    pub author: AmendmentAuthor,
+    pub text: String,
+}
+
+/// The approval stamp printed on an approved convention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Who approved, e.g. "Claire Martin".
+    pub approver_name: String,
+    /// In what capacity, e.g. "Directrice de cabinet du préfet".
+    pub approver_role: String,
+    /// When the approval was decided.
+    pub approved_at: Instant,
+    /// The approval's reference (the decision's number).
+    pub reference: String,
+}
+
+/// What the caller supplies besides the release and the findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConventionInputs {
+    /// The convention's reference number, e.g. "CLCS-13-2026-0042".
+    pub reference: String,
+    /// The day the document is generated (printed under the title).
+    pub generated_at: Instant,
+    /// The prefecture as it signs, e.g. "Préfecture des Bouches-du-Rhône"; default: "Préfecture
+    /// du département NN".
+    #[serde(default)]
+    pub prefecture: Option<String>,
+    /// Axis 1, when the risk form was filled in.
+    #[serde(default)]
+    pub risk: Option<RiskSection>,
+    /// Conventions already in force the event convention cites instead of repeating them.
+    #[serde(default)]
+    pub conventions_in_force: Vec<ConventionInForce>,
+    /// The department's own clause per article, printed after the generated text.
+    #[serde(default)]
+    pub template_clauses: BTreeMap<ArticleId, String>,
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+}
+
+impl ConventionInputs {
+    /// Inputs with only a reference and a generation instant.
+    pub fn new(reference: &str, generated_at: Instant) -> ConventionInputs {
+        ConventionInputs {
+            reference: reference.to_string(),
+            generated_at,
+            prefecture: None,
+            risk: None,
+            conventions_in_force: Vec::new(),
+            template_clauses: BTreeMap::new(),
+            amendments: Vec::new(),
+        }
+    }
+}
+
+/// A piece of an article's generated text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    /// A heading inside an article.
+    Subheading(String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    /// A table: a header row and rows of the same width.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// One article: its generated text, the department's clause and the amendments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    /// 1, 2, … in the order printed.
+    pub number: usize,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub template_clause: Option<String>,
+    pub amendments: Vec<Amendment>,
+}
+
+/// A box of the signature block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signatory {
+    /// "Pour la préfecture", "Pour l’organisateur, donneur d’ordre", …
+    pub capacity: String,
+    /// The organisation or office signing.
+    pub name: String,
+}
+
+/// A compliance finding listed in the annex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnexEntry {
+    /// "Bloquant", "Avertissement" or "Information".
+    pub severity: String,
+    pub message: String,
+    pub reference: String,
+    pub fix: String,
+}
+
+/// The whole convention, ready to render.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConventionDocument {
+    pub reference: String,
+    pub event_name: String,
+    /// "Martigues (13056)".
+    pub commune: String,
+    pub prefecture: String,
+    /// The release the document was built from: its number and publication date.
+    pub release_number: u32,
+    pub release_published: String,
+    /// Lower-case hex SHA-256 of the release ([`crate::domain::document::release_sha256`]).
+    pub release_sha256: String,
+    /// "Document établi le …".
+    pub generated_on: String,
+    /// "Du samedi 20 juin 2026 à 18:00 au dimanche 21 juin 2026 à 02:00 (Europe/Paris)".
+    pub dates: String,
+    pub articles: Vec<Article>,
+    pub signatories: Vec<Signatory>,
+    pub annex: Vec<AnnexEntry>,
+    /// The approval stamp, once approved (set by the workflow with [`ConventionDocument::stamped`]).
+    pub stamp: Option<Stamp>,
+    /// The stamp's date as printed.
+    pub stamp_date: Option<String>,
+}
+
+impl ConventionDocument {
+    /// The article with `id`.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The document with the approval stamp; its date is printed in `zone` (the event's).
+    pub fn stamped(mut self, stamp: Stamp, zone: chrono_tz::Tz) -> ConventionDocument {
+        self.stamp_date = Some(crate::domain::time::format_long_fr(stamp.approved_at, zone));
+        self.stamp = Some(stamp);
+        self
+    }
+}

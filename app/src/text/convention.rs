@@ -1,0 +1,116 @@
+//! The fixed sentences of the event convention (a short-term CLCS). The generated parts are
+//! assembled in `domain::document`; what a department wants to add goes in its template
+//! clauses, not here.
+
+pub const TITLE: &str = "Convention locale de coopération de sécurité";
+pub const REPUBLIC: &str = "RÉPUBLIQUE FRANÇAISE";
+pub const MOTTO: &str = "Liberté • Égalité • Fraternité";
+pub const LEGAL_BASIS: &str = "Établie sur le modèle des conventions locales de coopération de sécurité \
+(circulaire du ministre de l’intérieur du 5 janvier 2016), adapté à un événement temporaire.";
+pub const PRINCIPLE: &str = "chacun agissant dans le cadre strict de ses missions et de ses attributions";
+
+pub const ARTICLE: &str = "Article";
+pub const TEMPLATE_CLAUSE: &str = "Clause particulière du département";
+pub const REFERENCE: &str = "Référence";
+pub const RELEASE_VERSION: &str = "Version du plan";
+pub const RELEASE_SHA256: &str = "SHA-256 de la version";
+pub const PAGE: &str = "Page";
+
+// Parties
+pub const PARTIES_INTRO: &str = "La présente convention est conclue entre :";
+pub const PROSECUTOR: &str = "Le procureur de la République près le tribunal judiciaire territorialement compétent \
+est destinataire de la présente convention pour information.";
+pub const OTHERS_INTRO: &str = "Concourent également à la sécurité de l’événement, sans être signataires :";
+pub const NO_STATE_FORCE: &str = "Aucune force de sécurité de l’État n’est encore inscrite au plan : le service \
+territorialement compétent (police nationale ou gendarmerie nationale) est désigné par le préfet.";
+pub const NO_PROVIDER: &str = "Aucun prestataire de sécurité privée n’est inscrit au plan.";
+
+// Purpose
+pub const PURPOSE_PRINCIPLE: &str = "Elle organise des coopérations opérationnelles pertinentes et pragmatiques \
+entre les forces de sécurité de l’État, la police municipale et les acteurs privés de la sécurité, chacun \
+agissant dans le cadre strict de ses missions et de ses attributions. Elle ne confère à aucun agent privé de \
+sécurité une prérogative de police.";
+
+// Perimeter and duration
+pub const ZONES_HEADER: [&str; 3] = ["Zone", "Nature", "Adresse"];
+pub const NO_ZONE: &str = "Aucune zone n’est définie au plan.";
+pub const PUBLIC_ROAD_NOTE: &str = "Sur la voie publique, les agents privés de sécurité n’interviennent qu’avec \
+l’autorisation du préfet prévue à l’article L613-1 du code de la sécurité intérieure.";
+
+// Axis 1
+pub const RISK_NOT_FILLED: &str = "L’évaluation partagée des risques n’a pas encore été renseignée : elle est \
+établie conjointement par l’organisateur et les forces de sécurité avant la signature.";
+
+// Axis 2
+pub const DEPLOYMENTS_HEADER: [&str; 5] = ["Acteur", "Horaires", "Effectif", "Mission", "Contact radio"];
+pub const NO_DEPLOYMENT: &str = "Aucun dispositif n’est encore prévu dans cette zone.";
+pub const RESTRICTED_ROW: &str = "Dispositif à diffusion restreinte";
+pub const RESTRICTED_NOTE: &str = "Les dispositifs des forces de sécurité de l’État marqués « diffusion restreinte » \
+ne sont mentionnés que par leur acteur et leur zone ; leurs horaires, effectifs et missions sont communiqués aux \
+seules forces de l’État et à la préfecture.";
+
+// Axis 3
+pub const COMMITMENTS: [&str; 5] = [
+    "réunir tous les agents avant leur prise de poste pour un briefing présentant le dispositif, les consignes, \
+les contacts et la procédure d’alerte de la présente convention ;",
+    "n’employer que des agents titulaires d’une carte professionnelle délivrée par le CNAPS en cours de validité, \
+qu’ils portent sur eux pendant toute la durée de leur mission, et justifier de l’autorisation d’exercer de \
+l’entreprise ;",
+    "doter chaque agent d’une tenue distinctive, d’un moyen de liaison avec le poste de commandement et du matériel \
+nécessaire à sa mission ;",
+    "n’effectuer d’inspection visuelle ou de fouille des bagages et de palpation de sécurité que dans les conditions \
+des articles L613-2 et L613-3 du code de la sécurité intérieure (consentement, agent du même sexe pour la \
+palpation) ;",
+    "signaler sans délai aux forces de sécurité de l’État tout fait susceptible de constituer une infraction et \
+tout risque imminent.",
+];
+pub const COMMITMENTS_INTRO: &str = "L’organisateur, donneur d’ordre, et les prestataires de sécurité privée \
+s’approprient la présente convention et s’engagent à :";
+pub const PROVIDERS_HEADER: [&str; 3] = ["Prestataire", "Autorisation CNAPS", "Agents nommés au plan"];
+
+// Axis 4
+pub const COMMAND_POST_NONE: &str = "Aucune zone « poste de commandement » n’est définie au plan : l’organisateur \
+en désigne une avant l’événement.";
+pub const CONTACTS_HEADER: [&str; 4] = ["Acteur", "Rôle", "Contact", "Téléphone"];
+pub const NOT_GIVEN: &str = "non renseigné";
+pub const DEFAULT_ALERT: &str = "Tout agent témoin d’un risque imminent alerte immédiatement le poste de \
+commandement, qui prévient sans délai les forces de sécurité de l’État (17 ou 112) et les secours (18 ou 112) \
+et relaie l’alerte à tous les acteurs sur les canaux radio ci-dessus.";
+pub const ALERT_INTRO: &str = "Procédure d’alerte en cas de risque imminent :";
+pub const NO_RADIO: &str = "Aucun canal radio n’est indiqué au plan.";
+
+// Axis 5
+pub const INDICATORS_INTRO: &str = "Le bilan s’appuie notamment sur les indicateurs suivants :";
+pub const INDICATORS: [&str; 5] = [
+    "faits signalés aux forces de sécurité de l’État et suites données ;",
+    "délai entre le signalement d’un risque et l’alerte de tous les acteurs ;",
+    "interventions des secours et évacuations ;",
+    "écarts entre les effectifs prévus au plan et les effectifs présents ;",
+    "points d’attention de l’annexe traités ou restant à traiter.",
+];
+pub const ADAPTATION: &str = "Les parties adaptent la convention aux enseignements du bilan pour les éditions \
+suivantes de l’événement.";
+
+// Non-redundancy
+pub const NO_REDUNDANCY: &str = "La présente convention est conclue sans redondance avec les conventions en cours \
+de validité, notamment les conventions de coordination entre la police municipale et les forces de sécurité de \
+l’État (articles L512-4 à L512-7 du code de la sécurité intérieure).";
+pub const CONVENTIONS_CITED: &str = "Elle s’applique sans préjudice des conventions suivantes, auxquelles elle \
+renvoie pour ce qu’elles prévoient :";
+pub const NO_CONVENTION_KNOWN: &str = "Aucune autre convention en vigueur n’est connue sur le périmètre pendant \
+l’événement.";
+
+// Signatures
+pub const SIGNATURES: &str = "Signatures";
+pub const SIGNED_AT: &str = "Fait à";
+pub const SIGNATURE_FIELDS: &str = "Nom, qualité, date et signature :";
+
+// Annex
+pub const ANNEX_TITLE: &str = "Annexe — Points d’attention du contrôle de conformité";
+pub const ANNEX_INTRO: &str = "Points relevés sur la version du plan à la date d’établissement du document, \
+à traiter avant la signature ou à suivre pendant l’événement.";
+pub const ANNEX_EMPTY: &str = "Aucun point d’attention n’a été relevé.";
+pub const ANNEX_HEADER: [&str; 4] = ["Niveau", "Constat", "Référence", "Correction"];
+
+// Stamp
+pub const STAMP_TITLE: &str = "CONVENTION APPROUVÉE";

@@ -1,0 +1,486 @@
+//! The event's convention file: where it stands, its due date, the decisions the caller may
+//! take, the thread of messages and decisions, the draft and the approved conventions.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::convention::{
+    get_convention, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, Choice, ConventionPage,
+    OpinionLine, RemoveAmendment, RiskForm, SaveRiskAssessment, WorkflowChoice,
+};
+use crate::text;
+use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
+
+#[component]
+pub fn ConventionPageView() -> impl IntoView {
+    let params = use_params_map();
+    let event_id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // Each form has its own action (its errors stay next to it); a success reloads the page.
+    let reload = RwSignal::new(0u32);
+    let done = RwSignal::new(None::<String>);
+    let page = Resource::new(move || (event_id(), reload.get()), |(id, _)| get_convention(id));
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Dossier page event_id=event_id() reload done/> }.into_any(),
+                    Err(e) => error_view(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn badge(status: &str) -> &'static str {
+    match status {
+        "approuvee" => "fr-badge fr-badge--success",
+        "refusee" => "fr-badge fr-badge--error",
+        "corrections_demandees" => "fr-badge fr-badge--warning",
+        "deposee" | "en_instruction" => "fr-badge fr-badge--info",
+        _ => "fr-badge",
+    }
+}
+
+#[component]
+fn Dossier(
+    page: ConventionPage,
+    event_id: String,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let comment = ServerAction::<ActOnConvention>::new();
+    reload_on_success(comment, reload, done);
+    let title = format!("{} — {}", text::DOSSIER_TITLE, page.event_name);
+    let back = format!("/evenements/{event_id}");
+    let ConventionPage {
+        event_name,
+        reference,
+        status,
+        status_label,
+        state_message,
+        release,
+        cycle,
+        newer_release,
+        due,
+        warning,
+        actions,
+        may_comment,
+        thread,
+        approved,
+        preview_url,
+        chain_intact,
+        opinions,
+        opinion_targets,
+        risk_form,
+        risk_lines,
+        may_edit_inputs,
+        amendments,
+        may_amend,
+        articles,
+        blocking,
+    } = page;
+    let message_kind =
+        if status == "refusee" || status == "classee_sans_suite" { "fr-alert--error" } else { "fr-alert--warning" };
+    view! {
+        <Title text=title/>
+        <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=back>{format!("Retour au dispositif « {event_name} »")}</a></p>
+        <h1>{text::DOSSIER_TITLE}</h1>
+        <p class="fr-mb-1w">
+            <span class=badge(&status) data-status=status.clone()>{status_label}</span>
+            {format!(" Convention {reference}")}
+            {release.map(|r| format!(" · {r}"))}
+            {format!(" · {cycle}")}
+        </p>
+        {due.map(|d| view! { <p class="fr-text--sm fr-mb-1w">{d}</p> })}
+        {warning.map(|w| view! { <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w"><p>{w}</p></div> })}
+        {state_message.map(|m| view! { <div class=format!("fr-alert {message_kind} fr-alert--sm fr-mb-2w") id="message-decision"><p>{m}</p></div> })}
+        {newer_release.map(|m| view! { <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>{m}</p></div> })}
+        {(!chain_intact).then(|| view! { <div class="fr-alert fr-alert--error fr-mb-2w"><p>{text::DOSSIER_CHAIN_BROKEN}</p></div> })}
+        <SuccessAlert message=done/>
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-2w">
+            {preview_url.map(|url| view! {
+                <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=url id="projet-pdf" target="_blank" rel="noopener">{text::DOSSIER_PREVIEW}</a></li>
+            })}
+        </ul>
+        {(!approved.is_empty()).then(|| view! {
+            <h2 class="fr-h4">{text::DOSSIER_APPROVED_PDFS}</h2>
+            <ul>
+                {approved.into_iter().map(|a| view! {
+                    <li>
+                        <a class="fr-link fr-icon-download-line fr-link--icon-right convention-approuvee" href=a.url target="_blank" rel="noopener">{a.label}</a>
+                        <br/><span class="fr-text--xs cordon-digest">{format!("Empreinte SHA-256 : {}", a.sha256)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(!blocking.is_empty()).then(|| view! {
+            <div class="fr-alert fr-alert--error fr-mb-3w" id="points-bloquants">
+                <h2 class="fr-alert__title">{text::DOSSIER_BLOCKING_TITLE}</h2>
+                <ul>{blocking.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+                <p>{text::DOSSIER_BLOCKING_HINT}</p>
+            </div>
+        })}
+        {(!actions.is_empty()).then(|| view! {
+            <h2 class="fr-h4" id="titre-decisions">"Décisions"</h2>
+            <div class="cordon-decisions">
+                {actions.into_iter().map(|choice| view! { <Decision choice event_id=event_id.clone() reload done/> }).collect_view()}
+            </div>
+        })}
+        <Risk form=risk_form lines=risk_lines editable=may_edit_inputs event_id=event_id.clone() reload/>
+        <Amendments amendments may_amend articles event_id=event_id.clone() reload/>
+        <Opinions opinions targets=opinion_targets event_id=event_id.clone() reload/>
+        <h2 class="fr-h4" id="titre-echanges">{text::DOSSIER_THREAD}</h2>
+        {if thread.is_empty() {
+            view! { <p>{text::DOSSIER_THREAD_EMPTY}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="cordon-thread">
+                    {thread.into_iter().map(|line| view! {
+                        <li class="fr-mb-2w" data-seq=line.seq>
+                            <p class="fr-mb-0"><strong>{line.what}</strong>{format!(" — {} — {}", line.author, line.at)}</p>
+                            {line.text.map(|t| view! { <p class="fr-mb-0 cordon-thread__text">{t}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+        {may_comment.then(|| view! {
+            <ErrorAlert message=form_error(comment)/>
+            <ActionForm action=comment attr:class="fr-mt-2w" attr:id="form-message">
+                <input type="hidden" name="event_id" value=event_id.clone()/>
+                <input type="hidden" name="action" value="comment"/>
+                <div class="fr-input-group">
+                    <label class="fr-label" for="message-comment">{text::DOSSIER_MESSAGE}</label>
+                    <textarea class="fr-input" id="message-comment" name="message" rows="3"></textarea>
+                    {move || field_error(comment, "message").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                </div>
+                <button type="submit" class="fr-btn fr-btn--secondary">{text::DOSSIER_SEND_MESSAGE}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+fn Decision(
+    choice: WorkflowChoice,
+    event_id: String,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let act = ServerAction::<ActOnConvention>::new();
+    reload_on_success(act, reload, done);
+    let WorkflowChoice { code, label, needs_message } = choice;
+    let id = format!("message-{code}");
+    let button_id = format!("action-{code}");
+    let danger = matches!(code.as_str(), "refuse" | "close" | "withdraw");
+    let class = if danger { "fr-btn fr-btn--tertiary" } else { "fr-btn" };
+    view! {
+        <ErrorAlert message=form_error(act)/>
+        <ActionForm action=act attr:class="fr-mb-3w">
+            <input type="hidden" name="event_id" value=event_id/>
+            <input type="hidden" name="action" value=code.clone()/>
+            {if needs_message {
+                let label_id = id.clone();
+                view! {
+                    <div class="fr-input-group" class:fr-input-group--error=move || field_error(act, "message").get().is_some()>
+                        <label class="fr-label" for=label_id.clone()>{format!("{label} : message")}<span class="fr-hint-text">{text::DOSSIER_REQUIRED_MESSAGE_HINT}</span></label>
+                        <textarea class="fr-input" id=label_id name="message" rows="3"></textarea>
+                        {move || field_error(act, "message").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="message" value=""/> }.into_any()
+            }}
+            <button type="submit" class=class id=button_id>{label}</button>
+        </ActionForm>
+    }
+}
+
+/// After a successful move or message: say so and reload the file.
+fn reload_on_success(action: ServerAction<ActOnConvention>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) {
+    Effect::new(move |_| {
+        if let Some(Ok(status)) = action.value().get() {
+            done.set(Some(format!("C’est fait. État du dossier : {status}.")));
+            reload.update(|n| *n += 1);
+        }
+    });
+}
+
+/// Reloads the page after a success of an opinion form.
+fn reload_after<I>(action: ServerAction<I>, reload: RwSignal<u32>)
+where
+    I: server_fn::ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            reload.update(|n| *n += 1);
+        }
+    });
+}
+
+#[component]
+fn Opinions(
+    opinions: Vec<OpinionLine>,
+    targets: Vec<Choice>,
+    event_id: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    if opinions.is_empty() && targets.is_empty() {
+        return ().into_any();
+    }
+    let ask = ServerAction::<AskOpinion>::new();
+    reload_after(ask, reload);
+    let asking = !targets.is_empty();
+    let error = move |field: &'static str| field_error(ask, field);
+    view! {
+        <h2 class="fr-h4" id="titre-avis">{text::OPINIONS_TITLE}</h2>
+        {if opinions.is_empty() {
+            view! { <p>{text::OPINIONS_NONE}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cordon-opinions">
+                    {opinions.into_iter().map(|o| view! { <OpinionItem opinion=o event_id=event_id.clone() reload/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {asking.then(|| view! {
+            <details class="fr-mb-3w">
+                <summary>"Demander un avis"</summary>
+                <ErrorAlert message=form_error(ask)/>
+                <ActionForm action=ask attr:class="fr-mt-2w">
+                    <input type="hidden" name="event_id" value=event_id.clone()/>
+                    <div class="fr-select-group" class:fr-select-group--error=move || error("target").get().is_some()>
+                        <label class="fr-label" for="avis-cible">"Service consulté"</label>
+                        <select class="fr-select" id="avis-cible" name="target">
+                            {targets.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        </select>
+                        {move || error("target").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || error("body_name").get().is_some()>
+                        <label class="fr-label" for="avis-nom">"Nom du service"<span class="fr-hint-text">"Pour le SDIS ou un autre service : « SDIS 13, groupement Ouest »"</span></label>
+                        <input class="fr-input" id="avis-nom" name="body_name"/>
+                        {move || error("body_name").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || error("question").get().is_some()>
+                        <label class="fr-label" for="avis-question">"Question"</label>
+                        <textarea class="fr-input" id="avis-question" name="question" rows="3"></textarea>
+                        {move || error("question").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || error("deadline").get().is_some()>
+                        <label class="fr-label" for="avis-date">"Réponse attendue au plus tard le"</label>
+                        <input class="fr-input" type="date" id="avis-date" name="deadline"/>
+                        {move || error("deadline").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <button type="submit" class="fr-btn fr-btn--secondary">{text::OPINION_ASK}</button>
+                </ActionForm>
+            </details>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn OpinionItem(opinion: OpinionLine, event_id: String, reload: RwSignal<u32>) -> impl IntoView {
+    let answer = ServerAction::<AnswerOpinion>::new();
+    reload_after(answer, reload);
+    let OpinionLine { id, body, question, requested_at, deadline, status, verdict, comment, answered_at, may_answer } =
+        opinion;
+    let badge = match (verdict.as_deref(), status.as_str()) {
+        (Some("Favorable"), _) => "fr-badge fr-badge--sm fr-badge--success",
+        (Some("Défavorable"), _) => "fr-badge fr-badge--sm fr-badge--error",
+        (Some(_), _) => "fr-badge fr-badge--sm fr-badge--warning",
+        (None, s) if s == text::OPINION_OVERDUE => "fr-badge fr-badge--sm fr-badge--error",
+        (None, _) => "fr-badge fr-badge--sm fr-badge--info",
+    };
+    let shown = verdict.clone().unwrap_or_else(|| status.clone());
+    let field = format!("avis-{id}");
+    view! {
+        <li class="fr-mb-2w cordon-opinion">
+            <p class="fr-mb-0"><strong>{body}</strong>" "<span class=badge>{shown}</span></p>
+            <p class="fr-mb-0 fr-text--sm">{format!("Demandé le {requested_at}, réponse attendue avant le {deadline}")}</p>
+            <p class="fr-mb-0">{question}</p>
+            {answered_at.map(|at| view! { <p class="fr-mb-0 fr-text--sm">{format!("{status} le {at}")}</p> })}
+            {comment.map(|c| view! { <p class="fr-mb-0"><em>{c}</em></p> })}
+            {may_answer.then(|| view! {
+                <ErrorAlert message=form_error(answer)/>
+                <ActionForm action=answer attr:class="fr-mt-1w">
+                    <input type="hidden" name="event_id" value=event_id/>
+                    <input type="hidden" name="opinion_id" value=id/>
+                    <div class="fr-select-group">
+                        <label class="fr-label" for=format!("{field}-verdict")>"Avis"</label>
+                        <select class="fr-select" id=format!("{field}-verdict") name="verdict">
+                            <option value="favorable">"Favorable"</option>
+                            <option value="reserve">"Réservé"</option>
+                            <option value="defavorable">"Défavorable"</option>
+                        </select>
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || field_error(answer, "comment").get().is_some()>
+                        <label class="fr-label" for=format!("{field}-commentaire")>"Commentaire"<span class="fr-hint-text">"Obligatoire pour un avis réservé ou défavorable"</span></label>
+                        <textarea class="fr-input" id=format!("{field}-commentaire") name="comment" rows="2"></textarea>
+                        {move || field_error(answer, "comment").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <button type="submit" class="fr-btn fr-btn--sm">{text::OPINION_GIVE}</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn Risk(form: RiskForm, lines: Vec<String>, editable: bool, event_id: String, reload: RwSignal<u32>) -> impl IntoView {
+    let save = ServerAction::<SaveRiskAssessment>::new();
+    reload_after(save, reload);
+    let error = move |field: &'static str| field_error(save, field);
+    let RiskForm {
+        peak_attendance,
+        behaviour,
+        site,
+        response_time_minutes,
+        alcohol,
+        night,
+        threat,
+        threat_notes,
+        perimeter_l226_1,
+        erp_type,
+        notes,
+        behaviours,
+        sites,
+        threats,
+    } = form;
+    let select =
+        move |id: &'static str, name: &'static str, label: &'static str, options: Vec<Choice>, current: String| {
+            view! {
+                <div class="fr-select-group" class:fr-select-group--error=move || error(name).get().is_some()>
+                    <label class="fr-label" for=id>{label}</label>
+                    <select class="fr-select" id=id name=name>
+                        {options.into_iter().map(|c| {
+                            let selected = c.value == current;
+                            view! { <option value=c.value selected=selected>{c.label}</option> }
+                        }).collect_view()}
+                    </select>
+                    {move || error(name).get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                </div>
+            }
+        };
+    let input = move |id: &'static str, name: &'static str, label: &'static str, value: String, numeric: bool| {
+        view! {
+            <div class="fr-input-group" class:fr-input-group--error=move || error(name).get().is_some()>
+                <label class="fr-label" for=id>{label}</label>
+                <input class="fr-input" id=id name=name value=value inputmode=if numeric { "numeric" } else { "text" }/>
+                {move || error(name).get().map(|m| view! { <p class="fr-error-text" id=format!("{id}-erreur")>{m}</p> })}
+            </div>
+        }
+    };
+    let checkbox = |id: &'static str, name: &'static str, label: &'static str, checked: bool| {
+        view! {
+            <div class="fr-checkbox-group fr-mb-1w">
+                <input type="checkbox" id=id name=name value="oui" checked=checked/>
+                <label class="fr-label" for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <h2 class="fr-h4" id="titre-risques">{text::RISK_TITLE}</h2>
+        {if lines.is_empty() {
+            view! { <p>{text::RISK_NOT_FILLED}</p> }.into_any()
+        } else {
+            view! { <ul class="cordon-risk">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+        }}
+        {editable.then(|| view! {
+            <details class="fr-mb-3w" open=true>
+                <summary>"Renseigner l’évaluation"</summary>
+                <ErrorAlert message=form_error(save)/>
+                <ActionForm action=save attr:class="fr-mt-2w" attr:id="form-risques">
+                    <input type="hidden" name="event_id" value=event_id/>
+                    <div class="fr-grid-row fr-grid-row--gutters">
+                        <div class="fr-col-12 fr-col-md-6">{input("risque-effectif", "peak_attendance", "Effectif maximal simultané (P1)", peak_attendance, true)}</div>
+                        <div class="fr-col-12 fr-col-md-6">{input("risque-delai", "response_time_minutes", "Délai d’intervention des secours publics, en minutes (E2)", response_time_minutes, true)}</div>
+                        <div class="fr-col-12 fr-col-md-6">{select("risque-comportement", "behaviour", "Comportement du public (P2)", behaviours, behaviour)}</div>
+                        <div class="fr-col-12 fr-col-md-6">{select("risque-site", "site", "Site et accès (E1)", sites, site)}</div>
+                        <div class="fr-col-12 fr-col-md-6">{select("risque-menace", "threat", "Niveau de menace", threats, threat)}</div>
+                        <div class="fr-col-12 fr-col-md-6">{input("risque-erp", "erp_type", "Type d’ERP, si l’événement se tient dans un établissement (L, PA, CTS…)", erp_type, false)}</div>
+                    </div>
+                    {checkbox("risque-alcool", "alcohol", "Vente ou consommation d’alcool", alcohol)}
+                    {checkbox("risque-nuit", "night", "Événement de nuit", night)}
+                    {checkbox("risque-perimetre", "perimeter_l226_1", "Périmètre de protection (CSI L226-1)", perimeter_l226_1)}
+                    <div class="fr-input-group" class:fr-input-group--error=move || error("threat_notes").get().is_some()>
+                        <label class="fr-label" for="risque-menace-notes">"Contexte de menace (selon les forces de l’État)"</label>
+                        <textarea class="fr-input" id="risque-menace-notes" name="threat_notes" rows="2">{threat_notes}</textarea>
+                        {move || error("threat_notes").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || error("notes").get().is_some()>
+                        <label class="fr-label" for="risque-notes">"Observations"</label>
+                        <textarea class="fr-input" id="risque-notes" name="notes" rows="2">{notes}</textarea>
+                        {move || error("notes").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’évaluation"</button>
+                </ActionForm>
+            </details>
+        })}
+    }
+}
+
+#[component]
+fn Amendments(
+    amendments: Vec<AmendmentLine>,
+    may_amend: bool,
+    articles: Vec<Choice>,
+    event_id: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let add = ServerAction::<AddAmendment>::new();
+    let remove = ServerAction::<RemoveAmendment>::new();
+    reload_after(add, reload);
+    reload_after(remove, reload);
+    let remove_event = event_id.clone();
+    view! {
+        <h2 class="fr-h4" id="titre-amendements">{text::AMENDMENTS_TITLE}</h2>
+        <ErrorAlert message=form_error(remove)/>
+        {if amendments.is_empty() {
+            view! { <p>{text::AMENDMENTS_NONE}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cordon-amendments">
+                    {amendments.into_iter().map(|a| {
+                        let event_id = remove_event.clone();
+                        let label = format!("Retirer l’amendement à l’article « {} »", a.article);
+                        view! {
+                            <li class="fr-mb-1w">
+                                <strong>{a.article}</strong>{format!(" — {} : ", a.author)}{a.text}
+                                {a.may_remove.then(|| view! {
+                                    <ActionForm action=remove attr:class="cordon-inline-form">
+                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <input type="hidden" name="index" value=a.index.to_string()/>
+                                        <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" aria-label=label>"Retirer"</button>
+                                    </ActionForm>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {may_amend.then(|| view! {
+            <details class="fr-mb-3w">
+                <summary>"Amender un article"</summary>
+                <ErrorAlert message=form_error(add)/>
+                <ActionForm action=add attr:class="fr-mt-2w">
+                    <input type="hidden" name="event_id" value=event_id/>
+                    <div class="fr-select-group">
+                        <label class="fr-label" for="amendement-article">"Article"</label>
+                        <select class="fr-select" id="amendement-article" name="article">
+                            {articles.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="fr-input-group" class:fr-input-group--error=move || field_error(add, "text").get().is_some()>
+                        <label class="fr-label" for="amendement-texte">"Texte ajouté à l’article"</label>
+                        <textarea class="fr-input" id="amendement-texte" name="text" rows="3"></textarea>
+                        {move || field_error(add, "text").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                    </div>
+                    <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter l’amendement"</button>
+                </ActionForm>
+            </details>
+        })}
+    }
+}

@@ -1,0 +1,121 @@
+//! The convention's PDFs over HTTP, for a signed-in reader of the event: the current draft
+//! (`/evenements/{id}/convention.pdf`, built from the release the file is about) and each
+//! approved, stamped and frozen convention (`/evenements/{id}/convention/approuvee-{cycle}.pdf`).
+//! The handlers run the same access checks as the server functions, inside a Leptos owner
+//! that holds the request and the state.
+
+use std::future::Future;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, request::Parts, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::reactive::owner::Owner;
+
+use app::api::convention::server::{approved_pdf, preview_pdf, readable};
+use app::api::registry::server::csv;
+use app::error::AppError;
+use app::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/evenements/{id}/convention.pdf", get(preview))
+        .route("/evenements/{id}/convention/{file}", get(approved))
+        .route("/prefecture/recensement/{file}", get(census_csv))
+}
+
+/// Runs `work` where the server functions' helpers find the request and the state.
+async fn in_context<T>(state: AppState, parts: Parts, work: impl Future<Output = T> + Send + 'static) -> T {
+    let owner = Owner::new();
+    owner
+        .with(|| {
+            ScopedFuture::new(async move {
+                provide_context(parts);
+                provide_context(state);
+                work.await
+            })
+        })
+        .await
+}
+
+fn pdf_response(result: Result<Option<Vec<u8>>, AppError>, filename: &str) -> Response {
+    match result {
+        Ok(Some(pdf)) => {
+            let disposition = format!("inline; filename=\"{filename}\"");
+            let mut response = (StatusCode::OK, pdf).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Ok(None) => error_response(&AppError::NotFound),
+        Err(e) => error_response(&e),
+    }
+}
+
+fn error_response(error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, error.to_string()).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
+}
+
+async fn preview(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move {
+        let (state, reference) = readable(&id).await?;
+        let pdf = preview_pdf(&state.db, &id, &reference).await?;
+        Ok::<_, AppError>((pdf, reference))
+    })
+    .await;
+    match result {
+        Ok((pdf, reference)) => pdf_response(Ok(pdf), &format!("projet-convention-{reference}.pdf")),
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn approved(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+    req: Request<Body>,
+) -> Response {
+    let Some(cycle) = file.strip_prefix("approuvee-").and_then(|f| f.strip_suffix(".pdf")).and_then(|n| n.parse().ok())
+    else {
+        return error_response(&AppError::NotFound);
+    };
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move { approved_pdf(&id, cycle).await }).await;
+    pdf_response(result, &format!("convention-approuvee-{cycle}.pdf"))
+}
+
+/// `/prefecture/recensement/2026.csv`: the census of the caller's department (a prefecture).
+async fn census_csv(State(state): State<AppState>, Path(file): Path<String>, req: Request<Body>) -> Response {
+    let Some(year) = file.strip_suffix(".csv").and_then(|y| y.parse::<i32>().ok()) else {
+        return error_response(&AppError::NotFound);
+    };
+    let recipient =
+        std::env::var("CORDON_CENSUS_RECIPIENT").unwrap_or_else(|_| app::text::CENSUS_DEFAULT_RECIPIENT.into());
+    let (parts, _) = req.into_parts();
+    match in_context(state, parts, async move { csv(year, &recipient).await }).await {
+        Ok((body, department)) => {
+            let mut response = (StatusCode::OK, body).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            if let Ok(value) =
+                HeaderValue::from_str(&format!("attachment; filename=\"recensement-{department}-{year}.csv\""))
+            {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(e) => error_response(&e),
+    }
+}

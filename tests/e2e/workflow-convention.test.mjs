@@ -1,0 +1,133 @@
+// Journey: the organiser files the festival's convention, the prefecture asks for
+// corrections, the organiser files again, the prefecture approves, and the stamped PDF is
+// downloaded. (Named to run after the other journeys, which share the same server.)
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, DEMO_PASSWORD } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function signIn(page, email) {
+  await page.goto(`${BASE}/connexion`);
+  await hydrated(page);
+  await page.fill('#champ-email', email);
+  await page.fill('#champ-password', DEMO_PASSWORD);
+  await page.click('button[type=submit]:has-text("Se connecter")');
+  await page.waitForSelector('h1:has-text("Tableau de bord")');
+}
+
+async function status(page, label) {
+  await page.waitForSelector(`.fr-badge[data-status]:has-text("${label}")`);
+}
+
+test('a convention is filed, sent back for corrections, filed again, approved and downloaded', async () => {
+  const organiser = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  await signIn(organiser, 'organisateur@cordon.test');
+  await organiser.goto(`${BASE}/evenements`);
+  await organiser.click('a:has-text("Fête de la Saint-Pierre")');
+  await organiser.waitForSelector('h2:has-text("Conformité du plan")');
+  await hydrated(organiser);
+  // The convention is built from a published release.
+  if (await organiser.locator('button:has-text("Publier la version")').count() > 0) {
+    await organiser.fill('#champ-publication-comment', 'Version soumise à la préfecture');
+    await organiser.click('button:has-text("Publier la version")');
+    await organiser.waitForSelector('text=/Version v\\d+ publiée/');
+  }
+  await organiser.click('a:has-text("Convention et instruction")');
+  await organiser.waitForSelector('h1:has-text("Convention et instruction")');
+  await hydrated(organiser);
+  const fileUrl = organiser.url();
+  await status(organiser, 'Brouillon');
+  // The shared risk assessment: a wrong attendance is refused next to its field, then the
+  // sizing is shown beside what the plan provides.
+  await organiser.fill('#risque-effectif', '0');
+  await organiser.click('button:has-text("Enregistrer l’évaluation")');
+  await organiser.waitForSelector('#risque-effectif-erreur');
+  await organiser.fill('#risque-effectif', '18000');
+  await organiser.selectOption('#risque-site', 'temporaire');
+  await organiser.click('label[for="risque-alcool"]');
+  await organiser.click('label[for="risque-nuit"]');
+  await organiser.click('button:has-text("Enregistrer l’évaluation")');
+  await organiser.waitForSelector('.cordon-risk li:has-text("Secouristes :")');
+  await screenshot(organiser, 'convention-evaluation-risques');
+  await organiser.click('#action-submit');
+  await status(organiser, 'Déposée');
+  await screenshot(organiser, 'convention-deposee');
+
+  const prefecture = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  await signIn(prefecture, 'prefecture@cordon.test');
+  // The dashboard lists the file with its state.
+  await prefecture.goto(`${BASE}/evenements`);
+  await prefecture.waitForSelector('td a:has-text("Déposée")');
+  await prefecture.goto(fileUrl);
+  await hydrated(prefecture);
+  await prefecture.click('#action-take_up');
+  await status(prefecture, 'En instruction');
+  // A request for corrections without its message is refused next to the field.
+  await prefecture.click('#action-request_corrections');
+  await prefecture.waitForSelector('.fr-error-text:has-text("Rédigez un message")');
+  await prefecture.fill('#message-request_corrections', 'Précisez le canal radio du poste de commandement.');
+  await prefecture.click('#action-request_corrections');
+  await status(prefecture, 'Corrections demandées');
+
+  await organiser.goto(fileUrl);
+  await hydrated(organiser);
+  await organiser.waitForSelector('#message-decision:has-text("canal radio")');
+  await organiser.fill('#message-comment', 'Canal 3, relais PC : 04 42 00 00 00.');
+  await organiser.click('button:has-text("Envoyer le message")');
+  await organiser.waitForSelector('.cordon-thread__text:has-text("Canal 3")');
+  await organiser.click('#action-submit');
+  await status(organiser, 'En instruction');
+
+  await prefecture.goto(fileUrl);
+  await hydrated(prefecture);
+  await prefecture.click('#action-approve');
+  await status(prefecture, 'Approuvée');
+  const link = prefecture.locator('a.convention-approuvee').first();
+  const href = await link.getAttribute('href');
+  const pdf = await prefecture.request.get(`${BASE}${href}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
+  await screenshot(prefecture, 'convention-approuvee');
+  await assertAccessible(prefecture, 'convention file');
+  assertNoProblems(prefecture);
+  assertNoProblems(organiser);
+  await organiser.context().close();
+  await prefecture.context().close();
+});
+
+test('the prefecture reads the census of a year, records a convention and downloads the CSV', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  await signIn(page, 'prefecture@cordon.test');
+  await page.click('a:has-text("Ouvrir le registre")');
+  await page.waitForSelector('h1:has-text("Conventions en vigueur et recensement annuel")');
+  await hydrated(page);
+  // Istres' CLCS, signed in November 2025, comes into force on 1 January 2026.
+  await page.selectOption('#recensement-annee', '2025');
+  await page.waitForSelector('#recensement-totaux:has-text("2025 : 1 convention(s) en vigueur au 31 décembre, 1 signée(s)")');
+  await page.selectOption('#recensement-annee', '2026');
+  await page.waitForSelector('#recensement-totaux:has-text("2026 : 2 convention(s) en vigueur au 31 décembre, 0 signée(s)")');
+  // A commune of another department is refused next to its field.
+  await page.fill('#registre-commune', '75056');
+  await page.fill('#registre-reference', 'CLCS-13005-2026');
+  await page.fill('#registre-intitule', 'Convention locale de coopération de sécurité d’Aubagne');
+  await page.fill('#registre-signature', '2026-05-02');
+  await page.fill('#registre-debut', '2026-06-01');
+  await page.click('button:has-text("Enregistrer la convention")');
+  await page.waitForSelector('.fr-error-text:has-text("pas dans votre département")');
+  await page.fill('#registre-commune', '13005');
+  await page.click('button:has-text("Enregistrer la convention")');
+  await page.waitForSelector('td:has-text("CLCS-13005-2026")');
+  await page.waitForSelector('#recensement-totaux:has-text("2026 : 3 convention(s) en vigueur au 31 décembre, 1 signée(s)")');
+  const href = await page.getAttribute('#recensement-csv', 'href');
+  const csv = await page.request.get(`${BASE}${href}`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), /CLCS-13005-2026/);
+  await screenshot(page, 'registre-recensement');
+  await assertAccessible(page, 'registry and census');
+  assertNoProblems(page);
+  await page.context().close();
+});
