@@ -12,6 +12,8 @@ pub mod api;
 pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
+pub mod pdf;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -24,12 +24,22 @@ pub struct Settings {
     pub state_branding: bool,
 }
 
-/// An e-mail ready to go: plain-text French body.
+/// An e-mail ready to go: plain-text French body, and at most one attached file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<MailAttachment>,
+}
+
+/// A file attached to an e-mail (a calendar of the changed deployments).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailAttachment {
+    pub filename: String,
+    /// E.g. `text/calendar; charset=utf-8; method=PUBLISH`.
+    pub content_type: String,
+    pub content: String,
 }
 
 /// Sends mail. The server provides SMTP (`lettre`) or the outbox folder; both are real.

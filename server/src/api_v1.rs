@@ -120,7 +120,7 @@ async fn get_plan(
 ) -> Result<Response, ApiError> {
     let user = caller(&state, &headers).await?;
     let (stored, access) = plan_for(&state, &user, &event_id).await?;
-    let file = export_plan(&stored.plan.for_audience(access.audience));
+    let file = export_plan(&stored.plan.as_read_by(&access));
     let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"))];
     Ok((StatusCode::OK, content_type, no_store(), file).into_response())
 }

@@ -19,7 +19,7 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Option<usize>, MembershipRole, bool); 6] 
 ];
 
 /// (name, kind, commune, CNAPS authorisation, department)
-const ORGANISATIONS: [(&str, &str, &str, &str, &str); 6] = [
+pub(crate) const ORGANISATIONS: [(&str, &str, &str, &str, &str); 6] = [
     ("Comité des fêtes de Martigues", "organisateur", "", "", ""),
     ("Préfecture des Bouches-du-Rhône", "prefecture", "", "", "13"),
     ("Commissariat de police de Martigues", "police_nationale", "", "", ""),

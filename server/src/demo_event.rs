@@ -74,7 +74,24 @@ fn zone(name: &str, kind: ZoneKind, public_road: bool, address: &str) -> Zone {
     .unwrap()
 }
 
+/// The CNAPS authorisation and the commune each demo organisation has in `demo.rs`, copied
+/// onto its participant as joining in the browser does.
+fn registered_details(role: ParticipantRole, name: &str) -> (Option<String>, Option<String>) {
+    match role {
+        ParticipantRole::SecuritePrivee => (
+            crate::demo::ORGANISATIONS.iter().find(|o| o.0 == name).map(|o| o.3.to_string()).filter(|a| !a.is_empty()),
+            None,
+        ),
+        ParticipantRole::PoliceMunicipale => (
+            None,
+            crate::demo::ORGANISATIONS.iter().find(|o| o.0 == name).map(|o| o.2.to_string()).filter(|c| !c.is_empty()),
+        ),
+        _ => (None, None),
+    }
+}
+
 fn participant(organisation: &(String, String), role: ParticipantRole, contact: &str, phone: &str) -> Participant {
+    let (cnaps_authorisation, commune_code) = registered_details(role, &organisation.1);
     Participant::new(ParticipantDraft {
         id: new_id(),
         organisation_id: organisation.0.clone(),
@@ -82,6 +99,9 @@ fn participant(organisation: &(String, String), role: ParticipantRole, contact: 
         role,
         contact_name: Some(contact.into()),
         contact_phone: Some(phone.into()),
+        cnaps_authorisation,
+        commune_code,
+        arrete_l512_3: None,
     })
     .unwrap()
 }
@@ -149,6 +169,11 @@ fn build(orgs: &DemoOrganisations) -> DemoPlan {
             convention_coordination_en_vigueur: true,
             ..Default::default()
         },
+        alert_procedure: Some(
+            "Le poste de commandement (hôtel de ville) alerte les chefs de poste sur le canal 1 et appelle le 17 ; \
+             chaque chef de poste alerte ses agents et rend compte au PC."
+                .into(),
+        ),
     })
     .unwrap();
     let zones = vec![
@@ -486,7 +511,41 @@ pub async fn load(db: &Db, orgs: &DemoOrganisations, now: Instant) -> anyhow::Re
         )
         .await?;
     }
+    for entry in conventions_in_force() {
+        app::store::conventions::add_in_force(db, &entry, "demo", now).await?;
+    }
     Ok(event_id)
+}
+
+/// The department's registry: the conventions already in force in Martigues and a nearby
+/// commune, so that the convention cites them and the census has lines on both sides of a
+/// 31 December.
+fn conventions_in_force() -> Vec<app::domain::convention::RegistryEntry> {
+    use app::domain::convention::{ConventionKind, RegistryEntry, RegistryEntryDraft};
+    let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let drafts = [
+        RegistryEntryDraft {
+            commune_code: "13056".into(),
+            kind: ConventionKind::Coordination,
+            signed: day(2024, 3, 4),
+            start: day(2024, 3, 4),
+            end: Some(day(2029, 3, 3)),
+            reference: "CC-13056-2024-01".into(),
+            title:
+                "Convention de coordination de la police municipale de Martigues et des forces de sécurité de l’État"
+                    .into(),
+        },
+        RegistryEntryDraft {
+            commune_code: "13047".into(),
+            kind: ConventionKind::Clcs,
+            signed: day(2025, 11, 20),
+            start: day(2026, 1, 1),
+            end: Some(day(2026, 12, 31)),
+            reference: "CLCS-13047-2026".into(),
+            title: "Convention locale de coopération de sécurité du centre-ville d’Istres".into(),
+        },
+    ];
+    drafts.into_iter().filter_map(|d| RegistryEntry::new(d).ok()).collect()
 }
 
 fn refs(agents: &[Agent]) -> Vec<&Agent> {

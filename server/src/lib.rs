@@ -3,8 +3,10 @@
 
 pub mod api_v1;
 pub mod config;
+pub mod convention_http;
 pub mod demo;
 pub mod demo_event;
+pub mod feeds;
 pub mod logging;
 pub mod mail;
 pub mod security;
@@ -84,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(api_v1::routes())
+        .merge(feeds::routes())
+        .merge(convention_http::routes())
         .leptos_routes_with_context(
             &state,
             routes,
@@ -117,8 +121,15 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Several instances on PostgreSQL tell each other of publications and revocations.
+    let announcements = (state.db.backend == app::store::Backend::Postgres)
+        .then(|| tokio::spawn(feeds::listen_for_changes(state.db.pool.connect_options().database_url.to_string())));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    if let Some(task) = announcements {
+        task.abort();
+    }
+    served
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

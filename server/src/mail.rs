@@ -7,18 +7,25 @@ use std::pin::Pin;
 
 use app::state::{MailTransport, OutgoingMail};
 use lettre::message::header::ContentType;
-use lettre::message::{Body, Mailbox, Message};
+use lettre::message::{Attachment, Body, Mailbox, Message, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, String> {
     let to: Mailbox = mail.to.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(mail.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(Body::new(wrap(&mail.body, 72)))
-        .map_err(|e| e.to_string())
+    let builder = Message::builder().from(from.clone()).to(to).subject(mail.subject.clone());
+    let text = Body::new(wrap(&mail.body, 72));
+    match &mail.attachment {
+        None => builder.header(ContentType::TEXT_PLAIN).body(text),
+        Some(file) => {
+            let content_type = ContentType::parse(&file.content_type).map_err(|e| e.to_string())?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
+                    .singlepart(Attachment::new(file.filename.clone()).body(file.content.clone(), content_type)),
+            )
+        }
+    }
+    .map_err(|e| e.to_string())
 }
 
 pub struct SmtpMail {

@@ -10,6 +10,10 @@ use app::domain::{Email, Instant, MembershipRole, Password, PersonName};
 use app::store;
 use cordon_server::{config::Config, demo, logging};
 
+mod convention_cli;
+mod plan_check;
+mod schedule_cli;
+
 #[derive(Parser)]
 #[command(
     name = "cordon",
@@ -45,11 +49,130 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Event plans as `cordon-plan/1` files (docs/plan-format.md): list, export, import.
+    /// Event plans as `cordon-plan/1` files (docs/plan-format.md): list, export, import, check,
+    /// publish.
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
     },
+    /// Calendar feeds of the latest published release (docs/ical.md).
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
+    /// Stewards' shifts proposed automatically (docs/schedule-format.md): generate a
+    /// synthetic problem, solve one, check a solution. Needs no database.
+    Schedule {
+        #[command(subcommand)]
+        command: ScheduleCommand,
+    },
+    /// The event convention (a short-term CLCS) generated from the latest published release
+    /// (docs/convention-document.md).
+    Convention {
+        #[command(subcommand)]
+        command: ConventionCommand,
+    },
+    /// The audit trail of convention files and rule settings.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// The annual census of the conventions of a department (the circular's report to the
+    /// Interior Ministry): those in force on 31 December and those signed during the year, as
+    /// CSV on standard output.
+    Census {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        department: String,
+        /// Who the census is addressed to (default CORDON_CENSUS_RECIPIENT, else the circular's).
+        #[arg(long)]
+        recipient: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every chain of the audit trail; print each chain's state and, for a tampered
+    /// one, the first entry that is not what the chain expects. Exit status 1 if any is.
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum ConventionCommand {
+    /// Write the convention of the event's latest published release as a PDF: A4, page
+    /// numbers, the reference, the release version and its SHA-256 on every page, the
+    /// compliance findings in the annex.
+    Pdf {
+        event_id: String,
+        /// The PDF file to write.
+        #[arg(long, short)]
+        output: std::path::PathBuf,
+        /// The convention's reference number (default: CLCS-<department>-<start of the event id>).
+        #[arg(long)]
+        reference: Option<String>,
+        /// A JSON file of what the plan does not hold: reference, prefecture, risk lines, the
+        /// department's clauses and the amendments, by article.
+        #[arg(long)]
+        inputs: Option<std::path::PathBuf>,
+        /// The conventions in force, as for `cordon plan check --conventions`.
+        #[arg(long)]
+        conventions: Option<std::path::PathBuf>,
+        /// The day the document is dated and deadlines are counted from, YYYY-MM-DD (default:
+        /// today, from the clock).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Subcommand)]
+enum FeedCommand {
+    /// Create a feed link and print its URL (for administrators and scripts).
+    Token {
+        #[arg(long)]
+        event: String,
+        /// A participant's deployments: its participant id or its organisation's id.
+        #[arg(long, group = "scope")]
+        participant: Option<String>,
+        /// One named agent's shifts.
+        #[arg(long, group = "scope")]
+        agent: Option<String>,
+        /// One zone's deployments (for a command post).
+        #[arg(long, group = "scope")]
+        zone: Option<String>,
+        /// The whole event.
+        #[arg(long, group = "scope")]
+        all: bool,
+        /// Include restricted deployments (only for State forces and the prefecture). A
+        /// State force's participant feed includes them without this flag.
+        #[arg(long)]
+        restricted: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScheduleCommand {
+    /// Print a synthetic problem of the given size as JSON (deterministic by seed).
+    Generate {
+        /// village (~30 agents, 1 day), fair (~150, 3 days), stadium (~500, 1 day) or city
+        /// (~3,000, 48 h, 60 zones).
+        #[arg(long)]
+        size: app::domain::schedule::Size,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Solve a problem file and print the solution as JSON.
+    Solve {
+        instance: std::path::PathBuf,
+        /// Time limit in seconds (the search stops and returns its best solution).
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Print a solution's score and every hard rule it breaks as JSON; exits with status 1
+    /// if it breaks any.
+    Check { instance: std::path::PathBuf, solution: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -84,9 +207,31 @@ enum PlanCommand {
         #[arg(long, short)]
         output: Option<std::path::PathBuf>,
     },
+    /// Publish the current plan as the next release (v1, v2, …) and notify by e-mail the
+    /// participants whose deployments changed.
+    Publish {
+        event_id: String,
+        #[arg(long)]
+        comment: String,
+    },
     /// Import a plan file as a new event: all or nothing. Every error is printed on standard
     /// error as `path : message`; on success the event's id is printed.
     Import { file: std::path::PathBuf },
+    /// Check a plan file against the law and the CLCS circular (docs/compliance.md) and print
+    /// its findings as a JSON list on standard output, blocking ones first. Needs no database.
+    Check {
+        file: std::path::PathBuf,
+        /// A prefecture's rule settings (JSON: `{"department": …, "overrides": […]}`).
+        #[arg(long)]
+        settings: Option<std::path::PathBuf>,
+        /// The conventions in force (JSON list of `{"reference", "commune_code", "from", "until"}`,
+        /// instants in RFC 3339 UTC, `until` optional).
+        #[arg(long)]
+        conventions: Option<std::path::PathBuf>,
+        /// The day deadlines are counted from, YYYY-MM-DD (default: today, from the clock).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
 }
 
 #[tokio::main]
@@ -113,19 +258,184 @@ async fn main() -> anyhow::Result<()> {
         Command::User { command: UserCommand::Add { email, name, org, role, platform_admin } } => {
             add_user(email, name, org, role, platform_admin).await
         }
+        Command::Plan { command: PlanCommand::Check { file, settings, conventions, today } } => plan_check::run(
+            &file,
+            settings.as_deref(),
+            conventions.as_deref(),
+            today.map_or_else(now, plan_check::noon_utc),
+        ),
+        Command::Plan { command: PlanCommand::Publish { event_id, comment } } => {
+            plan_publish(&event_id, &comment).await
+        }
+        Command::Feed { command: FeedCommand::Token { event, participant, agent, zone, all, restricted } } => {
+            let scope = match (participant, agent, zone, all) {
+                (Some(p), _, _, _) => FeedTarget::Participant(p),
+                (_, Some(a), _, _) => FeedTarget::Agent(a),
+                (_, _, Some(z), _) => FeedTarget::Zone(z),
+                (_, _, _, true) => FeedTarget::All,
+                _ => bail!("choisissez --participant, --agent, --zone ou --all"),
+            };
+            feed_token(&event, scope, restricted).await
+        }
+        Command::Schedule { command } => match command {
+            ScheduleCommand::Generate { size, seed } => schedule_cli::run_generate(size, seed),
+            ScheduleCommand::Solve { instance, seconds, seed } => schedule_cli::run_solve(&instance, seconds, seed),
+            ScheduleCommand::Check { instance, solution } => {
+                if !schedule_cli::run_check(&instance, &solution)? {
+                    std::process::exit(1);
+                }
+                Ok(())
+            }
+        },
+        Command::Convention {
+            command: ConventionCommand::Pdf { event_id, output, reference, inputs, conventions, today },
+        } => {
+            let db = open_database(&Config::from_env(None)?).await?;
+            let request = convention_cli::PdfRequest {
+                event_id: &event_id,
+                output: &output,
+                reference: reference.as_deref(),
+                inputs: inputs.as_deref(),
+                conventions: conventions.as_deref(),
+                now: today.map_or_else(now, plan_check::noon_utc),
+            };
+            convention_cli::run(&db, request).await
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let db = open_database(&Config::from_env(None)?).await?;
+            audit_verify(&db).await
+        }
+        Command::Census { year, department, recipient } => {
+            let db = open_database(&Config::from_env(None)?).await?;
+            let recipient = recipient.or_else(|| std::env::var("CORDON_CENSUS_RECIPIENT").ok());
+            census(&db, year, &department, recipient.as_deref()).await
+        }
         Command::Plan { command } => {
             let db = open_database(&Config::from_env(None)?).await?;
             match command {
                 PlanCommand::List => plan_list(&db).await,
                 PlanCommand::Export { event_id, output } => plan_export(&db, &event_id, output).await,
                 PlanCommand::Import { file } => plan_import(&db, &file).await,
+                PlanCommand::Check { .. } | PlanCommand::Publish { .. } => unreachable!("handled above"),
             }
         }
     }
 }
 
+/// `cordon audit verify`: every chain, one line each; fails if one is tampered.
+async fn audit_verify(db: &store::Db) -> anyhow::Result<()> {
+    let chains = store::conventions::chains(db).await?;
+    let mut bad = 0;
+    for name in &chains {
+        let entries = store::conventions::chain(db, name).await?;
+        match app::domain::convention::verify(&entries) {
+            Ok(()) => println!("{}", app::text::audit_chain_ok(name, entries.len())),
+            Err(tampered) => {
+                bad += 1;
+                println!("{}", app::text::audit_chain_bad(name, &tampered.to_string()));
+            }
+        }
+    }
+    println!("{}", app::text::audit_summary(chains.len(), bad));
+    if bad > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// `cordon census`: the census of a department's registry for a year, as CSV.
+async fn census(db: &store::Db, year: i32, department: &str, recipient: Option<&str>) -> anyhow::Result<()> {
+    let Some(department) = app::domain::geo::Department::parse(department) else {
+        bail!("{} : {}", department, app::text::CENSUS_DEPARTMENT_INVALID);
+    };
+    if !(2000..=2100).contains(&year) {
+        bail!("{year} : {}", app::text::CENSUS_YEAR_INVALID);
+    }
+    let entries: Vec<_> =
+        store::conventions::in_force(db, department.as_str()).await?.into_iter().map(|(_, e)| e).collect();
+    let census = app::domain::convention::census(year, &department, &entries);
+    let csv = app::domain::convention::census_csv(&census, recipient.unwrap_or(app::text::CENSUS_DEFAULT_RECIPIENT));
+    std::io::Write::write_all(&mut std::io::stdout().lock(), csv.as_bytes())?;
+    Ok(())
+}
+
 fn now() -> Instant {
     Instant::from(chrono::Utc::now())
+}
+
+/// `cordon plan publish`: the same publication as the "Publier" button, by "cli".
+async fn plan_publish(event_id: &str, comment: &str) -> anyhow::Result<()> {
+    let config = Config::from_env(None)?;
+    let db = open_database(&config).await?;
+    let stored = store::plans::load_plan(&db, event_id.trim())
+        .await?
+        .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
+    let state = cordon_server::app_state(&config, db)?;
+    match app::api::releases::server::publish_as(&state, event_id.trim(), stored.plan, comment, "cli").await {
+        Ok(number) => {
+            println!("Version v{number} publiée.");
+            Ok(())
+        }
+        Err(e) => bail!("{e}"),
+    }
+}
+
+enum FeedTarget {
+    Participant(String),
+    Agent(String),
+    Zone(String),
+    All,
+}
+
+/// `cordon feed token`: a new feed link of the event, printed as its https URL.
+async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> anyhow::Result<()> {
+    let config = Config::from_env(None)?;
+    let db = open_database(&config).await?;
+    let stored = store::plans::load_plan(&db, event_id.trim())
+        .await?
+        .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
+    if store::releases::latest_number(&db, event_id.trim()).await?.is_none() {
+        bail!("{}", app::text::FEED_NOTHING_PUBLISHED);
+    }
+    let plan = &stored.plan;
+    let (kind, id, label, state_force) = match target {
+        FeedTarget::Participant(key) => {
+            let p =
+                plan.participants.iter().find(|p| p.id() == key || p.organisation_id() == key).with_context(|| {
+                    format!("--participant : aucun participant ni organisation « {key} » dans l’événement")
+                })?;
+            ("participant", p.id().to_string(), app::text::feed_participant(p.name()), p.reads_restricted())
+        }
+        FeedTarget::Agent(key) => {
+            let a = plan
+                .agents
+                .iter()
+                .find(|a| a.id() == key)
+                .with_context(|| format!("--agent : aucun agent « {key} »"))?;
+            ("agent", a.id().to_string(), app::text::feed_agent(a.display_name()), false)
+        }
+        FeedTarget::Zone(key) => {
+            let z =
+                plan.zones.iter().find(|z| z.id() == key).with_context(|| format!("--zone : aucune zone « {key} »"))?;
+            ("zone", z.id().to_string(), app::text::feed_zone(z.name()), false)
+        }
+        FeedTarget::All => ("event", String::new(), app::text::FEED_WHOLE_EVENT.to_string(), false),
+    };
+    let token = app::api::security::new_token();
+    let hash = app::api::security::hash_token(&token);
+    store::releases::create_token(
+        &db,
+        event_id.trim(),
+        (kind, &id),
+        &label,
+        restricted || state_force,
+        &hash,
+        "cli",
+        now(),
+    )
+    .await?;
+    println!("{}", app::api::releases::server::links(&config.base_url, &token, &label).https);
+    Ok(())
 }
 
 async fn open_database(config: &Config) -> anyhow::Result<store::Db> {

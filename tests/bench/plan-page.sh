@@ -6,7 +6,7 @@
 #   bash tests/bench/plan-page.sh   (SKIP_BUILD=1 reuses the last release build in target/bench-site)
 #
 # Steps: release build → fresh SQLite database in a temporary folder → the demo and the
-# synthetic event (server/tests/bench_seed.rs) → `cordon serve` on 127.0.0.1:$BENCH_PORT →
+# synthetic event (server/tests/integration/bench_seed.rs) → `cordon serve` on 127.0.0.1:$BENCH_PORT →
 # sign in as the demo organiser → curl, wrk, tests/bench/hydration.mjs → stop the server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,7 +43,7 @@ wasm_bytes=$(wc -c <"$site/pkg/cordon.wasm")
 echo "== seeding $work/bench.sqlite"
 export BENCH_DATABASE_URL="sqlite://$work/bench.sqlite?mode=rwc"
 seed_log="$work/seed.log"
-cargo test -q --release -p cordon --test bench_seed -- --ignored --nocapture | tee "$seed_log"
+cargo test -q --release -p cordon --test integration bench_seed -- --ignored --nocapture | tee "$seed_log"
 event_id="$(sed -n 's/^BENCH_EVENT_ID=//p' "$seed_log")"
 [ -n "$event_id" ] || { echo "no event id in the seed output" >&2; exit 1; }
 url="$base/evenements/$event_id"

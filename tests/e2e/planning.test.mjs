@@ -85,6 +85,46 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   await page.click('button:has-text("Enregistrer le besoin")');
   await page.waitForSelector('#liste-manques li:has-text("Entrée principale : il manque 1 agent(s)")');
   await assertAccessible(page, 'plan page');
+
+  // While typing a new need, an end before its start is flagged before anything is sent.
+  await page.fill('#champ-besoin-start', '2027-12-11T18:00');
+  await page.fill('#champ-besoin-end', '2027-12-11T09:00');
+  await page.waitForSelector('#champ-besoin-end-erreur:has-text("La fin doit être postérieure au début.")');
+  await page.fill('#champ-besoin-end', '2027-12-11T21:00');
+  await page.waitForSelector('#champ-besoin-end-erreur', { state: 'detached' });
+
+  // Removing the deployment asks for a confirmation, then reopens the whole gap.
+  await page.locator('[role="button"][aria-label*="Entrée principale"]').first().click();
+  await page.waitForSelector('h2:has-text("Modifier le déploiement")');
+  const remove = 'Supprimer le déploiement « Accueil et surveillance de l’entrée »';
+  await page.click(`button[aria-label="${remove}"]`);
+  await page.waitForSelector('button:has-text("Confirmer la suppression")');
+  await screenshot(page, 'suppression-confirmation');
+  await page.click('button:has-text("Confirmer la suppression")');
+  await page.waitForSelector('#liste-manques li:has-text("Entrée principale : il manque 3 agent(s)")');
+  assert.equal(await page.locator('td:has-text("Accueil et surveillance de l’entrée")').count(), 0);
+
+  // A zone that still holds a need is not removed, and the reason shows beside its button.
+  await page.click('button[aria-label="Supprimer la zone Entrée principale"]');
+  await page.click('button[aria-label="Confirmer la suppression : la zone Entrée principale"]');
+  await page.waitForSelector('.cordon-remove [role="alert"]:has-text("Suppression impossible. 1 besoin est placé ici")');
+  await screenshot(page, 'suppression-refusee');
+
+  // Publishing: the changes are listed, the release goes into the history, and a calendar
+  // link reads it.
+  await page.fill('#champ-publication-comment', 'Première version du dispositif');
+  await page.click('button:has-text("Publier la version v1")');
+  await page.waitForSelector('text=Version v1 publiée');
+  await page.waitForSelector('.cordon-releases li:has-text("Première version du dispositif")');
+  await page.selectOption('#champ-abonnement-scope', 'event');
+  await page.click('button:has-text("Créer un lien d’abonnement")');
+  await page.waitForSelector('#nouveau-lien svg');
+  const feedUrl = await page.inputValue('#champ-lien-https');
+  const feed = await page.request.get(feedUrl);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n/);
+  await screenshot(page, 'publication-abonnement');
+  await assertAccessible(page, 'plan page after publishing');
   assertNoProblems(page);
   await page.context().close();
 });
@@ -110,6 +150,47 @@ test('a security company picks its deployment on the timeline and sees it in the
   await page.locator('[role="button"][aria-label*="Provence Sécurité Événements"]').nth(1).focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('h2:has-text("Modifier le déploiement")');
+
+  // Private agents on a public road without the prefect's L613-1 authorisation: the
+  // compliance panel says so at once, and removing the deployment clears it.
+  await page.click('button:has-text("Nouveau déploiement")');
+  await page.selectOption('#champ-deploiement-zone_id', { label: 'Quai Brescon' });
+  await page.fill('#champ-deploiement-start', '2027-06-26T19:00');
+  await page.fill('#champ-deploiement-end', '2027-06-26T23:00');
+  await page.fill('#champ-deploiement-headcount', '2');
+  await page.selectOption('#champ-deploiement-category', 'surveillance');
+  await page.fill('#champ-deploiement-mission', 'Surveillance du quai pendant le concert');
+  // Before saving, the browser checks the deployment being typed with the same rules.
+  await page.waitForSelector('#apercu-conformite li[data-rule="voie_publique_sans_autorisation"]');
+  await screenshot(page, 'conformite-apercu');
+  // Another zone (not a public road) clears the preview; back on the quay it returns.
+  await page.selectOption('#champ-deploiement-zone_id', { label: 'Entrée Nord' });
+  await page.waitForSelector('#apercu-conformite li[data-rule="voie_publique_sans_autorisation"]', { state: 'detached' });
+  await page.selectOption('#champ-deploiement-zone_id', { label: 'Quai Brescon' });
+  await page.waitForSelector('#apercu-conformite li[data-rule="voie_publique_sans_autorisation"]');
+  await page.click('button:has-text("Enregistrer le déploiement")');
+  await page.waitForSelector('li[data-rule="voie_publique_sans_autorisation"]:has-text("Bloquant")');
+  await screenshot(page, 'conformite-voie-publique');
+  await page.locator('[role="button"][aria-label*="Quai Brescon"][aria-label*="non conforme"]').first().click();
+  await page.waitForSelector('h2:has-text("Modifier le déploiement")');
+  await page.click('button[aria-label="Supprimer le déploiement « Surveillance du quai pendant le concert »"]');
+  await page.click('button:has-text("Confirmer la suppression")');
+  await page.waitForSelector('li[data-rule="voie_publique_sans_autorisation"]', { state: 'detached' });
+
+  // One agent added by hand, with a card that expired: refused beside the date; then valid.
+  await page.fill('#champ-agent-display_name', 'Inès Morel');
+  await page.selectOption('#champ-agent-sex', 'femme');
+  await page.click('label[for="agent-qualification-palpation"]');
+  await page.fill('#champ-agent-cnaps_number', 'CAR-013-2031-05-02-20260001234');
+  await page.fill('#champ-agent-cnaps_expires', '2020-01-31');
+  await page.click('button:has-text("Ajouter l’agent")');
+  await page.waitForSelector('#champ-agent-cnaps_expires-erreur:has-text("La carte professionnelle est expirée")');
+  await page.fill('#champ-agent-cnaps_expires', '2031-05-02');
+  await page.click('button:has-text("Ajouter l’agent")');
+  await page.waitForSelector('td:has-text("Inès Morel")');
+  await page.waitForSelector('td:has-text("valable jusqu’au 02/05/2031")');
+  await screenshot(page, 'agents-ajout');
+  await assertAccessible(page, 'agents of a security company');
   assertNoProblems(page);
   await page.context().close();
 });

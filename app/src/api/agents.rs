@@ -1,4 +1,7 @@
-//! A participant's named agents: importing them from a CSV file, with a preview first.
+//! A participant's named agents: importing them from a CSV file, with a preview first, or
+//! one at a time.
+// A server function receives one argument per form field: long forms make long signatures.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -50,6 +53,32 @@ pub async fn import_agents_csv(
 ) -> Result<AgentsCsvOutcome, AppError> {
     use super::context::respond;
     respond(server::run(event_id, participant_id, csv, true).await)
+}
+
+/// Adds (`id` empty) or changes one named agent of one of my participants.
+#[server(endpoint = "save_agent")]
+pub async fn save_agent(
+    event_id: String,
+    id: String,
+    version: String,
+    participant_id: String,
+    display_name: String,
+    /// Ticked qualifications (`qualifications[]`; none ticked sends nothing).
+    qualifications: Option<Vec<String>>,
+    sex: String,
+    cnaps_number: String,
+    cnaps_expires: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form = server::AgentForm {
+        participant_id,
+        display_name,
+        qualifications: qualifications.unwrap_or_default(),
+        sex,
+        cnaps_number,
+        cnaps_expires,
+    };
+    respond(server::save(event_id, id, version, form).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -144,5 +173,109 @@ mod server {
         let csv = if save { String::new() } else { csv };
         let participant_id = participant.id().to_string();
         Ok(AgentsCsvOutcome { file_errors: parsed.file_errors, rows, imported, csv, participant_id })
+    }
+
+    pub struct AgentForm {
+        pub participant_id: String,
+        pub display_name: String,
+        pub qualifications: Vec<String>,
+        pub sex: String,
+        pub cnaps_number: String,
+        pub cnaps_expires: String,
+    }
+
+    pub async fn save(event_id: String, id: String, version: String, form: AgentForm) -> Result<(), AppError> {
+        use crate::api::plan_context::{choice, refused};
+        use crate::domain::interchange::end_of_day_in_paris;
+        use crate::domain::plan::{AgentDraft, CnapsCard, Qualification, Sex};
+        use crate::store::plans::Saved;
+
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let id = id.trim();
+        let existing = if id.is_empty() {
+            None
+        } else {
+            let agent = stored.plan.agents.iter().find(|a| a.id() == id).ok_or(AppError::NotFound)?;
+            let known = *stored.versions.get(id).ok_or(AppError::NotFound)?;
+            Some((agent.participant_id().to_string(), version.trim().parse::<i64>().unwrap_or(known)))
+        };
+        // An agent stays with its participant; only that participant's members edit it.
+        let owner = existing.as_ref().map(|(p, _)| p.clone()).unwrap_or_else(|| form.participant_id.trim().to_string());
+        if !access.edits_participant(&owner) {
+            return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
+        }
+        let participant = stored.plan.participant(&owner).ok_or(AppError::NotFound)?;
+        let qualifications = form
+            .qualifications
+            .iter()
+            .map(|q| choice(q, "qualifications", Qualification::from_code))
+            .collect::<Result<_, _>>()?;
+        let sex = match form.sex.trim() {
+            "" => None,
+            code => Some(choice(code, "sex", Sex::from_code)?),
+        };
+        let cnaps_card = match (form.cnaps_number.trim(), form.cnaps_expires.trim()) {
+            ("", "") => None,
+            ("", _) => return Err(AppError::invalid("cnaps_number", text::CARD_NUMBER_MISSING)),
+            (_, "") => return Err(AppError::invalid("cnaps_expires", text::CARD_EXPIRY_MISSING)),
+            (number, expires) => {
+                let expires = end_of_day_in_paris(expires)
+                    .ok_or_else(|| AppError::invalid("cnaps_expires", text::DATE_INVALID))?;
+                Some(CnapsCard::new(number, expires).map_err(|e| AppError::invalid("cnaps_number", e))?)
+            }
+        };
+        if let Some(card) = &cnaps_card {
+            if !card.is_valid_at(now()) {
+                return Err(AppError::invalid("cnaps_expires", text::CARD_EXPIRED));
+            }
+            let taken = stored
+                .plan
+                .agents
+                .iter()
+                .any(|a| a.id() != id && a.cnaps_card().is_some_and(|c| c.number() == card.number()));
+            if taken {
+                return Err(AppError::invalid("cnaps_number", text::CARD_ALREADY_KNOWN));
+            }
+        }
+        let availability =
+            stored.plan.agents.iter().find(|a| a.id() == id).map(|a| a.availability().to_vec()).unwrap_or_default();
+        let agent = Agent::new(AgentDraft {
+            id: if id.is_empty() { new_id() } else { id.to_string() },
+            participant_id: owner.clone(),
+            display_name: form.display_name,
+            qualifications,
+            sex,
+            cnaps_card,
+            availability,
+        })
+        .map_err(refused("display_name"))?;
+        let now = now();
+        match existing {
+            None => {
+                plans::insert_record(
+                    &state.db,
+                    &event_id,
+                    RecordKind::Agent,
+                    agent.id(),
+                    Some(participant.id()),
+                    Some(participant.organisation_id()),
+                    &agent,
+                    now,
+                )
+                .await?;
+                Ok(())
+            }
+            Some((_, based_on)) => {
+                match plans::update_record(&state.db, &event_id, agent.id(), based_on, &agent, now).await? {
+                    Saved::Done(_) => Ok(()),
+                    Saved::Stale { data, .. } => {
+                        let current =
+                            plans::decode::<Agent>(&data).map(|a| a.display_name().to_string()).unwrap_or_default();
+                        Err(AppError::Stale { message: text::stale_record(&current) })
+                    }
+                    Saved::Missing => Err(AppError::NotFound),
+                }
+            }
+        }
     }
 }

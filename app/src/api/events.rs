@@ -84,26 +84,58 @@ mod server {
     use crate::text;
 
     pub async fn list() -> Result<Vec<EventSummary>, AppError> {
+        use crate::domain::convention::{
+            census::local_day, dashboard_order, deadline_status, due_date, DeadlineStatus, DueDate, FileFacts,
+            LeadTimes, Status,
+        };
         let user = require_user().await?;
         let state = state()?;
         let viewer = plans::viewer_of(&state.db, &user.id).await?;
         let rows = plans::list_events(&state.db, &viewer).await?;
-        rows.into_iter()
-            .map(|row| {
-                let event: Event = plans::decode(&row.data)?;
-                let zone = event.time_zone();
-                Ok(EventSummary {
-                    id: row.id,
-                    name: row.name,
-                    kind: event.kind().label().to_string(),
-                    commune: event.commune_name().to_string(),
-                    department: row.department,
-                    starts: format_long_fr(row.starts_at, zone),
-                    ends: format_long_fr(row.ends_at, zone),
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(AppError::from)
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let files = store::conventions::summaries(&state.db, &ids).await?;
+        let lead_times = LeadTimes::defaults();
+        let mut listed: Vec<(Option<DueDate>, EventSummary)> = Vec::with_capacity(rows.len());
+        for row in rows {
+            let event: Event = plans::decode(&row.data)?;
+            let zone = event.time_zone();
+            let file = files.get(&row.id);
+            let status = file.and_then(|f| Status::from_code(&f.status)).unwrap_or(Status::Brouillon);
+            let due = due_date(&FileFacts::from_event(&event), &lead_times);
+            let open = matches!(status, Status::Brouillon | Status::CorrectionsDemandees);
+            let flag = due.as_ref().and_then(|due| {
+                let submitted = file.and_then(|f| f.submitted_at).map(|at| local_day(at, zone));
+                match deadline_status(due, submitted, local_day(now(), zone), &lead_times) {
+                    DeadlineStatus::AtRisk { .. } if open => Some(text::DUE_AT_RISK),
+                    DeadlineStatus::Late { .. } if open => Some(text::DUE_LATE),
+                    DeadlineStatus::FiledLate { .. } => Some(text::DUE_FILED_LATE),
+                    _ => None,
+                }
+            });
+            let summary = EventSummary {
+                id: row.id,
+                name: row.name,
+                kind: event.kind().label().to_string(),
+                commune: event.commune_name().to_string(),
+                department: row.department,
+                starts: format_long_fr(row.starts_at, zone),
+                ends: format_long_fr(row.ends_at, zone),
+                convention: if file.is_some() {
+                    status.label().to_string()
+                } else {
+                    text::DOSSIER_NOT_FILED.to_string()
+                },
+                due: due.as_ref().map(|d| d.date.format("%d/%m/%Y").to_string()),
+                due_flag: flag.map(str::to_string),
+            };
+            listed.push((due, summary));
+        }
+        // A prefecture's dashboard: the files by due date, earliest first (the store's order,
+        // by start, is kept among equals).
+        if !viewer.prefecture_departments.is_empty() {
+            listed.sort_by(|a, b| dashboard_order(a.0.as_ref(), b.0.as_ref()));
+        }
+        Ok(listed.into_iter().map(|(_, e)| e).collect())
     }
 
     pub async fn organiser_choices() -> Result<Vec<OrganiserChoice>, AppError> {
@@ -165,6 +197,7 @@ mod server {
                 autorisation_voie_publique_l613_1: ticked(&form.legal[2]),
                 convention_coordination_en_vigueur: ticked(&form.legal[3]),
             },
+            alert_procedure: None,
         };
         let event = Event::new(draft).map_err(refused("name"))?;
         let organiser = Participant::new(ParticipantDraft {
@@ -174,6 +207,9 @@ mod server {
             role: ParticipantRole::Organisateur,
             contact_name: Some(user.name.clone()),
             contact_phone: None,
+            cnaps_authorisation: None,
+            commune_code: None,
+            arrete_l512_3: None,
         })
         .map_err(|_| AppError::Internal)?;
         plans::create_event(&state.db, &event, &organisation.id, &organiser, now()).await?;
@@ -183,18 +219,32 @@ mod server {
     }
 
     pub async fn plan(event_id: String) -> Result<PlanPage, AppError> {
-        let (_, _, stored, access) = plan_with_access(&event_id).await?;
-        let plan = stored.plan.for_audience(access.audience);
-        let coverage = plan.coverage();
-        let mut versions = stored.versions;
-        versions.retain(|id, _| {
-            plan.deployments.iter().any(|d| d.id() == id)
-                || plan.zones.iter().any(|z| z.id() == id)
-                || plan.needs.iter().any(|n| n.id() == id)
-                || plan.posts.iter().any(|p| p.id() == id)
-                || plan.participants.iter().any(|p| p.id() == id)
-                || plan.agents.iter().any(|a| a.id() == id)
-        });
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        // Coverage counts the agents' qualifications and sex before they are reduced for
+        // this reader, and only the deployments this reader may know of. The page draws the
+        // gaps, not each need's staffing curve: the per-need intervals stay on the server.
+        let audience_plan = stored.plan.clone().for_audience(access.audience);
+        let mut coverage = audience_plan.coverage();
+        coverage.needs.clear();
+        let rules =
+            crate::api::rule_settings::server::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
+        let findings = findings_for(&audience_plan, &access, &rules);
+        let mut plan = stored.plan.as_read_by(&access);
+        // The page only shows and names the reader's own agents; the plan file (API) carries
+        // the others as far as the reader may know them.
+        plan.agents.retain(|a| access.edits_participant(a.participant_id()));
+        // Versions travel for what the reader may change, nothing else.
+        let own = |participant: &str| access.edits_participant(participant);
+        let mut editable: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        editable.extend(plan.deployments.iter().filter(|d| own(d.participant_id())).map(|d| d.id()));
+        editable.extend(plan.agents.iter().map(|a| a.id()));
+        editable.extend(plan.participants.iter().filter(|p| access.organiser || own(p.id())).map(|p| p.id()));
+        if access.organiser {
+            editable.extend(plan.zones.iter().map(|z| z.id()));
+            editable.extend(plan.posts.iter().map(|p| p.id()));
+            editable.extend(plan.needs.iter().map(|n| n.id()));
+        }
+        let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
         Ok(PlanPage {
             plan,
@@ -204,6 +254,28 @@ mod server {
             event_version: stored.event_version,
             versions,
             time_zone,
+            findings,
+            rules,
+            checked_at: now(),
         })
+    }
+
+    /// The compliance findings of the plan as this reader's audience sees it (agents whole:
+    /// cards and sex count). Participants who may not know other participants' agents get only
+    /// the findings that concern them.
+    fn findings_for(
+        plan: &crate::domain::plan::Plan,
+        access: &crate::domain::plan::EventAccess,
+        rules: &crate::domain::compliance::RuleSet,
+    ) -> Vec<crate::domain::compliance::Finding> {
+        use crate::domain::compliance::{check_plan, ComplianceContext};
+        use crate::domain::plan::AgentDetail;
+        let findings = check_plan(plan, rules, &ComplianceContext::at(crate::api::context::now()));
+        match access.agents {
+            AgentDetail::Cards | AgentDetail::Names => findings,
+            AgentDetail::Withheld => {
+                findings.into_iter().filter(|f| f.participant_ids.iter().any(|p| access.edits_participant(p))).collect()
+            }
+        }
     }
 }

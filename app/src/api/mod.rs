@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod convention;
 pub mod events;
 pub mod invitations;
 pub mod organisations;
@@ -13,6 +14,10 @@ pub mod organisations;
 pub mod plan_context;
 pub mod plan_edits;
 pub mod plan_types;
+pub mod registry;
+pub mod releases;
+pub mod rule_settings;
+pub mod schedule;
 #[cfg(feature = "ssr")]
 pub mod security;
 pub mod types;

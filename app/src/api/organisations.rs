@@ -181,6 +181,7 @@ pub(crate) mod server {
             to: email.as_str().to_string(),
             subject: text::invitation_subject(organisation_name),
             body: text::invitation_body(&inviter.name, organisation_name, &link, &expires),
+            attachment: None,
         };
         state.mail.send(mail).await.map_err(|e| {
             tracing::error!(error = %e, "invitation e-mail could not be sent");

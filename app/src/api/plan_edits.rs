@@ -112,9 +112,12 @@ pub async fn update_event(
     arrete_palpation_l613_2: Option<String>,
     autorisation_voie_publique_l613_1: Option<String>,
     convention_coordination_en_vigueur: Option<String>,
+    /// How field actors are alerted of an imminent risk (the circular's fourth axis).
+    alert_procedure: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::respond;
     let form = server::EventForm {
+        alert_procedure,
         version,
         name,
         kind,
@@ -146,6 +149,32 @@ pub async fn add_participant(
 ) -> Result<(), AppError> {
     use super::context::respond;
     respond(server::participant(event_id, organisation_id, role, contact_name, contact_phone).await)
+}
+
+/// Changes a participant: its role (the organiser) and its lead contact (the organiser, or the
+/// participant itself).
+#[server(endpoint = "update_participant")]
+pub async fn update_participant(
+    event_id: String,
+    id: String,
+    version: String,
+    role: String,
+    contact_name: String,
+    contact_phone: String,
+    /// The prefect's L512-3 order lending a municipal police to this commune (organiser only).
+    arrete_l512_3: Option<String>,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let contact = (contact_name, contact_phone);
+    respond(server::update_participant(event_id, id, version, role, contact, arrete_l512_3).await)
+}
+
+/// Removes a zone, post, need or participant (the organiser) or an agent or deployment (its
+/// participant), at the version the page showed; refused while other records depend on it.
+#[server(endpoint = "delete_record")]
+pub async fn delete_record(event_id: String, id: String, version: String) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::delete(event_id, id, version).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -407,6 +436,94 @@ mod server {
         store_record(&state, &event_id, RecordKind::Deployment, existing, new, &deployment, describe).await
     }
 
+    pub async fn update_participant(
+        event_id: String,
+        id: String,
+        version: String,
+        role: String,
+        (contact_name, contact_phone): (String, String),
+        arrete_l512_3: Option<String>,
+    ) -> Result<(), AppError> {
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let id = id.trim();
+        let current = stored.plan.participant(id).ok_or(AppError::NotFound)?;
+        if !access.organiser && !access.edits_participant(id) {
+            return Err(AppError::Refused(text::API_CANNOT_EDIT.into()));
+        }
+        // A participant changes its contact; only the organiser changes roles, and the
+        // organiser's own participant stays the organiser.
+        let role = if access.organiser && current.organisation_id() != stored.organiser_organisation_id {
+            choice(&role, "role", ParticipantRole::from_code)?
+        } else {
+            current.role()
+        };
+        if contact_phone.trim().chars().count() > 40 {
+            return Err(AppError::invalid("contact_phone", crate::domain::plan::PlanError::TextTooLong { max: 40 }));
+        }
+        let mut draft = ParticipantDraft::from(current.clone());
+        draft.role = role;
+        draft.contact_name = Some(contact_name).filter(|c| !c.trim().is_empty());
+        draft.contact_phone = Some(contact_phone).filter(|c| !c.trim().is_empty());
+        if access.organiser {
+            if let Some(order) = arrete_l512_3 {
+                if order.trim().chars().count() > 120 {
+                    return Err(AppError::invalid(
+                        "arrete_l512_3",
+                        crate::domain::plan::PlanError::TextTooLong { max: 120 },
+                    ));
+                }
+                draft.arrete_l512_3 = Some(order).filter(|o| !o.trim().is_empty());
+            }
+        }
+        let participant = Participant::new(draft).map_err(refused("contact_name"))?;
+        let existing = existing(id, &version, &stored.versions)?;
+        let describe = |data: &str| {
+            plans::decode::<Participant>(data)
+                .map(|p| {
+                    format!(
+                        "{}, contact {} {}",
+                        p.role().label(),
+                        p.contact_name().unwrap_or("—"),
+                        p.contact_phone().unwrap_or("")
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let new = (participant.id(), None, Some(participant.organisation_id()));
+        store_record(&state, &event_id, RecordKind::Participant, existing, new, &participant, describe).await
+    }
+
+    pub async fn delete(event_id: String, id: String, version: String) -> Result<(), AppError> {
+        use crate::domain::plan::{removal, Audience};
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let id = id.trim();
+        let removal = removal(&stored.plan, id, &stored.organiser_organisation_id).ok_or(AppError::NotFound)?;
+        let hidden =
+            stored.plan.deployments.iter().any(|d| {
+                d.id() == id && d.visibility() == Visibility::Restricted && access.audience == Audience::Others
+            });
+        if hidden {
+            return Err(AppError::NotFound);
+        }
+        match removal.owner.as_deref() {
+            Some(owner) if !access.edits_participant(owner) => {
+                return Err(AppError::Refused(text::API_CANNOT_EDIT.into()));
+            }
+            Some(_) => {}
+            None => require_organiser(&access)?,
+        }
+        if !removal.blockers.is_empty() {
+            return Err(AppError::Refused(text::removal_refused(&removal.blockers)));
+        }
+        let known = *stored.versions.get(id).ok_or(AppError::NotFound)?;
+        let based_on = version.trim().parse::<i64>().unwrap_or(known);
+        match plans::delete_record(&state.db, &event_id, id, based_on, now()).await? {
+            Saved::Done(_) => Ok(()),
+            Saved::Stale { .. } => Err(AppError::Stale { message: text::STALE_REMOVAL.into() }),
+            Saved::Missing => Err(AppError::NotFound),
+        }
+    }
+
     pub struct EventForm {
         pub version: String,
         pub name: String,
@@ -419,6 +536,7 @@ mod server {
         pub expected_attendance: String,
         pub behaviour: String,
         pub legal: [Option<String>; 4],
+        pub alert_procedure: Option<String>,
     }
 
     pub async fn event(event_id: String, form: EventForm) -> Result<(), AppError> {
@@ -456,6 +574,13 @@ mod server {
             autorisation_voie_publique_l613_1: ticked(&form.legal[2]),
             convention_coordination_en_vigueur: ticked(&form.legal[3]),
         };
+        if let Some(procedure) = form.alert_procedure {
+            let max = crate::domain::plan::MAX_ALERT_PROCEDURE;
+            if procedure.trim().chars().count() > max {
+                return Err(AppError::invalid("alert_procedure", crate::domain::plan::PlanError::TextTooLong { max }));
+            }
+            draft.alert_procedure = Some(procedure).filter(|p| !p.trim().is_empty());
+        }
         let event = Event::new(draft).map_err(refused("name"))?;
         let based_on = form.version.trim().parse::<i64>().unwrap_or(stored.event_version);
         match plans::update_event(&state.db, &event, based_on, now()).await? {
@@ -490,6 +615,9 @@ mod server {
             role: choice(&role, "role", ParticipantRole::from_code)?,
             contact_name: Some(contact_name),
             contact_phone: Some(contact_phone),
+            cnaps_authorisation: organisation.cnaps_authorisation.clone(),
+            commune_code: organisation.commune_code.clone(),
+            arrete_l512_3: None,
         })
         .map_err(refused("contact_name"))?;
         plans::insert_record(
@@ -528,6 +656,7 @@ mod server {
                     &starts,
                     &link,
                 ),
+                attachment: None,
             };
             state.mail.send(mail).await.map_err(|e| {
                 tracing::error!(error = %e, "participation e-mail could not be sent");

@@ -17,6 +17,12 @@ pub struct EventSummary {
     /// Start and end in the event's zone, French long format.
     pub starts: String,
     pub ends: String,
+    /// The convention file's state ("Brouillon", "En instruction", …).
+    pub convention: String,
+    /// The filing due date, "26/05/2027", when a lead time applies.
+    pub due: Option<String>,
+    /// "À risque" / "En retard" / "Déposé en retard" for a file that needs attention.
+    pub due_flag: Option<String>,
 }
 
 /// An event's plan as the viewer may read it, its coverage, and what the viewer may edit.
@@ -31,6 +37,14 @@ pub struct PlanPage {
     pub versions: BTreeMap<String, i64>,
     /// The time zone's name, e.g. `Europe/Paris`.
     pub time_zone: String,
+    /// What the compliance rules find in the plan (docs/compliance.md), as far as this reader
+    /// is concerned.
+    pub findings: Vec<crate::domain::compliance::Finding>,
+    /// The rules the server applied (the department's settings), so that the browser checks a
+    /// deployment being typed with the same rules before it is saved.
+    pub rules: crate::domain::compliance::RuleSet,
+    /// The instant the server checked the plan at: the browser's preview counts from it.
+    pub checked_at: crate::domain::Instant,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

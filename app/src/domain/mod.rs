@@ -4,12 +4,18 @@
 
 pub mod account;
 pub mod communes;
+pub mod compliance;
+pub mod convention;
+pub mod document;
 pub mod geo;
+pub mod ical;
 pub mod interchange;
 pub mod invitation;
 pub mod organisation;
 pub mod plan;
 pub mod rate_limit;
+pub mod release;
+pub mod schedule;
 pub mod time;
 
 pub use account::{Email, Password, PersonName};

@@ -173,7 +173,7 @@ impl OrganisationProfile {
 /// A CNAPS authorisation number, as printed on a company's documents:
 /// `AUT-` then the department and digit groups separated by dashes
 /// (e.g. `AUT-013-2118-05-12-20190412345`). Upper-cased, spaces removed.
-fn parse_cnaps_authorisation(raw: &str) -> Result<String, OrganisationError> {
+pub fn parse_cnaps_authorisation(raw: &str) -> Result<String, OrganisationError> {
     let value: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
     let rest = value.strip_prefix("AUT-").ok_or(OrganisationError::CnapsInvalid)?;
     let groups: Vec<&str> = rest.split('-').collect();

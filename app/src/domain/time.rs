@@ -103,6 +103,23 @@ pub fn format_input_local(instant: Instant, zone: chrono_tz::Tz) -> String {
     instant.to_chrono().map(|utc| utc.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
 }
 
+/// The day (`2029-04-12`, for a date input) that ends at `end` in `zone`: a CNAPS card valid
+/// through 12 April expires at the first instant of the 13th.
+pub fn format_date_input(end: Instant, zone: chrono_tz::Tz) -> String {
+    Instant(end.0 - 1)
+        .to_chrono()
+        .map(|utc| utc.with_timezone(&zone).format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The same last day in French order: "12/04/2029".
+pub fn format_last_day_fr(end: Instant, zone: chrono_tz::Tz) -> String {
+    Instant(end.0 - 1)
+        .to_chrono()
+        .map(|utc| utc.with_timezone(&zone).format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}
+
 /// "ven. 10/07 18:00" in `zone`: compact, for tables and lists.
 pub fn format_short_fr(instant: Instant, zone: chrono_tz::Tz) -> String {
     use chrono::Datelike;

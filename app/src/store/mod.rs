@@ -3,10 +3,13 @@
 //! placeholders, which sqlx's `Any` driver accepts on both; instants are integers.
 
 pub mod api_tokens;
+pub mod conventions;
 pub mod invitations;
 pub mod organisations;
 pub mod plan_io;
 pub mod plans;
+pub mod releases;
+pub mod rule_settings;
 pub mod sessions;
 pub mod testing;
 pub mod throttle;

@@ -140,3 +140,16 @@ pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<OrganisationSumm
     .map(summary)
     .transpose()
 }
+
+/// The prefecture organisations of a department.
+pub async fn prefectures_of(db: &Db, department: &str) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM organisations o WHERE o.kind = 'prefecture' AND o.department = $1 ORDER BY o.name, o.id"
+    )))
+    .bind(department)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(summary)
+    .collect()
+}

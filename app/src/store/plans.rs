@@ -169,32 +169,51 @@ async fn touch_event(
     Ok(())
 }
 
-/// Replaces a record if it is still at `expected_version`.
-pub async fn update_record<T: Serialize>(
-    db: &Db,
+/// Replaces a record inside `tx` if it is still at `expected_version`; whether it was.
+async fn update_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event_id: &str,
     id: &str,
     expected_version: i64,
-    record: &T,
+    data: &str,
     now: Instant,
-) -> Result<Saved, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE plan_records SET data = $1, version = version + 1, updated_at = $2 \
          WHERE id = $3 AND event_id = $4 AND version = $5",
     )
-    .bind(to_json(record)?)
+    .bind(data)
     .bind(now.0)
     .bind(id)
     .bind(event_id)
     .bind(expected_version)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    if done.rows_affected() == 1 {
-        touch_event(&mut tx, event_id, now).await?;
-        tx.commit().await?;
-        return Ok(Saved::Done(expected_version + 1));
-    }
+    Ok(done.rows_affected() == 1)
+}
+
+/// Removes a record inside `tx` if it is still at `expected_version`; whether it was.
+async fn delete_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+    id: &str,
+    expected_version: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM plan_records WHERE id = $1 AND event_id = $2 AND version = $3")
+        .bind(id)
+        .bind(event_id)
+        .bind(expected_version)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Why a versioned change did not apply: the record's newer state, or its absence. Ends `tx`.
+async fn stale_or_missing(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+    id: &str,
+) -> Result<Saved, sqlx::Error> {
     let current = sqlx::query("SELECT data, version FROM plan_records WHERE id = $1 AND event_id = $2")
         .bind(id)
         .bind(event_id)
@@ -205,6 +224,87 @@ pub async fn update_record<T: Serialize>(
         Some(row) => Saved::Stale { data: row.try_get("data")?, version: row.try_get("version")? },
         None => Saved::Missing,
     })
+}
+
+/// Replaces a record if it is still at `expected_version`.
+pub async fn update_record<T: Serialize>(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    expected_version: i64,
+    record: &T,
+    now: Instant,
+) -> Result<Saved, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    if update_in(&mut tx, event_id, id, expected_version, &to_json(record)?, now).await? {
+        touch_event(&mut tx, event_id, now).await?;
+        tx.commit().await?;
+        return Ok(Saved::Done(expected_version + 1));
+    }
+    stale_or_missing(tx, event_id, id).await
+}
+
+/// Removes a record if it is still at `expected_version` (`Saved::Done(0)` when removed).
+pub async fn delete_record(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    expected_version: i64,
+    now: Instant,
+) -> Result<Saved, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    if delete_in(&mut tx, event_id, id, expected_version).await? {
+        touch_event(&mut tx, event_id, now).await?;
+        tx.commit().await?;
+        return Ok(Saved::Done(0));
+    }
+    stale_or_missing(tx, event_id, id).await
+}
+
+/// A new record of a batch.
+#[derive(Debug)]
+pub struct NewRecord {
+    pub kind: RecordKind,
+    pub id: String,
+    pub participant_id: Option<String>,
+    pub organisation_id: Option<String>,
+    pub data: String,
+}
+
+/// Records changed together, all or nothing: new records, records replaced at their
+/// version, records removed at their version.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub insert: Vec<NewRecord>,
+    /// (id, expected version, JSON)
+    pub update: Vec<(String, i64, String)>,
+    /// (id, expected version)
+    pub delete: Vec<(String, i64)>,
+}
+
+/// Applies a batch in one transaction; `false` (and nothing changed) when a record is no
+/// longer at the version the batch was built on.
+pub async fn apply_batch(db: &Db, event_id: &str, batch: &Batch, now: Instant) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    for (id, version, data) in &batch.update {
+        if !update_in(&mut tx, event_id, id, *version, data, now).await? {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+    }
+    for (id, version) in &batch.delete {
+        if !delete_in(&mut tx, event_id, id, *version).await? {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+    }
+    for r in &batch.insert {
+        let (participant, organisation) = (r.participant_id.as_deref(), r.organisation_id.as_deref());
+        insert_record_in(&mut tx, event_id, r.kind, &r.id, participant, organisation, &r.data, now).await?;
+    }
+    touch_event(&mut tx, event_id, now).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Replaces the event itself if it is still at `expected_version`.

@@ -170,6 +170,64 @@ pub fn stale_record(current: &str) -> String {
     format!("Quelqu’un a modifié cet élément entre-temps : votre modification n’a pas été enregistrée. Valeurs actuelles : {current}. Rechargez pour repartir de ces valeurs.")
 }
 
+/// An agent of another participant, whose name the reader may not know.
+pub fn agent_withheld(participant: &str) -> String {
+    let short: String = participant.chars().take(60).collect();
+    format!("Agent de {short} (nom réservé à son organisation)")
+}
+
+// Removing plan records
+pub const REMOVAL_ORGANISER: &str = "L’organisateur ne peut pas se retirer de son propre événement.";
+pub const REMOVED: &str = "Supprimé.";
+pub const CARD_NUMBER_MISSING: &str = "Une date d’expiration est donnée sans numéro de carte professionnelle.";
+pub const CARD_EXPIRY_MISSING: &str = "Indiquez la date d’expiration de la carte professionnelle.";
+pub const DATE_INVALID: &str = "Date invalide : utilisez le format JJ/MM/AAAA.";
+pub const STALE_REMOVAL: &str = "Quelqu’un a modifié cet élément entre-temps : il n’a pas été supprimé. Rechargez la page pour voir ses valeurs actuelles.";
+pub const REMOVE: &str = "Supprimer";
+pub const REMOVE_CONFIRM: &str = "Confirmer la suppression";
+pub const REMOVE_CANCEL: &str = "Annuler";
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What prevents removing a zone: its posts.
+pub fn removal_zone_posts(n: usize) -> String {
+    format!("{} dans cette zone : supprimez-les d’abord.", plural(n, "poste est défini", "postes sont définis"))
+}
+
+/// What prevents removing a zone or a post: the needs placed on it.
+pub fn removal_needs(n: usize) -> String {
+    format!("{} ici : supprimez-les ou déplacez-les d’abord.", plural(n, "besoin est placé", "besoins sont placés"))
+}
+
+/// What prevents removing a zone, a post or a participant: deployments.
+pub fn removal_deployments(n: usize) -> String {
+    format!(
+        "{} : supprimez-les ou déplacez-les d’abord.",
+        plural(n, "déploiement en dépend", "déploiements en dépendent")
+    )
+}
+
+/// What prevents removing a participant: its agents.
+pub fn removal_agents(n: usize) -> String {
+    format!("{} : supprimez-les d’abord.", plural(n, "agent lui est rattaché", "agents lui sont rattachés"))
+}
+
+/// What prevents removing an agent: the deployments naming it.
+pub fn removal_agent_named(n: usize) -> String {
+    format!("Cet agent est nommé dans {} : retirez-le d’abord.", plural(n, "déploiement", "déploiements"))
+}
+
+/// Why a removal was refused, the blockers joined.
+pub fn removal_refused(blockers: &[String]) -> String {
+    format!("Suppression impossible. {}", blockers.join(" "))
+}
+
 // Plan files: command-line import and JSON API
 pub const IMPORT_EVENT_EXISTS: &str =
     "Un événement portant cet identifiant existe déjà dans la base : rien n’a été importé.";
@@ -249,3 +307,663 @@ pub const SETUP_AFTER_START: &str = "Le montage doit commencer avant le début d
 pub const TEARDOWN_BEFORE_END: &str = "Le démontage doit se terminer après la fin de l’événement.";
 pub const API_TOKEN_NEEDS_SCRIPT: &str =
     "Un jeton ne s’affiche qu’une fois, dans cette page : activez JavaScript pour en créer un. Aucun jeton n’a été créé.";
+
+// ===================================================================================== //
+// Contrôles de conformité du plan (issue 7) — début de section                         //
+// ===================================================================================== //
+
+/// A number as French writes it: thousands grouped by spaces, a decimal comma, at most two
+/// decimals (1500 → "1 500", 0.25 → "0,25").
+pub fn compliance_number(value: f64) -> String {
+    french_number(value, 2)
+}
+
+/// A number with thousands grouped by spaces, a decimal comma and at most `decimals`
+/// decimals, trailing zeros dropped.
+fn french_number(value: f64, decimals: usize) -> String {
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(digit);
+    }
+    let fraction = fraction.trim_end_matches('0');
+    let sign = if value < 0.0 { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{fraction}")
+    }
+}
+
+/// A rule set read back without every rule or with other parameters than the defaults'.
+pub const COMPLIANCE_INCOMPLETE_RULE_SET: &str =
+    "Jeu de règles incomplet : chaque règle doit y figurer une fois, avec les paramètres prévus.";
+/// A settings override without its reason.
+pub fn compliance_reason_required(rule: &str) -> String {
+    format!("Règle « {rule} » : indiquez la raison de la modification.")
+}
+/// A settings override naming a parameter the rule does not have.
+pub fn compliance_unknown_parameter(rule: &str, name: &str) -> String {
+    format!("Règle « {rule} » : paramètre « {name} » inconnu.")
+}
+/// A settings override with a value that cannot be used.
+pub fn compliance_invalid_parameter(rule: &str, name: &str) -> String {
+    format!("Règle « {rule} » : la valeur de « {name} » doit être un nombre positif (une heure entre 0 et 24).")
+}
+
+pub fn compliance_public_road(participant: &str, zone: &str) -> String {
+    format!("{participant} déploie des agents privés sur la voie publique (« {zone} ») sans autorisation préfectorale.")
+}
+pub const COMPLIANCE_FIX_PUBLIC_ROAD: &str = "Demandez par écrit au préfet l’autorisation prévue à l’article L613-1, \
+limitée aux abords immédiats des lieux gardés, ou confiez cette zone aux forces de l’État ou à la police municipale.";
+
+pub fn compliance_pat_down_no_basis(participant: &str, zone: &str, attendance: u32, threshold: f64) -> String {
+    let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
+    format!(
+        "{participant} prévoit des palpations de sécurité à « {zone} » sans base légale : {attendance} spectateurs \
+         attendus ({threshold} au plus), ni arrêté préfectoral (L613-2), ni périmètre de protection (L226-1)."
+    )
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_NO_BASIS: &str =
+    "Demandez au préfet un arrêté autorisant les palpations ou confiez-les \
+aux forces de l’État ; à défaut, limitez le filtrage à l’inspection visuelle des sacs.";
+
+pub fn compliance_pat_down_unqualified(zone: &str, agents: &str) -> String {
+    // Names are often initials ("Karim D."): no second full stop after them.
+    let end = if agents.ends_with('.') { "" } else { "." };
+    format!("Agents sans habilitation à la palpation affectés aux palpations à « {zone} » : {agents}{end}")
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_UNQUALIFIED: &str =
+    "Affectez à ce filtrage des agents habilités à la palpation, ou retirez ces agents des palpations.";
+
+pub const COMPLIANCE_NO_WOMAN: &str = "aucune femme nommée";
+pub const COMPLIANCE_NO_MAN: &str = "aucun homme nommé";
+pub const COMPLIANCE_NO_ONE_NAMED: &str = "ni femme ni homme nommés";
+pub fn compliance_pat_down_sexes(zone: &str, missing: &str) -> String {
+    format!(
+        "Palpations à « {zone} » avec {missing} : une palpation est faite par une personne du même sexe que la \
+         personne palpée."
+    )
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_SEXES: &str =
+    "Nommez au moins une femme et un homme habilités à la palpation sur ce filtrage, pendant toute sa durée.";
+
+pub fn compliance_vehicle_search(participant: &str, zone: &str) -> String {
+    format!(
+        "{participant} : fouille de véhicules dans le périmètre de protection (« {zone} ») ; seuls les policiers et \
+         les gendarmes peuvent y procéder."
+    )
+}
+pub const COMPLIANCE_FIX_VEHICLE_SEARCH: &str = "Confiez la fouille des véhicules aux forces de l’État ; les agents \
+privés et la police municipale peuvent seulement les assister, sous leur autorité.";
+
+pub fn compliance_municipal_night(participant: &str, zone: &str, from: &str, to: &str) -> String {
+    format!(
+        "{participant} : déploiement de nuit à « {zone} » (du {from} au {to}) sans convention de coordination en \
+         vigueur."
+    )
+}
+pub fn compliance_fix_municipal_night(from_hour: &str, to_hour: &str) -> String {
+    format!(
+        "Sans convention de coordination, la police municipale ne travaille qu’entre {to_hour} et {from_hour} (sauf \
+         gardes statiques et festivités organisées par la commune) : avancez la fin du déploiement, confiez la nuit \
+         aux forces de l’État, ou indiquez la convention en vigueur."
+    )
+}
+
+pub fn compliance_municipal_other_commune(participant: &str, commune: &str, event_commune: &str) -> String {
+    format!(
+        "{participant}, police municipale d’une autre commune (code INSEE {commune}), intervient à {event_commune} \
+         sans arrêté préfectoral de mise à disposition."
+    )
+}
+pub const COMPLIANCE_FIX_MUNICIPAL_OTHER_COMMUNE: &str =
+    "Demandez au préfet, sur proposition des deux maires, l’arrêté \
+de mise à disposition (L512-3) et indiquez sa référence sur le participant.";
+
+pub fn compliance_agent_without_card(agent: &str, participant: &str) -> String {
+    format!("{agent} ({participant}) n’a pas de carte professionnelle CNAPS.")
+}
+pub const COMPLIANCE_FIX_AGENT_WITHOUT_CARD: &str =
+    "Saisissez le numéro de sa carte professionnelle, ou retirez l’agent du plan : sans carte, il ne peut pas exercer.";
+
+pub fn compliance_card_expired(agent: &str, participant: &str, expires: &str, until: &str) -> String {
+    format!(
+        "La carte professionnelle de {agent} ({participant}) expire le {expires}, avant la fin de sa mission \
+         ({until})."
+    )
+}
+pub const COMPLIANCE_FIX_CARD_EXPIRED: &str =
+    "Saisissez la carte renouvelée, ou confiez à un autre agent les missions qui suivent l’expiration.";
+
+pub fn compliance_company_without_authorisation(participant: &str) -> String {
+    format!("{participant} (sécurité privée) n’a pas de numéro d’autorisation CNAPS.")
+}
+pub const COMPLIANCE_FIX_COMPANY_WITHOUT_AUTHORISATION: &str = "Saisissez le numéro d’autorisation d’exercer de \
+l’entreprise (AUT-…) : sans autorisation, elle ne peut pas intervenir.";
+
+pub fn compliance_no_service_d_ordre(attendance: u32, threshold: f64) -> String {
+    let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
+    format!(
+        "{attendance} personnes attendues (plus de {threshold}) et aucun service d’ordre prévu : ni agent de \
+         l’organisateur ni agent de sécurité privée n’est déployé."
+    )
+}
+pub const COMPLIANCE_FIX_NO_SERVICE_D_ORDRE: &str =
+    "Prévoyez un service d’ordre (agents de l’organisateur ou entreprise \
+de sécurité privée) ; le concours des forces de l’État au-delà de leur mission normale est remboursé par \
+l’organisateur.";
+
+pub fn compliance_declaration_due(threshold: f64, deadline: &str) -> String {
+    let threshold = compliance_number(threshold);
+    format!(
+        "Manifestation de plus de {threshold} personnes : déclarez-la au maire et au préfet au plus tard le \
+         {deadline}."
+    )
+}
+pub const COMPLIANCE_FIX_DECLARATION_DUE: &str =
+    "Déposez la déclaration entre un an et un mois avant la manifestation (de nombreuses préfectures demandent deux mois).";
+pub fn compliance_declaration_late(threshold: f64, deadline: &str) -> String {
+    let threshold = compliance_number(threshold);
+    format!("Manifestation de plus de {threshold} personnes : le délai de déclaration a expiré le {deadline}.")
+}
+pub const COMPLIANCE_FIX_DECLARATION_LATE: &str =
+    "Vérifiez que la déclaration a bien été déposée auprès du maire et du \
+préfet ; sinon, prenez contact avec la préfecture sans attendre.";
+
+pub fn compliance_daily_work(agent: &str, worked: &str, from: &str, to: &str, max: &str) -> String {
+    format!("{agent} travaille {worked} du {from} au {to}, sans repos suffisant entre-temps (au plus {max}).")
+}
+pub fn compliance_rest(agent: &str, from: &str, to: &str, rest: &str) -> String {
+    format!("{agent} n’a pas {rest} de repos consécutif entre ses vacations du {from} au {to}.")
+}
+pub fn compliance_weekly_work(agent: &str, worked: &str, monday: &str, max: &str) -> String {
+    format!("{agent} travaille {worked} dans la semaine du lundi {monday} (au plus {max}).")
+}
+pub fn compliance_days_per_week(agent: &str, days: u32, monday: &str, max: f64) -> String {
+    format!("{agent} travaille {days} jours dans la semaine du lundi {monday} (au plus {max}).")
+}
+pub fn compliance_short_shift(agent: &str, from: &str, to: &str, min: &str) -> String {
+    format!("La vacation de {agent} du {from} au {to} dure moins de {min}.")
+}
+pub const COMPLIANCE_FIX_WORKING_TIME: &str = "Répartissez ces heures sur d’autres agents ou espacez les vacations.";
+pub const COMPLIANCE_FIX_SHORT_SHIFT: &str = "Allongez la vacation ou regroupez-la avec une autre mission de l’agent.";
+
+pub const COMPLIANCE_TIER_PAPS: &str = "point d’alerte et de premiers secours";
+pub const COMPLIANCE_TIER_SMALL: &str = "DPS de petite envergure";
+pub const COMPLIANCE_TIER_MEDIUM: &str = "DPS de moyenne envergure";
+pub const COMPLIANCE_TIER_LARGE: &str = "DPS de grande envergure";
+pub fn compliance_dps(ris: &str, tier: &str, required: u32, planned: u32) -> String {
+    format!(
+        "Ratio d’intervenants secouristes RIS = {ris} ({tier}) : {required} secouristes requis en permanence pendant \
+         l’événement, {planned} prévus au moment le plus faible."
+    )
+}
+pub fn compliance_fix_dps(e1: &str, e2: &str) -> String {
+    format!(
+        "Faites appel à une association agréée de sécurité civile pour un dispositif prévisionnel de secours à la \
+         mesure du RIS (coefficients E1 = {e1} et E2 = {e2} en attendant l’évaluation partagée des risques)."
+    )
+}
+
+pub fn compliance_stewards(planned: u32, suggested: u32, posts: usize, ratio: f64) -> String {
+    let posts = match posts {
+        0 => "aucun poste fixe".to_string(),
+        1 => "1 poste fixe".to_string(),
+        n => format!("{n} postes fixes"),
+    };
+    let ratio = compliance_number(ratio);
+    format!(
+        "Au plus {planned} agents de sécurité (organisateur et sécurité privée) présents en même temps, pour \
+         {suggested} suggérés ({posts} et un agent pour {ratio} spectateurs)."
+    )
+}
+pub const COMPLIANCE_FIX_STEWARDS: &str =
+    "Renforcez l’effectif de sécurité, ou justifiez cet effectif dans l’évaluation partagée des risques.";
+
+pub const COMPLIANCE_NO_COMMAND_POST: &str = "Le plan ne prévoit aucun poste de commandement.";
+pub const COMPLIANCE_FIX_NO_COMMAND_POST: &str =
+    "Ajoutez une zone de type « Poste de commandement » où les acteurs se coordonnent pendant l’événement.";
+
+pub fn compliance_no_contact(participant: &str) -> String {
+    format!("{participant} n’a pas de contact nommé.")
+}
+pub const COMPLIANCE_FIX_NO_CONTACT: &str =
+    "Indiquez le nom et le téléphone d’un responsable joignable pendant toute la durée de l’événement.";
+
+pub const COMPLIANCE_NO_ALERT_PROCEDURE: &str = "Le plan ne décrit pas de procédure d’alerte des acteurs de terrain.";
+pub const COMPLIANCE_FIX_NO_ALERT_PROCEDURE: &str =
+    "Décrivez qui alerte qui, et par quel moyen (radio, téléphone), en cas de risque imminent.";
+
+pub fn compliance_convention_overlap(reference: &str) -> String {
+    format!("La convention « {reference} » est déjà en vigueur dans la commune pendant l’événement.")
+}
+pub const COMPLIANCE_FIX_CONVENTION_OVERLAP: &str = "Citez cette convention plutôt que d’en reprendre le contenu : la \
+convention de l’événement ne doit pas faire double emploi avec elle.";
+
+// ===================================================================================== //
+// Contrôles de conformité du plan (issue 7) — fin de section                           //
+// ===================================================================================== //
+// ─── Releases and calendar feeds (issue 4) ─────────────────────────────────────────────────
+// Kept together at the end of the file on purpose: the release and iCal modules are written
+// alongside other work on this file.
+
+pub const RELEASE_COMMENT_TOO_LONG: &str = "Le commentaire de la version doit comporter au plus 1 000 caractères.";
+pub const RELEASE_COMMENT_CONTROL_CHARS: &str = "Le commentaire de la version contient des caractères non autorisés.";
+pub const RELEASE_NOT_AFTER_PREVIOUS: &str =
+    "Une nouvelle version doit être publiée après la précédente : vérifiez l’horloge du serveur.";
+pub const RELEASE_OTHER_EVENT: &str = "Cette version appartient à un autre événement.";
+pub const RELEASE_LINE_NEW: &str = "Nouveau";
+pub const RELEASE_LINE_MOVED: &str = "Déplacé";
+pub const RELEASE_LINE_MODIFIED: &str = "Modifié";
+pub const RELEASE_LINE_CANCELLED: &str = "Annulé";
+pub const RELEASE_PART_TIME: &str = "horaires";
+pub const RELEASE_PART_PLACE: &str = "lieu";
+pub const RELEASE_PART_HEADCOUNT: &str = "effectif";
+pub const RELEASE_PART_AGENTS: &str = "agents";
+pub const RELEASE_PART_DETAILS: &str = "mission, radio ou diffusion modifiées";
+
+/// "1 agent", "4 agents".
+pub fn agents_count(n: u32) -> String {
+    if n <= 1 {
+        format!("{n} agent")
+    } else {
+        format!("{n} agents")
+    }
+}
+
+pub const FEED_UNKNOWN_PARTICIPANT: &str = "Ce participant ne figure pas dans le plan publié.";
+pub const FEED_UNKNOWN_AGENT: &str = "Cet agent ne figure pas dans le plan publié.";
+pub const FEED_UNKNOWN_ZONE: &str = "Cette zone ne figure pas dans le plan publié.";
+/// Put before the summary of a cancelled deployment, so that it reads on a lock screen.
+pub const FEED_CANCELLED: &str = "Annulé";
+pub const FEED_MISSION: &str = "Mission";
+pub const FEED_PARTICIPANT: &str = "Participant";
+pub const FEED_HEADCOUNT: &str = "Effectif";
+pub const FEED_AGENTS: &str = "Agents";
+pub const FEED_RADIO: &str = "Radio";
+pub const FEED_COMMAND_POST: &str = "Poste de commandement";
+pub const FEED_CONVENTION: &str = "Convention";
+pub const FEED_RESTRICTED: &str = "Diffusion restreinte : forces de l’État et préfecture uniquement.";
+
+/// The last line of a deployment's description: the plan version it comes from.
+pub fn feed_version(release: &str, changed_in: &str) -> String {
+    format!("Plan publié : version {release} (dernière modification de ce déploiement : {changed_in}).")
+}
+
+/// The line saying in which version a deployment was cancelled.
+pub fn feed_cancelled_in(release: &str) -> String {
+    format!("Déploiement annulé dans la version {release} du plan.")
+}
+
+/// The calendar's description.
+pub fn feed_description(event: &str, release: &str) -> String {
+    format!("Déploiements de « {event} », plan publié par Cordon en version {release}. Mis à jour toutes les heures.")
+}
+// ─── End of releases and calendar feeds ────────────────────────────────────────────────────
+
+// ===================================================================================== //
+// Publication : versions, abonnements aux calendriers (issue 4, intégration)              //
+// ===================================================================================== //
+
+pub const NEVER: &str = "Jamais";
+pub const RELEASE_NOTHING_CHANGED: &str =
+    "Aucun déploiement n’a changé depuis la dernière version : il n’y a rien de nouveau à publier.";
+pub const RELEASE_PUBLISHED_MEANWHILE: &str =
+    "Quelqu’un a publié une version entre-temps : rechargez la page, vérifiez les changements, puis publiez.";
+pub const FEED_NOTHING_PUBLISHED: &str =
+    "Aucune version n’est encore publiée : les calendriers suivent la dernière version publiée du dispositif.";
+pub const FEED_TOO_MANY: &str =
+    "Vous avez déjà 50 liens d’abonnement actifs pour cet événement : révoquez-en un d’abord.";
+pub const FEED_WHOLE_EVENT: &str = "Tout l’événement";
+pub const FEED_UNKNOWN: &str = "Ce lien d’abonnement n’existe pas ou a été révoqué.";
+
+/// The feed of one participant.
+pub fn feed_participant(name: &str) -> String {
+    format!("Déploiements de {name}")
+}
+
+/// The feed of one named agent.
+pub fn feed_agent(name: &str) -> String {
+    format!("Vacations de {name}")
+}
+
+/// The feed of one zone (for a command post).
+pub fn feed_zone(name: &str) -> String {
+    format!("Zone {name}")
+}
+
+/// Subject of the e-mail telling a participant that a release changed its deployments.
+pub fn release_subject(event: &str, number: &str) -> String {
+    format!("{event} : dispositif publié en version {number}")
+}
+
+/// Body of that e-mail: the changes of the participant, one per line.
+pub fn release_body(participant: &str, event: &str, number: &str, lines: &[String], link: &str) -> String {
+    let changes: String = lines.iter().map(|l| format!("- {l}\n")).collect();
+    format!(
+        "Bonjour,\n\nL’organisateur de « {event} » a publié la version {number} du dispositif. \
+         Les déploiements de {participant} ont changé :\n\n{changes}\n\
+         Les calendriers abonnés se mettent à jour d’eux-mêmes. Le dispositif et ses versions :\n{link}\n\n— Cordon\n"
+    )
+}
+
+// Règles de conformité d’un département (préfecture)
+pub const RULE_REASON_REQUIRED: &str = "Indiquez la raison de ce changement : elle est conservée dans l’historique.";
+pub const RULE_PARAMETERS_FORMAT: &str =
+    "Paramètres invalides : écrivez nom=valeur, séparés par « ; » (par exemple seuil_spectateurs=300).";
+
+// ===================================================================================== //
+// Proposition automatique des vacations (issue 6) — début de section                   //
+// ===================================================================================== //
+
+pub fn schedule_error_format(found: &str) -> String {
+    format!("Format « {found} » inconnu : un problème de planification porte « cordon-schedule-instance/1 ».")
+}
+pub fn schedule_error_time_zone(name: &str) -> String {
+    format!("Fuseau horaire « {name} » inconnu.")
+}
+pub fn schedule_error_duplicate(id: &str) -> String {
+    format!("L’identifiant « {id} » apparaît plusieurs fois.")
+}
+pub fn schedule_error_unknown_zone(id: &str) -> String {
+    format!("La zone « {id} » n’existe pas.")
+}
+pub fn schedule_error_priority(need: &str) -> String {
+    format!("Le besoin « {need} » doit avoir une priorité de 1 à 5.")
+}
+pub fn schedule_error_headcount(need: &str) -> String {
+    format!(
+        "Le besoin « {need} » doit demander au moins un agent, et ses minima de femmes et d’hommes doivent tenir \
+         dans cet effectif."
+    )
+}
+pub fn schedule_unknown_size(size: &str) -> String {
+    format!("Taille « {size} » inconnue : village, fair, stadium ou city.")
+}
+pub const SCHEDULE_ERROR_PROFILE: &str =
+    "Les limites de temps de travail sont incohérentes : la vacation minimale doit être positive et ne pas dépasser \
+     la vacation maximale.";
+
+pub const SCHEDULE_REASON_LEGAL_RULE: &str = "Aucun agent ne peut légalement tenir ce besoin : palpations sans base \
+légale (300 spectateurs au plus, ni arrêté L613-2 ni périmètre L226-1), ou voie publique sans autorisation L613-1 \
+pour les agents privés.";
+pub const SCHEDULE_REASON_NO_QUALIFIED_AGENT: &str =
+    "Aucun agent ne détient la qualification demandée (ou n’est du sexe que demandent les palpations).";
+pub const SCHEDULE_REASON_CARD_EXPIRED: &str =
+    "Les agents qualifiés n’ont pas de carte professionnelle CNAPS valable jusqu’à la fin de la vacation.";
+pub const SCHEDULE_REASON_NOT_AVAILABLE: &str = "Aucun agent qualifié n’est disponible sur ce créneau.";
+pub const SCHEDULE_REASON_ALL_BUSY: &str = "Tous les agents qualifiés et disponibles sont déjà affectés ailleurs.";
+pub const SCHEDULE_REASON_WORKING_TIME: &str = "Les agents qualifiés encore libres dépasseraient une limite de temps \
+de travail (repos, durée quotidienne ou hebdomadaire, durée minimale ou maximale de vacation).";
+
+/// The sentence explaining a broken hard rule of a schedule.
+pub fn schedule_rule_message(rule: crate::domain::schedule::HardRule) -> &'static str {
+    use crate::domain::schedule::HardRule;
+    match rule {
+        HardRule::Malformed => "La vacation cite un agent ou un besoin inconnu, ou finit avant de commencer.",
+        HardRule::Qualification => "L’agent ne détient pas la qualification que demande le besoin.",
+        HardRule::Overlap => "L’agent est affecté à deux endroits en même temps.",
+        HardRule::Availability => "La vacation sort des disponibilités de l’agent.",
+        HardRule::PublicRoad => {
+            "Un agent de sécurité privée ne peut surveiller la voie publique sans autorisation préfectorale \
+             (L613-1)."
+        }
+        HardRule::PatDownLegalBasis => {
+            "Palpations sans base légale : il faut plus de 300 spectateurs, un arrêté préfectoral (L613-2) ou un \
+             périmètre de protection (L226-1)."
+        }
+        HardRule::PatDownSex => "La palpation doit être faite par un agent du même sexe que la personne palpée.",
+        HardRule::Card => "La carte professionnelle CNAPS de l’agent manque ou expire avant la fin de la vacation.",
+        HardRule::MaxShift => "La vacation dépasse la durée maximale.",
+        HardRule::MinShift => "La vacation est plus courte que la durée minimale.",
+        HardRule::DailyWork => "Le travail de la journée dépasse le maximum quotidien.",
+        HardRule::Rest => "Le repos entre deux vacations est trop court.",
+        HardRule::WeeklyWork => "Le travail de la semaine dépasse le maximum hebdomadaire.",
+        HardRule::DaysPerWeek => "L’agent travaille trop de jours dans la semaine.",
+    }
+}
+
+// ===================================================================================== //
+// Proposition automatique des vacations (issue 6) — fin de section                     //
+// ===================================================================================== //
+
+// Proposer un planning (the scheduler in the planner).
+pub const PROPOSAL_UNKNOWN_PARTICIPANT: &str = "Ce participant ne prend pas part à l’événement.";
+pub const PROPOSAL_NOT_SCHEDULABLE: &str =
+    "Seules les sociétés de sécurité privée et les polices municipales ont des agents à planifier.";
+pub const PROPOSAL_NO_AGENTS: &str =
+    "Ajoutez d’abord vos agents nommés (onglet Agents) : le planning se construit avec eux.";
+pub const PROPOSAL_MISSION: &str = "Vacation proposée par le planificateur de Cordon et acceptée";
+pub const PROPOSAL_STALE: &str =
+    "Le plan a changé depuis cette proposition : relancez « Proposer un planning » pour en obtenir une à jour.";
+pub const PROPOSAL_NOTHING_ACCEPTED: &str = "Cochez au moins un agent dont vous acceptez les changements.";
+
+// ===================================================================================== //
+// Convention d’événement et son approbation (issue 5) — début de section                //
+// ===================================================================================== //
+
+/// A number as French writes it, with at most three decimals (1.125 → "1,125",
+/// 12000 → "12 000"): the référentiel's thresholds have three.
+pub fn convention_number(value: f64) -> String {
+    french_number(value, 3)
+}
+
+// Shared risk assessment
+pub const RISK_ATTENDANCE_RANGE: &str =
+    "L’effectif maximal simultané doit être compris entre 1 et 2 000 000 personnes.";
+pub const RISK_RESPONSE_TIME_RANGE: &str =
+    "Le délai d’intervention des secours s’exprime en minutes, 1 440 (une journée) au plus.";
+pub fn risk_erp_unknown(code: &str) -> String {
+    format!("Type d’ERP inconnu : « {code} ». Choisissez un type dans la liste (L, M, N, P, R, S, T, V, X, Y, PA, CTS, SG).")
+}
+
+// Sizing: references, refusals and the arithmetic shown in the convention
+pub const SIZING_REFERENCE_DPS: &str = "Référentiel national relatif aux dispositifs prévisionnels de secours \
+     (arrêté du 7 novembre 2006), grille d’évaluation des risques";
+pub const SIZING_REFERENCE_DPS_MINIMUM: &str = "Référentiel national DPS (arrêté du 7 novembre 2006) : un DPS de \
+     petite envergure compte au moins quatre intervenants secouristes (à vérifier localement)";
+pub const SIZING_REFERENCE_STEWARDS: &str =
+    "Usage professionnel : un agent par 250 à 300 spectateurs, selon le comportement du public (aucun ratio réglementaire)";
+pub const SIZING_REASON_REQUIRED: &str =
+    "Indiquez pourquoi le département modifie les coefficients de dimensionnement.";
+pub fn sizing_invalid_value(key: &str) -> String {
+    format!(
+        "Coefficient « {key} » invalide : un nombre positif est attendu (au plus 1 pour P2, E1 et E2, un nombre entier \
+         de secouristes, au moins 1 spectateur par agent)."
+    )
+}
+pub fn sizing_thresholds_out_of_order(which: &str) -> String {
+    format!("Les seuils {which} doivent être strictement croissants.")
+}
+pub fn sizing_public(attendance: f64, cap: f64, counted: f64) -> String {
+    let (n, c, p) = (convention_number(attendance), convention_number(cap), convention_number(counted));
+    if attendance > cap {
+        format!(
+            "Effectif pris en compte : P = {c} + ({n} − {c}) / 2 = {p} personnes (au-delà de {c} personnes, le public \
+             supplémentaire compte pour moitié)."
+        )
+    } else {
+        format!("Effectif pris en compte : P = {p} personnes (effectif maximal simultané).")
+    }
+}
+pub fn sizing_index(p2: f64, e1: f64, e2: f64, minutes: u32) -> String {
+    format!(
+        "Indicateur de risque : i = P2 + E1 + E2 = {} + {} + {} = {} (secours publics à {minutes} min).",
+        convention_number(p2),
+        convention_number(e1),
+        convention_number(e2),
+        convention_number(p2 + e1 + e2)
+    )
+}
+pub fn sizing_ris(index: f64, public: f64, ris: f64) -> String {
+    format!(
+        "Ratio d’intervenants secouristes : RIS = i × P / 1 000 = {} × {} / 1 000 = {}.",
+        convention_number(index),
+        convention_number(public),
+        convention_number(ris)
+    )
+}
+pub fn sizing_authority(ris: f64, minimum: f64) -> String {
+    format!(
+        "RIS = {} est inférieur à {} : le dispositif de secours relève de la décision de l’autorité de police.",
+        convention_number(ris),
+        convention_number(minimum)
+    )
+}
+pub fn sizing_paps(ris: f64, maximum: f64, first_aiders: u32) -> String {
+    format!(
+        "RIS = {} ne dépasse pas {} : point d’alerte et de premiers secours, {first_aiders} secouristes.",
+        convention_number(ris),
+        convention_number(maximum)
+    )
+}
+pub fn sizing_dps(ris: f64, category: &str, first_aiders: u32, minimum: f64) -> String {
+    format!(
+        "RIS = {} : {category}, {first_aiders} intervenants secouristes (RIS arrondi à l’unité supérieure, {} au \
+         minimum).",
+        convention_number(ris),
+        convention_number(minimum)
+    )
+}
+pub fn sizing_stewards(posts: u32, attendance: f64, ratio: f64, by_ratio: u32, total: u32) -> String {
+    format!(
+        "Agents de sécurité suggérés : {posts} postes fixes + {} / {} = {by_ratio} (arrondi à l’unité supérieure), soit \
+         {total} agents.",
+        convention_number(attendance),
+        convention_number(ratio)
+    )
+}
+
+// Approval workflow
+/// The French verb phrase of a workflow action, by its stable code.
+pub fn workflow_action(code: &str) -> &'static str {
+    match code {
+        "submit" => "déposer le dossier",
+        "take_up" => "prendre le dossier en instruction",
+        "request_corrections" => "demander des corrections",
+        "approve" => "approuver le dossier",
+        "refuse" => "refuser le dossier",
+        "close" => "classer le dossier sans suite",
+        "withdraw" => "retirer le dossier",
+        "new_release" => "rattacher une nouvelle version du plan",
+        "comment" => "commenter le dossier",
+        "amend" => "amender la convention",
+        _ => "agir sur le dossier",
+    }
+}
+/// "de" before a phrase, elided before a vowel: "de déposer", "d’approuver".
+fn de(phrase: &str) -> String {
+    match phrase.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u' | 'é' | 'h') => format!("d’{phrase}"),
+        _ => format!("de {phrase}"),
+    }
+}
+pub fn workflow_forbidden(action: &str) -> String {
+    format!("Votre rôle ne vous permet pas {}.", de(workflow_action(action)))
+}
+pub fn workflow_not_now(action: &str, status: &str) -> String {
+    format!("Impossible {} : le dossier est à l’état « {status} ».", de(workflow_action(action)))
+}
+pub const WORKFLOW_MESSAGE_REQUIRED: &str = "Rédigez un message : il est transmis avec la décision.";
+pub fn workflow_message_invalid(max: usize) -> String {
+    format!("Le message doit comporter au plus {max} caractères, sans caractères de contrôle.")
+}
+pub const WORKFLOW_RELEASE_NOT_NEWER: &str = "Cette version du plan n’est pas plus récente que celle du dossier.";
+
+// Opinions
+pub const OPINION_DEADLINE_BEFORE_REQUEST: &str = "La date limite de l’avis doit suivre la date de la demande.";
+pub const OPINION_BODY_NAME_REQUIRED: &str = "Précisez le nom du service consulté.";
+pub const OPINION_COMMENT_REQUIRED: &str = "Un avis réservé ou défavorable doit être motivé : rédigez un commentaire.";
+pub fn opinion_text_invalid(max: usize) -> String {
+    format!("Le texte doit comporter au plus {max} caractères, sans caractères de contrôle.")
+}
+pub const OPINION_ALREADY_ANSWERED: &str = "Cet avis a déjà été rendu.";
+pub const OPINION_ANSWER_BEFORE_REQUEST: &str = "Un avis ne peut pas être rendu avant d’avoir été demandé.";
+
+// Deadlines
+/// The text each lead time comes from (typical values, varying by prefecture).
+pub fn deadline_reference(case: crate::domain::convention::LeadTimeCase) -> &'static str {
+    use crate::domain::convention::LeadTimeCase::*;
+    match case {
+        GrandRassemblement => "CSI R211-22 et usage préfectoral : déclaration un mois au moins avant (deux dans de nombreuses préfectures)",
+        SportVoiePublique | SportChronometre | SportPlusieursDepartements => {
+            "Code du sport (manifestations sportives sur la voie publique) et usage préfectoral : délais à vérifier localement"
+        }
+        BatimentPublic => "Usage : un mois au moins avant l’utilisation exceptionnelle d’un bâtiment public",
+    }
+}
+pub const DEADLINE_REASON_REQUIRED: &str = "Indiquez pourquoi le département modifie ce délai.";
+pub fn deadline_months_invalid(max: u32) -> String {
+    format!("Un délai de dépôt compte au plus {max} mois.")
+}
+pub fn deadline_why(months: u32, case: &str) -> String {
+    format!("{months} mois avant l’événement : {}", case.to_lowercase())
+}
+fn days(n: i64) -> String {
+    if n.abs() <= 1 {
+        format!("{n} jour")
+    } else {
+        format!("{n} jours")
+    }
+}
+pub fn deadline_at_risk(date: &str, why: &str, days_left: i64) -> String {
+    match days_left {
+        0 => format!("Le dossier doit être déposé aujourd’hui au plus tard, le {date} ({why})."),
+        n => format!("Le dossier doit être déposé au plus tard le {date} ({why}) : il reste {}.", days(n)),
+    }
+}
+pub fn deadline_late(date: &str, why: &str, days_late: i64) -> String {
+    format!(
+        "Dépôt tardif : la date limite était le {date} ({why}), dépassée de {}. La préfecture pourra ne pas \
+         instruire le dossier à temps.",
+        days(days_late)
+    )
+}
+pub fn deadline_filed_late(date: &str, why: &str, days_late: i64) -> String {
+    format!("Dossier déposé avec {} de retard sur la date limite du {date} ({why}).", days(days_late))
+}
+
+// Audit trail
+pub fn audit_reason(reason: crate::domain::convention::TamperReason) -> &'static str {
+    use crate::domain::convention::TamperReason::*;
+    match reason {
+        FirstEntryMissing => "le début de la chaîne manque",
+        HashMismatch => "son contenu ne correspond plus à son empreinte",
+        BrokenLink => "elle ne suit pas l’empreinte de l’entrée précédente (l’une des deux a été réécrite)",
+        EntryMissing => "elle a été supprimée",
+        OutOfOrder => "elle n’est pas à sa place dans la chaîne",
+        Duplicate => "son numéro est répété",
+    }
+}
+pub fn audit_tampered(seq: u64, reason: crate::domain::convention::TamperReason) -> String {
+    format!("Journal d’audit altéré à l’entrée n° {seq} : {}.", audit_reason(reason))
+}
+
+// Conventions in force and the annual census
+pub const CENSUS_END_BEFORE_START: &str = "La fin de la convention doit suivre son début.";
+/// The recipient the circular names; the body has since been renamed, hence configurable.
+pub const CENSUS_DEFAULT_RECIPIENT: &str = "Délégation aux coopérations de sécurité";
+pub const CENSUS_RECIPIENT: &str = "Destinataire";
+pub const CENSUS_YES: &str = "oui";
+pub const CENSUS_NO: &str = "non";
+pub const CENSUS_OPEN_ENDED: &str = "sans terme";
+pub const CENSUS_COLUMNS: [&str; 7] =
+    ["Commune (code INSEE)", "Type", "Référence", "Intitulé", "Signée le", "Début", "Fin"];
+pub fn census_title(year: i32, department: &str) -> String {
+    format!("Recensement des conventions de coopération de sécurité – année {year} – département {department}")
+}
+pub fn census_in_force_column(year: i32) -> String {
+    format!("En vigueur au 31/12/{year}")
+}
+pub fn census_signed_column(year: i32) -> String {
+    format!("Signée en {year}")
+}
+
+// ===================================================================================== //
+// Convention d’événement et son approbation (issue 5) — fin de section                  //
+// ===================================================================================== //

@@ -3,3 +3,6 @@
 
 pub mod fr;
 pub use fr::*;
+pub mod convention;
+pub mod dossier;
+pub use dossier::*;

@@ -83,6 +83,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/evenements") view=EventsPage ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/nouveau") view=NewEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/:id") view=PlanPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/evenements/:id/convention") view=pages::convention::ConventionPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/prefecture/conventions") view=pages::registry::RegistryPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/prefecture/regles") view=pages::rule_settings::RuleSettingsPageView ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

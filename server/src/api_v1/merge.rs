@@ -193,7 +193,7 @@ pub fn merge(
     sent: &Plan,
     paths: &BTreeMap<String, String>,
 ) -> Result<Merge, Vec<ImportError>> {
-    let visible = stored.plan.clone().for_audience(access.audience);
+    let visible = stored.plan.clone().as_read_by(access);
     let readable: BTreeSet<&str> = visible.deployments.iter().map(Deployment::id).collect();
     let hidden: BTreeSet<&str> =
         stored.plan.deployments.iter().map(Deployment::id).filter(|id| !readable.contains(id)).collect();

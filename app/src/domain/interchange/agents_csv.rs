@@ -186,7 +186,7 @@ fn parse_card(number: &str, expiration: &str, errors: &mut Vec<String>) -> Optio
 
 /// The first instant after the day `raw` (`JJ/MM/AAAA` or `AAAA-MM-JJ`) in Paris: the card
 /// is valid through its expiry day.
-fn end_of_day_in_paris(raw: &str) -> Option<Instant> {
+pub fn end_of_day_in_paris(raw: &str) -> Option<Instant> {
     let bytes = raw.as_bytes();
     let shape = |separators: [usize; 2], mark: u8| {
         bytes.len() == 10

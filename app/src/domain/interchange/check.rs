@@ -89,6 +89,7 @@ pub(super) fn event((draft, complete): Drafted<EventDraft>, path: &str, report: 
         expected_attendance: 1,
         behaviour: PublicBehaviour::Debout,
         legal: LegalContext::default(),
+        alert_procedure: None,
     };
     let d = &draft;
     let mut p = Probes::new(path, report);
@@ -98,7 +99,11 @@ pub(super) fn event((draft, complete): Drafted<EventDraft>, path: &str, report: 
     p.check("commune_name", Event::new(EventDraft { commune_name: d.commune_name.clone(), ..base.clone() }));
     p.check("address", Event::new(EventDraft { address: d.address.clone(), ..base.clone() }));
     p.check("time_zone", Event::new(EventDraft { time_zone: d.time_zone.clone(), ..base.clone() }));
-    p.check("expected_attendance", Event::new(EventDraft { expected_attendance: d.expected_attendance, ..base }));
+    p.check(
+        "expected_attendance",
+        Event::new(EventDraft { expected_attendance: d.expected_attendance, ..base.clone() }),
+    );
+    p.check("alert_procedure", Event::new(EventDraft { alert_procedure: d.alert_procedure.clone(), ..base }));
     if !p.ok || !complete {
         return None;
     }
@@ -155,6 +160,9 @@ pub(super) fn participant(
         role: ParticipantRole::Autre,
         contact_name: None,
         contact_phone: None,
+        cnaps_authorisation: None,
+        commune_code: None,
+        arrete_l512_3: None,
     };
     let d = &draft;
     let mut p = Probes::new(path, report);
@@ -165,7 +173,13 @@ pub(super) fn participant(
     let contact_name = d.contact_name.clone();
     p.check("contact_name", Participant::new(ParticipantDraft { contact_name, ..base.clone() }));
     let contact_phone = d.contact_phone.clone();
-    p.check("contact_phone", Participant::new(ParticipantDraft { contact_phone, ..base }));
+    p.check("contact_phone", Participant::new(ParticipantDraft { contact_phone, ..base.clone() }));
+    let cnaps_authorisation = d.cnaps_authorisation.clone();
+    p.check("cnaps_authorisation", Participant::new(ParticipantDraft { cnaps_authorisation, ..base.clone() }));
+    let commune_code = d.commune_code.clone();
+    p.check("commune_code", Participant::new(ParticipantDraft { commune_code, ..base.clone() }));
+    let arrete_l512_3 = d.arrete_l512_3.clone();
+    p.check("arrete_l512_3", Participant::new(ParticipantDraft { arrete_l512_3, ..base }));
     if !p.ok || !complete {
         return None;
     }

@@ -49,6 +49,8 @@ pub struct EventDoc {
     pub expected_attendance: u32,
     pub behaviour: PublicBehaviour,
     pub legal: LegalDoc,
+    /// How field actors are alerted of an imminent risk; optional.
+    pub alert_procedure: Option<String>,
 }
 
 /// The orders and agreements in force (see [`LegalContext`]).
@@ -96,6 +98,12 @@ pub struct ParticipantDoc {
     pub role: ParticipantRole,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
+    /// A security company's CNAPS authorisation (`AUT-…`); optional.
+    pub cnaps_authorisation: Option<String>,
+    /// A municipal police's commune (INSEE code); optional.
+    pub commune_code: Option<String>,
+    /// The prefect's L512-3 order putting a municipal police at the event's disposal; optional.
+    pub arrete_l512_3: Option<String>,
 }
 
 /// A named agent of a participant.
@@ -189,6 +197,7 @@ impl From<EventDraft> for EventDoc {
             expected_attendance: d.expected_attendance,
             behaviour: d.behaviour,
             legal: d.legal.into(),
+            alert_procedure: d.alert_procedure,
         }
     }
 }
@@ -218,8 +227,28 @@ impl From<PostDraft> for PostDoc {
 
 impl From<ParticipantDraft> for ParticipantDoc {
     fn from(d: ParticipantDraft) -> Self {
-        let ParticipantDraft { id, organisation_id, name, role, contact_name, contact_phone } = d;
-        ParticipantDoc { id, organisation_id, name, role, contact_name, contact_phone }
+        let ParticipantDraft {
+            id,
+            organisation_id,
+            name,
+            role,
+            contact_name,
+            contact_phone,
+            cnaps_authorisation,
+            commune_code,
+            arrete_l512_3,
+        } = d;
+        ParticipantDoc {
+            id,
+            organisation_id,
+            name,
+            role,
+            contact_name,
+            contact_phone,
+            cnaps_authorisation,
+            commune_code,
+            arrete_l512_3,
+        }
     }
 }
 

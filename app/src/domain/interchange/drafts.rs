@@ -76,6 +76,7 @@ pub(super) fn event(doc: EventDoc, path: &str, r: &mut Report) -> Drafted<EventD
             autorisation_voie_publique_l613_1,
             convention_coordination_en_vigueur,
         },
+        alert_procedure: doc.alert_procedure,
     };
     (draft, complete)
 }
@@ -109,8 +110,28 @@ pub(super) fn post(doc: PostDoc) -> PostDraft {
 }
 
 pub(super) fn participant(doc: ParticipantDoc) -> ParticipantDraft {
-    let ParticipantDoc { id, organisation_id, name, role, contact_name, contact_phone } = doc;
-    ParticipantDraft { id, organisation_id, name, role, contact_name, contact_phone }
+    let ParticipantDoc {
+        id,
+        organisation_id,
+        name,
+        role,
+        contact_name,
+        contact_phone,
+        cnaps_authorisation,
+        commune_code,
+        arrete_l512_3,
+    } = doc;
+    ParticipantDraft {
+        id,
+        organisation_id,
+        name,
+        role,
+        contact_name,
+        contact_phone,
+        cnaps_authorisation,
+        commune_code,
+        arrete_l512_3,
+    }
 }
 
 fn card(doc: CnapsCardDoc, path: &str, r: &mut Report) -> Option<CnapsCard> {

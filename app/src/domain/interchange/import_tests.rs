@@ -239,3 +239,44 @@ fn a_file_with_thousands_of_errors_lists_the_first_thousand_and_says_it_stopped(
         error("$", "Trop d'erreurs : la lecture s'est arrêtée après les 1 000 premières ; corrigez-les puis importez de nouveau.")
     );
 }
+
+#[test]
+fn the_compliance_fields_are_optional_and_checked_at_their_paths() {
+    let mut older = example();
+    older["event"].as_object_mut().unwrap().remove("alert_procedure");
+    for participant in older["participants"].as_array_mut().unwrap() {
+        for key in ["cnaps_authorisation", "commune_code", "arrete_l512_3"] {
+            participant.as_object_mut().unwrap().remove(key);
+        }
+    }
+    let plan = import_value(&older).unwrap();
+    assert_eq!(plan.event.alert_procedure(), None);
+    assert!(plan.participants.iter().all(|p| p.cnaps_authorisation().is_none() && p.commune().is_none()));
+
+    let mut broken = example();
+    broken["participants"][0]["cnaps_authorisation"] = json!("12345");
+    broken["participants"][1]["commune_code"] = json!("20004");
+    broken["event"]["alert_procedure"] = json!("x".repeat(2_001));
+    assert_eq!(
+        errors(&broken),
+        vec![
+            error("$.event.alert_procedure", "Ce texte est trop long (2000 caractères au plus)."),
+            error(
+                "$.participants[0].cnaps_authorisation",
+                "Numéro d'autorisation CNAPS invalide : AUT- suivi du département et de chiffres, par exemple AUT-013-2118-05-12-20190412345."
+            ),
+            error("$.participants[1].commune_code", "Code commune INSEE invalide."),
+        ]
+    );
+}
+
+#[test]
+fn a_vehicle_search_is_a_mission_category_of_its_own() {
+    let mut plan = example();
+    plan["deployments"][0]["category"] = json!("fouille_vehicules");
+    let imported = import_value(&plan).unwrap();
+    assert!(imported
+        .deployments
+        .iter()
+        .any(|d| d.category() == crate::domain::plan::MissionCategory::FouilleVehicules));
+}

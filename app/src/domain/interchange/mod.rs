@@ -32,7 +32,7 @@ mod props;
 #[cfg(test)]
 mod references_tests;
 
-pub use agents_csv::{parse_agents_csv, CsvImport, CsvRow, AGENTS_CSV_HEADER};
+pub use agents_csv::{end_of_day_in_paris, parse_agents_csv, CsvImport, CsvRow, AGENTS_CSV_HEADER};
 pub use document::{
     AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, ParticipantDoc, PlanDocument, PolygonDoc,
     PostDoc, WindowDoc, ZoneDoc,

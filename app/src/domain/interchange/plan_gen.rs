@@ -75,6 +75,9 @@ pub fn random_plan(seed: u64) -> Plan {
                 role: rng.pick(ParticipantRole::ALL),
                 contact_name: rng.maybe_text(12),
                 contact_phone: rng.chance().then(|| "05 53 00 00 01".to_string()),
+                cnaps_authorisation: None,
+                commune_code: None,
+                arrete_l512_3: None,
             };
             Participant::new(draft).unwrap()
         })
@@ -117,6 +120,7 @@ fn random_event(rng: &mut Rng, base: i64) -> Event {
         expected_attendance: 1 + rng.below(2_000_000) as u32,
         behaviour: rng.pick(PublicBehaviour::ALL),
         legal: LegalContext { arrete_palpation_l613_2: rng.chance(), ..LegalContext::default() },
+        alert_procedure: None,
     };
     Event::new(draft).unwrap()
 }

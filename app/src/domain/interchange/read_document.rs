@@ -103,6 +103,7 @@ fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
         o.req("expected_attendance", r, count),
         o.req("behaviour", r, behaviour),
         o.req("legal", r, legal_doc),
+        o.opt("alert_procedure", r, string),
     );
     o.finish(r);
     let (
@@ -119,6 +120,7 @@ fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
         attendance,
         behaviour,
         legal,
+        alert_procedure,
     ) = doc;
     Some(EventDoc {
         id: id?,
@@ -134,6 +136,7 @@ fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
         expected_attendance: attendance?,
         behaviour: behaviour?,
         legal: legal?,
+        alert_procedure: alert_procedure?,
     })
 }
 
@@ -199,6 +202,9 @@ fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<Particip
     let role = o.req("role", r, role);
     let contact_name = o.opt("contact_name", r, string);
     let contact_phone = o.opt("contact_phone", r, string);
+    let cnaps_authorisation = o.opt("cnaps_authorisation", r, string);
+    let commune_code = o.opt("commune_code", r, string);
+    let arrete_l512_3 = o.opt("arrete_l512_3", r, string);
     o.finish(r);
     Some(ParticipantDoc {
         id: id?,
@@ -207,6 +213,9 @@ fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<Particip
         role: role?,
         contact_name: contact_name?,
         contact_phone: contact_phone?,
+        cnaps_authorisation: cnaps_authorisation?,
+        commune_code: commune_code?,
+        arrete_l512_3: arrete_l512_3?,
     })
 }
 

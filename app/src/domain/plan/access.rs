@@ -15,10 +15,23 @@ pub struct Viewer {
     pub prefecture_departments: Vec<String>,
 }
 
+/// What a viewer reads of the agents of participants other than its own (docs/personal-data.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentDetail {
+    /// The department's prefecture: name, qualifications, sex and CNAPS card.
+    Cards,
+    /// The organiser and the State forces: name, qualifications and sex.
+    Names,
+    /// Everyone else: that an agent of that participant holds these qualifications, no more.
+    Withheld,
+}
+
 /// What a viewer may do with one event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventAccess {
     pub audience: Audience,
+    /// What the viewer reads of other participants' agents (its own: everything).
+    pub agents: AgentDetail,
     /// Edits the event, zones, posts, needs and participants.
     pub organiser: bool,
     /// The participants (of this event) whose agents and deployments the viewer edits.
@@ -47,8 +60,17 @@ pub fn event_access(
         return None;
     }
     let reads_restricted = department_prefecture || own.iter().any(|p| p.reads_restricted());
+    let prefecture = department_prefecture || own.iter().any(|p| p.role() == ParticipantRole::Prefecture);
+    let agents = if prefecture {
+        AgentDetail::Cards
+    } else if organiser || reads_restricted {
+        AgentDetail::Names
+    } else {
+        AgentDetail::Withheld
+    };
     Some(EventAccess {
         audience: if reads_restricted { Audience::StateAndPrefecture } else { Audience::Others },
+        agents,
         organiser,
         own_participant_ids: own
             .iter()
@@ -75,6 +97,9 @@ mod tests {
             role,
             contact_name: None,
             contact_phone: None,
+            cnaps_authorisation: None,
+            commune_code: None,
+            arrete_l512_3: None,
         })
         .unwrap()
     }
@@ -123,6 +148,15 @@ mod tests {
     fn a_security_company_reads_without_restricted_deployments() {
         let access = event_access(&viewer(&[SECURITY], &[]), ORGANISER, "13", &participants()).unwrap();
         assert_eq!(access.audience, Audience::Others);
+        assert_eq!(access.agents, AgentDetail::Withheld);
+    }
+
+    #[test]
+    fn the_organiser_and_state_forces_read_other_agents_names_but_not_their_cards() {
+        for org in [ORGANISER, POLICE] {
+            let access = event_access(&viewer(&[org], &[]), ORGANISER, "13", &participants()).unwrap();
+            assert_eq!(access.agents, AgentDetail::Names);
+        }
     }
 
     #[test]
@@ -130,7 +164,12 @@ mod tests {
         let access = event_access(&viewer(&[], &["13"]), ORGANISER, "13", &participants()).unwrap();
         assert_eq!(
             access,
-            EventAccess { audience: Audience::StateAndPrefecture, organiser: false, own_participant_ids: vec![] }
+            EventAccess {
+                audience: Audience::StateAndPrefecture,
+                agents: AgentDetail::Cards,
+                organiser: false,
+                own_participant_ids: vec![]
+            }
         );
         assert_eq!(event_access(&viewer(&[], &["84"]), ORGANISER, "13", &participants()), None);
     }

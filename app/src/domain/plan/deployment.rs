@@ -21,6 +21,9 @@ coded_enum! {
         Secours => ("secours", "Secours"),
         /// Staffing the command post.
         Pc => ("pc", "Poste de commandement"),
+        /// Searching vehicles (opening boots, inspecting cargo): inside an L226-1 protection
+        /// perimeter, police and gendarmes only.
+        FouilleVehicules => ("fouille_vehicules", "Fouille de véhicules"),
     }
 }
 

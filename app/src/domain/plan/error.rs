@@ -36,6 +36,8 @@ pub enum PlanError {
     InvalidPolygon,
     #[error("Numéro de carte professionnelle CNAPS invalide.")]
     InvalidCnapsCard,
+    #[error("Numéro d'autorisation CNAPS invalide : AUT- suivi du département et de chiffres, par exemple AUT-013-2118-05-12-20190412345.")]
+    InvalidCnapsAuthorisation,
     #[error("L'effectif minimum doit être compris entre 1 et 10 000.")]
     NeedMinOutOfRange,
     #[error("L'effectif maximum ne peut pas être inférieur à l'effectif minimum ni dépasser 10 000.")]

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::error::PlanError;
-use super::fields::{coded_enum, parse_id, parse_label};
+use super::fields::{coded_enum, parse_free_text, parse_id, parse_label};
 use super::time_zone::{default_time_zone, parse_time_zone};
 use super::window::TimeWindow;
 use crate::domain::geo::{CommuneCode, Department};
@@ -67,7 +67,14 @@ pub struct EventDraft {
     pub expected_attendance: u32,
     pub behaviour: PublicBehaviour,
     pub legal: LegalContext,
+    /// How field actors are alerted of an imminent risk (who calls whom, on which channel):
+    /// axis 4 of the CLCS circular. Free text, at most 2,000 characters.
+    #[serde(default)]
+    pub alert_procedure: Option<String>,
 }
+
+/// The longest alert procedure accepted, in characters.
+pub const MAX_ALERT_PROCEDURE: usize = 2_000;
 
 /// A valid event: its set-up ends by the start, its tear-down starts after the end, its
 /// attendance is between 1 and 2,000,000 and its commune belongs to a known department.
@@ -88,6 +95,7 @@ pub struct Event {
     expected_attendance: u32,
     behaviour: PublicBehaviour,
     legal: LegalContext,
+    alert_procedure: Option<String>,
 }
 
 impl Event {
@@ -123,6 +131,10 @@ impl Event {
             expected_attendance: draft.expected_attendance,
             behaviour: draft.behaviour,
             legal: draft.legal,
+            alert_procedure: match draft.alert_procedure.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(parse_free_text(text, MAX_ALERT_PROCEDURE)?),
+            },
         })
     }
 
@@ -182,6 +194,10 @@ impl Event {
     pub fn legal(&self) -> LegalContext {
         self.legal
     }
+    /// How field actors are alerted of an imminent risk, if written down.
+    pub fn alert_procedure(&self) -> Option<&str> {
+        self.alert_procedure.as_deref()
+    }
     /// The first instant anyone may be deployed: the set-up start, or else the opening.
     pub fn operations_start(&self) -> Instant {
         self.setup.map_or(self.window.start(), |setup| setup.start())
@@ -215,6 +231,7 @@ impl From<Event> for EventDraft {
             expected_attendance: event.expected_attendance,
             behaviour: event.behaviour,
             legal: event.legal,
+            alert_procedure: event.alert_procedure,
         }
     }
 }

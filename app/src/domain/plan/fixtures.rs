@@ -39,5 +39,6 @@ pub fn festival_draft() -> EventDraft {
         expected_attendance: 12_000,
         behaviour: PublicBehaviour::Dynamique,
         legal: LegalContext { arrete_palpation_l613_2: true, ..LegalContext::default() },
+        alert_procedure: None,
     }
 }

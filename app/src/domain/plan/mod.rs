@@ -10,10 +10,11 @@ mod coverage;
 mod deployment;
 mod error;
 mod event;
-mod fields;
+pub(crate) mod fields;
 mod need;
 mod participant;
 mod polygon;
+mod removal;
 mod sweep;
 pub mod synthetic;
 mod time_zone;
@@ -23,18 +24,19 @@ mod zone;
 #[cfg(test)]
 mod coverage_props;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
-pub use access::{event_access, EventAccess, Viewer};
+pub use access::{event_access, AgentDetail, EventAccess, Viewer};
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
 pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use error::PlanError;
-pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX_ATTENDANCE};
+pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX_ALERT_PROCEDURE, MAX_ATTENDANCE};
 pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
 pub use participant::{Participant, ParticipantDraft};
 pub use polygon::{GeoPolygon, MAX_POLYGON_POINTS};
+pub use removal::{removal, RemovableKind, Removal};
 pub use synthetic::synthetic_plan;
 pub use time_zone::{default_time_zone, local_instant, parse_time_zone};
 pub use window::{TimeWindow, MAX_WINDOW};

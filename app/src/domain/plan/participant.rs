@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::actors::ParticipantRole;
 use super::error::PlanError;
 use super::fields::{parse_id, parse_label, parse_optional_label};
+use crate::domain::geo::CommuneCode;
+use crate::domain::organisation::parse_cnaps_authorisation;
 
 /// The fields of a participant as typed or imported, before checking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +21,17 @@ pub struct ParticipantDraft {
     pub contact_name: Option<String>,
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// A private security company's CNAPS authorisation number (`AUT-…`), copied from its
+    /// organisation when it joins.
+    #[serde(default)]
+    pub cnaps_authorisation: Option<String>,
+    /// The INSEE code of a municipal police's commune, copied from its organisation.
+    #[serde(default)]
+    pub commune_code: Option<String>,
+    /// The reference of the prefect's order (L512-3) putting a municipal police of another
+    /// commune at the disposal of the event's commune, e.g. "Arrêté n° 13-2026-06-01".
+    #[serde(default)]
+    pub arrete_l512_3: Option<String>,
 }
 
 /// An organisation taking part in the event.
@@ -31,6 +44,9 @@ pub struct Participant {
     role: ParticipantRole,
     contact_name: Option<String>,
     contact_phone: Option<String>,
+    cnaps_authorisation: Option<String>,
+    commune: Option<CommuneCode>,
+    arrete_l512_3: Option<String>,
 }
 
 impl Participant {
@@ -42,6 +58,15 @@ impl Participant {
             role: draft.role,
             contact_name: parse_optional_label(draft.contact_name.as_deref(), 120)?,
             contact_phone: parse_optional_label(draft.contact_phone.as_deref(), 40)?,
+            cnaps_authorisation: match draft.cnaps_authorisation.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(raw) => Some(parse_cnaps_authorisation(raw).map_err(|_| PlanError::InvalidCnapsAuthorisation)?),
+            },
+            commune: match draft.commune_code.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(raw) => Some(CommuneCode::parse(raw).ok_or(PlanError::InvalidCommune)?),
+            },
+            arrete_l512_3: parse_optional_label(draft.arrete_l512_3.as_deref(), 120)?,
         })
     }
     pub fn id(&self) -> &str {
@@ -61,6 +86,18 @@ impl Participant {
     }
     pub fn contact_phone(&self) -> Option<&str> {
         self.contact_phone.as_deref()
+    }
+    /// The company's CNAPS authorisation number, upper-cased.
+    pub fn cnaps_authorisation(&self) -> Option<&str> {
+        self.cnaps_authorisation.as_deref()
+    }
+    /// The commune of a municipal police.
+    pub fn commune(&self) -> Option<&CommuneCode> {
+        self.commune.as_ref()
+    }
+    /// The reference of the L512-3 order putting this municipal police at the event's disposal.
+    pub fn arrete_l512_3(&self) -> Option<&str> {
+        self.arrete_l512_3.as_deref()
     }
     /// State forces and the prefecture read deployments marked restricted; no one else does.
     pub fn reads_restricted(&self) -> bool {
@@ -84,6 +121,9 @@ impl From<Participant> for ParticipantDraft {
             role: p.role,
             contact_name: p.contact_name,
             contact_phone: p.contact_phone,
+            cnaps_authorisation: p.cnaps_authorisation,
+            commune_code: p.commune.map(|c| c.as_str().to_string()),
+            arrete_l512_3: p.arrete_l512_3,
         }
     }
 }

@@ -110,6 +110,9 @@ fn participant(rng: &mut XorShift, name: &str, role: ParticipantRole) -> Partici
         role,
         contact_name: None,
         contact_phone: None,
+        cnaps_authorisation: None,
+        commune_code: None,
+        arrete_l512_3: None,
     };
     Participant::new(draft).expect("a valid synthetic participant")
 }
@@ -132,6 +135,7 @@ fn event(rng: &mut XorShift, hours: u32, deployments: usize) -> Event {
         expected_attendance: 40_000,
         behaviour: PublicBehaviour::Dynamique,
         legal: LegalContext { arrete_palpation_l613_2: true, ..LegalContext::default() },
+        alert_procedure: None,
     };
     Event::new(draft).expect("a valid synthetic event")
 }

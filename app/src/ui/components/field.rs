@@ -20,11 +20,17 @@ pub fn TextField(
     /// Distinguishes the ids of fields of the same name in several forms of one page.
     #[prop(optional)]
     form: Option<&'static str>,
+    /// Receives what is typed, for a check involving several fields.
+    #[prop(optional)]
+    mirror: Option<RwSignal<Option<String>>>,
+    /// A message from a check involving several fields, computed in the browser.
+    #[prop(optional, into)]
+    cross: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let id = field_id(form, name);
     let error_id = format!("{id}-erreur");
     let typed = RwSignal::new(None::<String>);
-    let message = Signal::derive(move || typed.get().or_else(|| error.get()));
+    let message = Signal::derive(move || typed.get().or_else(|| cross.and_then(|c| c.get())).or_else(|| error.get()));
     let described = {
         let error_id = error_id.clone();
         move || message.get().map(|_| error_id.clone())
@@ -49,6 +55,9 @@ pub fn TextField(
                 on:input=move |ev| {
                     if let Some(check) = live {
                         typed.set(check(&event_target_value(&ev)));
+                    }
+                    if let Some(mirror) = mirror {
+                        mirror.set(Some(event_target_value(&ev)));
                     }
                 }
             />

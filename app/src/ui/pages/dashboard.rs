@@ -30,6 +30,7 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
     if list.is_empty() {
         return view! { <p>{text::NO_ORGANISATION}</p> }.into_any();
     }
+    let prefecture = list.iter().any(|m| m.organisation.kind == crate::domain::OrganisationKind::Prefecture);
     let filter = RwSignal::new(String::new());
     let total = list.len();
     let list = StoredValue::new(list);
@@ -47,6 +48,18 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
         })
     };
     view! {
+        {prefecture.then(|| view! {
+            <div class="fr-callout fr-mb-4w">
+                <h2 class="fr-callout__title fr-h6">"Règles de conformité du département"</h2>
+                <p class="fr-callout__text fr-text--sm">"Adaptez les seuils et les règles vérifiées sur les plans des événements de votre département."</p>
+                <a class="fr-btn fr-btn--secondary fr-btn--sm" href="/prefecture/regles">"Voir et adapter les règles"</a>
+            </div>
+            <div class="fr-callout fr-mb-4w">
+                <h2 class="fr-callout__title fr-h6">"Conventions en vigueur et recensement"</h2>
+                <p class="fr-callout__text fr-text--sm">"Le registre des conventions de coordination et des CLCS de votre département, et le recensement annuel à transmettre."</p>
+                <a class="fr-btn fr-btn--secondary fr-btn--sm" href="/prefecture/conventions">"Ouvrir le registre"</a>
+            </div>
+        })}
         <h2 class="fr-h4">{text::MY_ORGANISATIONS}</h2>
         <div class="fr-input-group fr-col-12 fr-col-md-6">
             <label class="fr-label" for="filtre-organisations">"Filtrer par nom ou par type"</label>

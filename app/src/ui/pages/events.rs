@@ -29,6 +29,7 @@ pub fn EventsPage() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">"Événement"</th><th scope="col">"Type"</th><th scope="col">"Commune"</th>
                                     <th scope="col">"Début"</th><th scope="col">"Fin"</th>
+                                    <th scope="col">"Convention"</th><th scope="col">"Dépôt avant le"</th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|e| view! {
@@ -38,6 +39,11 @@ pub fn EventsPage() -> impl IntoView {
                                             <td>{format!("{} ({})", e.commune, e.department)}</td>
                                             <td>{e.starts}</td>
                                             <td>{e.ends}</td>
+                                            <td><a href=format!("/evenements/{}/convention", e.id)>{e.convention}</a></td>
+                                            <td>
+                                                {e.due.unwrap_or_else(|| "—".into())}
+                                                {e.due_flag.map(|f| view! { " " <span class="fr-badge fr-badge--sm fr-badge--warning cordon-due-flag">{f}</span> })}
+                                            </td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -73,6 +79,7 @@ pub fn NewEventPage() -> impl IntoView {
                     }.into_any(),
                     Ok(choices) => {
                         let options: Vec<(String, String)> = choices.into_iter().map(|c| (c.id, c.name)).collect();
+                        let check = crate::ui::pages::plan::window_fields::window_check("", "");
                         view! {
                             <ActionForm action=create>
                                 <div class="fr-select-group">
@@ -89,10 +96,10 @@ pub fn NewEventPage() -> impl IntoView {
                                 <TextField name="address" label="Adresse ou lieu" required=true error=field_error(create, "address")/>
                                 <div class="fr-grid-row fr-grid-row--gutters">
                                     <div class="fr-col-12 fr-col-md-6">
-                                        <TextField name="start" label="Début (heure locale)" kind="datetime-local" required=true error=field_error(create, "start")/>
+                                        <TextField name="start" label="Début (heure locale)" kind="datetime-local" required=true error=field_error(create, "start") mirror=check.start/>
                                     </div>
                                     <div class="fr-col-12 fr-col-md-6">
-                                        <TextField name="end" label="Fin (heure locale)" kind="datetime-local" required=true error=field_error(create, "end")/>
+                                        <TextField name="end" label="Fin (heure locale)" kind="datetime-local" required=true error=field_error(create, "end") mirror=check.end cross=check.message/>
                                     </div>
                                 </div>
                                 <TextField name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod convention;
 pub mod dashboard;
 pub mod events;
 pub mod invitation;
@@ -9,4 +10,6 @@ pub mod not_found;
 pub mod organisation;
 pub mod plan;
 pub mod plan_views;
+pub mod registry;
+pub mod rule_settings;
 pub mod sign_in;

@@ -24,9 +24,15 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
             }
         }
     });
+    let flagged: Vec<String> = page
+        .findings
+        .iter()
+        .filter(|f| f.severity != crate::domain::compliance::Severity::Information)
+        .flat_map(|f| f.deployment_ids.iter().cloned())
+        .collect();
     view! {
         <div class="fr-mb-4w">
-            <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select/>
+            <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select flagged/>
         </div>
         <div class="fr-mb-4w">
             <PlanTable plan=page.plan.clone()/>

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use super::axis::{DayMark, HourTick};
 use super::controls::{Legend, ZoomControls};
-use super::layout::{layout, DeploymentBar, GapMark, NeedOutline, TimelineLayout, ZoneRow, AXIS_HEIGHT};
+use super::layout::{
+    layout_flagged, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
+};
 use super::text;
 use super::zoom::Zoom;
 use crate::domain::plan::{CoverageReport, Plan};
@@ -21,6 +23,9 @@ pub fn CoverageTimeline(
     plan: Plan,
     coverage: CoverageReport,
     #[prop(optional)] on_select: Option<Callback<String>>,
+    /// Deployments a compliance finding concerns, drawn with the warning border.
+    #[prop(optional)]
+    flagged: Vec<String>,
 ) -> impl IntoView {
     if plan.zones.is_empty() {
         return view! { <p class="fr-text--sm">{text::TIMELINE_EMPTY}</p> }.into_any();
@@ -30,8 +35,10 @@ pub fn CoverageTimeline(
     let zoom = RwSignal::new(Zoom::Whole);
     let zoom_event = event.clone();
     let view_window = Memo::new(move |_| zoom.get().window(&zoom_event));
-    let data = StoredValue::new((plan, coverage));
-    let drawn = Memo::new(move |_| data.with_value(|(plan, coverage)| layout(plan, coverage, view_window.get())));
+    let data = StoredValue::new((plan, coverage, flagged));
+    let drawn = Memo::new(move |_| {
+        data.with_value(|(plan, coverage, flagged)| layout_flagged(plan, coverage, flagged, view_window.get()))
+    });
     view! {
         <section class="cordon-timeline" aria-labelledby="chronologie-titre">
             <h2 class="fr-h4" id="chronologie-titre">{text::TIMELINE_TITLE}</h2>
@@ -56,10 +63,12 @@ fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>) -> impl In
     let days = layout.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
     let ticks = layout.ticks.iter().map(|tick| hour_tick(tick, layout.height)).collect_view();
     let rows = layout.rows.iter().map(|row| zone_row(row, on_select)).collect_view();
+    let phases = layout.phases.iter().map(|phase| phase_band(phase, layout.height)).collect_view();
     view! {
         <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box
             width=n(layout.width) height=n(layout.height) role="group" aria-label=text::TIMELINE_LABEL>
             <g aria-hidden="true">{stripes}</g>
+            <g class="cordon-tl__phases">{phases}</g>
             <g class="cordon-tl__axis" aria-hidden="true">{days}{ticks}</g>
             <g class="cordon-tl__rows">{rows}</g>
         </svg>
@@ -70,6 +79,16 @@ fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>) -> impl In
 fn row_stripe(index: usize, row: &ZoneRow, width: f64) -> impl IntoView {
     let class = if index.is_multiple_of(2) { "cordon-tl__row" } else { "cordon-tl__row cordon-tl__row--alt" };
     view! { <rect class=class x="0" y=n(row.y) width=n(width) height=n(row.height)/> }
+}
+
+/// The set-up or tear-down, hatched from the hours down across every row.
+fn phase_band(phase: &PhaseBand, bottom: f64) -> impl IntoView {
+    view! {
+        <rect class="cordon-tl__phase" x=n(phase.x) y=n(AXIS_HEIGHT - 6.0) width=n(phase.width) height=n(bottom - AXIS_HEIGHT + 6.0)
+            role="img" aria-label=phase.title.clone()>
+            <title>{phase.title.clone()}</title>
+        </rect>
+    }
 }
 
 /// A local day's band above the hours, with its name when it fits.
@@ -102,6 +121,7 @@ fn hour_tick(tick: &HourTick, bottom: f64) -> impl IntoView {
 fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>) -> impl IntoView {
     let needs = row.needs.iter().map(need_outline).collect_view();
     let gaps = row.gaps.iter().map(gap_mark).collect_view();
+    let sex_gaps = row.sex_gaps.iter().map(sex_gap_mark).collect_view();
     let bars = row.bars.iter().map(|bar| deployment_bar(bar, on_select)).collect_view();
     let hidden = (row.hidden > 0).then(|| {
         view! { <text class="cordon-tl__hidden" x="8" y=n(row.y + 30.0)>{text::hidden(row.hidden)}</text> }
@@ -115,6 +135,7 @@ fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>) -> impl IntoView
             {hidden}
             {needs}
             {gaps}
+            {sex_gaps}
             {bars}
         </g>
     }
@@ -141,6 +162,16 @@ fn gap_mark(gap: &GapMark) -> impl IntoView {
                 <text x=n(gap.x + gap.width / 2.0) y=n(gap.y + 11.5) text-anchor="middle">{t}</text>
             })}
         </g>
+    }
+}
+
+/// Missing women or men: a strip along the bottom of the need.
+fn sex_gap_mark(gap: &GapMark) -> impl IntoView {
+    view! {
+        <rect class="cordon-tl__sex-gap" x=n(gap.x) y=n(gap.y) width=n(gap.width) height=n(gap.height)
+            role="img" aria-label=gap.title.clone()>
+            <title>{gap.title.clone()}</title>
+        </rect>
     }
 }
 

@@ -84,6 +84,8 @@ pub fn Legend() -> impl IntoView {
                 {roles}
                 <li><span class="cordon-tl-swatch cordon-tl-swatch--need" aria-hidden="true"></span>{text::LEGEND_NEED}</li>
                 <li><span class="cordon-tl-swatch cordon-tl-swatch--gap" aria-hidden="true"></span>{text::LEGEND_GAP}</li>
+                <li><span class="cordon-tl-swatch cordon-tl-swatch--sex-gap" aria-hidden="true"></span>{text::LEGEND_SEX_GAP}</li>
+                <li><span class="cordon-tl-swatch cordon-tl-swatch--phase" aria-hidden="true"></span>{text::LEGEND_PHASE}</li>
                 <li><span class="cordon-tl-swatch cordon-tl-swatch--warning" aria-hidden="true"></span>{text::LEGEND_WARNING}</li>
             </ul>
         </div>

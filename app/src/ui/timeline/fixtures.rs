@@ -53,6 +53,7 @@ pub fn event(name: &str, window: TimeWindow) -> Event {
         expected_attendance: 12_000,
         behaviour: PublicBehaviour::Debout,
         legal: LegalContext::default(),
+        alert_procedure: None,
     })
     .unwrap()
 }
@@ -79,6 +80,9 @@ pub fn participant(n: u32, name: &str, role: ParticipantRole) -> Participant {
         role,
         contact_name: None,
         contact_phone: None,
+        cnaps_authorisation: None,
+        commune_code: None,
+        arrete_l512_3: None,
     };
     Participant::new(draft).unwrap()
 }

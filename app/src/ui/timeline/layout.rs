@@ -9,13 +9,17 @@ use chrono_tz::Tz;
 use super::axis::{day_marks, fits, hour_ticks, Scale, ViewWindow, CHAR_WIDTH};
 use super::format::{short_date_time, sort_key};
 use super::lanes::{assign_lanes, lane_count};
-pub use super::shapes::{DeploymentBar, GapMark, NeedOutline, TimelineLayout, ZoneRow};
+pub use super::shapes::{DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow};
 use super::text;
-use crate::domain::plan::{CoverageReport, Deployment, Gap, Need, Participant, ParticipantRole, Plan, Zone};
+use crate::domain::plan::{
+    CoverageReport, Deployment, Gap, Need, Participant, ParticipantRole, Plan, SexGap, TimeWindow, Zone,
+};
 use crate::domain::time::Instant;
 
 /// Width of the drawing, in SVG user units (the SVG scales to its container).
 pub const WIDTH: f64 = 1200.0;
+/// Height of the strip marking missing women or men along the bottom of a need.
+pub const SEX_GAP_HEIGHT: f64 = 5.0;
 /// The column of zone names on the left.
 pub const LABEL_WIDTH: f64 = 190.0;
 /// Room on the right so that the last tick label is not cut.
@@ -42,11 +46,19 @@ struct Context<'a> {
     outside: HashSet<&'a str>,
     double: HashSet<&'a str>,
     gaps: HashMap<&'a str, Vec<&'a Gap>>,
+    sex_gaps: HashMap<&'a str, Vec<&'a SexGap>>,
+    /// Deployments a compliance finding concerns.
+    flagged: HashSet<&'a str>,
 }
 
 /// Lays out `plan` and its `coverage` for `view`: zones sorted by name, only the needs,
 /// gaps and deployments that intersect the view, each clipped to it.
 pub fn layout(plan: &Plan, coverage: &CoverageReport, view: ViewWindow) -> TimelineLayout {
+    layout_flagged(plan, coverage, &[], view)
+}
+
+/// [`layout`], with the deployments of `flagged` (compliance findings) marked.
+pub fn layout_flagged(plan: &Plan, coverage: &CoverageReport, flagged: &[String], view: ViewWindow) -> TimelineLayout {
     let scale = Scale { view, left: LABEL_WIDTH, width: WIDTH - LABEL_WIDTH - RIGHT_MARGIN };
     let mut context = Context {
         scale,
@@ -56,9 +68,14 @@ pub fn layout(plan: &Plan, coverage: &CoverageReport, view: ViewWindow) -> Timel
         outside: coverage.outside_event.iter().map(String::as_str).collect(),
         double: coverage.double_bookings.iter().flat_map(|d| [d.first.as_str(), d.second.as_str()]).collect(),
         gaps: HashMap::new(),
+        sex_gaps: HashMap::new(),
+        flagged: flagged.iter().map(String::as_str).collect(),
     };
     for gap in &coverage.gaps {
         context.gaps.entry(gap.need_id.as_str()).or_default().push(gap);
+    }
+    for gap in &coverage.sex_gaps {
+        context.sex_gaps.entry(gap.need_id.as_str()).or_default().push(gap);
     }
     let mut needs: HashMap<&str, Vec<&Need>> = HashMap::new();
     for need in plan.needs.iter().filter(|n| view.overlaps(n.window().start(), n.window().end())) {
@@ -87,7 +104,22 @@ pub fn layout(plan: &Plan, coverage: &CoverageReport, view: ViewWindow) -> Timel
         days: day_marks(&scale, context.zone),
         ticks: hour_ticks(&scale, context.zone),
         rows,
+        phases: [(plan.event.setup(), text::SETUP), (plan.event.teardown(), text::TEARDOWN)]
+            .into_iter()
+            .filter_map(|(window, name)| phase_band(&context, window?, name))
+            .collect(),
     }
+}
+
+/// The shading of the set-up or tear-down `window`, if it is on view.
+fn phase_band(c: &Context, window: TimeWindow, name: &str) -> Option<PhaseBand> {
+    if !c.scale.view.overlaps(window.start(), window.end()) {
+        return None;
+    }
+    let (x, width) = span(c, window.start(), window.end());
+    let from = short_date_time(window.start(), c.zone);
+    let to = short_date_time(window.end(), c.zone);
+    Some(PhaseBand { x, width, title: text::phase_title(name, &from, &to) })
 }
 
 /// One zone's row starting at `y`.
@@ -105,6 +137,7 @@ fn zone_row(c: &Context, zone: &Zone, y: f64, needs: &[&Need], deployments: &[&D
         height: (lanes_bottom - y).max(MIN_ROW_HEIGHT),
         needs: Vec::new(),
         gaps: Vec::new(),
+        sex_gaps: Vec::new(),
         bars: Vec::new(),
         hidden: bar_lanes.iter().filter(|lane| lane.is_none()).count(),
     };
@@ -119,6 +152,8 @@ fn zone_row(c: &Context, zone: &Zone, y: f64, needs: &[&Need], deployments: &[&D
             .filter_map(|gap| gap_mark(c, &outline, gap.window.start(), gap.window.end(), gap.missing))
             .collect();
         place_need_text(&mut outline, &gaps);
+        let sex_gaps = c.sex_gaps.get(need.id()).into_iter().flatten().filter_map(|gap| sex_gap_mark(c, &outline, gap));
+        row.sex_gaps.extend(sex_gaps);
         row.needs.push(outline);
         row.gaps.extend(gaps);
     }
@@ -184,6 +219,27 @@ fn gap_mark(c: &Context, need: &NeedOutline, start: Instant, end: Instant, missi
     })
 }
 
+/// The strip of missing women or men along the bottom of `need`'s outline, if on view.
+fn sex_gap_mark(c: &Context, need: &NeedOutline, gap: &SexGap) -> Option<GapMark> {
+    let (start, end) = (gap.window.start(), gap.window.end());
+    if !c.scale.view.overlaps(start, end) {
+        return None;
+    }
+    let (x, width) = span(c, start, end);
+    let from = short_date_time(start, c.zone);
+    let to = short_date_time(end, c.zone);
+    Some(GapMark {
+        need_id: need.need_id.clone(),
+        x,
+        y: need.y + need.height - SEX_GAP_HEIGHT,
+        width,
+        height: SEX_GAP_HEIGHT,
+        missing: gap.missing,
+        text: None,
+        title: text::sex_gap_title(gap.missing, gap.sex, &from, &to),
+    })
+}
+
 /// The bar of a deployment in `lane`, whose lane starts at `y`.
 fn deployment_bar(c: &Context, zone: &Zone, d: &Deployment, lane: usize, y: f64) -> DeploymentBar {
     let (x, width) = span(c, d.window().start(), d.window().end());
@@ -197,6 +253,9 @@ fn deployment_bar(c: &Context, zone: &Zone, d: &Deployment, lane: usize, y: f64)
     }
     if c.double.contains(d.id()) {
         warnings.push(text::WARNING_DOUBLE);
+    }
+    if c.flagged.contains(d.id()) {
+        warnings.push(text::WARNING_COMPLIANCE);
     }
     let (from, to) = (short_date_time(d.window().start(), c.zone), short_date_time(d.window().end(), c.zone));
     let label = text::bar_label(&text::BarDescription {

@@ -177,3 +177,57 @@ fn a_deployment_of_a_participant_missing_from_the_plan_reads_as_unknown() {
     assert_eq!(bar.role, None);
     assert!(bar.label.starts_with("Participant inconnu, 1 agent, Entrée Nord, de ven. 10/07 23:30"), "{}", bar.label);
 }
+
+#[test]
+fn women_missing_for_pat_downs_show_as_a_strip_under_the_need_with_their_number() {
+    let mut plan = festival();
+    let mut draft = crate::domain::plan::NeedDraft::from(plan.needs[0].clone());
+    draft.min_women = 2;
+    plan.needs[0] = crate::domain::plan::Need::new(draft).unwrap();
+    let drawn = whole(&plan);
+    let strips: Vec<(f64, f64, f64, &str)> =
+        drawn.rows[0].sex_gaps.iter().map(|g| (g.x, g.y, g.height, g.title.as_str())).collect();
+    // No named woman at all: the whole need, along the bottom of its 15-unit outline at y 53.
+    assert_eq!(strips, vec![(190.0, 63.0, 5.0, "Palpations : manque 2 femmes de ven. 10/07 18:00 à ven. 10/07 23:30")]);
+    assert!(whole(&festival()).rows[0].sex_gaps.is_empty());
+}
+
+#[test]
+fn set_up_and_tear_down_are_shaded_where_they_fall_and_named_in_their_titles() {
+    let mut plan = festival();
+    let mut draft = crate::domain::plan::EventDraft::from(plan.event.clone());
+    draft.setup = Some(july((10, 16, 0), (10, 18, 0)));
+    draft.teardown = Some(july((11, 2, 0), (11, 4, 0)));
+    plan.event = crate::domain::plan::Event::new(draft).unwrap();
+    // Whole view: 16:00 to 04:00, 12 hours of 82.5 units.
+    let drawn = whole(&plan);
+    let bands: Vec<(f64, f64, &str)> = drawn.phases.iter().map(|p| (p.x, p.width, p.title.as_str())).collect();
+    assert_eq!(
+        bands,
+        vec![
+            (190.0, 165.0, "Montage : de ven. 10/07 16:00 à ven. 10/07 18:00"),
+            (1015.0, 165.0, "Démontage : de sam. 11/07 02:00 à sam. 11/07 04:00"),
+        ]
+    );
+    // Zoomed on the show itself, neither is on view.
+    let show = whole(&festival());
+    assert!(show.phases.is_empty());
+    assert!(layout(&plan, &plan.coverage(), view(paris(2026, 7, 10, 19, 0), paris(2026, 7, 10, 23, 0)))
+        .phases
+        .is_empty());
+}
+
+#[test]
+fn a_deployment_a_compliance_finding_concerns_is_marked_and_says_why() {
+    let plan = festival();
+    let flagged = vec![id(101)];
+    let view = ViewWindow::new(plan.event.operations_start(), plan.event.operations_end()).unwrap();
+    let drawn = layout_flagged(&plan, &plan.coverage(), &flagged, view);
+    let bars: Vec<(&str, bool)> = drawn.rows[0].bars.iter().map(|b| (b.deployment_id.as_str(), b.warning)).collect();
+    assert_eq!(bars, vec![(id(100).as_str(), false), (id(101).as_str(), true)]);
+    assert!(
+        drawn.rows[0].bars[1].label.ends_with("non conforme (voir « Conformité du plan »)"),
+        "{}",
+        drawn.rows[0].bars[1].label
+    );
+}

@@ -15,6 +15,17 @@ pub struct TimelineLayout {
     pub days: Vec<DayMark>,
     pub ticks: Vec<HourTick>,
     pub rows: Vec<ZoneRow>,
+    /// Set-up and tear-down on view, shaded behind the rows.
+    pub phases: Vec<PhaseBand>,
+}
+
+/// The set-up or the tear-down, shaded across every row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseBand {
+    pub x: f64,
+    pub width: f64,
+    /// "Montage : de … à …".
+    pub title: String,
 }
 
 /// One zone's row: its need outlines on top, its deployments stacked in lanes below.
@@ -29,6 +40,8 @@ pub struct ZoneRow {
     pub height: f64,
     pub needs: Vec<NeedOutline>,
     pub gaps: Vec<GapMark>,
+    /// Women or men missing for pat-downs, as a strip along the bottom of the need.
+    pub sex_gaps: Vec<GapMark>,
     pub bars: Vec<DeploymentBar>,
     /// Deployments on view that did not fit in the lanes (listed in the plan table).
     pub hidden: usize,

@@ -30,12 +30,15 @@ pub const LEGEND_TITLE: &str = "Légende";
 pub const LEGEND_NEED: &str = "Besoin : cadre pointillé, effectif requis";
 /// Legend entry of a gap.
 pub const LEGEND_GAP: &str = "Manque : effectif manquant (par exemple −2)";
+pub const LEGEND_SEX_GAP: &str = "Trait rouge au bas d’un besoin : femmes ou hommes manquants pour les palpations";
+pub const LEGEND_PHASE: &str = "Fond grisé : montage et démontage";
 /// Legend entry of a deployment with a warning.
-pub const LEGEND_WARNING: &str = "Bordure épaisse : hors de l’événement ou agent affecté deux fois";
+pub const LEGEND_WARNING: &str = "Bordure épaisse : hors de l’événement, agent affecté deux fois ou non conforme";
 
 /// Caption word for a deployment outside the event's operations.
 pub const WARNING_OUTSIDE: &str = "hors de la période de l’événement";
 /// Caption word for a deployment naming an agent deployed elsewhere at the same time.
+pub const WARNING_COMPLIANCE: &str = "non conforme (voir « Conformité du plan »)";
 pub const WARNING_DOUBLE: &str = "un agent est affecté ailleurs en même temps";
 /// The participant of a deployment is not in the plan.
 pub const UNKNOWN_PARTICIPANT: &str = "Participant inconnu";
@@ -88,6 +91,25 @@ pub fn missing(count: u32) -> String {
 pub fn gap_title(count: u32, from: &str, to: &str) -> String {
     format!("Manque {} de {from} à {to}", agents(count))
 }
+
+/// Hover title of a shortfall of women or men.
+pub fn sex_gap_title(count: u32, sex: crate::domain::plan::Sex, from: &str, to: &str) -> String {
+    let who = match (sex, count) {
+        (crate::domain::plan::Sex::Femme, 1) => "1 femme".to_string(),
+        (crate::domain::plan::Sex::Femme, n) => format!("{n} femmes"),
+        (crate::domain::plan::Sex::Homme, 1) => "1 homme".to_string(),
+        (crate::domain::plan::Sex::Homme, n) => format!("{n} hommes"),
+    };
+    format!("Palpations : manque {who} de {from} à {to}")
+}
+
+/// Hover title of the set-up or tear-down shading.
+pub fn phase_title(name: &str, from: &str, to: &str) -> String {
+    format!("{name} : de {from} à {to}")
+}
+
+pub const SETUP: &str = "Montage";
+pub const TEARDOWN: &str = "Démontage";
 
 /// Hover title of a need.
 pub fn need_title(count: u32, from: &str, to: &str) -> String {

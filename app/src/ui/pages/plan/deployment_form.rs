@@ -11,12 +11,15 @@ use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, Su
 
 use super::forms::ZoneSelect;
 use super::posts::PostSelect;
+use super::remove::{remove_button, Removing};
+use super::window_fields::WindowFields;
 
 #[component]
 pub fn DeploymentForm(
     page: PlanPage,
     action: ServerAction<SaveDeployment>,
     selected: RwSignal<Option<String>>,
+    removing: Removing,
 ) -> impl IntoView {
     let page = StoredValue::new(page);
     let saved = Signal::derive(move || {
@@ -34,7 +37,15 @@ pub fn DeploymentForm(
                     })}
                     <SuccessAlert message=saved/>
                     <ErrorAlert message=form_error(action)/>
-                    {page.with_value(|p| form(p, action, editing))}
+                    {page.with_value(|p| form(p, action, editing.clone()))}
+                    {editing.map(|d| {
+                        let what = format!("le déploiement « {} »", d.mission());
+                        view! {
+                            <div class="fr-mt-2w">
+                                {page.with_value(|p| remove_button(p, d.id(), what, removing))}
+                            </div>
+                        }
+                    })}
                 }
             }}
         </section>
@@ -82,8 +93,18 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
         .collect();
     let selected_category = editing.as_ref().map(|d| d.category().code().to_string()).unwrap_or_default();
     let event_id = page.plan.event.id().to_string();
+    // The compliance preview, recomputed in the browser on every change of the form.
+    let preview = RwSignal::new(None::<Vec<crate::domain::compliance::Finding>>);
+    let preview_page = StoredValue::new(page.clone());
+    let recheck = move |ev: leptos::ev::Event| {
+        let Some(values) = super::preview::form_values(&ev) else { return };
+        let found = preview_page.with_value(|page| {
+            super::preview::candidate(&page.plan, &values).map(|d| super::preview::findings_for(page, d))
+        });
+        preview.set(found);
+    };
     view! {
-        <ActionForm action>
+        <ActionForm action on:input=recheck on:change=recheck>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -96,14 +117,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
             </div>
             <ZoneSelect form="deploiement" zones error=field_error(action, "zone_id") selected=selected_zone.unwrap_or_default()/>
             <PostSelect page=owned form="deploiement" selected=selected_post error=field_error(action, "post_id")/>
-            <div class="fr-grid-row fr-grid-row--gutters">
-                <div class="fr-col-12 fr-col-md-6">
-                    <TextField form="deploiement" name="start" label="Début (heure locale)" kind="datetime-local" required=true value=start.unwrap_or_default() error=field_error(action, "start")/>
-                </div>
-                <div class="fr-col-12 fr-col-md-6">
-                    <TextField form="deploiement" name="end" label="Fin (heure locale)" kind="datetime-local" required=true value=end.unwrap_or_default() error=field_error(action, "end")/>
-                </div>
-            </div>
+            <WindowFields form="deploiement" start=start.unwrap_or_default() end=end.unwrap_or_default() start_error=field_error(action, "start") end_error=field_error(action, "end")/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-4">
                     <TextField form="deploiement" name="headcount" label="Effectif" kind="number" value=headcount.unwrap_or_default() error=field_error(action, "headcount")/>
@@ -121,6 +135,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
                     <label class="fr-label" for="champ-deploiement-restricted">"Diffusion restreinte (forces de l’État et préfecture seulement)"</label>
                 </div>
             })}
+            <super::preview::CompliancePreview findings=preview/>
             <button type="submit" class="fr-btn">"Enregistrer le déploiement"</button>
         </ActionForm>
     }

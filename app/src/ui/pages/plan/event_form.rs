@@ -21,6 +21,9 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
     let saved = Signal::derive(move || {
         matches!(action.value().get(), Some(Ok(()))).then(|| "Événement enregistré.".to_string())
     });
+    let start = format_input_local(event.window().start(), tz);
+    let end = format_input_local(event.window().end(), tz);
+    let check = super::window_fields::window_check(&start, &end);
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-evenement">
             <h2 id="titre-evenement" class="fr-h4">"Modifier l’événement"</h2>
@@ -39,11 +42,11 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                     </div>
                     <div class="fr-col-12 fr-col-md-3">
                         <TextField form="evenement" name="start" label="Début" kind="datetime-local" required=true
-                            value=format_input_local(event.window().start(), tz) error=field_error(action, "start")/>
+                            value=start error=field_error(action, "start") mirror=check.start/>
                     </div>
                     <div class="fr-col-12 fr-col-md-3">
                         <TextField form="evenement" name="end" label="Fin" kind="datetime-local" required=true
-                            value=format_input_local(event.window().end(), tz) error=field_error(action, "end")/>
+                            value=end error=field_error(action, "end") mirror=check.end cross=check.message/>
                     </div>
                     <div class="fr-col-12 fr-col-md-3">
                         <TextField form="evenement" name="teardown_end" label="Fin du démontage (facultatif)" kind="datetime-local"
@@ -60,6 +63,14 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                     <Checkbox name="autorisation_voie_publique_l613_1" label="Autorisation préfectorale d’agents privés sur la voie publique (article L613-1)" checked=legal.autorisation_voie_publique_l613_1/>
                     <Checkbox name="convention_coordination_en_vigueur" label="Convention de coordination police municipale / forces de l’État en vigueur" checked=legal.convention_coordination_en_vigueur/>
                 </fieldset>
+                <div class="fr-input-group" class:fr-input-group--error=move || field_error(action, "alert_procedure").get().is_some()>
+                    <label class="fr-label" for="champ-evenement-alert_procedure">
+                        "Procédure d’alerte en cas de risque imminent"
+                        <span class="fr-hint-text">"Qui alerte qui, par quel moyen (canal radio, téléphone du poste de commandement) : l’axe « échange d’informations » de la circulaire."</span>
+                    </label>
+                    <textarea class="fr-input" id="champ-evenement-alert_procedure" name="alert_procedure" rows="3">{event.alert_procedure().unwrap_or_default().to_string()}</textarea>
+                    {move || field_error(action, "alert_procedure").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                </div>
                 <p class="fr-hint-text">{format!("Heures locales ({}). La commune ne se change pas : créez un autre événement.", tz.name())}</p>
                 <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’événement"</button>
             </ActionForm>

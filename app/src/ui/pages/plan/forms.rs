@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::organisations::list_organisation_directory;
-use crate::api::plan_edits::{AddParticipant, SaveNeed, SaveZone};
+use crate::api::plan_edits::{AddParticipant, SaveNeed, SaveZone, UpdateParticipant};
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Need, ParticipantRole, PlanError, Qualification, Zone, ZoneKind, MAX_HEADCOUNT};
 use crate::domain::time::{format_input_local, format_short_fr};
@@ -11,9 +11,11 @@ use crate::ui::components::{field_error, field_id, form_error, reset_on_success,
 use crate::ui::pages::events::Checkbox;
 
 use super::posts::PostSelect;
+use super::remove::{remove_button, Removing};
+use super::window_fields::WindowFields;
 
 #[component]
-pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>) -> impl IntoView {
+pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     // After a successful save, the form goes back to "add".
@@ -38,9 +40,12 @@ pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>) -> impl IntoView
                                     <td>{name.clone()}</td>
                                     <td>{z.kind().label()}</td>
                                     <td>{if z.public_road() { "Oui" } else { "Non" }}</td>
-                                    <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
-                                        aria-label=format!("Modifier la zone {name}")
-                                        on:click=move |_| selected.set(Some(id.clone()))>"Modifier"</button></td>
+                                    <td class="cordon-actions">
+                                        <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                            aria-label=format!("Modifier la zone {name}")
+                                            on:click={let id = id.clone(); move |_| selected.set(Some(id.clone()))}>"Modifier"</button>
+                                        {remove_button(p, &id, format!("la zone {name}"), removing)}
+                                    </td>
                                 </tr>
                             }
                         }).collect_view())}
@@ -104,7 +109,7 @@ fn record_ref(page: &PlanPage, id: Option<&str>) -> (String, String) {
 }
 
 #[component]
-pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>) -> impl IntoView {
+pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -147,9 +152,12 @@ pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>) -> impl IntoView
                         {rows.into_iter().map(|(id, zone, window, quals, staff)| view! {
                             <tr>
                                 <td>{zone.clone()}</td><td>{window}</td><td>{quals}</td><td>{staff}</td>
-                                <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
-                                    aria-label=format!("Modifier le besoin de la zone {zone}")
-                                    on:click=move |_| selected.set(Some(id.clone()))>"Modifier"</button></td>
+                                <td class="cordon-actions">
+                                    <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                        aria-label=format!("Modifier le besoin de la zone {zone}")
+                                        on:click={let id = id.clone(); move |_| selected.set(Some(id.clone()))}>"Modifier"</button>
+                                    {page.with_value(|p| remove_button(p, &id, format!("le besoin de la zone {zone}"), removing))}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -203,14 +211,7 @@ fn need_form(
             <input type="hidden" name="version" value=version/>
             <ZoneSelect form="besoin" zones selected=zone error=field_error(action, "zone_id")/>
             <PostSelect page=owned form="besoin" selected=post error=field_error(action, "post_id")/>
-            <div class="fr-grid-row fr-grid-row--gutters">
-                <div class="fr-col-12 fr-col-md-6">
-                    <TextField form="besoin" name="start" label="Début (heure locale)" kind="datetime-local" required=true value=start error=field_error(action, "start")/>
-                </div>
-                <div class="fr-col-12 fr-col-md-6">
-                    <TextField form="besoin" name="end" label="Fin (heure locale)" kind="datetime-local" required=true value=end error=field_error(action, "end")/>
-                </div>
-            </div>
+            <WindowFields form="besoin" start end start_error=field_error(action, "start") end_error=field_error(action, "end")/>
             <SelectField form="besoin" name="qualification" label="Qualification requise" options=qualifications selected=qualification error=field_error(action, "qualification")/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-6 fr-col-md-2"><TextField form="besoin" name="min" label="Effectif minimum" kind="number" required=true value=min error=field_error(action, "min") live=headcount_hint/></div>
@@ -270,8 +271,8 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
     let roles: Vec<(&'static str, &'static str)> = ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())).collect();
     let event_id = page.plan.event.id().to_string();
     view! {
-        <section class="fr-mt-6w" aria-labelledby="titre-participant">
-            <h2 id="titre-participant" class="fr-h4">"Associer une organisation"</h2>
+        <section class="fr-mt-4w" aria-labelledby="titre-associer">
+            <h3 class="fr-h6" id="titre-associer">"Associer une organisation"</h3>
             <ErrorAlert message=form_error(action)/>
             <Suspense fallback=|| ()>
                 {move || {
@@ -304,6 +305,94 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
                     })
                 }}
             </Suspense>
+        </section>
+    }
+}
+
+/// The event's participants: who takes part, in which role, with which lead contact. The
+/// organiser changes roles and contacts and removes participants; a participant changes its
+/// own contact.
+#[component]
+pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>, removing: Removing) -> impl IntoView {
+    let page = StoredValue::new(page);
+    let selected = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            selected.set(None);
+        }
+    });
+    let organiser = page.with_value(|p| p.organiser);
+    let rows = page.with_value(|p| {
+        p.plan
+            .participants
+            .iter()
+            .map(|x| {
+                let editable = organiser || p.own_participant_ids.iter().any(|o| o == x.id());
+                let contact = match (x.contact_name(), x.contact_phone()) {
+                    (None, None) => "—".to_string(),
+                    (name, phone) => [name, phone].into_iter().flatten().collect::<Vec<_>>().join(" · "),
+                };
+                (x.id().to_string(), x.name().to_string(), x.role().label(), contact, editable)
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="fr-mt-6w" aria-labelledby="titre-participant">
+            <h2 id="titre-participant" class="fr-h4">"Participants"</h2>
+            <div class="fr-table fr-table--no-caption">
+                <table>
+                    <caption>"Participants"</caption>
+                    <thead><tr><th scope="col">"Organisation"</th><th scope="col">"Rôle"</th><th scope="col">"Contact référent"</th><th scope="col">"Action"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(id, name, role, contact, editable)| view! {
+                            <tr>
+                                <td>{name.clone()}</td><td>{role}</td><td>{contact}</td>
+                                <td class="cordon-actions">
+                                    {editable.then(|| view! {
+                                        <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                            aria-label=format!("Modifier le participant {name}")
+                                            on:click={let id = id.clone(); move |_| selected.set(Some(id.clone()))}>"Modifier"</button>
+                                    })}
+                                    {organiser.then(|| page.with_value(|p| remove_button(p, &id, format!("le participant {name}"), removing)))}
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <ErrorAlert message=form_error(action)/>
+            {move || selected.get().and_then(|id| page.with_value(|p| {
+                let x = p.plan.participant(&id)?.clone();
+                let (id, version) = record_ref(p, Some(x.id()));
+                let roles: Vec<(&'static str, &'static str)> = ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())).collect();
+                let may_change_role = p.organiser && x.role() != ParticipantRole::Organisateur;
+                let lent_police = p.organiser && x.role() == ParticipantRole::PoliceMunicipale;
+                let event_id = p.plan.event.id().to_string();
+                Some(view! {
+                    <h3 class="fr-h6">{format!("Modifier le participant {}", x.name())}</h3>
+                    <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Annuler"</button>
+                    <ActionForm action>
+                        <input type="hidden" name="event_id" value=event_id/>
+                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="version" value=version/>
+                        {if may_change_role {
+                            view! { <SelectField form="participant-edit" name="role" label="Rôle dans l’événement" options=roles selected=x.role().code().to_string() error=field_error(action, "role")/> }.into_any()
+                        } else {
+                            view! { <input type="hidden" name="role" value=x.role().code()/> }.into_any()
+                        }}
+                        <div class="fr-grid-row fr-grid-row--gutters">
+                            <div class="fr-col-12 fr-col-md-6"><TextField form="participant-edit" name="contact_name" label="Contact référent" value=x.contact_name().unwrap_or_default().to_string() error=field_error(action, "contact_name")/></div>
+                            <div class="fr-col-12 fr-col-md-6"><TextField form="participant-edit" name="contact_phone" label="Téléphone du contact" kind="tel" value=x.contact_phone().unwrap_or_default().to_string() error=field_error(action, "contact_phone")/></div>
+                        </div>
+                        {lent_police.then(|| view! {
+                            <TextField form="participant-edit" name="arrete_l512_3" label="Arrêté préfectoral de mise à disposition (article L512-3), si cette police municipale vient d’une autre commune"
+                                hint="Référence de l’arrêté, par exemple « Arrêté n° 2027-143 du 2 juin 2027 »."
+                                value=x.arrete_l512_3().unwrap_or_default().to_string() error=field_error(action, "arrete_l512_3")/>
+                        })}
+                        <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer le participant"</button>
+                    </ActionForm>
+                })
+            }))}
         </section>
     }
 }

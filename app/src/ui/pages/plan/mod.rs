@@ -2,27 +2,39 @@
 //! add zones, needs, participants and deployments (each shown only to who may use it).
 
 mod agents;
+mod compliance;
 mod deployment_form;
 mod event_form;
 mod forms;
 mod posts;
+mod preview;
+mod proposal;
+mod publication;
+mod remove;
 mod summary;
+pub(crate) mod window_fields;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::agents::ImportAgentsCsv;
+use crate::api::agents::{ImportAgentsCsv, SaveAgent};
 use crate::api::events::get_plan;
-use crate::api::plan_edits::{AddParticipant, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent};
+use crate::api::plan_edits::{
+    AddParticipant, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent, UpdateParticipant,
+};
 use crate::api::plan_types::PlanPage;
+use crate::api::releases::PublishRelease;
+use crate::api::schedule::AcceptSchedule;
 use crate::text;
 use crate::ui::components::error_view;
 use agents::AgentsSection;
+use compliance::CompliancePanel;
 use deployment_form::DeploymentForm;
 use event_form::EventForm;
-use forms::{NeedForm, ParticipantForm, ZoneForm};
+use forms::{NeedForm, ParticipantForm, ParticipantsList, ZoneForm};
 use posts::PostForm;
+use remove::Removing;
 use summary::{CoverageSummary, EventSummaryBlock};
 
 /// The actions of the page: each success reloads the plan.
@@ -35,6 +47,11 @@ pub struct PlanActions {
     pub agents: ServerAction<ImportAgentsCsv>,
     pub event: ServerAction<UpdateEvent>,
     pub post: ServerAction<SavePost>,
+    pub removing: Removing,
+    pub agent: ServerAction<SaveAgent>,
+    pub participant_update: ServerAction<UpdateParticipant>,
+    pub publish: ServerAction<PublishRelease>,
+    pub accept_schedule: ServerAction<AcceptSchedule>,
 }
 
 #[component]
@@ -49,22 +66,28 @@ pub fn PlanPageView() -> impl IntoView {
         agents: ServerAction::new(),
         event: ServerAction::new(),
         post: ServerAction::new(),
+        removing: Removing::new(),
+        agent: ServerAction::new(),
+        participant_update: ServerAction::new(),
+        publish: ServerAction::new(),
+        accept_schedule: ServerAction::new(),
     };
-    let page = Resource::new(
-        move || {
-            (
-                event_id(),
-                actions.zone.version().get(),
-                actions.need.version().get(),
-                actions.deployment.version().get(),
-                actions.participant.version().get(),
-                actions.agents.version().get(),
-                actions.event.version().get(),
-                actions.post.version().get(),
-            )
-        },
-        |(id, ..)| get_plan(id),
-    );
+    // The plan reloads after a successful save only: a refused one leaves every form as the
+    // person typed it, with the message beside the field.
+    let reload = RwSignal::new(0u32);
+    reload_on_success(actions.zone, reload);
+    reload_on_success(actions.need, reload);
+    reload_on_success(actions.deployment, reload);
+    reload_on_success(actions.participant, reload);
+    reload_on_success(actions.agents, reload);
+    reload_on_success(actions.event, reload);
+    reload_on_success(actions.post, reload);
+    reload_on_success(actions.removing.action, reload);
+    reload_on_success(actions.agent, reload);
+    reload_on_success(actions.participant_update, reload);
+    reload_on_success(actions.publish, reload);
+    reload_on_success(actions.accept_schedule, reload);
+    let page = Resource::new(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
@@ -84,21 +107,42 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
     let may_deploy = page.with_value(|p| !p.own_participant_ids.is_empty());
     let organiser = page.with_value(|p| p.organiser);
+    let schedules = page.with_value(|p| {
+        p.plan.participants.iter().any(|participant| {
+            p.own_participant_ids.iter().any(|o| o == participant.id())
+                && matches!(
+                    participant.role(),
+                    crate::domain::plan::ParticipantRole::SecuritePrivee
+                        | crate::domain::plan::ParticipantRole::PoliceMunicipale
+                )
+        })
+    });
     view! {
         <Title text=name.clone()/>
         <h1>{name}</h1>
+        <p class="fr-mb-3w">
+            <a class="fr-link fr-icon-file-text-line fr-link--icon-left" href=page.with_value(|p| format!("/evenements/{}/convention", p.plan.event.id()))>
+                {crate::text::DOSSIER_TITLE}
+            </a>
+        </p>
         <EventSummaryBlock page=page.get_value()/>
         <CoverageSummary page=page.get_value()/>
-        <Contents organiser may_deploy/>
+        <CompliancePanel page=page.get_value()/>
+        <Contents organiser may_deploy schedules/>
         <super::plan_views::PlanViews page=page.get_value() selected/>
+        <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish/>
         {organiser.then(|| view! {
-            <ZoneForm page=page.get_value() action=actions.zone/>
-            <PostForm page=page.get_value() action=actions.post/>
-            <NeedForm page=page.get_value() action=actions.need/>
+            <ZoneForm page=page.get_value() action=actions.zone removing=actions.removing/>
+            <PostForm page=page.get_value() action=actions.post removing=actions.removing/>
+            <NeedForm page=page.get_value() action=actions.need removing=actions.removing/>
         })}
         {may_deploy.then(|| view! {
-            <DeploymentForm page=page.get_value() action=actions.deployment selected/>
-            <AgentsSection page=page.get_value() import=actions.agents/>
+            <DeploymentForm page=page.get_value() action=actions.deployment selected removing=actions.removing/>
+            <proposal::ProposalSection page=page.get_value() accept=actions.accept_schedule/>
+            <AgentsSection page=page.get_value() import=actions.agents save=actions.agent removing=actions.removing/>
+        })}
+        {(organiser || may_deploy).then(|| view! {
+            <ParticipantsList page=page.get_value() action=actions.participant_update removing=actions.removing/>
         })}
         {organiser.then(|| view! {
             <ParticipantForm page=page.get_value() action=actions.participant/>
@@ -107,18 +151,45 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
     }
 }
 
+/// Counts the successes of `action` in `reload`.
+fn reload_on_success<I, O>(action: ServerAction<I>, reload: RwSignal<u32>)
+where
+    I: server_fn::ServerFn<Output = O, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            reload.update(|n| *n += 1);
+        }
+    });
+}
+
 /// The page's table of contents (DSFR "sommaire"): the page is long for an organiser.
 #[component]
-fn Contents(organiser: bool, may_deploy: bool) -> impl IntoView {
-    let mut entries = vec![("#titre-couverture", "Couverture des besoins"), ("#chronologie-titre", "Chronologie")];
+fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView {
+    let mut entries = vec![
+        ("#titre-couverture", "Couverture des besoins"),
+        ("#titre-conformite", "Conformité"),
+        ("#chronologie-titre", "Chronologie"),
+        ("#titre-publication", "Publication et abonnements"),
+    ];
     if organiser {
         entries.extend([("#titre-zone", "Zones et postes"), ("#titre-besoin", "Besoins")]);
     }
     if may_deploy {
-        entries.extend([("#titre-deploiement", "Déploiements"), ("#titre-agents", "Agents")]);
+        entries.push(("#titre-deploiement", "Déploiements"));
+    }
+    if schedules {
+        entries.push(("#titre-planning", "Proposer un planning"));
+    }
+    if may_deploy {
+        entries.push(("#titre-agents", "Agents"));
+    }
+    if organiser || may_deploy {
+        entries.push(("#titre-participant", "Participants"));
     }
     if organiser {
-        entries.extend([("#titre-participant", "Participants"), ("#titre-evenement", "L’événement")]);
+        entries.push(("#titre-evenement", "L’événement"));
     }
     view! {
         <nav class="fr-summary fr-mb-4w" aria-labelledby="titre-sommaire">

@@ -8,6 +8,8 @@ use crate::api::plan_types::PlanPage;
 use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, TextField};
 
 use super::forms::ZoneSelect;
+use super::remove::{remove_button, Removing};
+use crate::domain::plan::Post;
 
 /// "Entrée Nord — Portique 3" for every post, zone first.
 fn post_options(page: &PlanPage) -> Vec<(String, String)> {
@@ -53,29 +55,83 @@ pub fn PostSelect(
 }
 
 #[component]
-pub fn PostForm(page: PlanPage, action: ServerAction<SavePost>) -> impl IntoView {
-    let zones: Vec<(String, String)> =
-        page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
-    let existing = post_options(&page);
+pub fn PostForm(page: PlanPage, action: ServerAction<SavePost>, removing: Removing) -> impl IntoView {
+    let page = StoredValue::new(page);
+    let selected = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            selected.set(None);
+        }
+    });
+    let existing = page.with_value(post_options);
     view! {
         <section class="fr-mt-4w" aria-labelledby="titre-poste">
             <h3 id="titre-poste" class="fr-h6">"Postes"</h3>
             {if existing.is_empty() {
                 view! { <p>"Aucun poste : les besoins et les déploiements portent sur des zones entières."</p> }.into_any()
             } else {
-                view! { <ul>{existing.into_iter().map(|(_, label)| view! { <li>{label}</li> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <div class="fr-table fr-table--no-caption">
+                        <table>
+                            <caption>"Postes"</caption>
+                            <thead><tr><th scope="col">"Zone — poste"</th><th scope="col">"Action"</th></tr></thead>
+                            <tbody>
+                                {existing.into_iter().map(|(id, label)| view! {
+                                    <tr>
+                                        <td>{label.clone()}</td>
+                                        <td class="cordon-actions">
+                                            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm"
+                                                aria-label=format!("Modifier le poste {label}")
+                                                on:click={let id = id.clone(); move |_| selected.set(Some(id.clone()))}>"Modifier"</button>
+                                            {page.with_value(|p| remove_button(p, &id, format!("le poste {label}"), removing))}
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
             }}
             <ErrorAlert message=form_error(action)/>
-            <ActionForm action node_ref=reset_on_success(action)>
-                <input type="hidden" name="event_id" value=page.plan.event.id().to_string()/>
-                <input type="hidden" name="id" value=""/>
-                <input type="hidden" name="version" value=""/>
-                <div class="fr-grid-row fr-grid-row--gutters">
-                    <div class="fr-col-12 fr-col-md-6"><ZoneSelect form="poste" zones error=field_error(action, "zone_id")/></div>
-                    <div class="fr-col-12 fr-col-md-6"><TextField form="poste" name="name" label="Nom du poste" required=true error=field_error(action, "name")/></div>
-                </div>
-                <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter le poste"</button>
-            </ActionForm>
+            {move || {
+                let editing = selected.get().and_then(|id| page.with_value(|p| p.plan.posts.iter().find(|x| x.id() == id).cloned()));
+                page.with_value(|p| post_form(p, action, editing, selected))
+            }}
         </section>
     }
+}
+
+fn post_form(
+    page: &PlanPage,
+    action: ServerAction<SavePost>,
+    editing: Option<Post>,
+    selected: RwSignal<Option<String>>,
+) -> AnyView {
+    let zones: Vec<(String, String)> =
+        page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
+    let (id, version) = match &editing {
+        Some(p) => (p.id().to_string(), page.versions.get(p.id()).map(|v| v.to_string()).unwrap_or_default()),
+        None => (String::new(), String::new()),
+    };
+    let zone = editing.as_ref().map(|p| p.zone_id().to_string()).unwrap_or_default();
+    let name = editing.as_ref().map(|p| p.name().to_string()).unwrap_or_default();
+    let is_edit = editing.is_some();
+    let event_id = page.plan.event.id().to_string();
+    view! {
+        {is_edit.then(|| view! {
+            <h4 class="fr-h6">"Modifier le poste"</h4>
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau poste"</button>
+        })}
+        <ActionForm action node_ref=reset_on_success(action)>
+            <input type="hidden" name="event_id" value=event_id/>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6"><ZoneSelect form="poste" zones selected=zone error=field_error(action, "zone_id")/></div>
+                <div class="fr-col-12 fr-col-md-6"><TextField form="poste" name="name" label="Nom du poste" required=true value=name error=field_error(action, "name")/></div>
+            </div>
+            <button type="submit" class="fr-btn fr-btn--secondary">{if is_edit { "Enregistrer le poste" } else { "Ajouter le poste" }}</button>
+        </ActionForm>
+    }
+    .into_any()
 }
