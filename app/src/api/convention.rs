@@ -233,6 +233,7 @@ pub mod server {
         AmendmentLine, ApprovedLink, Choice, ConventionPage, OpinionLine, RiskForm, ThreadLine, WorkflowChoice,
     };
     use crate::api::context::now;
+    use crate::api::department_convention::server::sizing_for;
     use crate::api::plan_context::plan_with_access;
     use crate::api::rule_settings::server::rules_for;
     use crate::domain::compliance::{check_plan, ComplianceContext, ConventionInForce, Severity};
@@ -401,7 +402,9 @@ pub mod server {
         let may_edit_inputs = role == ActorRole::Organiser && organiser_edits(status);
         let may_amend = may_edit_inputs || (role == ActorRole::PrefectureInstructor && prefecture_amends(status));
         let risk_form = risk_form(&stored.plan, stored_inputs.risk.as_ref());
-        let risk_lines = stored_inputs.risk.as_ref().map(|risk| axis_one(&stored.plan, risk).lines).unwrap_or_default();
+        let sizing = sizing_for(&state.db, stored.plan.event.department().as_str()).await?;
+        let risk_lines =
+            stored_inputs.risk.as_ref().map(|risk| axis_one(&stored.plan, risk, &sizing).lines).unwrap_or_default();
         let amendments = amendment_lines(&stored_inputs.amendments, role, status);
         let articles = ArticleId::ALL
             .iter()
@@ -535,9 +538,10 @@ pub mod server {
     }
 
     /// Axis 1 of the convention for `plan` with `risk` (national sizing parameters).
-    fn axis_one(plan: &Plan, risk: &RiskAssessment) -> RiskSection {
+    /// Axis 1 of `plan` sized with the coefficients of its department.
+    fn axis_one(plan: &Plan, risk: &RiskAssessment, parameters: &SizingParameters) -> RiskSection {
         let provision = provided(plan);
-        let sizing = size(risk, provision.static_posts, &SizingParameters::defaults());
+        let sizing = size(risk, provision.static_posts, parameters);
         risk_section(risk, &sizing, &compare(&sizing, &provision))
     }
 
@@ -1099,8 +1103,13 @@ pub mod server {
         let rules = rules_for(db, &department).await?;
         inputs.conventions_in_force.extend(conventions_for(db, release).await?);
         let stored = files::inputs(db, event.id()).await?;
+        let model = store::department_convention::get(db, &department).await?;
         if inputs.risk.is_none() {
-            inputs.risk = stored.risk.as_ref().map(|risk| axis_one(release.plan(), risk));
+            inputs.risk = stored.risk.as_ref().map(|risk| axis_one(release.plan(), risk, &model.sizing));
+        }
+        // The department's clauses, unless the caller's inputs give that article's own.
+        for (article, clause) in model.clauses {
+            inputs.template_clauses.entry(article).or_insert(clause);
         }
         if inputs.amendments.is_empty() {
             inputs.amendments = stored.amendments;

@@ -7,6 +7,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod convention;
+pub mod department_convention;
 pub mod events;
 pub mod invitations;
 pub mod organisations;

@@ -4,6 +4,7 @@
 
 pub mod api_tokens;
 pub mod conventions;
+pub mod department_convention;
 pub mod invitations;
 pub mod organisations;
 pub mod plan_io;

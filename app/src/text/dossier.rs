@@ -150,7 +150,7 @@ pub const AMENDMENTS_TITLE: &str = "Amendements aux articles";
 pub const AMENDMENTS_NONE: &str = "Aucun amendement.";
 pub const AMENDMENT_TEXT_REQUIRED: &str = "Rédigez le texte de l’amendement.";
 pub const AMENDMENTS_TOO_MANY: &str = "Le dossier compte déjà 50 amendements : retirez-en avant d’en ajouter.";
-/// `attendance` as the document writes numbers ("18 000").
+/// `attendance` written as the sizing lines beside it write numbers ("18 000").
 pub fn risk_line_public(attendance: &str, behaviour: &str) -> String {
     format!(
         "Effectif maximal simultané attendu : {attendance} personnes ; comportement du public : {}.",
@@ -198,4 +198,22 @@ pub fn dossier_blocked(findings: &[String]) -> String {
         "Le dossier ne peut pas être déposé : la version du plan présente {} point(s) bloquant(s) de conformité.{list}",
         findings.len()
     )
+}
+
+// The department's model of the convention (prefecture page).
+pub const MODEL_TITLE: &str = "Modèle de convention du département";
+pub const MODEL_INTRO: &str = "Les conventions des événements du département sont générées avec ces coefficients de dimensionnement et ces clauses. Chaque changement garde sa raison et entre dans le journal d’audit du département.";
+pub const MODEL_SIZING_TITLE: &str = "Coefficients de dimensionnement";
+pub const MODEL_CLAUSES_TITLE: &str = "Clauses du département";
+pub const MODEL_CLAUSES_HINT: &str =
+    "Chaque clause est imprimée dans son article, après le texte généré. Laissez vide pour ne rien ajouter.";
+pub const MODEL_COEFFICIENT_SAVED: &str = "Coefficient enregistré ; les conventions du département en tiennent compte.";
+pub const MODEL_CLAUSE_SAVED: &str = "Clause enregistrée ; elle figure dans les conventions du département.";
+pub const MODEL_NEVER_SAVED: &str = "Le département applique le modèle national.";
+pub fn model_updated(when: &str, by: &str) -> String {
+    if by.is_empty() {
+        format!("Dernière modification le {when}.")
+    } else {
+        format!("Dernière modification le {when} par {by}.")
+    }
 }

@@ -95,7 +95,7 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(status, 200, "{body}");
     let sized = page(&app, &organiser, &event).await;
     let lines: Vec<&str> = sized["risk_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
-    assert!(lines.iter().any(|l| l.contains("18\u{202f}000 personnes")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("18 000 personnes")), "{lines:?}");
     assert!(lines.iter().any(|l| l.starts_with("Secouristes :")), "{lines:?}");
     let amend =
         [("event_id", event.as_str()), ("article", "engagements"), ("text", "Briefing commun des agents à 16 h.")];

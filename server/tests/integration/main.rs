@@ -13,6 +13,7 @@ mod cli_schedule;
 mod http_accounts;
 mod http_api_v1;
 mod http_convention;
+mod http_department_model;
 mod http_feeds;
 mod http_plan_edits;
 mod http_plans;

@@ -182,6 +182,36 @@ fn overrides_without_a_reason_out_of_range_or_out_of_order_are_refused() {
 }
 
 #[test]
+fn a_department_changes_one_coefficient_at_a_time_and_setting_the_national_value_back_drops_its_reason() {
+    let national = SizingParameters::defaults();
+    let adapted = national
+        .with_change(SizingKey::SpectateursParAgentDynamique, 200.0, " Arrêté 13-2026-044 ")
+        .unwrap()
+        .with_change(SizingKey::E2Moyen, 0.35, "Secours éloignés l’été")
+        .unwrap();
+    assert_eq!(size(&festival_risk(), 6, &adapted).stewards, 66);
+    assert_eq!(adapted.reason(SizingKey::SpectateursParAgentDynamique), Some("Arrêté 13-2026-044"));
+    assert_eq!(adapted.get(SizingKey::E2Moyen), 0.35);
+    let back = adapted.with_change(SizingKey::SpectateursParAgentDynamique, 250.0, "Retour au national").unwrap();
+    assert_eq!(back.reason(SizingKey::SpectateursParAgentDynamique), None);
+    assert_eq!(back.reason(SizingKey::E2Moyen), Some("Secours éloignés l’été"));
+    assert_eq!(SizingParameters::default_of(SizingKey::SpectateursParAgentDynamique), 250.0);
+    // Refusals leave the parameters as they were (the caller keeps `adapted`).
+    assert_eq!(adapted.with_change(SizingKey::P2Assis, 0.3, "  "), Err(SizingParametersError::ReasonRequired));
+    assert_eq!(
+        adapted.with_change(SizingKey::SpectateursParAgentAssis, 0.5, "x"),
+        Err(SizingParametersError::InvalidValue(SizingKey::SpectateursParAgentAssis))
+    );
+    assert_eq!(
+        adapted.with_change(SizingKey::E2SeuilMoyenMinutes, 40.0, "x").unwrap_err().to_string(),
+        "Les seuils E2 doivent être strictement croissants."
+    );
+    // What a department saved reads back equal, through the checked JSON form.
+    let json = serde_json::to_string(&adapted).unwrap();
+    assert_eq!(serde_json::from_str::<SizingParameters>(&json).unwrap(), adapted);
+}
+
+#[test]
 fn every_coefficient_has_a_reference_and_the_defaults_match_the_compliance_rules() {
     use crate::domain::compliance::{RuleCode, RuleSet};
     let p = SizingParameters::defaults();

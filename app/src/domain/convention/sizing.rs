@@ -176,6 +176,38 @@ impl SizingParameters {
         Ok(parameters)
     }
 
+    /// These parameters with one coefficient set to `value` for `reason` (a department's
+    /// change, one at a time from its settings page). Setting the national value back drops
+    /// the reason: the coefficient is no longer adapted. Refused as [`Self::with_overrides`].
+    pub fn with_change(
+        &self,
+        key: SizingKey,
+        value: f64,
+        reason: &str,
+    ) -> Result<SizingParameters, SizingParametersError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(SizingParametersError::ReasonRequired);
+        }
+        if !acceptable(key, value) {
+            return Err(SizingParametersError::InvalidValue(key));
+        }
+        let mut changed = self.clone();
+        changed.values.insert(key, value);
+        if value == default_value(key) {
+            changed.reasons.remove(&key);
+        } else {
+            changed.reasons.insert(key, reason.to_string());
+        }
+        changed.check_order()?;
+        Ok(changed)
+    }
+
+    /// The national value of a coefficient.
+    pub fn default_of(key: SizingKey) -> f64 {
+        default_value(key)
+    }
+
     /// The value of a coefficient.
     pub fn get(&self, key: SizingKey) -> f64 {
         self.values.get(&key).copied().unwrap_or_else(|| default_value(key))

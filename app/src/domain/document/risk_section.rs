@@ -2,7 +2,6 @@
 //! first-aid and steward sizing with its working, and what the plan provides beside it.
 
 use super::model::RiskSection;
-use super::wording::count;
 use crate::domain::convention::{Comparison, ComparisonLine, CoverageVerdict, RiskAssessment, Sizing};
 use crate::text;
 
@@ -19,7 +18,7 @@ fn verdict(line: &ComparisonLine) -> String {
 /// The lines of axis 1 for `risk`, sized as `sizing`, compared with the plan as `comparison`.
 pub fn risk_section(risk: &RiskAssessment, sizing: &Sizing, comparison: &Comparison) -> RiskSection {
     let mut lines = vec![
-        text::risk_line_public(&count(u64::from(risk.peak_attendance())), risk.behaviour().label()),
+        text::risk_line_public(&text::convention_number(f64::from(risk.peak_attendance())), risk.behaviour().label()),
         text::risk_line_site(risk.site().label(), risk.response_time_minutes()),
         text::risk_line_context(risk.alcohol(), risk.night(), risk.threat().label()),
     ];
@@ -79,7 +78,7 @@ mod tests {
         let text = section.lines.join("\n");
         assert_eq!(
             section.lines[0],
-            "Effectif maximal simultané attendu : 18\u{202f}000 personnes ; comportement du public : public debout (foire, \
+            "Effectif maximal simultané attendu : 18 000 personnes ; comportement du public : public debout (foire, \
              cérémonie)."
         );
         assert!(text.contains("délai d’intervention des secours publics : 20 min"), "{text}");

@@ -59,6 +59,11 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
                 <p class="fr-callout__text fr-text--sm">"Le registre des conventions de coordination et des CLCS de votre département, et le recensement annuel à transmettre."</p>
                 <a class="fr-btn fr-btn--secondary fr-btn--sm" href="/prefecture/conventions">"Ouvrir le registre"</a>
             </div>
+            <div class="fr-callout fr-mb-4w">
+                <h2 class="fr-callout__title fr-h6">{text::MODEL_TITLE}</h2>
+                <p class="fr-callout__text fr-text--sm">"Les coefficients de dimensionnement et les clauses propres au département, repris dans chaque convention d’événement."</p>
+                <a class="fr-btn fr-btn--secondary fr-btn--sm" href="/prefecture/modele-convention">"Adapter le modèle"</a>
+            </div>
         })}
         <h2 class="fr-h4">{text::MY_ORGANISATIONS}</h2>
         <div class="fr-input-group fr-col-12 fr-col-md-6">

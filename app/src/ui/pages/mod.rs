@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod convention;
 pub mod dashboard;
+pub mod department_model;
 pub mod events;
 pub mod invitation;
 pub mod not_found;
