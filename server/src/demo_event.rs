@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use app::domain::plan::{
-    local_instant, Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind,
+    local_instant, Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind, GeoPolygon,
     LegalContext, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
     Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft, ZoneKind,
 };
@@ -62,16 +62,12 @@ struct DemoPlan {
     deployments: Vec<Deployment>,
 }
 
-fn zone(name: &str, kind: ZoneKind, public_road: bool, address: &str) -> Zone {
-    Zone::new(ZoneDraft {
-        id: new_id(),
-        name: name.into(),
-        kind,
-        public_road,
-        address: Some(address.into()),
-        polygon: None,
-    })
-    .unwrap()
+/// A zone; `area` is its outline as west, south, east and north bounds (degrees), drawn on
+/// the convention's map.
+fn zone(name: &str, kind: ZoneKind, public_road: bool, address: &str, area: Option<[f64; 4]>) -> Zone {
+    let polygon = area.map(|[w, s, e, n]| GeoPolygon::new(vec![[w, s], [e, s], [e, n], [w, n], [w, s]]).unwrap());
+    Zone::new(ZoneDraft { id: new_id(), name: name.into(), kind, public_road, address: Some(address.into()), polygon })
+        .unwrap()
 }
 
 /// The CNAPS authorisation and the commune each demo organisation has in `demo.rs`, copied
@@ -177,16 +173,58 @@ fn build(orgs: &DemoOrganisations) -> DemoPlan {
     })
     .unwrap();
     let zones = vec![
-        zone("Entrée Nord", ZoneKind::EntreeFiltrage, false, "Avenue Frédéric Mistral"),
-        zone("Entrée Sud", ZoneKind::EntreeFiltrage, false, "Rue de la République"),
-        zone("Quai Brescon", ZoneKind::VoiePublique, true, "Quai Brescon"),
-        zone("Place Mirabeau — scène", ZoneKind::Scene, false, "Place Mirabeau"),
-        zone("Village gourmand", ZoneKind::Enceinte, false, "Cours du 4 Septembre"),
-        zone("Parking Ferrières", ZoneKind::Parking, false, "Boulevard du 14 Juillet"),
-        zone("Poste de commandement", ZoneKind::PosteCommandement, false, "Hôtel de ville"),
-        zone("Poste de secours", ZoneKind::Secours, false, "Place de l’Hôtel de ville"),
-        zone("Canal Saint-Sébastien — feu d’artifice", ZoneKind::Enceinte, false, "Canal Saint-Sébastien"),
-        zone("Pont levant", ZoneKind::VoiePublique, true, "Pont levant de Jonquières"),
+        zone(
+            "Entrée Nord",
+            ZoneKind::EntreeFiltrage,
+            false,
+            "Avenue Frédéric Mistral",
+            Some([5.0514, 43.4060, 5.0521, 43.4065]),
+        ),
+        zone(
+            "Entrée Sud",
+            ZoneKind::EntreeFiltrage,
+            false,
+            "Rue de la République",
+            Some([5.0534, 43.4027, 5.0541, 43.4032]),
+        ),
+        zone("Quai Brescon", ZoneKind::VoiePublique, true, "Quai Brescon", Some([5.0522, 43.4042, 5.0546, 43.4046])),
+        zone(
+            "Place Mirabeau — scène",
+            ZoneKind::Scene,
+            false,
+            "Place Mirabeau",
+            Some([5.0528, 43.4048, 5.0537, 43.4054]),
+        ),
+        zone(
+            "Village gourmand",
+            ZoneKind::Enceinte,
+            false,
+            "Cours du 4 Septembre",
+            Some([5.0499, 43.4052, 5.0512, 43.4058]),
+        ),
+        zone(
+            "Parking Ferrières",
+            ZoneKind::Parking,
+            false,
+            "Boulevard du 14 Juillet",
+            Some([5.0484, 43.4062, 5.0498, 43.4071]),
+        ),
+        zone("Poste de commandement", ZoneKind::PosteCommandement, false, "Hôtel de ville", None),
+        zone("Poste de secours", ZoneKind::Secours, false, "Place de l’Hôtel de ville", None),
+        zone(
+            "Canal Saint-Sébastien — feu d’artifice",
+            ZoneKind::Enceinte,
+            false,
+            "Canal Saint-Sébastien",
+            Some([5.0541, 43.4035, 5.0562, 43.4040]),
+        ),
+        zone(
+            "Pont levant",
+            ZoneKind::VoiePublique,
+            true,
+            "Pont levant de Jonquières",
+            Some([5.0516, 43.4036, 5.0521, 43.4047]),
+        ),
     ];
     let participants = vec![
         participant(&orgs.organiser, ParticipantRole::Organisateur, "Julien Roux", "04 42 00 00 01"),

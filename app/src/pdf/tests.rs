@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use super::*;
-use crate::domain::document::fixtures::{findings, full_inputs, release_of, renamed};
+use crate::domain::document::fixtures::{findings, full_inputs, outlined, release_of, renamed};
 use crate::domain::document::{build_convention, Stamp};
 use crate::domain::release::fixtures::saint_jean;
 
@@ -92,4 +92,16 @@ fn broken_typst_source_is_an_error_not_a_panic() {
 fn the_source_cannot_read_a_file() {
     let error = compile_pdf("#read(\"/etc/passwd\")".into(), "no-files").unwrap_err();
     assert!(matches!(error, PdfError::Layout(_)), "{error}");
+}
+
+#[test]
+fn the_map_of_outlined_zones_is_drawn_in_the_perimeter_article() {
+    let release = release_of(outlined(saint_jean(), 2));
+    let document = build_convention(&release, &[], &full_inputs());
+    let pdf = render_convention_pdf(&document).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Plan des zones délimitées (nord en haut"), "{text}");
+    // The numbers written over the outlines come before the legend that explains them.
+    let legend = text.find("Plan des zones délimitées").unwrap();
+    assert!(text[..legend].contains("1 2"), "{}", &text[..legend]);
 }

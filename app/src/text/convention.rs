@@ -34,6 +34,15 @@ sécurité une prérogative de police.";
 // Perimeter and duration
 pub const ZONES_HEADER: [&str; 3] = ["Zone", "Nature", "Adresse"];
 pub const NO_ZONE: &str = "Aucune zone n’est définie au plan.";
+pub const MAP_TITLE: &str = "Plan des zones délimitées";
+/// The caption under the map: "Plan des zones délimitées : 1 Entrée Nord ; 3 Quai Brescon (voie publique)."
+pub fn map_legend(entries: &[(usize, &str, bool)]) -> String {
+    let items: Vec<String> = entries
+        .iter()
+        .map(|(n, name, road)| if *road { format!("{n} {name} (voie publique)") } else { format!("{n} {name}") })
+        .collect();
+    format!("{MAP_TITLE} (nord en haut ; les numéros sont ceux de la liste des zones) : {}.", items.join(" ; "))
+}
 pub const PUBLIC_ROAD_NOTE: &str = "Sur la voie publique, les agents privés de sécurité n’interviennent qu’avec \
 l’autorisation du préfet prévue à l’article L613-1 du code de la sécurité intérieure.";
 

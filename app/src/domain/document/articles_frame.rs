@@ -2,6 +2,7 @@
 //! non-redundancy clause, and the signature block.
 
 use super::build::Context;
+use super::map::zone_map;
 use super::model::{Block, Signatory};
 use super::wording::{capitalised, clean, count, day_long, lower_first, window_long};
 use crate::domain::plan::{ParticipantRole, Zone};
@@ -109,10 +110,23 @@ pub fn perimeter_and_duration(context: &Context) -> Vec<Block> {
             "La convention s’applique aux {} zones suivantes de l’événement :",
             context.plan.zones.len()
         )));
-        blocks.push(Block::Table {
-            header: t::ZONES_HEADER.iter().map(|h| h.to_string()).collect(),
-            rows: context.plan.zones.iter().map(|z| zone_row(context, z)).collect(),
+        let map = zone_map(&context.plan.zones);
+        // With a map, each zone carries the number the map shows.
+        let rows = context.plan.zones.iter().enumerate().map(|(i, z)| {
+            let mut row = zone_row(context, z);
+            if map.is_some() {
+                row[0] = format!("{}. {}", i + 1, row[0]);
+            }
+            row
         });
+        blocks.push(Block::Table { header: t::ZONES_HEADER.iter().map(|h| h.to_string()).collect(), rows: rows.collect() });
+        if let Some(map) = map {
+            let entries: Vec<(usize, &str, bool)> =
+                map.shapes.iter().map(|s| (s.number, s.name.as_str(), s.public_road)).collect();
+            let legend = t::map_legend(&entries);
+            blocks.push(Block::Map(map));
+            blocks.push(Block::Paragraph(legend));
+        }
     }
     if context.plan.zones.iter().any(Zone::public_road) {
         blocks.push(Block::Paragraph(t::PUBLIC_ROAD_NOTE.into()));

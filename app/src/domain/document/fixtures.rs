@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::model::{Amendment, AmendmentAuthor, ArticleId, ConventionInputs, RiskSection};
 use crate::domain::compliance::{check_plan, ComplianceContext, ConventionInForce, Finding, RuleSet};
-use crate::domain::plan::{Event, EventDraft, Plan};
+use crate::domain::plan::{Event, EventDraft, GeoPolygon, Plan, Zone, ZoneDraft};
 use crate::domain::release::fixtures::{at, saint_jean};
 use crate::domain::release::Release;
 use crate::domain::time::Instant;
@@ -26,6 +26,35 @@ pub fn saint_jean_release() -> Release {
 /// `plan` with its event renamed.
 pub fn renamed(mut plan: Plan, name: &str) -> Plan {
     plan.event = Event::new(EventDraft { name: name.into(), ..EventDraft::from(plan.event) }).unwrap();
+    plan
+}
+
+/// `plan` with its first `n` zones outlined: rectangles of about 80 × 80 m side by side along
+/// the quays of Martigues, from west to east.
+pub fn outlined(mut plan: Plan, n: usize) -> Plan {
+    let outline = |i: usize| {
+        let (lon, lat) = (5.0500 + 0.0015 * i as f64, 43.4040);
+        GeoPolygon::new(vec![
+            [lon, lat],
+            [lon + 0.001, lat],
+            [lon + 0.001, lat + 0.0007],
+            [lon, lat + 0.0007],
+            [lon, lat],
+        ])
+        .unwrap()
+    };
+    plan.zones =
+        plan.zones
+            .into_iter()
+            .enumerate()
+            .map(|(i, z)| {
+                if i < n {
+                    Zone::new(ZoneDraft { polygon: Some(outline(i)), ..ZoneDraft::from(z) }).unwrap()
+                } else {
+                    z
+                }
+            })
+            .collect();
     plan
 }
 

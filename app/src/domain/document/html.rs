@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::map::ZoneMap;
 use super::model::{Article, Block, ConventionDocument};
 use crate::text::convention as t;
 
@@ -118,7 +119,38 @@ fn block_html(out: &mut String, block: &Block) {
             out.push_str("</ul>\n");
         }
         Block::Table { header, rows } => table_html(out, header, rows),
+        Block::Map(map) => map_html(out, map),
     }
+}
+
+/// The zones' map as inline SVG, one unit a tenth of a millimetre.
+fn map_html(out: &mut String, map: &ZoneMap) {
+    let _ = write!(
+        out,
+        "<figure class=\"convention-map\"><svg viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-label=\"{label}\">\
+         <rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#f6f6f6\" stroke=\"#929292\" stroke-width=\"4\"/>",
+        w = map.width,
+        h = map.height,
+        label = escape(t::MAP_TITLE)
+    );
+    for shape in &map.shapes {
+        let points: Vec<String> = shape.points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        let (fill, stroke) = if shape.public_road { ("#fceeac", "#b34000") } else { ("#cacafb", "#000091") };
+        let _ = write!(
+            out,
+            "<polygon points=\"{}\" fill=\"{fill}\" fill-opacity=\"0.7\" stroke=\"{stroke}\" stroke-width=\"6\"><title>{}</title></polygon>",
+            points.join(" "),
+            escape(&shape.name)
+        );
+    }
+    for shape in &map.shapes {
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"45\" font-weight=\"bold\">{}</text>",
+            shape.label.0, shape.label.1, shape.number
+        );
+    }
+    out.push_str("</svg></figure>\n");
 }
 
 fn table_html(out: &mut String, header: &[String], rows: &[Vec<String>]) {

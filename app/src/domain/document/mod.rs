@@ -14,6 +14,7 @@ mod articles_frame;
 mod build;
 mod digest;
 mod html;
+pub mod map;
 mod model;
 mod typst;
 mod wording;

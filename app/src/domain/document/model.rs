@@ -118,6 +118,8 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
+    /// The map of the zones drawn with an outline.
+    Map(super::map::ZoneMap),
 }
 
 /// One article: its generated text, the department's clause and the amendments.

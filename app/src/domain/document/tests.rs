@@ -1,7 +1,7 @@
 //! The convention built from the Saint-Jean release: its facts, its articles in the order of
 //! the circular, restricted deployments kept out of sight, the caller's inputs in place.
 
-use super::fixtures::{findings, full_inputs, release_of, saint_jean_release};
+use super::fixtures::{findings, full_inputs, outlined, release_of, saint_jean_release};
 use super::*;
 use crate::domain::compliance::{Finding, RuleCode, Severity};
 use crate::domain::plan::{Event, Plan};
@@ -20,6 +20,7 @@ fn text_of(article: &Article) -> String {
                     out.push_str(&row.join(" | "));
                 }
             }
+            Block::Map(_) => {}
         }
         out.push('\n');
     }
@@ -268,4 +269,38 @@ fn a_stamp_carries_the_approver_and_its_date_in_the_event_s_zone() {
     let document = saint_jean_convention().stamped(stamp.clone(), chrono_tz::Europe::Paris);
     assert_eq!(document.stamp, Some(stamp));
     assert_eq!(document.stamp_date.as_deref(), Some("lundi 1er juin 2026 à 14:30"));
+}
+
+#[test]
+fn zones_drawn_with_an_outline_are_mapped_after_the_list_and_numbered_by_their_rank() {
+    let plan = outlined(saint_jean(), 2);
+    let document = build_convention(&release_of(plan.clone()), &[], &full_inputs());
+    let article = document.articles.iter().find(|a| a.id == ArticleId::PerimetreDuree).unwrap();
+    let at = article.blocks.iter().position(|b| matches!(b, Block::Map(_))).expect("a map");
+    let Block::Table { rows, .. } = &article.blocks[at - 1] else { panic!("right after the list of zones") };
+    assert_eq!(rows[1][0], format!("2. {}", plan.zones[1].name()), "the list carries the numbers");
+    let Block::Map(map) = &article.blocks[at] else { unreachable!() };
+    let numbered: Vec<(usize, &str)> = map.shapes.iter().map(|s| (s.number, s.name.as_str())).collect();
+    assert_eq!(numbered, vec![(1, plan.zones[0].name()), (2, plan.zones[1].name())]);
+    let Block::Paragraph(legend) = &article.blocks[at + 1] else { panic!("a legend under the map") };
+    assert_eq!(
+        legend,
+        &format!(
+            "Plan des zones délimitées (nord en haut ; les numéros sont ceux de la liste des zones) : 1 {} ; 2 {}.",
+            plan.zones[0].name(),
+            plan.zones[1].name()
+        )
+    );
+    let html = render_html(&document);
+    assert_eq!(html.matches("<polygon ").count(), 2);
+    assert_eq!(render_typst(&document).matches("polygon(fill:").count(), 2);
+
+    let mut bare = saint_jean();
+    bare.zones = bare
+        .zones
+        .into_iter()
+        .map(|z| crate::domain::plan::Zone::new(crate::domain::plan::ZoneDraft { polygon: None, ..z.into() }).unwrap())
+        .collect();
+    let plain = build_convention(&release_of(bare), &[], &full_inputs());
+    assert!(!plain.articles.iter().flat_map(|a| &a.blocks).any(|b| matches!(b, Block::Map(_))), "no outline, no map");
 }

@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use super::map::ZoneMap;
 use super::model::{Article, Block, ConventionDocument};
 use crate::text::convention as t;
 
@@ -192,7 +193,47 @@ fn block_typst(out: &mut String, block: &Block) {
             out.push('\n');
         }
         Block::Table { header, rows } => table_typst(out, header, rows),
+        Block::Map(map) => map_typst(out, map),
     }
+}
+
+/// Tenths of a millimetre as a Typst length.
+fn mm(tenths: i32) -> String {
+    format!("{:.1}mm", f64::from(tenths) / 10.0)
+}
+
+/// The zones' map: a framed box, each outline a polygon placed from the top left corner,
+/// the numbers written over them.
+fn map_typst(out: &mut String, map: &ZoneMap) {
+    let _ = writeln!(
+        out,
+        "#block(breakable: false, width: {}, height: {}, stroke: 0.5pt + luma(150), fill: luma(246), clip: true)[",
+        mm(map.width),
+        mm(map.height)
+    );
+    for shape in &map.shapes {
+        let points: Vec<String> = shape.points.iter().map(|&(x, y)| format!("({}, {})", mm(x), mm(y))).collect();
+        let (fill, stroke) = if shape.public_road {
+            ("rgb(252, 238, 172, 180)", "rgb(\"#b34000\")")
+        } else {
+            ("rgb(202, 202, 251, 180)", "rgb(\"#000091\")")
+        };
+        let _ = writeln!(
+            out,
+            "  #place(top + left, polygon(fill: {fill}, stroke: 0.8pt + {stroke}, {}))",
+            points.join(", ")
+        );
+    }
+    for shape in &map.shapes {
+        let _ = writeln!(
+            out,
+            "  #place(top + left, dx: {} - 2mm, dy: {} - 2.5mm, box(width: 4mm, align(center, text(size: 9pt, weight: \"bold\")[{}])))",
+            mm(shape.label.0),
+            mm(shape.label.1),
+            shape.number
+        );
+    }
+    out.push_str("]\n\n");
 }
 
 /// Column widths that suit each table of the convention, by its number of columns.
