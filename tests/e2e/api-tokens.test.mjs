@@ -3,22 +3,13 @@
 // request is refused at once. Every page state passes axe-core and is kept as a screenshot.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, DEMO_PASSWORD } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const TOKEN_NAME = 'Export du plan pour le centre d’information';
-
-async function signIn(page, email) {
-  await page.goto(`${BASE}/connexion`);
-  await hydrated(page);
-  await page.fill('#champ-email', email);
-  await page.fill('#champ-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]:has-text("Se connecter")');
-  await page.waitForSelector('h1:has-text("Tableau de bord")');
-}
 
 /** What a script does with the token: read the festival's plan over the JSON API. */
 async function readPlan(eventId, token) {

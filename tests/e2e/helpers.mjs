@@ -92,3 +92,13 @@ export function invitationLinkFor(to) {
   }
   throw new Error(`no invitation mailed to ${to}`);
 }
+
+/** Signs in with a demo account and waits for the dashboard. */
+export async function signIn(page, email) {
+  await page.goto(`${BASE}/connexion`);
+  await hydrated(page);
+  await page.fill('#champ-email', email);
+  await page.fill('#champ-password', DEMO_PASSWORD);
+  await page.click('button[type=submit]:has-text("Se connecter")');
+  await page.waitForSelector('h1:has-text("Tableau de bord")');
+}

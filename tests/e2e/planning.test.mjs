@@ -3,20 +3,11 @@
 // demo festival and picks one of its deployments on the timeline to edit it.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, DEMO_PASSWORD } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function signIn(page, email) {
-  await page.goto(`${BASE}/connexion`);
-  await hydrated(page);
-  await page.fill('#champ-email', email);
-  await page.fill('#champ-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]:has-text("Se connecter")');
-  await page.waitForSelector('h1:has-text("Tableau de bord")');
-}
 
 test('an organiser plans a Christmas market and watches the gap close on the timeline', async () => {
   const page = await newPage(browser);

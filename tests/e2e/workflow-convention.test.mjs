@@ -3,20 +3,11 @@
 // downloaded. (Named to run after the other journeys, which share the same server.)
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, DEMO_PASSWORD } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function signIn(page, email) {
-  await page.goto(`${BASE}/connexion`);
-  await hydrated(page);
-  await page.fill('#champ-email', email);
-  await page.fill('#champ-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]:has-text("Se connecter")');
-  await page.waitForSelector('h1:has-text("Tableau de bord")');
-}
 
 async function status(page, label) {
   await page.waitForSelector(`.fr-badge[data-status]:has-text("${label}")`);

@@ -135,12 +135,16 @@ pub mod server {
             .trim()
             .replace(',', ".")
             .parse()
-            .map_err(|_| AppError::invalid("value", text::sizing_invalid_value(key.code())))?;
+            .map_err(|_| AppError::invalid("value", text::sizing_invalid_value(key.label())))?;
         let reason = reason_checked(&reason)?;
         let mut model = department_convention::get(&state.db, &department).await?;
         model.sizing = model.sizing.with_change(key, value, &reason).map_err(|e| match e {
             SizingParametersError::ReasonRequired => AppError::invalid("reason", e.to_string()),
-            _ => AppError::invalid("value", e.to_string()),
+            // The page names the coefficient by its label, not its code.
+            SizingParametersError::InvalidValue(key) => {
+                AppError::invalid("value", text::sizing_invalid_value(key.label()))
+            }
+            SizingParametersError::ThresholdsOutOfOrder(_) => AppError::invalid("value", e.to_string()),
         })?;
         model.sizing.department = Some(department.clone());
         let payload = serde_json::json!({ "coefficient": key.code(), "value": value, "reason": reason });

@@ -119,7 +119,10 @@ pub fn perimeter_and_duration(context: &Context) -> Vec<Block> {
             }
             row
         });
-        blocks.push(Block::Table { header: t::ZONES_HEADER.iter().map(|h| h.to_string()).collect(), rows: rows.collect() });
+        blocks.push(Block::Table {
+            header: t::ZONES_HEADER.iter().map(|h| h.to_string()).collect(),
+            rows: rows.collect(),
+        });
         if let Some(map) = map {
             let entries: Vec<(usize, &str, bool)> =
                 map.shapes.iter().map(|s| (s.number, s.name.as_str(), s.public_road)).collect();

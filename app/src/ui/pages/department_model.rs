@@ -9,7 +9,7 @@ use crate::api::department_convention::{
     get_department_model, ClauseRow, CoefficientRow, SaveSizingCoefficient, SaveTemplateClause,
 };
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
+use crate::ui::components::{error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert};
 
 #[component]
 pub fn DepartmentModelView() -> impl IntoView {
@@ -52,6 +52,7 @@ pub fn DepartmentModelView() -> impl IntoView {
                             {format!("Département {} · {}", page.department, page.updated.unwrap_or_else(|| text::MODEL_NEVER_SAVED.to_string()))}
                         </p>
                         <h2 class="fr-h4">{text::MODEL_SIZING_TITLE}</h2>
+                        <CoefficientForm rows=page.coefficients.clone() save=save_coefficient/>
                         <div class="fr-table fr-table--no-caption" id="coefficients">
                             <table>
                                 <caption>{text::MODEL_SIZING_TITLE}</caption>
@@ -66,7 +67,6 @@ pub fn DepartmentModelView() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <CoefficientForm rows=page.coefficients save=save_coefficient/>
                         <h2 class="fr-h4 fr-mt-6w">{text::MODEL_CLAUSES_TITLE}</h2>
                         <p class="fr-text--sm">{text::MODEL_CLAUSES_HINT}</p>
                         {page.clauses.into_iter().map(|clause| view! { <ClauseForm clause save=save_clause/> }).collect_view()}
@@ -82,8 +82,8 @@ fn coefficient_row(row: CoefficientRow) -> impl IntoView {
     view! {
         <tr data-coefficient=row.code.clone()>
             <td>{row.label}</td>
-            <td><strong>{row.value}</strong></td>
-            <td>{row.national}</td>
+            <td class="cordon-plan-table__time"><strong>{row.value}</strong></td>
+            <td class="cordon-plan-table__time">{row.national}</td>
             <td class="fr-text--sm">
                 {row.reference}
                 {row.reason.map(|r| view! { <br/><span class="fr-badge fr-badge--sm fr-badge--info">"Adapté"</span>" "{r} })}
@@ -97,7 +97,7 @@ fn coefficient_row(row: CoefficientRow) -> impl IntoView {
 fn CoefficientForm(rows: Vec<CoefficientRow>, save: ServerAction<SaveSizingCoefficient>) -> impl IntoView {
     let error = move |field: &'static str| field_error(save, field);
     view! {
-        <ActionForm action=save attr:class="fr-mt-2w" attr:id="formulaire-coefficient">
+        <ActionForm action=save node_ref=reset_on_success(save) attr:class="fr-mb-4w" attr:id="formulaire-coefficient">
             <fieldset class="fr-fieldset">
                 <legend class="fr-fieldset__legend fr-text--regular">"Changer un coefficient"</legend>
                 <div class="fr-fieldset__element">
