@@ -49,6 +49,15 @@ suite "browser bundle (WebAssembly)" cargo leptos build --frontend-only
 suite "Chromium available" ensure_chromium
 suite "browser end-to-end tests (headless Chromium, axe-core)" bash tests/run-e2e.sh
 
+# A CI log is read from its end: repeat what failed there, with the server's complaints.
+if grep -q '^not ok' tests/output/e2e.log 2>/dev/null; then
+  echo
+  echo "══ Failed browser journeys (from tests/output/e2e.log)"
+  awk '/^not ok/ { show = 1 } show { print } /^  \.\.\.$/ { show = 0 }' tests/output/e2e.log | head -n 120
+  echo "── server warnings and errors (tests/output/e2e-server.log)"
+  grep -E 'WARN|ERROR|panicked' tests/output/e2e-server.log 2>/dev/null | tail -n 20
+fi
+
 echo
 echo "══ Summary"
 printf '%s\n' "${results[@]}"

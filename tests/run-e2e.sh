@@ -35,5 +35,6 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$CORDON_BASE_URL/healthz" >/dev/null
 
+# The report is also kept in tests/output/e2e.log: run-all.sh repeats its failures at the end.
 E2E_BASE_URL="$CORDON_BASE_URL" E2E_OUTBOX="$CORDON_OUTBOX_DIR" E2E_OUTPUT="$out" \
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$out/e2e.log"
