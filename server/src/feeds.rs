@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, UNIX_EPOCH};
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -36,7 +36,8 @@ pub fn routes() -> Router<AppState> {
 
 /// A rendered feed, shared by every poll until the next release.
 struct Rendered {
-    body: Arc<Vec<u8>>,
+    /// Shared, not copied, by every answer that carries it.
+    body: Bytes,
     etag: String,
     last_modified: Instant,
 }
@@ -203,8 +204,11 @@ async fn serve(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Res
                 return Ok(not_found());
             };
             let etag = format!("\"{}\"", &hex(&Sha256::digest(body.as_bytes()))[..32]);
-            let rendered =
-                Arc::new(Rendered { body: Arc::new(body.into_bytes()), etag, last_modified: release.published_at() });
+            let rendered = Arc::new(Rendered {
+                body: Bytes::from(body.into_bytes()),
+                etag,
+                last_modified: release.published_at(),
+            });
             if let Ok(mut c) = cache().lock() {
                 if c.len() >= 2_000 {
                     c.clear();
@@ -234,7 +238,7 @@ fn respond(rendered: &Rendered, headers: &HeaderMap) -> Response {
     let mut response = if etag_matches || not_modified_since {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut r = Response::new(Body::from(rendered.body.as_ref().clone()));
+        let mut r = Response::new(Body::from(rendered.body.clone()));
         r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
         r
     };

@@ -5,7 +5,7 @@
 #
 #   bash tests/bench/feed-http.sh      (SKIP_BUILD=1 reuses target/release/cordon)
 #
-# Steps: release build → fresh SQLite database → the demo and a synthetic event of 1,000
+# Steps: release build of the server → fresh SQLite database → the demo and a synthetic event of 1,000
 # deployments (server/tests/integration/bench_seed.rs) → `cordon plan publish` → `cordon feed token --all`
 # → `cordon serve` → the feed saved to a file → nginx on another port serving that file with
 # the same ETag → wrk on each, 200 then 304.
@@ -35,8 +35,10 @@ cp target/release/cordon "$work/cordon"
 
 export DATABASE_URL="sqlite://$work/bench.sqlite?mode=rwc" BENCH_DATABASE_URL="sqlite://$work/bench.sqlite?mode=rwc"
 export CORDON_BASE_URL="http://127.0.0.1:$port" CORDON_OUTBOX_DIR="$work/outbox"
+# The seeder is the debug test binary `make test` builds anyway: its speed is not measured,
+# and a release build of the whole test binary would double the build.
 BENCH_DEPLOYMENTS=1000 BENCH_ZONES=30 BENCH_HOURS=48 \
-  cargo test -q --release -p cordon --test integration bench_seed -- --ignored --nocapture >"$work/seed.log"
+  cargo test -q -p cordon --test integration bench_seed -- --ignored --nocapture >"$work/seed.log"
 event_id="$(sed -n 's/^BENCH_EVENT_ID=//p' "$work/seed.log")"
 "$work/cordon" plan publish "$event_id" --comment "Banc d’essai" >/dev/null
 url="$("$work/cordon" feed token --event "$event_id" --all)"
