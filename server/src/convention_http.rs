@@ -16,7 +16,7 @@ use leptos::prelude::provide_context;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::reactive::owner::Owner;
 
-use app::api::convention::server::{approved_pdf, preview_pdf, readable};
+use app::api::convention::server::{approved_pdf, preview_html, preview_pdf, readable};
 use app::api::registry::server::csv;
 use app::error::AppError;
 use app::state::AppState;
@@ -24,6 +24,7 @@ use app::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/evenements/{id}/convention.pdf", get(preview))
+        .route("/evenements/{id}/convention.html", get(preview_page))
         .route("/evenements/{id}/convention/{file}", get(approved))
         .route("/prefecture/recensement/{file}", get(census_csv))
 }
@@ -77,6 +78,35 @@ async fn preview(State(state): State<AppState>, Path(id): Path<String>, req: Req
     .await;
     match result {
         Ok((pdf, reference)) => pdf_response(Ok(pdf), &format!("projet-convention-{reference}.pdf")),
+        Err(e) => error_response(&e),
+    }
+}
+
+/// The draft convention as a page of its own (the document's HTML view), styled by the
+/// DSFR's stylesheet from our origin; the same access as the PDF.
+async fn preview_page(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move {
+        let (state, reference) = readable(&id).await?;
+        preview_html(&state.db, &id, &reference).await
+    })
+    .await;
+    match result {
+        Ok(Some((title, body))) => {
+            let page = format!(
+                "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+                 <title>{}</title><link rel=\"stylesheet\" href=\"/dsfr/dsfr.min.css\"></head>\
+                 <body><main class=\"fr-container fr-my-4w\">{body}</main></body></html>",
+                app::domain::document::escape_html(&title)
+            );
+            let mut response = (StatusCode::OK, page).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            response
+        }
+        Ok(None) => error_response(&AppError::NotFound),
         Err(e) => error_response(&e),
     }
 }

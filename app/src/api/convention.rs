@@ -246,7 +246,7 @@ pub mod server {
         Dossier, DossierState, FileFacts, LeadTimes, Opinion, OpinionError, OpinionRequest, OpinionStatus, Status,
         Verdict, WorkflowError,
     };
-    use crate::domain::document::{build_convention, ConventionDocument, ConventionInputs, Stamp};
+    use crate::domain::document::{build_convention, render_html, ConventionDocument, ConventionInputs, Stamp};
     use crate::domain::document::{risk_section, Amendment, AmendmentAuthor, ArticleId, RiskSection};
     use crate::domain::geo::Department;
     use crate::domain::plan::{local_instant, EventAccess, ParticipantRole, Plan};
@@ -1124,15 +1124,31 @@ pub mod server {
         Ok(build_convention(release, &findings, &inputs))
     }
 
-    /// The current draft of the convention, for anyone who reads the event.
-    pub async fn preview_pdf(db: &Db, event_id: &str, reference: &str) -> Result<Option<Vec<u8>>, AppError> {
+    /// The current draft of the convention, built from the release the file is about (the
+    /// latest one before any file): `None` before the first release.
+    async fn draft_document(db: &Db, event_id: &str, reference: &str) -> Result<Option<ConventionDocument>, AppError> {
         let Some(release) = store::releases::latest(db, event_id).await? else { return Ok(None) };
         let release = match files::get_file(db, event_id).await? {
             Some(file) => store::releases::get(db, event_id, file.dossier.release.get()).await?.unwrap_or(release),
             None => release,
         };
-        let document = document(db, &release, reference, now()).await?;
-        render(document).await.map(Some)
+        document(db, &release, reference, now()).await.map(Some)
+    }
+
+    /// The current draft of the convention as a PDF, for anyone who reads the event.
+    pub async fn preview_pdf(db: &Db, event_id: &str, reference: &str) -> Result<Option<Vec<u8>>, AppError> {
+        match draft_document(db, event_id, reference).await? {
+            Some(document) => render(document).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The current draft of the convention as an HTML fragment (the document's sections), for
+    /// anyone who reads the event, and its title.
+    pub async fn preview_html(db: &Db, event_id: &str, reference: &str) -> Result<Option<(String, String)>, AppError> {
+        Ok(draft_document(db, event_id, reference)
+            .await?
+            .map(|document| (format!("Projet de convention {}", document.reference), render_html(&document))))
     }
 
     /// The caller may read the event (the same check as every plan read).

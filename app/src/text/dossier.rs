@@ -217,3 +217,4 @@ pub fn model_updated(when: &str, by: &str) -> String {
         format!("Dernière modification le {when} par {by}.")
     }
 }
+pub const DOSSIER_PREVIEW_HTML: &str = "Lire le projet dans le navigateur";

@@ -280,10 +280,23 @@ async fn nobody_outside_the_event_reads_its_file_or_its_pdfs() {
     let anonymous = app.client().get(format!("{}/evenements/{event}/convention.pdf", app.base)).send().await.unwrap();
     assert_eq!(anonymous.status(), 401);
 
-    // The reader of the event gets the draft.
+    // The reader of the event gets the draft, as a PDF and as a page; the page too is refused
+    // to a stranger and to nobody signed in.
     let draft = organiser.get(format!("{}/evenements/{event}/convention.pdf", app.base)).send().await.unwrap();
     assert_eq!(draft.status(), 200);
     assert!(draft.bytes().await.unwrap().starts_with(b"%PDF"));
+    let html = |client: &reqwest::Client| client.get(format!("{}/evenements/{event}/convention.html", app.base)).send();
+    assert_eq!(html(&stranger).await.unwrap().status(), 404);
+    assert_eq!(html(&app.client()).await.unwrap().status(), 401);
+    let page = html(&organiser).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+    let page = page.text().await.unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<html lang=\"fr\">"), "{page}");
+    assert!(page.contains("Fête de la Saint-Pierre"), "{page}");
+    assert!(page.contains("Coopération opérationnelle"), "{page}");
+    // The demo's zones have outlines: the page draws their map.
+    assert!(page.contains("<svg") && page.contains("<polygon "), "{page}");
     app.stop().await;
 }
 

@@ -8,7 +8,7 @@ use super::model::{Article, Block, ConventionDocument};
 use crate::text::convention as t;
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -100,7 +100,8 @@ fn Dossier(
         <SuccessAlert message=done/>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-2w">
             {preview_url.map(|url| view! {
-                <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=url id="projet-pdf" target="_blank" rel="noopener">{text::DOSSIER_PREVIEW}</a></li>
+                <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=url.clone() id="projet-pdf" target="_blank" rel="noopener">{text::DOSSIER_PREVIEW}</a></li>
+                <li><a class="fr-btn fr-btn--tertiary fr-icon-file-text-line" href=url.replace(".pdf", ".html") id="projet-html" target="_blank" rel="noopener">{text::DOSSIER_PREVIEW_HTML}</a></li>
             })}
         </ul>
         {(!approved.is_empty()).then(|| view! {
