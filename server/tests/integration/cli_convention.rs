@@ -35,18 +35,6 @@ fn temp(extension: &str) -> PathBuf {
     std::env::temp_dir().join(format!("cordon-cli-convention-{}.{extension}", uuid::Uuid::new_v4()))
 }
 
-/// The PDF's text with whitespace runs folded to one space.
-fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (apt-get install poppler-utils)");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A database with the demo loaded, and the festival's id.
 fn demo_database() -> (PathBuf, String) {
     let db = temp("sqlite");
@@ -101,7 +89,7 @@ async fn the_convention_of_the_published_festival_holds_its_key_fields() {
 
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = pdf_text(&pdf);
+    let text = crate::common::pdf_file_text(&pdf);
     for expected in [
         "Fête de la Saint-Pierre",
         "CLCS-13-2027-0001",

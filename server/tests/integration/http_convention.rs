@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{spawn_app, Backend, TestApp};
+use crate::common::{pdf_text, spawn_app, Backend, TestApp};
 
 async fn page(app: &TestApp, client: &reqwest::Client, event: &str) -> Value {
     let (status, page, _) = app.call(client, "get_convention", &[("event_id", event)]).await;
@@ -41,14 +41,6 @@ fn actions(page: &Value) -> Vec<String> {
 /// Text with its line breaks and runs of spaces folded to one space.
 fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let path = std::env::temp_dir().join(format!("cordon-approved-{}.pdf", uuid::Uuid::new_v4()));
-    std::fs::write(&path, bytes).unwrap();
-    let output = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().expect("pdftotext");
-    let _ = std::fs::remove_file(&path);
-    String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{spawn_app, Backend};
+use crate::common::{pdf_text, spawn_app, Backend};
 
 fn stewards_line(page: &Value) -> String {
     page["risk_lines"]
@@ -19,14 +19,6 @@ fn stewards_line(page: &Value) -> String {
         .find(|l| l.starts_with("Agents de sécurité et stewards :"))
         .unwrap_or_default()
         .to_string()
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let path = std::env::temp_dir().join(format!("cordon-model-{}.pdf", uuid::Uuid::new_v4()));
-    std::fs::write(&path, bytes).unwrap();
-    let output = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().expect("pdftotext");
-    let _ = std::fs::remove_file(&path);
-    String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[tokio::test]

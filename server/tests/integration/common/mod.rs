@@ -196,3 +196,25 @@ pub fn mail_body(data: &str) -> String {
     }
     String::from_utf8(bytes).unwrap().replace("\r\n", "\n")
 }
+
+/// The text of a PDF file read by `pdftotext` (Debian's poppler-utils), whitespace runs folded
+/// to one space.
+pub fn pdf_file_text(pdf: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// As [`pdf_file_text`], for PDF bytes (written to a temporary file first).
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("cordon-test-{}.pdf", uuid::Uuid::new_v4()));
+    std::fs::write(&path, bytes).unwrap();
+    let text = pdf_file_text(&path);
+    let _ = std::fs::remove_file(&path);
+    text
+}
