@@ -3,7 +3,7 @@
 //! before it (fewer working shifts), or else has the least paid time, or else can hold the
 //! fewest needs (keeping the rare qualifications for the needs that ask for them).
 
-use super::score::coverage_segments;
+use super::score::{coverage_segments, slot_deficit};
 use super::state::{Entry, State};
 use crate::domain::plan::{Sex, TimeWindow};
 use crate::domain::time::{Instant, Span};
@@ -24,8 +24,8 @@ fn ceil_to_grid(t: Instant) -> Instant {
 pub(super) fn fill_need(state: &mut State, n: usize) -> bool {
     let mut cursor = state.ctx.instance.needs[n].window.start();
     let mut added = false;
-    while let Some((t0, t1, sex)) = next_gap(state, n, cursor) {
-        if place(state, n, t0, t1, sex) {
+    while let Some((t0, t1, sexes)) = next_gap(state, n, cursor) {
+        if sexes.into_iter().any(|sex| place(state, n, t0, t1, sex)) {
             added = true;
         } else {
             cursor = t0.plus(GRID);
@@ -34,9 +34,11 @@ pub(super) fn fill_need(state: &mut State, n: usize) -> bool {
     added
 }
 
-/// The first stretch of need `n` from `cursor` on missing someone, on the grid, and which
-/// sex is missing at its start (`None`: either).
-fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instant, Option<Sex>)> {
+/// The first stretch of need `n` from `cursor` on missing someone, on the grid, and whom to
+/// look for at its start: `[None]` anyone; else the sexes whose coming would lessen what the
+/// need misses, the one it is short of first (a pat-down post short of women still gains from
+/// a man while it misses more agents than women and men together).
+fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instant, Vec<Option<Sex>>)> {
     let need = &state.ctx.instance.needs[n];
     let agents = &state.ctx.instance.agents;
     let worked: Vec<(TimeWindow, Sex)> = state.on_need[n]
@@ -53,17 +55,27 @@ fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instan
         }
         end = s.1;
     }
-    let on: Vec<Sex> = worked.iter().filter(|(w, _)| w.contains(t0.max(need.window.start()))).map(|x| x.1).collect();
-    let women = on.iter().filter(|s| **s == Sex::Femme).count() as u32;
-    let men = on.len() as u32 - women;
-    let sex = if need.min_women > women {
-        Some(Sex::Femme)
-    } else if need.min_men > men {
-        Some(Sex::Homme)
-    } else {
-        None
+    let mut on: Vec<Sex> =
+        worked.iter().filter(|(w, _)| w.contains(t0.max(need.window.start()))).map(|x| x.1).collect();
+    let missing = slot_deficit(need, &on).0;
+    let helps = |on: &mut Vec<Sex>, sex: Sex| {
+        on.push(sex);
+        let fewer = slot_deficit(need, on).0 < missing;
+        on.pop();
+        fewer
     };
-    Some((t0, ceil_to_grid(end).max(t0.plus(GRID)), sex))
+    let (woman, man) = (helps(&mut on, Sex::Femme), helps(&mut on, Sex::Homme));
+    let women = on.iter().filter(|s| **s == Sex::Femme).count() as u32;
+    let short_of_women = need.min_women > women;
+    let short_of_men = need.min_men > on.len() as u32 - women;
+    let sexes = match (woman, man) {
+        (true, true) if short_of_women => vec![Some(Sex::Femme), Some(Sex::Homme)],
+        (true, true) if short_of_men => vec![Some(Sex::Homme), Some(Sex::Femme)],
+        (true, false) => vec![Some(Sex::Femme)],
+        (false, true) => vec![Some(Sex::Homme)],
+        _ => vec![None],
+    };
+    Some((t0, ceil_to_grid(end).max(t0.plus(GRID)), sexes))
 }
 
 /// The windows tried for a gap from `t0` to `t1`, best first: as long as allowed, then

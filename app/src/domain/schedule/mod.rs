@@ -29,6 +29,8 @@ pub(crate) mod fixtures;
 mod format_tests;
 #[cfg(test)]
 mod solver_props;
+#[cfg(test)]
+mod solver_tests;
 
 pub use checker::{check, HardRule, Report, Violation};
 pub use error::ScheduleError;

@@ -3,15 +3,13 @@
 //! improves the objective move by move until a whole pass finds nothing or the budget says
 //! stop. Pure: the time limit comes in as a callback, the randomness as a seed.
 
-use std::collections::BTreeMap;
-
 use super::checker::check;
 use super::construct::fill_need;
 use super::diagnose::uncovered;
 use super::instance::Instance;
 use super::moves::improve_shift;
 use super::solution::{Shift, Solution};
-use super::state::{Context, Entry, State};
+use super::state::{splitmix, Context, Entry, State, Value};
 use crate::domain::compliance::working_time::merge_shifts;
 use crate::domain::plan::TimeWindow;
 
@@ -24,35 +22,45 @@ pub fn steps(steps: u64) -> impl FnMut(u64) -> bool {
     move |done| done < steps
 }
 
+/// How many restarts in a row may fail to improve on the best plan before the search stops.
+const FRUITLESS_RESTARTS: u32 = 8;
+
 /// Proposes shifts for every need of `instance`; every shift it returns breaks no hard rule.
+///
+/// One run builds a plan and improves it until a whole pass of the local search finds
+/// nothing; the search then restarts with other tie-breaks drawn from `seed` (which agent
+/// goes first among equals decides which local optimum a run ends in) and keeps the best
+/// plan, until [`FRUITLESS_RESTARTS`] restarts in a row found nothing better or the budget
+/// says stop. Steps are counted across runs, so a step budget gives the same plan every time.
 pub fn solve(instance: &Instance, seed: u64, budget: Budget) -> Solution {
-    let ctx = Context::new(instance, seed);
-    let mut state = State::new(&ctx);
-    keep_previous(&mut state);
+    let first = Context::new(instance, seed);
     let mut order: Vec<usize> = (0..instance.needs.len()).collect();
     order.sort_by_key(|&n| {
         let need = &instance.needs[n];
         (need.priority, need.window.start(), need.id.as_str())
     });
-    // The construction counts one step per need, so that a deadline also bounds it: the needs
-    // not reached stay uncovered, the solution stays valid.
     let mut step = 0u64;
-    for &n in &order {
-        if !budget(step) {
-            break;
+    let (mut best_value, mut best) = run(&first, &order, budget, &mut step);
+    let mut fruitless = 0;
+    let mut restart = 0u64;
+    while fruitless < FRUITLESS_RESTARTS && budget(step) {
+        restart += 1;
+        let ctx = first.reseeded(splitmix(seed ^ splitmix(restart ^ 0x5EED)));
+        let (value, solution) = run(&ctx, &order, budget, &mut step);
+        if value < best_value {
+            (best_value, best) = (value, solution);
+            fruitless = 0;
+        } else {
+            fruitless += 1;
         }
-        step += 1;
-        fill_need(&mut state, n);
-        state.commit();
     }
-    improve(&mut state, &order, budget, step);
-    let proposed = finish(&state);
+    let proposed = with_gaps(&first, best);
     match &instance.previous {
         Some(previous) if !previous.shifts.is_empty() => {
             let before = check(instance, previous);
             let kept = Solution::new(previous.shifts.clone(), Vec::new());
             if before.is_feasible() && before.score <= check(instance, &proposed).score {
-                return with_gaps(&state, kept);
+                return with_gaps(&first, kept);
             }
             proposed
         }
@@ -60,25 +68,32 @@ pub fn solve(instance: &Instance, seed: u64, budget: Budget) -> Solution {
     }
 }
 
+/// One run: the previous solution kept where it fits, the needs filled in `order`, then the
+/// local search; the objective reached and the shifts (without the gaps).
+fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value, Solution) {
+    let mut state = State::new(ctx);
+    keep_previous(&mut state);
+    // The construction counts one step per need, so that a deadline also bounds it: the needs
+    // not reached stay uncovered, the solution stays valid.
+    for &n in order {
+        if !budget(*step) {
+            break;
+        }
+        *step += 1;
+        fill_need(&mut state, n);
+        state.commit();
+    }
+    improve(&mut state, order, budget, step);
+    (state.value(), shifts_of(&state))
+}
+
 /// Starts from the previous solution's shifts, agent by agent, where they still fit.
 fn keep_previous(state: &mut State) {
-    let instance = state.ctx.instance;
-    let Some(previous) = &instance.previous else { return };
-    let agents: BTreeMap<&str, usize> = instance.agents.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let needs: BTreeMap<&str, usize> = instance.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-    let mut by_agent: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
-    for shift in &previous.shifts {
-        let (Some(&a), Some(&n), Ok(window)) =
-            (agents.get(shift.agent.as_str()), needs.get(shift.need.as_str()), TimeWindow::new(shift.start, shift.end))
-        else {
+    for a in 0..state.ctx.previous.len() {
+        let entries = state.ctx.previous[a].clone();
+        if entries.is_empty() {
             continue;
-        };
-        if state.ctx.eligible[n].contains(&a) {
-            by_agent.entry(a).or_default().push(Entry { window, need: n });
         }
-    }
-    for (a, mut entries) in by_agent {
-        entries.sort();
         if state.fits(a, &entries) {
             state.set_agent(a, entries);
         } else {
@@ -87,29 +102,30 @@ fn keep_previous(state: &mut State) {
             }
         }
     }
+    state.commit();
 }
 
 /// Local search: passes over every shift trying to drop it, trim it, or hand it to another
 /// agent, then to fill the needs still missing someone; a move is kept only if it makes the
 /// objective strictly better.
-fn improve(state: &mut State, order: &[usize], budget: Budget, mut step: u64) {
+fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
     loop {
         let mut improved = false;
         let shifts: Vec<(usize, Entry)> =
             state.by_agent.iter().enumerate().flat_map(|(a, es)| es.iter().map(move |e| (a, *e))).collect();
         for (a, entry) in shifts {
-            if !budget(step) {
+            if !budget(*step) {
                 return;
             }
-            step += 1;
+            *step += 1;
             improved |= improve_shift(state, a, entry);
             state.commit();
         }
         for &n in order {
-            if !budget(step) {
+            if !budget(*step) {
                 return;
             }
-            step += 1;
+            *step += 1;
             if state.need_cost[n].0 > 0 {
                 improved |= refill(state, n) || eject(state, n);
             }
@@ -161,8 +177,8 @@ fn eject(state: &mut State, n: usize) -> bool {
     false
 }
 
-/// The solution the state stands for.
-fn finish(state: &State) -> Solution {
+/// The shifts the state stands for.
+fn shifts_of(state: &State) -> Solution {
     let instance = state.ctx.instance;
     let shifts = state
         .by_agent
@@ -177,11 +193,11 @@ fn finish(state: &State) -> Solution {
             })
         })
         .collect();
-    with_gaps(state, Solution::new(shifts, Vec::new()))
+    Solution::new(shifts, Vec::new())
 }
 
 /// The solution with its uncovered parts, each with its reason.
-fn with_gaps(state: &State, solution: Solution) -> Solution {
-    let gaps = uncovered(state.ctx, &solution);
+fn with_gaps(ctx: &Context, solution: Solution) -> Solution {
+    let gaps = uncovered(ctx, &solution);
     Solution::new(solution.shifts, gaps)
 }

@@ -100,6 +100,33 @@ proptest! {
     }
 
     #[test]
+    fn after_a_need_is_cancelled_the_release_s_other_shifts_are_kept_unless_giving_one_up_covers_more(
+        problem in random_instance(),
+        seed in any::<u64>(),
+        cancelled in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(problem.needs.len() >= 2);
+        let release = solve_steps(&problem, seed);
+        let gone = problem.needs[cancelled.index(problem.needs.len())].id.clone();
+        let mut changed = Instance { previous: Some(release.clone()), ..problem };
+        changed.needs.retain(|n| n.id != gone);
+        // What the release still holds once the cancelled need's shifts are gone.
+        let still: Vec<Shift> = release.shifts.iter().filter(|s| s.need != gone).cloned().collect();
+        let replanned = solve_steps(&changed, seed);
+        let given_up = still.iter().filter(|s| !replanned.shifts.contains(s)).count();
+        let kept = check(&Instance { previous: None, ..changed.clone() }, &Solution::new(still, Vec::new()));
+        let (kept_score, new_score) = (kept.score, check(&changed, &replanned).score);
+        // (A piece left shorter than the minimum shift by the cancellation must go.)
+        if given_up > 0 && kept.is_feasible() {
+            prop_assert!(
+                (new_score.uncovered_weighted_minutes, new_score.over_coverage_minutes)
+                    < (kept_score.uncovered_weighted_minutes, kept_score.over_coverage_minutes),
+                "{given_up} release shifts given up for {new_score:?} against {kept_score:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_uncovered_part_the_solver_reports_is_a_real_gap_with_a_french_explanation(
         problem in random_instance(),
         seed in any::<u64>(),

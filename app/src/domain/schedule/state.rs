@@ -2,6 +2,8 @@
 //! time, kept up to date as shifts are added and removed, and the feasibility test of one
 //! agent's shifts (the solver never holds an infeasible state).
 
+use std::collections::HashMap;
+
 use chrono_tz::Tz;
 
 use super::instance::{Employer, Instance, ScheduleAgent, ScheduleNeed};
@@ -26,6 +28,10 @@ pub(super) struct Context<'a> {
     pub versatility: Vec<usize>,
     /// A per-agent number drawn from the seed, to break ties.
     pub tiebreak: Vec<u64>,
+    /// Per agent, its shifts in the published release (`previous`) that name a need of this
+    /// instance it may still hold, sorted: re-planning gives one up only to cover more or to
+    /// over-cover less.
+    pub previous: Vec<Vec<Entry>>,
 }
 
 impl<'a> Context<'a> {
@@ -35,9 +41,10 @@ impl<'a> Context<'a> {
             .iter()
             .map(|need| (0..instance.agents.len()).filter(|&a| lawful(instance, &instance.agents[a], need)).collect())
             .collect();
-        let tiebreak = (0..instance.agents.len() as u64).map(|a| splitmix(seed ^ splitmix(a))).collect();
+        let tiebreak = tiebreaks(instance.agents.len(), seed);
         let mut versatility = vec![0; instance.agents.len()];
         eligible.iter().flatten().for_each(|&a| versatility[a] += 1);
+        let previous = previous_entries(instance, &eligible);
         let p = &instance.working_time;
         Context {
             instance,
@@ -48,8 +55,49 @@ impl<'a> Context<'a> {
             eligible,
             versatility,
             tiebreak,
+            previous,
         }
     }
+}
+
+/// The published release's shifts, per agent, as entries of this instance.
+fn previous_entries(instance: &Instance, eligible: &[Vec<usize>]) -> Vec<Vec<Entry>> {
+    let mut by_agent = vec![Vec::new(); instance.agents.len()];
+    let Some(previous) = &instance.previous else { return by_agent };
+    let agents: HashMap<&str, usize> = instance.agents.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let needs: HashMap<&str, usize> = instance.needs.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    for shift in &previous.shifts {
+        let (Some(&a), Some(&n), Ok(window)) =
+            (agents.get(shift.agent.as_str()), needs.get(shift.need.as_str()), TimeWindow::new(shift.start, shift.end))
+        else {
+            continue;
+        };
+        if eligible[n].binary_search(&a).is_ok() {
+            by_agent[a].push(Entry { window, need: n });
+        }
+    }
+    for entries in &mut by_agent {
+        entries.sort();
+        entries.dedup();
+    }
+    by_agent
+}
+
+impl Context<'_> {
+    /// The same context with the ties broken by another seed.
+    pub fn reseeded(&self, seed: u64) -> Self {
+        Context {
+            tiebreak: tiebreaks(self.instance.agents.len(), seed),
+            eligible: self.eligible.clone(),
+            versatility: self.versatility.clone(),
+            previous: self.previous.clone(),
+            ..*self
+        }
+    }
+}
+
+fn tiebreaks(agents: usize, seed: u64) -> Vec<u64> {
+    (0..agents as u64).map(|a| splitmix(seed ^ splitmix(a))).collect()
 }
 
 /// Whether the agent may hold the need at all, whenever it is.
@@ -78,8 +126,10 @@ pub(super) struct Entry {
     pub need: usize,
 }
 
-/// The objective without the changes, as the solver compares it (same order as `Score`).
-pub(super) type Value = (u128, u128, u64, i64, i64);
+/// The objective as the solver compares it: `Score`'s order, except that the published
+/// release's shifts given up (re-planning only; 0 otherwise) come right after over-coverage,
+/// before the number of shifts, paid time and fairness (docs/schedule-format.md, "Re-planning").
+pub(super) type Value = (u128, u128, u64, u64, i64, i64);
 
 pub(super) struct State<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -91,6 +141,8 @@ pub(super) struct State<'c, 'a> {
     pub need_cost: Vec<(u128, u128)>,
     /// Per agent, working shifts and paid milliseconds.
     pub agent_cost: Vec<(u64, i64)>,
+    /// Per agent, how many of its shifts in the published release it still has.
+    kept: Vec<u64>,
     /// While a compound move is tried, each agent's shifts before it was changed.
     journal: Vec<(usize, Vec<Entry>)>,
 }
@@ -104,6 +156,7 @@ impl<'c, 'a> State<'c, 'a> {
             on_need: vec![Vec::new(); needs],
             need_cost: vec![(0, 0); needs],
             agent_cost: vec![(0, 0); ctx.instance.agents.len()],
+            kept: vec![0; ctx.instance.agents.len()],
             journal: Vec::new(),
         };
         (0..needs).for_each(|n| state.refresh_need(n));
@@ -118,7 +171,8 @@ impl<'c, 'a> State<'c, 'a> {
         let paid = self.agent_cost.iter().map(|c| c.1).sum();
         let working = self.agent_cost.iter().filter(|c| c.0 > 0).map(|c| c.1);
         let spread = working.clone().max().unwrap_or(0) - working.min().unwrap_or(0);
-        (under, over, shifts, paid, spread)
+        let lost = self.ctx.previous.iter().map(|p| p.len() as u64).sum::<u64>() - self.kept.iter().sum::<u64>();
+        (under, over, lost, shifts, paid, spread)
     }
 
     /// Whether these shifts of agent `a` break no hard rule.
@@ -198,6 +252,8 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let windows: Vec<TimeWindow> = self.by_agent[a].iter().map(|e| e.window).collect();
         let merged = merge_shifts(&windows);
+        let previous = &self.ctx.previous[a];
+        self.kept[a] = self.by_agent[a].iter().filter(|e| previous.binary_search(e).is_ok()).count() as u64;
         self.agent_cost[a] = (merged.len() as u64, merged.iter().map(|w| w.duration().0).sum());
     }
 
