@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand};
 
 use app::domain::{Email, Instant, MembershipRole, Password, PersonName};
 use app::store;
-use cordon_server::{config::Config, demo, logging};
+use cordon_server::logging::{self, Writing};
+use cordon_server::{config::Config, demo};
 
 mod convention_cli;
 mod plan_check;
@@ -237,8 +238,11 @@ enum PlanCommand {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    logging::init(std::env::var("CORDON_LOG_FORMAT").as_deref() == Ok("json"));
-    match cli.command.unwrap_or(Command::Serve { addr: None, demo: false }) {
+    let command = cli.command.unwrap_or(Command::Serve { addr: None, demo: false });
+    let writing = if matches!(command, Command::Serve { .. }) { Writing::Background } else { Writing::Direct };
+    // Held until main returns: the server's last log lines are written out when it drops.
+    let _log = logging::init(std::env::var("CORDON_LOG_FORMAT").as_deref() == Ok("json"), writing);
+    match command {
         Command::Serve { addr, demo } => serve(addr, demo).await,
         Command::Migrate => {
             open_database(&Config::from_env(None)?).await?;

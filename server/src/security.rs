@@ -10,9 +10,11 @@ use rand::RngCore;
 
 use app::state::CspNonce;
 
+/// 128 bits from the thread's CSPRNG (ChaCha, seeded and reseeded from the OS): unpredictable
+/// like the OS's own source, without a system call on every response.
 fn new_nonce() -> String {
     let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    rand::thread_rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 

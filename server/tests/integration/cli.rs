@@ -119,6 +119,8 @@ fn sigterm_stops_the_server_cleanly() {
     let mut log = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut log).unwrap();
     assert!(log.contains("shutdown requested"), "{log}");
+    // The log is written by a background thread: the lines still queued at the stop are out too.
+    assert!(log.contains("path=/healthz status=200"), "{log}");
 }
 
 /// A tiny blocking GET without pulling reqwest's blocking feature.

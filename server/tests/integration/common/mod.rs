@@ -33,7 +33,7 @@ pub enum Backend {
 
 /// Starts Cordon on 127.0.0.1:0 with a fresh database and mail going to a loopback SMTP sink.
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    cordon_server::logging::init(false);
+    cordon_server::logging::init(false, cordon_server::logging::Writing::Direct);
     let test_db = match backend {
         Backend::Sqlite => TestDb::sqlite().await,
         Backend::Postgres => TestDb::postgres().await,
