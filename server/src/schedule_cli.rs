@@ -17,10 +17,21 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
     serde_json::from_slice(&bytes).with_context(|| format!("{} illisible", path.display()))
 }
 
+/// Writes `value` as JSON on standard output. A reader that stops early (`| head`) is not an
+/// error: the rest is simply not written.
+fn emit<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(value)?;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
+}
+
 /// `cordon schedule generate`: a synthetic instance on standard output.
 pub fn run_generate(size: Size, seed: u64) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(&generate(size, seed))?);
-    Ok(())
+    emit(&generate(size, seed))
 }
 
 /// `cordon schedule solve`: the solution found within `seconds`, on standard output.
@@ -29,8 +40,7 @@ pub fn run_solve(instance: &Path, seconds: f64, seed: u64) -> anyhow::Result<()>
     let limit = std::time::Duration::try_from_secs_f64(seconds.max(0.0)).context("durée invalide")?;
     let deadline = std::time::Instant::now() + limit;
     let solution = solve(&instance, seed, &mut |_| std::time::Instant::now() < deadline);
-    println!("{}", serde_json::to_string_pretty(&solution)?);
-    Ok(())
+    emit(&solution)
 }
 
 /// `cordon schedule check`: the score and every broken rule; false if a hard rule is broken.
@@ -38,6 +48,6 @@ pub fn run_check(instance: &Path, solution: &Path) -> anyhow::Result<bool> {
     let instance: Instance = read_json(instance)?;
     let solution: Solution = read_json(solution)?;
     let report = check(&instance, &solution);
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    emit(&report)?;
     Ok(report.is_feasible())
 }
