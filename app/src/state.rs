@@ -54,12 +54,13 @@ pub struct AppState {
     pub mail: Arc<dyn MailTransport>,
     /// The official list of communes (events must take place in one).
     pub communes: Arc<CommuneRegistry>,
-    pub leptos_options: LeptosOptions,
+    /// Shared: axum clones the state for every request, and the options hold a dozen strings.
+    pub leptos_options: Arc<LeptosOptions>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
+        (*state.leptos_options).clone()
     }
 }
 

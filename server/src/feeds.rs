@@ -22,7 +22,7 @@ use axum::routing::get;
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-use app::api::security::hash_token;
+use app::api::security::{hash_token, hex_encode};
 use app::domain::ical::{render_feed, FeedOptions, FeedScope};
 use app::domain::plan::Audience;
 use app::domain::Instant;
@@ -30,8 +30,18 @@ use app::state::AppState;
 use app::store::releases;
 use app::text;
 
+/// `GET|HEAD /flux/{token}`, compressed when the client accepts it. Only safe methods, so no
+/// same-origin check; a calendar is no page, so a fixed CSP that allows nothing at all.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/flux/{token}", get(feed))
+    Router::new().route("/flux/{token}", get(feed)).layer(tower_http::compression::CompressionLayer::new())
+}
+
+/// The security headers of every feed answer (pages get theirs from `security::security_headers`).
+fn secure(h: &mut HeaderMap) {
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
 }
 
 /// A rendered feed, shared by every poll until the next release.
@@ -154,13 +164,15 @@ fn not_found() -> Response {
 }
 
 async fn feed(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
-    match serve(&state, &token, &headers).await {
+    let mut response = match serve(&state, &token, &headers).await {
         Ok(response) => response,
         Err(e) => {
             tracing::error!(error = %e, "feed could not be served");
             (StatusCode::INTERNAL_SERVER_ERROR, text::INTERNAL).into_response()
         }
-    }
+    };
+    secure(response.headers_mut());
+    response
 }
 
 async fn serve(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Response, sqlx::Error> {
@@ -203,7 +215,7 @@ async fn serve(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Res
             let Ok(body) = render_feed(&release, &scope, &options) else {
                 return Ok(not_found());
             };
-            let etag = format!("\"{}\"", &hex(&Sha256::digest(body.as_bytes()))[..32]);
+            let etag = format!("\"{}\"", &hex_encode(&Sha256::digest(body.as_bytes()))[..32]);
             let rendered = Arc::new(Rendered {
                 body: Bytes::from(body.into_bytes()),
                 etag,
@@ -262,8 +274,4 @@ fn modified_subsecond(instant: Instant) -> u64 {
 fn host_of(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
     rest.split(['/', ':']).next().unwrap_or("cordon").to_string()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

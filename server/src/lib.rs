@@ -43,7 +43,7 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         .site_addr(config.addr)
         .build();
     let communes = load_communes(&config.communes_file)?;
-    Ok(AppState { db, settings: Arc::new(config.settings()), mail, communes, leptos_options })
+    Ok(AppState { db, settings: Arc::new(config.settings()), mail, communes, leptos_options: Arc::new(leptos_options) })
 }
 
 /// Reads the official commune list once; without it no event could be created.
@@ -76,17 +76,18 @@ pub fn commune_error(
 }
 
 /// The whole HTTP surface: health, server functions, pages, static files, and the layers
-/// (request log, security headers, same-origin check, compression).
+/// (request log, security headers, same-origin check, compression). Calendar feeds, polled
+/// by calendar clients and read by no browser page, carry their own fixed headers
+/// (`feeds::routes`) instead of the pages' per-response CSP nonce.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let options = state.leptos_options.clone();
+    let options = (*state.leptos_options).clone();
     let base_url = state.settings.base_url.clone();
-    Router::new()
+    let pages = Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(api_v1::routes())
-        .merge(feeds::routes())
         .merge(convention_http::routes())
         .leptos_routes_with_context(
             &state,
@@ -97,7 +98,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(move |req, next| security::same_origin_only(base_url.clone(), req, next)))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn(security::security_headers));
+    Router::new()
+        .merge(feeds::routes())
+        .merge(pages)
         .layer(middleware::from_fn(logging::log_requests))
         .with_state(state)
 }

@@ -1,35 +1,133 @@
 //! One log line per request: method, path (secrets removed, no query string), status, latency.
+//! The server's lines are gathered in memory and written out in batches by a background thread
+//! (`BatchedStderr`), so that a request's thread never waits for standard error.
 
-use std::time::Instant;
+use std::borrow::Cow;
+use std::io::Write;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// Path segments after these prefixes are secrets (invitation tokens) and never logged.
-const SECRET_PREFIXES: [&str; 1] = ["/invitation/"];
+/// Path segments after these prefixes are secrets (invitation and feed tokens) and never logged.
+const SECRET_PREFIXES: [&str; 2] = ["/invitation/", "/flux/"];
 
-pub fn redact_path(path: &str) -> String {
+pub fn redact_path(path: &str) -> Cow<'_, str> {
     for prefix in SECRET_PREFIXES {
         if path.starts_with(prefix) && path.len() > prefix.len() {
-            return format!("{prefix}[masqué]");
+            return Cow::Owned(format!("{prefix}[masqué]"));
         }
     }
-    path.to_string()
+    Cow::Borrowed(path)
 }
 
 /// Where log lines go: standard error, written by the calling thread (commands: every line is
-/// out before the process exits, whatever way it exits), or by a background thread (the server:
-/// a request's thread only hands its line over, instead of waiting for the write).
+/// out before the process exits, whatever way it exits), or in batches (the server).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Writing {
     Direct,
     Background,
 }
 
+/// How often the background thread writes out the lines gathered.
+const FLUSH_EVERY: Duration = Duration::from_millis(50);
+/// Past this many bytes gathered, the thread whose line crosses it writes them out itself.
+const FLUSH_AT_BYTES: usize = 64 * 1024;
+
+struct Shared {
+    lines: Mutex<Vec<u8>>,
+    stopping: Mutex<bool>,
+    wake: Condvar,
+}
+
+impl Shared {
+    fn lines(&self) -> MutexGuard<'_, Vec<u8>> {
+        self.lines.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes out what is gathered. The lock is held while writing, so batches keep their order.
+    fn write_out(lines: &mut Vec<u8>) {
+        if !lines.is_empty() {
+            let _ = std::io::stderr().lock().write_all(lines);
+            lines.clear();
+        }
+    }
+}
+
+/// Standard error, in batches: a line is appended to a buffer in memory (no system call, no
+/// thread woken) and a background thread writes the buffer out every 50 ms.
+#[derive(Clone)]
+pub struct BatchedStderr(Arc<Shared>);
+
+/// One line being written into the batch.
+pub struct BatchedLine<'a>(&'a Shared);
+
+impl Write for BatchedLine<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut lines = self.0.lines();
+        lines.extend_from_slice(bytes);
+        if lines.len() >= FLUSH_AT_BYTES {
+            Shared::write_out(&mut lines);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for BatchedStderr {
+    type Writer = BatchedLine<'a>;
+    fn make_writer(&'a self) -> Self::Writer {
+        BatchedLine(&self.0)
+    }
+}
+
+/// Keeps the background writer running; dropping it writes out the last lines (the server's
+/// last lines at shutdown) and stops the thread.
+pub struct LogGuard {
+    shared: Arc<Shared>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for LogGuard {
+    fn drop(&mut self) {
+        *self.shared.stopping.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.shared.wake.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        Shared::write_out(&mut self.shared.lines());
+    }
+}
+
+/// A batched standard error and the guard of its background thread.
+pub fn batched_stderr() -> (BatchedStderr, LogGuard) {
+    let shared = Arc::new(Shared { lines: Mutex::new(Vec::new()), stopping: Mutex::new(false), wake: Condvar::new() });
+    let flusher = shared.clone();
+    let thread = std::thread::Builder::new()
+        .name("cordon-log".into())
+        .spawn(move || loop {
+            let stopping = flusher.stopping.lock().unwrap_or_else(|e| e.into_inner());
+            let (stopping, _) =
+                flusher.wake.wait_timeout_while(stopping, FLUSH_EVERY, |s| !*s).unwrap_or_else(|e| e.into_inner());
+            let stop = *stopping;
+            drop(stopping);
+            Shared::write_out(&mut flusher.lines());
+            if stop {
+                break;
+            }
+        })
+        .ok();
+    (BatchedStderr(shared.clone()), LogGuard { shared, thread })
+}
+
 /// Sets up the log. With [`Writing::Background`] the returned guard must live as long as the
-/// server: dropping it writes out the lines still queued (the server's last lines at shutdown).
-pub fn init(json: bool, writing: Writing) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+/// server: dropping it writes out the lines still gathered.
+pub fn init(json: bool, writing: Writing) -> Option<LogGuard> {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
@@ -40,12 +138,7 @@ pub fn init(json: bool, writing: Writing) -> Option<tracing_appender::non_blocki
             None
         }
         Writing::Background => {
-            // Not lossy: when the queue is full a request waits rather than a line being lost.
-            // The buffer is flushed each time the queue runs empty, so lines still appear at once.
-            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-                .lossy(false)
-                .thread_name("cordon-log")
-                .finish(std::io::BufWriter::new(std::io::stderr()));
+            let (writer, guard) = batched_stderr();
             let builder = builder.with_writer(writer).with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
             let _ = if json { builder.json().try_init() } else { builder.try_init() };
             Some(guard)
@@ -56,13 +149,13 @@ pub fn init(json: bool, writing: Writing) -> Option<tracing_appender::non_blocki
 pub async fn log_requests(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    let path = redact_path(req.uri().path());
+    let uri = req.uri().clone();
     let res = next.run(req).await;
     tracing::info!(
         method = %method,
-        path = %path,
+        path = %redact_path(uri.path()),
         status = res.status().as_u16(),
-        latency_ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+        latency_ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
         "request"
     );
     res
@@ -73,8 +166,9 @@ mod tests {
     use super::redact_path;
 
     #[test]
-    fn an_invitation_token_never_reaches_the_log() {
+    fn an_invitation_or_feed_token_never_reaches_the_log() {
         assert_eq!(redact_path("/invitation/abcDEF123"), "/invitation/[masqué]");
+        assert_eq!(redact_path("/flux/Drts2j7uY0MqXAfvL3YqeD4cmC1k.ics"), "/flux/[masqué]");
         assert_eq!(redact_path("/organisations/42"), "/organisations/42");
     }
 }

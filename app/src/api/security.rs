@@ -20,8 +20,15 @@ pub fn hash_token(token: &str) -> String {
     hex_encode(&Sha256::digest(token.as_bytes()))
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Lower-case hexadecimal, two digits per byte (one allocation: it runs on every feed poll).
+pub fn hex_encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// argon2id with the crate's defaults (19 MiB, 2 passes), on a blocking thread.

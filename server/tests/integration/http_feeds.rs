@@ -165,6 +165,9 @@ async fn a_company_feed_holds_its_deployments_answers_304_when_unchanged_and_404
     let response = get_feed(url, &[]).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "text/calendar; charset=utf-8");
+    // A calendar is no page: a fixed policy that allows nothing, and no sniffing.
+    assert_eq!(response.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     let etag = response.headers()["etag"].to_str().unwrap().to_string();
     let modified = response.headers()["last-modified"].to_str().unwrap().to_string();
     let body = response.text().await.unwrap();
@@ -190,7 +193,9 @@ async fn a_company_feed_holds_its_deployments_answers_304_when_unchanged_and_404
         app.call(&company, "revoke_feed", &[("event_id", &event), ("id", feed["id"].as_str().unwrap())]).await;
     assert_eq!(status, 200);
     assert_eq!(get_feed(url, &[]).await.status(), 404);
-    assert_eq!(get_feed(&format!("{}/flux/inconnu.ics", app.base), &[]).await.status(), 404);
+    let unknown = get_feed(&format!("{}/flux/inconnu.ics", app.base), &[]).await;
+    assert_eq!(unknown.status(), 404);
+    assert_eq!(unknown.headers()["x-content-type-options"], "nosniff");
     app.stop().await;
 }
 
