@@ -87,7 +87,8 @@ fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value
     (state.value(), shifts_of(&state))
 }
 
-/// Starts from the previous solution's shifts, agent by agent, where they still fit.
+/// Starts from the previous solution's shifts, agent by agent, where they still fit, then
+/// lets go of those that only over-cover (a need asking for fewer agents than before).
 fn keep_previous(state: &mut State) {
     for a in 0..state.ctx.previous.len() {
         let entries = state.ctx.previous[a].clone();
@@ -99,6 +100,21 @@ fn keep_previous(state: &mut State) {
         } else {
             for entry in entries {
                 state.try_add(a, entry);
+            }
+        }
+    }
+    for a in 0..state.ctx.previous.len() {
+        for entry in state.by_agent[a].clone() {
+            let (_, under, over, ..) = state.value();
+            let rest: Vec<Entry> = state.by_agent[a].iter().copied().filter(|e| *e != entry).collect();
+            if !state.fits(a, &rest) {
+                continue;
+            }
+            let mark = state.mark();
+            state.set_agent(a, rest);
+            let (_, under_now, over_now, ..) = state.value();
+            if !(under_now <= under && over_now < over) {
+                state.undo_to(mark);
             }
         }
     }

@@ -126,10 +126,11 @@ pub(super) struct Entry {
     pub need: usize,
 }
 
-/// The objective as the solver compares it: `Score`'s order, except that the published
-/// release's shifts given up (re-planning only; 0 otherwise) come right after over-coverage,
-/// before the number of shifts, paid time and fairness (docs/schedule-format.md, "Re-planning").
-pub(super) type Value = (u128, u128, u64, u64, i64, i64);
+/// The objective as the solver compares it: `Score`'s order, preceded in re-planning by the
+/// number of the published release's shifts given up (0 without a release): a published
+/// shift stays unless it no longer fits or only over-covers (docs/schedule-format.md,
+/// "Re-planning").
+pub(super) type Value = (u64, u128, u128, u64, i64, i64);
 
 pub(super) struct State<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -172,7 +173,7 @@ impl<'c, 'a> State<'c, 'a> {
         let working = self.agent_cost.iter().filter(|c| c.0 > 0).map(|c| c.1);
         let spread = working.clone().max().unwrap_or(0) - working.min().unwrap_or(0);
         let lost = self.ctx.previous.iter().map(|p| p.len() as u64).sum::<u64>() - self.kept.iter().sum::<u64>();
-        (under, over, lost, shifts, paid, spread)
+        (lost, under, over, shifts, paid, spread)
     }
 
     /// Whether these shifts of agent `a` break no hard rule.
