@@ -132,7 +132,10 @@ def replan(path):
         forced_removals = sum(1 for s in first["shifts"] if s["need"] not in ids)
         forced_additions = sum(
             math.ceil((n["window"]["end"] - n["window"]["start"]) / 60_000 / max_shift) for n in increased)
-        must = forced_removals + forced_additions
+        too_short = short_remnants(first, ids, (changed.get("working_time") or {}).get("min_shift_minutes", 240))
+        # A piece lengthening a remnant may also be the reinforced need's new agent: the larger
+        # of the two, not their sum, keeps the bound a bound.
+        must = forced_removals + max(too_short, forced_additions)
         key = lambda s: (s["agent"], s["need"], s["start"], s["end"])
         a, b = {key(s) for s in first["shifts"]}, {key(s) for s in second["shifts"]}
         removed, added = len(a - b), len(b - a)
@@ -140,10 +143,47 @@ def replan(path):
         first_report_u = uncovered_of(original, first)
         ratio = (removed + added) / must if must else float("nan")
         print(f"| {size} | {len(cancelled)} + {len(increased)} of {len(original['needs'])} | {len(a)} "
-              f"| {must} ({forced_removals} removals + {forced_additions} additions) "
+              f"| {must} ({forced_removals} removals + max({too_short} too short, {forced_additions} additions)) "
               f"| {removed + added} ({added} + {removed}) | {ratio:.2f} "
               f"| {first_report_u} → {report['score']['uncovered_weighted_minutes']} "
               f"| {len(report['violations'])} | {float(wall):.1f} |")
+
+
+def short_remnants(release, kept_needs, min_shift_minutes):
+    """Working shifts of the release that, once their pieces on cancelled needs are gone, are
+    shorter than the minimum shift: each must change at least once (removed, or lengthened by
+    a new piece), so each counts one move in the lower bound."""
+    by_agent = {}
+    for s in release["shifts"]:
+        by_agent.setdefault(s["agent"], []).append(s)
+    count = 0
+    for shifts in by_agent.values():
+        shifts.sort(key=lambda s: s["start"])
+        groups, current = [], []
+        for s in shifts:  # touching or overlapping pieces form one working shift
+            if current and s["start"] <= max(p["end"] for p in current):
+                current.append(s)
+            else:
+                if current:
+                    groups.append(current)
+                current = [s]
+        if current:
+            groups.append(current)
+        for group in groups:
+            left = [s for s in group if s["need"] in kept_needs]
+            if not left or len(left) == len(group):
+                continue
+            pieces = sorted(left, key=lambda s: s["start"])
+            spans, start, end = [], pieces[0]["start"], pieces[0]["end"]
+            for s in pieces[1:]:
+                if s["start"] <= end:
+                    end = max(end, s["end"])
+                else:
+                    spans.append((start, end))
+                    start, end = s["start"], s["end"]
+            spans.append((start, end))
+            count += sum(1 for a, b in spans if (b - a) / 60_000 < min_shift_minutes)
+    return count
 
 
 def uncovered_of(instance, solution):
