@@ -22,7 +22,8 @@ use axum::routing::get;
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-use app::api::security::{hash_token, hex_encode};
+use app::api::security::hash_token;
+use app::domain::document::lower_hex;
 use app::domain::ical::{render_feed, FeedOptions, FeedScope};
 use app::domain::plan::Audience;
 use app::domain::Instant;
@@ -39,9 +40,7 @@ pub fn routes() -> Router<AppState> {
 /// The security headers of every feed answer (pages get theirs from `security::security_headers`).
 fn secure(h: &mut HeaderMap) {
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    crate::security::no_sniffing_framing_or_referrer_leak(h);
 }
 
 /// A rendered feed, shared by every poll until the next release.
@@ -215,7 +214,7 @@ async fn serve(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Res
             let Ok(body) = render_feed(&release, &scope, &options) else {
                 return Ok(not_found());
             };
-            let etag = format!("\"{}\"", &hex_encode(&Sha256::digest(body.as_bytes()))[..32]);
+            let etag = format!("\"{}\"", &lower_hex(&Sha256::digest(body.as_bytes()))[..32]);
             let rendered = Arc::new(Rendered {
                 body: Bytes::from(body.into_bytes()),
                 etag,

@@ -28,7 +28,15 @@ pub fn content_security_policy(nonce: &str) -> String {
     )
 }
 
-/// Adds the security headers to every response.
+/// The fixed headers every answer carries, pages and calendar feeds alike.
+pub fn no_sniffing_framing_or_referrer_leak(headers: &mut HeaderMap) {
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // same-origin: our own forms still get a Referer (Leptos uses it without JavaScript).
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// Adds the security headers to every page's response.
 pub async fn security_headers(mut req: Request, next: Next) -> Response {
     let nonce = new_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
@@ -37,10 +45,7 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
     if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    // same-origin: our own forms still get a Referer (Leptos uses it without JavaScript).
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    no_sniffing_framing_or_referrer_leak(headers);
     headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
     res

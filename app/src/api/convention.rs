@@ -1036,7 +1036,7 @@ pub mod server {
             release_number: file.dossier.release.get(),
             reference: file.reference.clone(),
             release_sha256: sha,
-            pdf_sha256: crate::api::security::hex_encode(&Sha256::digest(&pdf)),
+            pdf_sha256: crate::domain::document::lower_hex(&Sha256::digest(&pdf)),
             pdf,
             approved_by: user.name.clone(),
             approved_at: at,

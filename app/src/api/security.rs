@@ -6,6 +6,7 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::domain::document::lower_hex;
 use crate::domain::Password;
 
 /// 256 random bits, URL-safe base64 without padding (43 characters).
@@ -17,18 +18,7 @@ pub fn new_token() -> String {
 
 /// What we store in place of a token: its SHA-256, hex. Tokens are random, so no salt is needed.
 pub fn hash_token(token: &str) -> String {
-    hex_encode(&Sha256::digest(token.as_bytes()))
-}
-
-/// Lower-case hexadecimal, two digits per byte (one allocation: it runs on every feed poll).
-pub fn hex_encode(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    out
+    lower_hex(&Sha256::digest(token.as_bytes()))
 }
 
 /// argon2id with the crate's defaults (19 MiB, 2 passes), on a blocking thread.

@@ -57,7 +57,7 @@ pub fn encoding(seq: u64, at: Instant, actor: &str, kind: &str, payload: &str, p
 /// The hash of an entry's content, lower-case hexadecimal.
 pub fn hash_of(seq: u64, at: Instant, actor: &str, kind: &str, payload: &str, prev_hash: &str) -> String {
     let digest = Sha256::digest(encoding(seq, at, actor, kind, payload, prev_hash));
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    crate::domain::document::lower_hex(&digest)
 }
 
 impl AuditEntry {

@@ -18,10 +18,11 @@ pub fn release_sha256(release: &Release) -> String {
     // Serialising plain data into a Vec cannot fail (no map with non-string keys, no I/O); an
     // impossible error still yields a digest, of the empty input, rather than a panic.
     let bytes = serde_json::to_vec(release).unwrap_or_default();
-    hex(&Sha256::digest(&bytes))
+    lower_hex(&Sha256::digest(&bytes))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hexadecimal, two digits per byte, in one allocation (digests, tokens, ETags).
+pub fn lower_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
@@ -40,7 +41,7 @@ mod tests {
     fn the_digest_is_the_sha256_of_the_json_the_store_writes() {
         let release = saint_jean_release();
         let stored = serde_json::to_string(&release).unwrap();
-        let expected = hex(&Sha256::digest(stored.as_bytes()));
+        let expected = lower_hex(&Sha256::digest(stored.as_bytes()));
         assert_eq!(release_sha256(&release), expected);
         assert_eq!(expected.len(), 64);
         assert!(expected.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
@@ -55,8 +56,8 @@ mod tests {
 
     #[test]
     fn the_hex_of_known_bytes_is_lower_case() {
-        assert_eq!(hex(&[0x00, 0x0f, 0xab, 0xff]), "000fabff");
+        assert_eq!(lower_hex(&[0x00, 0x0f, 0xab, 0xff]), "000fabff");
         // SHA-256 of the empty input, a published test vector.
-        assert_eq!(hex(&Sha256::digest(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(lower_hex(&Sha256::digest(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 }

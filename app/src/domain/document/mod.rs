@@ -30,7 +30,7 @@ mod typst_tests;
 
 pub mod risk_section;
 pub use build::build_convention;
-pub use digest::release_sha256;
+pub use digest::{lower_hex, release_sha256};
 pub use html::{escape as escape_html, render_html};
 pub use model::{
     Amendment, AmendmentAuthor, AnnexEntry, Article, ArticleId, Block, ConventionDocument, ConventionInputs,

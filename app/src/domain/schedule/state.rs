@@ -29,8 +29,8 @@ pub(super) struct Context<'a> {
     /// A per-agent number drawn from the seed, to break ties.
     pub tiebreak: Vec<u64>,
     /// Per agent, its shifts in the published release (`previous`) that name a need of this
-    /// instance it may still hold, sorted: re-planning gives one up only to cover more or to
-    /// over-cover less.
+    /// instance it may still hold, sorted: re-planning gives one up only when it no longer
+    /// fits or only over-covers.
     pub previous: Vec<Vec<Entry>>,
 }
 
