@@ -4,6 +4,7 @@
 //! - [`domain`]: the pure model and rules (no I/O, no clock);
 //! - [`text`]: every French string a user reads, in one place;
 //! - [`api`]: the server functions, thin: who asks → may they → domain/store → error;
+//! - [`service`] (server only): the application layer every door asks who may do what;
 //! - [`store`] (server only): SQL for SQLite and PostgreSQL;
 //! - [`ui`]: pages and components.
 #![recursion_limit = "256"]
@@ -13,6 +14,8 @@ pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod pdf;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

@@ -21,12 +21,13 @@ use serde_json::json;
 
 use app::api::security::hash_token;
 use app::domain::interchange::{export_plan, import_plan, ImportError, MAX_PLAN_BYTES};
-use app::domain::plan::{event_access, EventAccess};
+use app::domain::plan::EventAccess;
 use app::domain::Instant;
+use app::service::access::{plan_for as plan_with_access, plan_tag};
 use app::state::AppState;
 use app::store::api_tokens;
 use app::store::plan_io::{self, Applied, WriteOp};
-use app::store::plans::{load_plan, viewer_of, StoredPlan};
+use app::store::plans::StoredPlan;
 use app::store::users::UserRow;
 use app::text;
 
@@ -102,13 +103,7 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<UserRow, ApiErr
 
 /// The stored plan of `event_id` and the caller's access; 404 for anyone without access.
 async fn plan_for(state: &AppState, user: &UserRow, event_id: &str) -> Result<(StoredPlan, EventAccess), ApiError> {
-    let stored = load_plan(&state.db, event_id).await?.ok_or(ApiError::NotFound)?;
-    let viewer = viewer_of(&state.db, &user.id).await?;
-    let department = stored.plan.event.department();
-    let access =
-        event_access(&viewer, &stored.organiser_organisation_id, department.as_str(), &stored.plan.participants)
-            .ok_or(ApiError::NotFound)?;
-    Ok((stored, access))
+    plan_with_access(&state.db, &user.id, event_id).await?.ok_or(ApiError::NotFound)
 }
 
 /// `GET /api/v1/events/{id}/plan`: the plan as the caller may read it, byte for byte what
@@ -120,9 +115,15 @@ async fn get_plan(
 ) -> Result<Response, ApiError> {
     let user = caller(&state, &headers).await?;
     let (stored, access) = plan_for(&state, &user, &event_id).await?;
+    let tag = plan_tag(&stored, &access);
     let file = export_plan(&stored.plan.as_read_by(&access));
-    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"))];
-    Ok((StatusCode::OK, content_type, no_store(), file).into_response())
+    let mut response = (StatusCode::OK, no_store(), file).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        headers.insert(header::ETAG, value);
+    }
+    Ok(response)
 }
 
 /// The body, refused as soon as it grows past `limit` bytes.
@@ -153,6 +154,17 @@ async fn put_plan(
         return Err(ApiError::TooLarge);
     }
     let (stored, access) = plan_for(&state, &user, &event_id).await?;
+    // Every write names the versions it was based on: the `ETag` of the `GET` it started from.
+    let based_on = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
+    if based_on.is_empty() {
+        return Err(ApiError::Invalid(vec![ImportError {
+            path: "$".into(),
+            message: text::API_VERSION_REQUIRED.into(),
+        }]));
+    }
+    if based_on != plan_tag(&stored, &access) {
+        return Err(ApiError::Conflict);
+    }
     let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
     let sent = import_plan(&bytes).map_err(|report| ApiError::Invalid(report.errors))?;
     let event_id = stored.plan.event.id().to_string();
@@ -162,8 +174,10 @@ async fn put_plan(
     }
     let paths = plan_io::record_paths(&bytes);
     let merged = merge::merge(&stored, &access, &sent, &paths).map_err(ApiError::Invalid)?;
+    let organiser = stored.organiser_organisation_id.as_str();
     let mut errors =
-        plan_io::unknown_organisation_errors(&state.db, merged.participants.iter().collect(), &paths).await?;
+        plan_io::participant_errors(&state.db, &sent.participants, &stored.plan.participants, organiser, &paths)
+            .await?;
     let inserted: Vec<&str> = merged.inserted.iter().map(String::as_str).collect();
     for id in plan_io::ids_taken(&state.db, &inserted, Some(&event_id)).await? {
         let path = paths.get(&id).map_or("$", String::as_str);

@@ -102,7 +102,14 @@ async fn find_feed(
             }
         }
     }
-    let found = releases::find_feed(&state.db, token_hash).await?;
+    let mut found = releases::find_feed(&state.db, token_hash).await?;
+    // A link follows its creator: it stops serving as soon as they lose the rights it was
+    // made with (membership, organisation kind, account).
+    if let Some((row, _)) = &found {
+        if !app::service::feeds::creator_still_allowed(&state.db, row).await? {
+            found = None;
+        }
+    }
     if let Ok(mut known) = lookups().lock() {
         match &found {
             Some((row, latest)) => {

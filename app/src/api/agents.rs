@@ -114,8 +114,7 @@ mod server {
         let zone = stored.plan.event.time_zone();
         let now = now();
         let parsed = parse_agents_csv(&csv, participant.id(), &mut new_id);
-        let known_cards: Vec<&str> =
-            stored.plan.agents.iter().filter_map(|a| a.cnaps_card().map(|c| c.number())).collect();
+
         let mut rows = Vec::new();
         let mut valid: Vec<&Agent> = Vec::new();
         for row in &parsed.rows {
@@ -126,7 +125,7 @@ mod server {
                         if !card.is_valid_at(now) {
                             errors.push(text::CARD_EXPIRED.to_string());
                         }
-                        if known_cards.contains(&card.number()) {
+                        if stored.plan.card_held_by_own_agent(participant.id(), card.number(), None) {
                             errors.push(text::CARD_ALREADY_KNOWN.to_string());
                         }
                     }
@@ -196,8 +195,8 @@ mod server {
             None
         } else {
             let agent = stored.plan.agents.iter().find(|a| a.id() == id).ok_or(AppError::NotFound)?;
-            let known = *stored.versions.get(id).ok_or(AppError::NotFound)?;
-            Some((agent.participant_id().to_string(), version.trim().parse::<i64>().unwrap_or(known)))
+            stored.versions.get(id).ok_or(AppError::NotFound)?;
+            Some((agent.participant_id().to_string(), crate::api::plan_context::based_on(&version)?))
         };
         // An agent stays with its participant; only that participant's members edit it.
         let owner = existing.as_ref().map(|(p, _)| p.clone()).unwrap_or_else(|| form.participant_id.trim().to_string());
@@ -228,12 +227,7 @@ mod server {
             if !card.is_valid_at(now()) {
                 return Err(AppError::invalid("cnaps_expires", text::CARD_EXPIRED));
             }
-            let taken = stored
-                .plan
-                .agents
-                .iter()
-                .any(|a| a.id() != id && a.cnaps_card().is_some_and(|c| c.number() == card.number()));
-            if taken {
+            if stored.plan.card_held_by_own_agent(&owner, card.number(), Some(id)) {
                 return Err(AppError::invalid("cnaps_number", text::CARD_ALREADY_KNOWN));
             }
         }
@@ -266,7 +260,9 @@ mod server {
                 Ok(())
             }
             Some((_, based_on)) => {
-                match plans::update_record(&state.db, &event_id, agent.id(), based_on, &agent, now).await? {
+                match plans::update_record(&state.db, &event_id, RecordKind::Agent, agent.id(), based_on, &agent, now)
+                    .await?
+                {
                     Saved::Done(_) => Ok(()),
                     Saved::Stale { data, .. } => {
                         let current =

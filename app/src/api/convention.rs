@@ -441,7 +441,7 @@ pub mod server {
         };
         let dossier = &file.dossier;
         let blocking = match store::releases::get(&state.db, &event_id, dossier.release.get()).await? {
-            Some(release) if role != ActorRole::Participant => blocking_findings(&state.db, &release).await?,
+            Some(release) if role != ActorRole::Participant => blocking_findings(&state.db, &release, &access).await?,
             _ => Vec::new(),
         };
         let actions = candidates()
@@ -490,10 +490,11 @@ pub mod server {
     }
 
     /// The blocking findings of `release`'s plan under the department's rules, as sentences.
-    async fn blocking_findings(db: &Db, release: &Release) -> Result<Vec<String>, AppError> {
+    async fn blocking_findings(db: &Db, release: &Release, reader: &EventAccess) -> Result<Vec<String>, AppError> {
         let rules = rules_for(db, release.plan().event.department().as_str()).await?;
         let context = ComplianceContext { now: now(), conventions_in_force: conventions_for(db, release).await? };
-        Ok(check_plan(release.plan(), &rules, &context)
+        let findings = check_plan(release.plan(), &rules, &context);
+        Ok(crate::domain::compliance::findings_as_read_by(findings, release.plan(), reader)
             .into_iter()
             .filter(|f| f.severity == Severity::Bloquant)
             .map(|f| format!("{} ({})", f.message, f.reference))
@@ -938,7 +939,7 @@ pub mod server {
         if matches!(action, Action::Submit) {
             let release =
                 store::releases::get(&state.db, &event_id, next.release.get()).await?.ok_or(AppError::Internal)?;
-            let blocking = blocking_findings(&state.db, &release).await?;
+            let blocking = blocking_findings(&state.db, &release, &access).await?;
             if !blocking.is_empty() {
                 return Err(AppError::Refused(text::dossier_blocked(&blocking)));
             }

@@ -78,7 +78,6 @@ mod server {
         Event, EventDraft, EventKind, LegalContext, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
     };
     use crate::domain::time::format_long_fr;
-    use crate::domain::OrganisationKind;
     use crate::error::AppError;
     use crate::store::{self, plans};
     use crate::text;
@@ -143,7 +142,7 @@ mod server {
         let mine = store::organisations::list_for_user(&state()?.db, &user.id).await?;
         Ok(mine
             .into_iter()
-            .filter(|m| m.organisation.kind == OrganisationKind::Organisateur)
+            .filter(|m| m.organisation.kind.organises_events())
             .map(|m| OrganiserChoice { id: m.organisation.id, name: m.organisation.name })
             .collect())
     }
@@ -167,7 +166,7 @@ mod server {
         let organisation = store::organisations::get(&state.db, &form.organisation_id).await?;
         let is_member = store::organisations::membership(&state.db, &user.id, &form.organisation_id).await?.is_some();
         let organisation = match organisation {
-            Some(o) if is_member && o.kind == OrganisationKind::Organisateur => o,
+            Some(o) if is_member && o.kind.organises_events() => o,
             _ => return Err(AppError::invalid("organisation_id", text::NOT_AN_ORGANISER)),
         };
         let commune = match CommuneCode::parse(&form.commune_code) {
@@ -228,7 +227,7 @@ mod server {
         coverage.needs.clear();
         let rules =
             crate::api::rule_settings::server::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
-        let findings = findings_for(&audience_plan, &access, &rules);
+        let findings = findings_for(&stored.plan, &access, &rules);
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them.
@@ -260,17 +259,18 @@ mod server {
         })
     }
 
-    /// The compliance findings of the plan as this reader's audience sees it (agents whole:
-    /// cards and sex count). Participants who may not know other participants' agents get only
-    /// the findings that concern them.
+    /// The compliance findings of the whole plan (a rule judges what is really planned), as
+    /// this reader may read them ([`findings_as_read_by`]). Participants who may not know
+    /// other participants' agents get only the findings that concern them.
     fn findings_for(
         plan: &crate::domain::plan::Plan,
         access: &crate::domain::plan::EventAccess,
         rules: &crate::domain::compliance::RuleSet,
     ) -> Vec<crate::domain::compliance::Finding> {
-        use crate::domain::compliance::{check_plan, ComplianceContext};
+        use crate::domain::compliance::{check_plan, findings_as_read_by, ComplianceContext};
         use crate::domain::plan::AgentDetail;
         let findings = check_plan(plan, rules, &ComplianceContext::at(crate::api::context::now()));
+        let findings = findings_as_read_by(findings, plan, access);
         match access.agents {
             AgentDetail::Cards | AgentDetail::Names => findings,
             AgentDetail::Withheld => {

@@ -4,11 +4,12 @@
 use chrono::NaiveDateTime;
 
 use super::context::{require_user, state};
-use crate::domain::plan::{event_access, local_instant, EventAccess, PlanError, TimeWindow};
+use crate::domain::plan::{local_instant, EventAccess, PlanError, TimeWindow};
 use crate::domain::Instant;
 use crate::error::AppError;
+use crate::service::access::plan_for;
 use crate::state::AppState;
-use crate::store::plans::{load_plan, viewer_of, StoredPlan};
+use crate::store::plans::StoredPlan;
 use crate::store::users::UserRow;
 use crate::text;
 
@@ -16,15 +17,7 @@ use crate::text;
 pub async fn plan_with_access(event_id: &str) -> Result<(AppState, UserRow, StoredPlan, EventAccess), AppError> {
     let user = require_user().await?;
     let state = state()?;
-    let stored = load_plan(&state.db, event_id).await?.ok_or(AppError::NotFound)?;
-    let viewer = viewer_of(&state.db, &user.id).await?;
-    let access = event_access(
-        &viewer,
-        &stored.organiser_organisation_id,
-        stored.plan.event.department().as_str(),
-        &stored.plan.participants,
-    )
-    .ok_or(AppError::NotFound)?;
+    let (stored, access) = plan_for(&state.db, &user.id, event_id).await?.ok_or(AppError::NotFound)?;
     Ok((state, user, stored, access))
 }
 
@@ -50,6 +43,16 @@ pub fn local_window(zone: chrono_tz::Tz, start: &str, end: &str) -> Result<TimeW
     let from = local_datetime(zone, start, "start")?;
     let to = local_datetime(zone, end, "end")?;
     TimeWindow::new(from, to).map_err(|e| AppError::invalid("end", e))
+}
+
+/// The version a save or a removal was based on: required, never guessed (a save without
+/// its version would silently overwrite someone else's).
+pub fn based_on(raw: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| AppError::invalid("version", text::VERSION_REQUIRED))
 }
 
 /// A whole number from a form field; blank gives `None`.

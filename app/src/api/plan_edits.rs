@@ -183,12 +183,12 @@ mod server {
 
     use crate::api::context::now;
     use crate::api::plan_context::{
-        choice, local_datetime, local_window, number, optional_number, plan_with_access, refused, require_organiser,
-        ticked,
+        based_on, choice, local_datetime, local_window, number, optional_number, plan_with_access, refused,
+        require_organiser, ticked,
     };
     use crate::domain::plan::{
-        Deployment, DeploymentDraft, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole,
-        Qualification, Visibility, Zone, ZoneDraft, ZoneKind,
+        check_participant, default_role, Deployment, DeploymentDraft, MissionCategory, Need, NeedDraft, Participant,
+        ParticipantDraft, ParticipantRole, ParticipationError, Qualification, Visibility, Zone, ZoneDraft, ZoneKind,
     };
     use crate::error::AppError;
     use crate::state::AppState;
@@ -213,11 +213,13 @@ mod server {
                 plans::insert_record(&state.db, event_id, kind, id, participant, organisation, record, now).await?;
                 Ok(())
             }
-            Some((id, version)) => match plans::update_record(&state.db, event_id, &id, version, record, now).await? {
-                Saved::Done(_) => Ok(()),
-                Saved::Stale { data, .. } => Err(AppError::Stale { message: text::stale_record(&describe(&data)) }),
-                Saved::Missing => Err(AppError::NotFound),
-            },
+            Some((id, version)) => {
+                match plans::update_record(&state.db, event_id, kind, &id, version, record, now).await? {
+                    Saved::Done(_) => Ok(()),
+                    Saved::Stale { data, .. } => Err(AppError::Stale { message: text::stale_record(&describe(&data)) }),
+                    Saved::Missing => Err(AppError::NotFound),
+                }
+            }
         }
     }
 
@@ -230,9 +232,26 @@ mod server {
         if id.trim().is_empty() {
             return Ok(None);
         }
-        let known = versions.get(id.trim()).ok_or(AppError::NotFound)?;
-        let based_on = version.trim().parse::<i64>().unwrap_or(*known);
-        Ok(Some((id.trim().to_string(), based_on)))
+        versions.get(id.trim()).ok_or(AppError::NotFound)?;
+        Ok(Some((id.trim().to_string(), based_on(version)?)))
+    }
+
+    /// A participant that may not stand as it is, refused at the field concerned.
+    fn participation_refused(error: ParticipationError) -> AppError {
+        AppError::invalid(error.field(), error.message())
+    }
+
+    /// The stored kind of a record the domain is asked to remove.
+    fn record_kind(kind: crate::domain::plan::RemovableKind) -> RecordKind {
+        use crate::domain::plan::RemovableKind as K;
+        match kind {
+            K::Zone => RecordKind::Zone,
+            K::Post => RecordKind::Post,
+            K::Participant => RecordKind::Participant,
+            K::Agent => RecordKind::Agent,
+            K::Need => RecordKind::Need,
+            K::Deployment => RecordKind::Deployment,
+        }
     }
 
     fn id_or_new(id: &str) -> String {
@@ -401,7 +420,9 @@ mod server {
             return Err(AppError::invalid("zone_id", text::UNKNOWN_ZONE));
         }
         let participant = stored.plan.participant(&owner).ok_or(AppError::NotFound)?;
-        let restricted = ticked(&form.restricted) && participant.reads_restricted();
+        let restricted = ticked(&form.restricted)
+            && participant.reads_restricted()
+            && access.audience == crate::domain::plan::Audience::StateAndPrefecture;
         let zone = stored.plan.event.time_zone();
         let post_id = post_of_zone(&stored.plan, form.post_id.as_deref(), &form.zone_id)?;
         let deployment = Deployment::new(DeploymentDraft {
@@ -476,6 +497,8 @@ mod server {
             }
         }
         let participant = Participant::new(draft).map_err(refused("contact_name"))?;
+        let kind = store::organisations::get(&state.db, participant.organisation_id()).await?.map(|o| o.kind);
+        check_participant(&participant, kind, &stored.organiser_organisation_id).map_err(participation_refused)?;
         let existing = existing(id, &version, &stored.versions)?;
         let describe = |data: &str| {
             plans::decode::<Participant>(data)
@@ -494,17 +517,11 @@ mod server {
     }
 
     pub async fn delete(event_id: String, id: String, version: String) -> Result<(), AppError> {
-        use crate::domain::plan::{removal, Audience};
         let (state, _, stored, access) = plan_with_access(&event_id).await?;
         let id = id.trim();
-        let removal = removal(&stored.plan, id, &stored.organiser_organisation_id).ok_or(AppError::NotFound)?;
-        let hidden =
-            stored.plan.deployments.iter().any(|d| {
-                d.id() == id && d.visibility() == Visibility::Restricted && access.audience == Audience::Others
-            });
-        if hidden {
-            return Err(AppError::NotFound);
-        }
+        let removal =
+            crate::domain::plan::removal_as_read(&stored.plan, &access, id, &stored.organiser_organisation_id)
+                .ok_or(AppError::NotFound)?;
         match removal.owner.as_deref() {
             Some(owner) if !access.edits_participant(owner) => {
                 return Err(AppError::Refused(text::API_CANNOT_EDIT.into()));
@@ -515,9 +532,9 @@ mod server {
         if !removal.blockers.is_empty() {
             return Err(AppError::Refused(text::removal_refused(&removal.blockers)));
         }
-        let known = *stored.versions.get(id).ok_or(AppError::NotFound)?;
-        let based_on = version.trim().parse::<i64>().unwrap_or(known);
-        match plans::delete_record(&state.db, &event_id, id, based_on, now()).await? {
+        stored.versions.get(id).ok_or(AppError::NotFound)?;
+        let kind = record_kind(removal.kind);
+        match plans::delete_record(&state.db, &event_id, kind, id, based_on(&version)?, now()).await? {
             Saved::Done(_) => Ok(()),
             Saved::Stale { .. } => Err(AppError::Stale { message: text::STALE_REMOVAL.into() }),
             Saved::Missing => Err(AppError::NotFound),
@@ -582,8 +599,7 @@ mod server {
             draft.alert_procedure = Some(procedure).filter(|p| !p.trim().is_empty());
         }
         let event = Event::new(draft).map_err(refused("name"))?;
-        let based_on = form.version.trim().parse::<i64>().unwrap_or(stored.event_version);
-        match plans::update_event(&state.db, &event, based_on, now()).await? {
+        match plans::update_event(&state.db, &event, based_on(&form.version)?, now()).await? {
             Saved::Done(_) => Ok(()),
             Saved::Stale { data, .. } => {
                 let current = plans::decode::<Event>(&data).map(|e| e.name().to_string()).unwrap_or_default();
@@ -612,7 +628,10 @@ mod server {
             id: new_id(),
             organisation_id: organisation.id.clone(),
             name: organisation.name.clone(),
-            role: choice(&role, "role", ParticipantRole::from_code)?,
+            role: match role.trim() {
+                "" => default_role(organisation.kind, organisation.id == stored.organiser_organisation_id),
+                code => choice(code, "role", ParticipantRole::from_code)?,
+            },
             contact_name: Some(contact_name),
             contact_phone: Some(contact_phone),
             cnaps_authorisation: organisation.cnaps_authorisation.clone(),
@@ -620,6 +639,8 @@ mod server {
             arrete_l512_3: None,
         })
         .map_err(refused("contact_name"))?;
+        check_participant(&participant, Some(organisation.kind), &stored.organiser_organisation_id)
+            .map_err(participation_refused)?;
         plans::insert_record(
             &state.db,
             &event_id,

@@ -27,9 +27,12 @@ pub struct FeedChoice {
     pub label: String,
 }
 
-/// A live feed link the reader created (never the token itself).
+/// A live feed link the reader created, or one a member of an organisation it administers
+/// created (never the token itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedInfo {
+    /// Who created it, when not the reader.
+    pub creator: Option<String>,
     pub id: String,
     pub label: String,
     pub created_at: String,
@@ -101,13 +104,13 @@ pub mod server {
     use crate::api::plan_context::{plan_with_access, require_organiser};
     use crate::api::security::{hash_token, new_token};
     use crate::domain::ical::{render_feed, FeedOptions, FeedScope};
-    use crate::domain::plan::{Audience, EventAccess, Plan};
+    use crate::domain::plan::{AgentDetail, Audience, EventAccess, Plan};
     use crate::domain::release::{describe_changes, describe_participant_changes, Release};
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
     use crate::state::{AppState, MailAttachment, OutgoingMail};
     use crate::store;
-    use crate::store::releases::{self, FeedTokenRow};
+    use crate::store::releases;
     use crate::text;
 
     /// At most this many live feed links per person and event.
@@ -126,7 +129,7 @@ pub mod server {
                 number: row.number,
                 comment: row.comment.clone(),
                 published_at: format_long_fr(row.published_at, zone),
-                changes: describe_changes(newer.as_ref(), &release, access.audience),
+                changes: describe_changes(newer.as_ref(), &release, &access),
             });
             newer = Some(release);
         }
@@ -134,17 +137,17 @@ pub mod server {
         let latest = newer;
         let pending = if access.organiser {
             let draft = Release::publish(latest.as_ref(), stored.plan.clone(), "", now()).ok();
-            draft.map(|d| describe_changes(latest.as_ref(), &d, access.audience)).unwrap_or_default()
+            draft.map(|d| describe_changes(latest.as_ref(), &d, &access)).unwrap_or_default()
         } else {
             Vec::new()
         };
         let plan = stored.plan.clone().for_audience(access.audience);
         let choices = if latest.is_some() { feed_choices(&plan, &access) } else { Vec::new() };
-        let feeds = releases::list_tokens(&state.db, &event_id)
+        let feeds = releases::tokens_managed_by(&state.db, &event_id, &user.id)
             .await?
             .into_iter()
-            .filter(|t| t.created_by == user.id)
-            .map(|t| FeedInfo {
+            .map(|(t, creator)| FeedInfo {
+                creator: if t.created_by == user.id { None } else { Some(creator) },
                 id: t.id,
                 label: t.label,
                 created_at: format_long_fr(t.created_at, zone),
@@ -158,7 +161,7 @@ pub mod server {
     /// event for the organiser, the State forces and the prefecture.
     fn feed_choices(plan: &Plan, access: &EventAccess) -> Vec<FeedChoice> {
         let mut choices = Vec::new();
-        let wide = access.organiser || access.audience == Audience::StateAndPrefecture;
+        let wide = access.follows_whole_event();
         if wide {
             choices.push(FeedChoice { value: "event".into(), label: text::FEED_WHOLE_EVENT.into() });
         }
@@ -216,10 +219,27 @@ pub mod server {
         let plan = release.plan();
         let event = &plan.event;
         let link = format!("{}/evenements/{}#titre-publication", state.settings.base_url, event.id());
+        let organisations: Vec<&str> = plan.participants.iter().map(|p| p.organisation_id()).collect();
+        let kinds = match store::organisations::kinds_of(&state.db, &organisations).await {
+            Ok(kinds) => kinds,
+            Err(e) => {
+                tracing::error!(error = %e, "organisations of the participants could not be read");
+                return;
+            }
+        };
         for participant_id in release.changelog().affected_participants() {
             let Some(participant) = plan.participant(participant_id) else { continue };
-            let audience = if participant.reads_restricted() { Audience::StateAndPrefecture } else { Audience::Others };
-            let lines = describe_participant_changes(previous, release, audience, participant_id);
+            // What its members read comes from what the organisation is, not from its role.
+            let reads = kinds.get(participant.organisation_id()).is_some_and(|k| k.reads_restricted());
+            let audience = if reads { Audience::StateAndPrefecture } else { Audience::Others };
+            // The participant's members read its own agents whole, others' as the plan page shows them.
+            let reader = EventAccess {
+                audience,
+                agents: if reads { AgentDetail::Names } else { AgentDetail::Withheld },
+                organiser: false,
+                own_participant_ids: vec![participant_id.to_string()],
+            };
+            let lines = describe_participant_changes(previous, release, &reader, participant_id);
             if lines.is_empty() {
                 continue;
             }
@@ -348,13 +368,13 @@ pub mod server {
         };
         let older = load(older, "from").await?;
         let newer = load(newer, "to").await?;
-        Ok(describe_changes(Some(&older), &newer, access.audience))
+        Ok(describe_changes(Some(&older), &newer, &access))
     }
 
     pub async fn revoke_feed(event_id: String, id: String) -> Result<(), AppError> {
         let (state, user, _, _) = plan_with_access(&event_id).await?;
-        let mine: Vec<FeedTokenRow> = releases::list_tokens(&state.db, &event_id).await?;
-        if !mine.iter().any(|t| t.id == id.trim() && t.created_by == user.id) {
+        let managed = releases::tokens_managed_by(&state.db, &event_id, &user.id).await?;
+        if !managed.iter().any(|(t, _)| t.id == id.trim()) {
             return Err(AppError::NotFound);
         }
         releases::revoke_token(&state.db, &event_id, id.trim(), now()).await?;

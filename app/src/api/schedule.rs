@@ -162,10 +162,10 @@ pub mod server {
             });
         }
         for d in &changes.update {
-            batch.update.push((d.id().to_string(), version(d.id())?, json(d)?));
+            batch.update.push((RecordKind::Deployment, d.id().to_string(), version(d.id())?, json(d)?));
         }
         for id in &changes.delete {
-            batch.delete.push((id.clone(), version(id)?));
+            batch.delete.push((RecordKind::Deployment, id.clone(), version(id)?));
         }
         if !plans::apply_batch(&state.db, &event_id, &batch, now()).await? {
             return Err(AppError::Refused(text::PROPOSAL_STALE.into()));

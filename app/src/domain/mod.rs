@@ -18,6 +18,9 @@ pub mod release;
 pub mod schedule;
 pub mod time;
 
+#[cfg(test)]
+mod readers_props;
+
 pub use account::{Email, Password, PersonName};
 pub use invitation::{InvitationState, INVITATION_VALIDITY};
 pub use organisation::{MembershipRole, OrganisationKind, OrganisationName, OrganisationProfile};

@@ -71,6 +71,17 @@ impl OrganisationKind {
     pub fn is_state_force(self) -> bool {
         matches!(self, Self::PoliceNationale | Self::Gendarmerie)
     }
+
+    /// Whether members of an organisation of this kind read deployments restricted to the
+    /// State forces and the prefecture: the one rule every door and output follows.
+    pub fn reads_restricted(self) -> bool {
+        self.is_state_force() || self == Self::Prefecture
+    }
+
+    /// Whether an organisation of this kind may organise an event (and so create one).
+    pub fn organises_events(self) -> bool {
+        self == Self::Organisateur
+    }
 }
 
 /// An organisation's name: 1 to 160 characters.

@@ -54,6 +54,27 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<OrganisationSummary>, sqlx:
         .transpose()
 }
 
+/// The kind of each of `ids` that the database holds (unknown ids are absent).
+pub async fn kinds_of(
+    db: &Db,
+    ids: &[&str],
+) -> Result<std::collections::BTreeMap<String, OrganisationKind>, sqlx::Error> {
+    let mut kinds = std::collections::BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        let placeholders = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id IN ({placeholders})");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            query = query.bind(id.to_string());
+        }
+        for row in query.fetch_all(&db.pool).await? {
+            let organisation = summary(&row)?;
+            kinds.insert(organisation.id, organisation.kind);
+        }
+    }
+    Ok(kinds)
+}
+
 pub async fn list_all(db: &Db) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
     sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o ORDER BY o.name, o.id")))
         .fetch_all(&db.pool)

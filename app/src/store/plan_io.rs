@@ -12,7 +12,7 @@ use sqlx::Row;
 use super::plans::{EventRow, RecordKind};
 use super::Db;
 use crate::domain::interchange::ImportError;
-use crate::domain::plan::{Event, Participant, ParticipantRole, Plan};
+use crate::domain::plan::{participation_errors, Event, Participant, ParticipantRole, Plan};
 use crate::domain::Instant;
 use crate::text;
 
@@ -131,12 +131,6 @@ pub fn organiser_of(plan: &Plan) -> Option<&Participant> {
     plan.participants.iter().filter(|p| p.role() == ParticipantRole::Organisateur).min_by(|a, b| a.id().cmp(b.id()))
 }
 
-/// The organisations among `ids` that the database does not hold.
-pub async fn unknown_organisations(db: &Db, ids: &[&str]) -> Result<Vec<String>, sqlx::Error> {
-    let known = existing(db, "SELECT id FROM organisations WHERE", None, ids).await?;
-    Ok(ids.iter().filter(|id| !known.contains(**id)).map(|id| id.to_string()).collect())
-}
-
 /// The ids among `ids` already used by an event or by a record of an event, other than
 /// `except_event` and its records (ids are unique across the whole database).
 pub async fn ids_taken(db: &Db, ids: &[&str], except_event: Option<&str>) -> Result<Vec<String>, sqlx::Error> {
@@ -191,28 +185,35 @@ pub async fn import_problems(
         let message = if id == event_id { text::IMPORT_EVENT_EXISTS } else { text::IMPORT_ID_TAKEN };
         errors.push(error(format!("{}.id", path_of(&id)), message));
     }
-    if organiser_of(plan).is_none() {
-        errors.push(error("$.participants".into(), text::IMPORT_NO_ORGANISER));
+    match organiser_of(plan) {
+        None => errors.push(error("$.participants".into(), text::IMPORT_NO_ORGANISER)),
+        Some(organiser) => {
+            let organiser = organiser.organisation_id().to_string();
+            errors.extend(participant_errors(db, &plan.participants, &[], &organiser, paths).await?);
+        }
     }
-    errors.extend(unknown_organisation_errors(db, plan.participants.iter().collect(), paths).await?);
     Ok(errors)
 }
 
-/// An error at `$.participants[i].organisation_id` for each of `participants` whose
-/// organisation the database lacks.
-pub async fn unknown_organisation_errors(
+/// An error at `$.participants[i].organisation_id` (or `.role`) for each of `participants`
+/// that may not stand in the event organised by `organiser_organisation_id`: an organisation
+/// the database lacks, a role its kind does not allow, an organisation taking part twice, a
+/// participant moved to another organisation than in `before` (the domain's one rule:
+/// [`participation_errors`]).
+pub async fn participant_errors(
     db: &Db,
-    participants: Vec<&Participant>,
+    participants: &[Participant],
+    before: &[Participant],
+    organiser_organisation_id: &str,
     paths: &BTreeMap<String, String>,
 ) -> Result<Vec<ImportError>, sqlx::Error> {
     let organisations: Vec<&str> = participants.iter().map(|p| p.organisation_id()).collect();
-    let unknown = unknown_organisations(db, &organisations).await?;
-    Ok(participants
-        .iter()
-        .filter(|p| unknown.iter().any(|u| u == p.organisation_id()))
-        .map(|p| ImportError {
-            path: format!("{}.organisation_id", paths.get(p.id()).map_or("$.participants", String::as_str)),
-            message: text::IMPORT_UNKNOWN_ORGANISATION.to_string(),
+    let kinds = super::organisations::kinds_of(db, &organisations).await?;
+    Ok(participation_errors(participants, before, &kinds, organiser_organisation_id)
+        .into_iter()
+        .map(|(p, error)| ImportError {
+            path: format!("{}.{}", paths.get(p.id()).map_or("$.participants", String::as_str), error.field()),
+            message: error.message(),
         })
         .collect())
 }

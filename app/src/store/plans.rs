@@ -173,6 +173,7 @@ async fn touch_event(
 async fn update_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event_id: &str,
+    kind: RecordKind,
     id: &str,
     expected_version: i64,
     data: &str,
@@ -180,13 +181,14 @@ async fn update_in(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE plan_records SET data = $1, version = version + 1, updated_at = $2 \
-         WHERE id = $3 AND event_id = $4 AND version = $5",
+         WHERE id = $3 AND event_id = $4 AND version = $5 AND kind = $6",
     )
     .bind(data)
     .bind(now.0)
     .bind(id)
     .bind(event_id)
     .bind(expected_version)
+    .bind(kind.code())
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -196,13 +198,15 @@ async fn update_in(
 async fn delete_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event_id: &str,
+    kind: RecordKind,
     id: &str,
     expected_version: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM plan_records WHERE id = $1 AND event_id = $2 AND version = $3")
+    let done = sqlx::query("DELETE FROM plan_records WHERE id = $1 AND event_id = $2 AND version = $3 AND kind = $4")
         .bind(id)
         .bind(event_id)
         .bind(expected_version)
+        .bind(kind.code())
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -212,11 +216,13 @@ async fn delete_in(
 async fn stale_or_missing(
     mut tx: sqlx::Transaction<'_, sqlx::Any>,
     event_id: &str,
+    kind: RecordKind,
     id: &str,
 ) -> Result<Saved, sqlx::Error> {
-    let current = sqlx::query("SELECT data, version FROM plan_records WHERE id = $1 AND event_id = $2")
+    let current = sqlx::query("SELECT data, version FROM plan_records WHERE id = $1 AND event_id = $2 AND kind = $3")
         .bind(id)
         .bind(event_id)
+        .bind(kind.code())
         .fetch_optional(&mut *tx)
         .await?;
     tx.rollback().await?;
@@ -226,39 +232,42 @@ async fn stale_or_missing(
     })
 }
 
-/// Replaces a record if it is still at `expected_version`.
+/// Replaces a record of `kind` if it is still at `expected_version` (a record of another kind
+/// with that id reads as missing: a write always names what it touches).
 pub async fn update_record<T: Serialize>(
     db: &Db,
     event_id: &str,
+    kind: RecordKind,
     id: &str,
     expected_version: i64,
     record: &T,
     now: Instant,
 ) -> Result<Saved, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    if update_in(&mut tx, event_id, id, expected_version, &to_json(record)?, now).await? {
+    if update_in(&mut tx, event_id, kind, id, expected_version, &to_json(record)?, now).await? {
         touch_event(&mut tx, event_id, now).await?;
         tx.commit().await?;
         return Ok(Saved::Done(expected_version + 1));
     }
-    stale_or_missing(tx, event_id, id).await
+    stale_or_missing(tx, event_id, kind, id).await
 }
 
-/// Removes a record if it is still at `expected_version` (`Saved::Done(0)` when removed).
+/// Removes a record of `kind` if it is still at `expected_version` (`Saved::Done(0)` when removed).
 pub async fn delete_record(
     db: &Db,
     event_id: &str,
+    kind: RecordKind,
     id: &str,
     expected_version: i64,
     now: Instant,
 ) -> Result<Saved, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    if delete_in(&mut tx, event_id, id, expected_version).await? {
+    if delete_in(&mut tx, event_id, kind, id, expected_version).await? {
         touch_event(&mut tx, event_id, now).await?;
         tx.commit().await?;
         return Ok(Saved::Done(0));
     }
-    stale_or_missing(tx, event_id, id).await
+    stale_or_missing(tx, event_id, kind, id).await
 }
 
 /// A new record of a batch.
@@ -276,24 +285,24 @@ pub struct NewRecord {
 #[derive(Debug, Default)]
 pub struct Batch {
     pub insert: Vec<NewRecord>,
-    /// (id, expected version, JSON)
-    pub update: Vec<(String, i64, String)>,
-    /// (id, expected version)
-    pub delete: Vec<(String, i64)>,
+    /// (kind, id, expected version, JSON)
+    pub update: Vec<(RecordKind, String, i64, String)>,
+    /// (kind, id, expected version)
+    pub delete: Vec<(RecordKind, String, i64)>,
 }
 
 /// Applies a batch in one transaction; `false` (and nothing changed) when a record is no
 /// longer at the version the batch was built on.
 pub async fn apply_batch(db: &Db, event_id: &str, batch: &Batch, now: Instant) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    for (id, version, data) in &batch.update {
-        if !update_in(&mut tx, event_id, id, *version, data, now).await? {
+    for (kind, id, version, data) in &batch.update {
+        if !update_in(&mut tx, event_id, *kind, id, *version, data, now).await? {
             tx.rollback().await?;
             return Ok(false);
         }
     }
-    for (id, version) in &batch.delete {
-        if !delete_in(&mut tx, event_id, id, *version).await? {
+    for (kind, id, version) in &batch.delete {
+        if !delete_in(&mut tx, event_id, *kind, id, *version).await? {
             tx.rollback().await?;
             return Ok(false);
         }
@@ -445,16 +454,14 @@ pub async fn viewer_of(db: &Db, user_id: &str) -> Result<Viewer, sqlx::Error> {
     .bind(user_id)
     .fetch_all(&db.pool)
     .await?;
-    let mut viewer = Viewer::default();
+    let mut organisations = Vec::new();
     for row in rows {
-        viewer.organisation_ids.push(row.try_get("id")?);
-        if row.try_get::<String, _>("kind")? == "prefecture" {
-            if let Some(department) = row.try_get::<Option<String>, _>("department")? {
-                viewer.prefecture_departments.push(department);
-            }
-        }
+        let code: String = row.try_get("kind")?;
+        let kind = crate::domain::OrganisationKind::from_code(&code)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown organisation kind {code}").into()))?;
+        organisations.push((row.try_get("id")?, kind, row.try_get::<Option<String>, _>("department")?));
     }
-    Ok(viewer)
+    Ok(Viewer::from_organisations(organisations))
 }
 
 /// Decodes a stored record (for the newer values of a stale save).

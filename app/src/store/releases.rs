@@ -38,7 +38,7 @@ pub fn feeds_changed() {
 }
 
 /// Says that a feed changed: here at once, and to every other instance on PostgreSQL.
-async fn announce(db: &Db) {
+pub async fn announce(db: &Db) {
     feeds_changed();
     if db.backend == super::Backend::Postgres {
         if let Err(e) = sqlx::query("SELECT pg_notify($1, '')").bind(FEED_CHANNEL).execute(&db.pool).await {
@@ -218,6 +218,25 @@ pub async fn list_tokens(db: &Db, event_id: &str) -> Result<Vec<FeedTokenRow>, s
         "SELECT {TOKEN_COLUMNS} FROM feed_tokens WHERE event_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id"
     );
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(event_id).fetch_all(&db.pool).await?.iter().map(token_row).collect()
+}
+
+/// The live tokens of `event_id` that `user_id` manages, newest first, each with its
+/// creator's name: those `user_id` created and those created by a member of an organisation
+/// in which `user_id` is an administrator.
+pub async fn tokens_managed_by(
+    db: &Db,
+    event_id: &str,
+    user_id: &str,
+) -> Result<Vec<(FeedTokenRow, String)>, sqlx::Error> {
+    let columns = TOKEN_COLUMNS.split(", ").map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT {columns}, u.name AS creator_name FROM feed_tokens t JOIN users u ON u.id = t.created_by \
+         WHERE t.event_id = $1 AND t.revoked_at IS NULL AND (t.created_by = $2 OR t.created_by IN \
+         (SELECT m2.user_id FROM memberships m1 JOIN memberships m2 ON m2.organisation_id = m1.organisation_id \
+          WHERE m1.user_id = $2 AND m1.role = 'admin')) ORDER BY t.created_at DESC, t.id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(event_id).bind(user_id).fetch_all(&db.pool).await?;
+    rows.iter().map(|row| Ok((token_row(row)?, row.try_get("creator_name")?))).collect()
 }
 
 /// Revokes a live token of `event_id`; false when there is none with that id.

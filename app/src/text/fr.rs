@@ -163,6 +163,13 @@ pub const UNKNOWN_AGENT: &str = "Agent inconnu ou d’un autre participant.";
 pub const PARTICIPANT_NOT_YOURS: &str = "Vous ne pouvez modifier que les déploiements de votre organisation.";
 pub const ORGANISER_ONLY: &str = "Seul l’organisateur de l’événement peut modifier cela.";
 pub const ALREADY_PARTICIPANT: &str = "Cette organisation participe déjà à l’événement.";
+pub const PARTICIPANT_ORGANISATION_FIXED: &str =
+    "Un participant reste l’organisation pour laquelle il a été ajouté : retirez-le et ajoutez l’autre organisation.";
+
+/// A participant's role that its organisation's kind does not allow.
+pub fn role_not_for_kind(kind: &str) -> String {
+    format!("Ce rôle ne correspond pas à ce qu’est l’organisation ({kind}) : choisissez le rôle de son type.")
+}
 pub const SAVED: &str = "Enregistré.";
 
 /// The message shown when a save was based on an outdated version.
@@ -182,6 +189,8 @@ pub const REMOVED: &str = "Supprimé.";
 pub const CARD_NUMBER_MISSING: &str = "Une date d’expiration est donnée sans numéro de carte professionnelle.";
 pub const CARD_EXPIRY_MISSING: &str = "Indiquez la date d’expiration de la carte professionnelle.";
 pub const DATE_INVALID: &str = "Date invalide : utilisez le format JJ/MM/AAAA.";
+pub const VERSION_REQUIRED: &str =
+    "La version de l’élément manque : rechargez la page et refaites la modification (rien n’a été enregistré).";
 pub const STALE_REMOVAL: &str = "Quelqu’un a modifié cet élément entre-temps : il n’a pas été supprimé. Rechargez la page pour voir ses valeurs actuelles.";
 pub const REMOVE: &str = "Supprimer";
 pub const REMOVE_CONFIRM: &str = "Confirmer la suppression";
@@ -224,6 +233,8 @@ pub fn removal_agent_named(n: usize) -> String {
 }
 
 /// Why a removal was refused, the blockers joined.
+pub const REMOVAL_USED_BY_OTHERS: &str = "D’autres participants utilisent encore cet élément.";
+
 pub fn removal_refused(blockers: &[String]) -> String {
     format!("Suppression impossible. {}", blockers.join(" "))
 }
@@ -239,6 +250,7 @@ pub const IMPORT_UNKNOWN_ORGANISATION: &str =
 pub const API_UNAUTHORISED: &str = "Jeton d’accès manquant, inconnu ou révoqué : envoyez l’en-tête « Authorization: Bearer <jeton> » avec un jeton créé sur la page « Mon compte ».";
 pub const API_TOO_LARGE: &str = "Le fichier dépasse la taille maximale d’un plan : 10 Mio (10 485 760 octets).";
 pub const API_BODY_UNREADABLE: &str = "Le corps de la requête n’a pas pu être lu entièrement.";
+pub const API_VERSION_REQUIRED: &str = "Version du plan manquante : envoyez l’en-tête « If-Match » avec la valeur de l’en-tête « ETag » reçue avec le plan (GET). Rien n’a été enregistré.";
 pub const API_CANNOT_EDIT: &str = "Vous ne pouvez pas modifier cet élément.";
 pub const API_CANNOT_ADD: &str = "Vous ne pouvez pas ajouter cet élément.";
 pub const API_RESTRICTED_STATE_ONLY: &str =
@@ -436,6 +448,10 @@ pub fn compliance_card_expired(agent: &str, participant: &str, expires: &str, un
         "La carte professionnelle de {agent} ({participant}) expire le {expires}, avant la fin de sa mission \
          ({until})."
     )
+}
+/// The same finding for a reader who may not know the card's dates.
+pub fn compliance_card_expired_reduced(agent: &str, participant: &str) -> String {
+    format!("La carte professionnelle de {agent} ({participant}) ne couvre pas toute sa mission.")
 }
 pub const COMPLIANCE_FIX_CARD_EXPIRED: &str =
     "Saisissez la carte renouvelée, ou confiez à un autre agent les missions qui suivent l’expiration.";

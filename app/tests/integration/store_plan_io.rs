@@ -47,9 +47,16 @@ async fn a_token_authenticates_its_owner_until_its_owner_revokes_it(db: Db) {
 async fn example(db: &Db) -> Plan {
     let plan = import_plan(EXAMPLE.as_bytes()).unwrap();
     for p in &plan.participants {
-        sqlx::query("INSERT INTO organisations (id, name, kind, created_at) VALUES ($1, $2, 'autre', $3)")
+        // Each organisation of the kind its role requires (the participation rule).
+        let kind = match p.role().code() {
+            "force_etat" => "police_nationale",
+            "secours" => "autre",
+            role => role,
+        };
+        sqlx::query("INSERT INTO organisations (id, name, kind, created_at) VALUES ($1, $2, $3, $4)")
             .bind(p.organisation_id())
             .bind(p.name())
+            .bind(kind)
             .bind(T0.0)
             .execute(&db.pool)
             .await

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::merge::merge;
 use app::domain::interchange::{export_plan, import_plan, ImportError};
 use app::domain::plan::{event_access, Audience, EventAccess, Plan, Viewer};
+use app::domain::OrganisationKind;
 use app::store::plan_io::{record_paths, WriteOp};
 use app::store::plans::StoredPlan;
 use app::text;
@@ -42,7 +43,12 @@ fn ids(plan: &Plan) -> Vec<String> {
 }
 
 fn access(organisation: &str) -> EventAccess {
-    let viewer = Viewer { organisation_ids: vec![organisation.into()], prefecture_departments: vec![] };
+    let kind = match organisation {
+        ORGANISER => OrganisationKind::Organisateur,
+        POLICE => OrganisationKind::PoliceNationale,
+        _ => OrganisationKind::SecuritePrivee,
+    };
+    let viewer = Viewer::from_organisations([(organisation.to_string(), kind, None)]);
     let stored = stored();
     event_access(&viewer, ORGANISER, "47", &stored.plan.participants).unwrap()
 }

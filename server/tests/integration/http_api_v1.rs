@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 const RESTRICTED: &str = "Équipe en civil près du canal pendant le feu d’artifice";
 
 /// A token created through the account page's server function, for a demo account.
-async fn token_for(app: &TestApp, email: &str) -> String {
+pub async fn token_for(app: &TestApp, email: &str) -> String {
     let client = app.demo_client(email).await;
     let (status, body, _) = app.call(&client, "create_api_token", &[("name", "Script de test")]).await;
     assert_eq!(status, 200, "{body}");
@@ -22,7 +22,7 @@ fn plan_url(app: &TestApp, event: &str) -> String {
     format!("{}/api/v1/events/{event}/plan", app.base)
 }
 
-async fn get(app: &TestApp, token: Option<&str>, event: &str) -> (u16, HeaderMap, String) {
+pub async fn get(app: &TestApp, token: Option<&str>, event: &str) -> (u16, HeaderMap, String) {
     let mut request = app.client().get(plan_url(app, event));
     if let Some(token) = token {
         request = request.bearer_auth(token);
@@ -31,21 +31,39 @@ async fn get(app: &TestApp, token: Option<&str>, event: &str) -> (u16, HeaderMap
     (res.status().as_u16(), res.headers().clone(), res.text().await.unwrap())
 }
 
+/// A `PUT` by a client that read the plan just before: it sends the `ETag` it read.
 async fn put(app: &TestApp, token: &str, event: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
-    let res = app.client().put(plan_url(app, event)).bearer_auth(token).body(body).send().await.unwrap();
+    let (_, headers, _) = get(app, Some(token), event).await;
+    let tag = headers.get("etag").map(|v| v.to_str().unwrap().to_string());
+    put_based_on(app, token, event, body, tag.as_deref()).await
+}
+
+/// A `PUT` naming the version it was based on (`If-Match`), or none.
+pub async fn put_based_on(
+    app: &TestApp,
+    token: &str,
+    event: &str,
+    body: impl Into<reqwest::Body>,
+    if_match: Option<&str>,
+) -> (u16, Value) {
+    let mut request = app.client().put(plan_url(app, event)).bearer_auth(token).body(body);
+    if let Some(tag) = if_match {
+        request = request.header("if-match", tag);
+    }
+    let res = request.send().await.unwrap();
     let status = res.status().as_u16();
     let text = res.text().await.unwrap();
     (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 /// The plan file as a JSON value, to change it the way a script would.
-async fn get_json(app: &TestApp, token: &str, event: &str) -> Value {
+pub async fn get_json(app: &TestApp, token: &str, event: &str) -> Value {
     let (status, _, body) = get(app, Some(token), event).await;
     assert_eq!(status, 200, "{body}");
     serde_json::from_str(&body).unwrap()
 }
 
-fn to_file(value: &Value) -> Vec<u8> {
+pub fn to_file(value: &Value) -> Vec<u8> {
     serde_json::to_vec_pretty(value).unwrap()
 }
 

@@ -295,15 +295,41 @@ async fn a_participant_changes_its_own_contact_but_only_the_organiser_changes_ro
     let (status, _, _) = app.call(&municipal, "update_participant", &pairs).await;
     assert_eq!(status, 422);
 
-    // The organiser changes the role.
+    // The organiser changes roles, but only to one the organisation's kind allows: a
+    // security company stays a security company.
     let organiser = app.demo_client("organisateur@cordon.test").await;
     let pairs = form(&version(&page, &mine), "autre", "06 12 34 56 78");
     let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let (status, _, _) = app.call(&organiser, "update_participant", &pairs).await;
-    assert_eq!(status, 200);
+    let (status, body, _) = app.call(&organiser, "update_participant", &pairs).await;
+    assert_eq!((status, body["Invalid"]["field"].as_str()), (422, Some("role")), "{body}");
     let page = plan(&app, &organiser, &event).await;
     let me = records(&page, "participants").iter().find(|p| p["id"] == mine.as_str()).unwrap();
-    assert_eq!(me["role"], "autre");
+    assert_eq!(me["role"], "securite_privee");
+
+    // A fire service (« autre ») joins as secours and may be changed to autre.
+    let sdis = app.organisation("SDIS des Bouches-du-Rhône", "autre").await;
+    let add = [
+        ("event_id", event.as_str()),
+        ("organisation_id", sdis.as_str()),
+        ("role", ""),
+        ("contact_name", "Lucie"),
+        ("contact_phone", ""),
+    ];
+    assert_eq!(app.call(&organiser, "add_participant", &add).await.0, 200);
+    let page = plan(&app, &organiser, &event).await;
+    let fire = records(&page, "participants").iter().find(|p| p["organisation_id"] == sdis.as_str()).unwrap();
+    assert_eq!(fire["role"], "secours", "the default role of its kind");
+    let id = str_of(fire, "id").to_string();
+    let seen = version(&page, &id);
+    let pairs = [
+        ("event_id", event.as_str()),
+        ("id", id.as_str()),
+        ("version", seen.as_str()),
+        ("role", "autre"),
+        ("contact_name", "Lucie"),
+        ("contact_phone", ""),
+    ];
+    assert_eq!(app.call(&organiser, "update_participant", &pairs).await.0, 200);
     app.stop().await;
 }
 

@@ -14,6 +14,7 @@ mod checks_sizing;
 mod checks_staff;
 mod finding;
 mod local;
+mod reader;
 mod rules;
 pub mod working_time;
 
@@ -27,6 +28,7 @@ mod working_time_props;
 use serde::{Deserialize, Serialize};
 
 pub use finding::Finding;
+pub use reader::{document_reader, findings_as_read_by};
 pub use rules::{Rule, RuleCode, RuleOverride, RuleSet, RuleSettings, SettingsError, Severity};
 pub use working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
 

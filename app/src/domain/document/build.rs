@@ -1,13 +1,11 @@
 //! Assembles the convention: the facts of the release, each article's generated text, the
 //! department's clause and the amendments, the signature block and the annex.
 
-use std::collections::BTreeSet;
-
 use chrono_tz::Tz;
 
 use super::model::{AnnexEntry, Article, ArticleId, Block, ConventionDocument, ConventionInputs};
 use super::{articles_axes, articles_frame, digest, wording};
-use crate::domain::compliance::Finding;
+use crate::domain::compliance::{document_reader, findings_as_read_by, Finding};
 use crate::domain::plan::{Deployment, Participant, ParticipantRole, Plan, TimeWindow, Visibility, Zone};
 use crate::domain::release::Release;
 use crate::domain::time::format_long_fr;
@@ -104,13 +102,11 @@ fn article(context: &Context, id: ArticleId, number: usize, blocks: Vec<Block>) 
     Article { id, number, title: id.label().to_string(), blocks, template_clause: clause, amendments }
 }
 
-/// The findings of the annex: all but those naming a restricted deployment.
+/// The findings of the annex, as every party may read them: the document goes to private
+/// providers too ([`findings_as_read_by`] with the [`document_reader`]).
 fn annex(plan: &Plan, findings: &[Finding]) -> Vec<AnnexEntry> {
-    let restricted: BTreeSet<&str> =
-        plan.deployments.iter().filter(|d| d.visibility() == Visibility::Restricted).map(Deployment::id).collect();
-    findings
-        .iter()
-        .filter(|f| !f.deployment_ids.iter().any(|id| restricted.contains(id.as_str())))
+    findings_as_read_by(findings.to_vec(), plan, &document_reader())
+        .into_iter()
         .map(|f| AnnexEntry {
             severity: f.severity.label().to_string(),
             message: wording::clean(&f.message),

@@ -1,10 +1,14 @@
 //! Who may do what with an event's plan. The organiser edits the event, zones, posts, needs
 //! and participants; each participant edits only its own agents and deployments; the
 //! prefecture of the event's department reads everything; no one else sees the event.
+//! Rights come from what the viewer's organisations are (their kind, set by a platform
+//! administrator), never from the role typed for a participant.
 
-use super::actors::ParticipantRole;
+use std::collections::BTreeMap;
+
 use super::aggregate::Audience;
 use super::participant::Participant;
+use crate::domain::organisation::OrganisationKind;
 
 /// What the store knows of the person asking.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,6 +17,29 @@ pub struct Viewer {
     pub organisation_ids: Vec<String>,
     /// Departments of the prefectures the person belongs to.
     pub prefecture_departments: Vec<String>,
+    /// The kind of each of those organisations.
+    pub kinds: BTreeMap<String, OrganisationKind>,
+}
+
+impl Viewer {
+    /// A viewer from its organisations: (id, kind, department of a prefecture).
+    pub fn from_organisations(
+        organisations: impl IntoIterator<Item = (String, OrganisationKind, Option<String>)>,
+    ) -> Self {
+        let mut viewer = Viewer::default();
+        for (id, kind, department) in organisations {
+            if kind == OrganisationKind::Prefecture {
+                viewer.prefecture_departments.extend(department);
+            }
+            viewer.kinds.insert(id.clone(), kind);
+            viewer.organisation_ids.push(id);
+        }
+        viewer
+    }
+
+    fn kind_of(&self, organisation_id: &str) -> Option<OrganisationKind> {
+        self.kinds.get(organisation_id).copied()
+    }
 }
 
 /// What a viewer reads of the agents of participants other than its own (docs/personal-data.md).
@@ -42,6 +69,27 @@ impl EventAccess {
     pub fn edits_participant(&self, participant_id: &str) -> bool {
         self.own_participant_ids.iter().any(|p| p == participant_id)
     }
+
+    /// Follows the calendar of the whole event and of each zone: the organiser, the State
+    /// forces and the prefecture. Everyone else follows only its own participants and agents.
+    pub fn follows_whole_event(&self) -> bool {
+        self.organiser || self.audience == Audience::StateAndPrefecture
+    }
+
+    /// Whether a calendar feed of this scope (`event`, `zone`, `participant`, `agent`, with
+    /// `owner`: the participant of the agent or the participant itself), made with
+    /// restricted deployments or not, may be followed by this reader: the rule a link is made
+    /// with and every poll of it is checked against.
+    pub fn follows_feed(&self, scope_kind: &str, owner: Option<&str>, restricted: bool) -> bool {
+        if restricted && self.audience != Audience::StateAndPrefecture {
+            return false;
+        }
+        match scope_kind {
+            "event" | "zone" => self.follows_whole_event(),
+            "participant" | "agent" => owner.is_some_and(|p| self.edits_participant(p)),
+            _ => false,
+        }
+    }
 }
 
 /// Decides the access of `viewer` to an event organised by `organiser_organisation_id`, in
@@ -59,8 +107,9 @@ pub fn event_access(
     if own.is_empty() && !organiser && !department_prefecture {
         return None;
     }
-    let reads_restricted = department_prefecture || own.iter().any(|p| p.reads_restricted());
-    let prefecture = department_prefecture || own.iter().any(|p| p.role() == ParticipantRole::Prefecture);
+    let kind = |p: &&Participant| viewer.kind_of(p.organisation_id());
+    let reads_restricted = department_prefecture || own.iter().filter_map(kind).any(OrganisationKind::reads_restricted);
+    let prefecture = department_prefecture || own.iter().filter_map(kind).any(|k| k == OrganisationKind::Prefecture);
     let agents = if prefecture {
         AgentDetail::Cards
     } else if organiser || reads_restricted {
@@ -74,7 +123,7 @@ pub fn event_access(
         organiser,
         own_participant_ids: own
             .iter()
-            .filter(|p| p.role() != ParticipantRole::Prefecture)
+            .filter(|p| kind(p) != Some(OrganisationKind::Prefecture))
             .map(|p| p.id().to_string())
             .collect(),
     })
@@ -83,7 +132,7 @@ pub fn event_access(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::ParticipantDraft;
+    use crate::domain::plan::{ParticipantDraft, ParticipantRole};
 
     const ORGANISER: &str = "00000000-0000-4000-8000-000000000001";
     const POLICE: &str = "00000000-0000-4000-8000-000000000002";
@@ -112,11 +161,23 @@ mod tests {
         ]
     }
 
-    fn viewer(orgs: &[&str], departments: &[&str]) -> Viewer {
-        Viewer {
-            organisation_ids: orgs.iter().map(|s| s.to_string()).collect(),
-            prefecture_departments: departments.iter().map(|s| s.to_string()).collect(),
+    fn kind_of(org: &str) -> OrganisationKind {
+        match org {
+            ORGANISER => OrganisationKind::Organisateur,
+            POLICE => OrganisationKind::PoliceNationale,
+            _ => OrganisationKind::SecuritePrivee,
         }
+    }
+
+    fn viewer(orgs: &[&str], departments: &[&str]) -> Viewer {
+        let mut viewer = Viewer::from_organisations(orgs.iter().map(|o| (o.to_string(), kind_of(o), None)));
+        for department in departments {
+            let id = format!("99999999-0000-4000-8000-0000000000{department}");
+            viewer.organisation_ids.push(id.clone());
+            viewer.kinds.insert(id, OrganisationKind::Prefecture);
+            viewer.prefecture_departments.push(department.to_string());
+        }
+        viewer
     }
 
     #[test]
@@ -157,6 +218,24 @@ mod tests {
             let access = event_access(&viewer(&[org], &[]), ORGANISER, "13", &participants()).unwrap();
             assert_eq!(access.agents, AgentDetail::Names);
         }
+    }
+
+    #[test]
+    fn a_security_company_typed_as_a_state_force_still_reads_no_restricted_deployment() {
+        let mut typed = participants();
+        typed[2] = participant(3, SECURITY, ParticipantRole::ForceEtat);
+        let access = event_access(&viewer(&[SECURITY], &[]), ORGANISER, "13", &typed).unwrap();
+        assert_eq!(access.audience, Audience::Others);
+        assert_eq!(access.agents, AgentDetail::Withheld);
+    }
+
+    #[test]
+    fn an_organiser_typed_as_the_prefecture_reads_neither_restricted_deployments_nor_cards() {
+        let mut typed = participants();
+        typed[0] = participant(1, ORGANISER, ParticipantRole::Prefecture);
+        let access = event_access(&viewer(&[ORGANISER], &[]), ORGANISER, "13", &typed).unwrap();
+        assert_eq!(access.audience, Audience::Others);
+        assert_eq!(access.agents, AgentDetail::Names);
     }
 
     #[test]

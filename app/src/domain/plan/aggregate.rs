@@ -81,6 +81,17 @@ impl Plan {
         plan
     }
 
+    /// Whether another agent of the same participant (other than `except`) already holds the
+    /// card `number`. Only the participant's own agents count: whether a card belongs to
+    /// another company's agent is not the company's to learn.
+    pub fn card_held_by_own_agent(&self, participant_id: &str, number: &str, except: Option<&str>) -> bool {
+        self.agents.iter().any(|a| {
+            a.participant_id() == participant_id
+                && Some(a.id()) != except
+                && a.cnaps_card().is_some_and(|c| c.number() == number)
+        })
+    }
+
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id() == id)
     }

@@ -79,6 +79,24 @@ pub fn removal(plan: &Plan, id: &str, organiser_organisation_id: &str) -> Option
     None
 }
 
+/// What removing `id` involves for a reader with `access`: judged on the whole plan, told on
+/// what the reader may read. A record the reader cannot read reads as absent; what only
+/// hidden records (restricted deployments) block is refused without saying what or how many.
+pub fn removal_as_read(
+    plan: &Plan,
+    access: &super::access::EventAccess,
+    id: &str,
+    organiser_organisation_id: &str,
+) -> Option<Removal> {
+    let visible = plan.clone().as_read_by(access);
+    let mut told = removal(&visible, id, organiser_organisation_id)?;
+    let whole = removal(plan, id, organiser_organisation_id)?;
+    if told.blockers.is_empty() && !whole.blockers.is_empty() {
+        told.blockers.push(text::REMOVAL_USED_BY_OTHERS.to_string());
+    }
+    Some(told)
+}
+
 fn participant_blockers(plan: &Plan, participant: &Participant, organiser_organisation_id: &str) -> Vec<String> {
     let mut blockers = Vec::new();
     if participant.organisation_id() == organiser_organisation_id {
@@ -125,6 +143,33 @@ mod tests {
         let r = removal(&plan, &zone, &organiser).unwrap();
         assert_eq!(r.kind, RemovableKind::Zone);
         assert_eq!(r.blockers[0], text::removal_needs(needs));
+    }
+
+    #[test]
+    fn a_zone_holding_only_hidden_deployments_is_kept_without_telling_how_many() {
+        use crate::domain::plan::{AgentDetail, Audience, DeploymentDraft, EventAccess, Visibility};
+        let (mut plan, organiser) = plan();
+        let zone = plan.zones[0].id().to_string();
+        plan.needs.retain(|n| n.zone_id() != zone);
+        plan.posts.retain(|p| p.zone_id() != zone);
+        plan.deployments.retain(|d| d.zone_id() != zone);
+        let mut draft = DeploymentDraft::from(plan.deployments[0].clone());
+        draft.id = "20000000-0000-4000-8000-000000000099".into();
+        draft.zone_id = zone.clone();
+        draft.post_id = None;
+        draft.visibility = Visibility::Restricted;
+        plan.deployments.push(crate::domain::plan::Deployment::new(draft).unwrap());
+        let organiser_access = EventAccess {
+            audience: Audience::Others,
+            agents: AgentDetail::Names,
+            organiser: true,
+            own_participant_ids: vec![],
+        };
+        let r = removal_as_read(&plan, &organiser_access, &zone, &organiser).unwrap();
+        assert_eq!(r.blockers, vec![text::REMOVAL_USED_BY_OTHERS.to_string()]);
+        assert!(!r.blockers[0].chars().any(|c| c.is_ascii_digit()));
+        let hidden = plan.deployments.last().unwrap().id().to_string();
+        assert!(removal_as_read(&plan, &organiser_access, &hidden, &organiser).is_none());
     }
 
     #[test]

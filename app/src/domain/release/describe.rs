@@ -1,7 +1,7 @@
 //! A French, line-by-line account of what changed between two releases, for the release
-//! page and the notification e-mails. Only what `audience` may read is described.
+//! page and the notification e-mails. Only what the reader may read is described, as it may read it.
 
-use crate::domain::plan::{Audience, Deployment, Plan};
+use crate::domain::plan::{Deployment, EventAccess, Plan};
 use crate::domain::time::format_short_fr;
 use crate::text;
 
@@ -9,9 +9,9 @@ use super::changelog::{diff, ChangeKind, Modifications};
 use super::snapshot::Release;
 
 /// One line per changed deployment, from `from` (none: everything is new) to `to`, in the
-/// order of the deployments' starts. Empty when nothing `audience` may read changed.
-pub fn describe_changes(from: Option<&Release>, to: &Release, audience: Audience) -> Vec<String> {
-    describe_selected(from, to, audience, None)
+/// order of the deployments' starts. Empty when nothing the reader may read changed.
+pub fn describe_changes(from: Option<&Release>, to: &Release, access: &EventAccess) -> Vec<String> {
+    describe_selected(from, to, access, None)
 }
 
 /// The lines of [`describe_changes`] about the deployments of one participant: what its
@@ -19,20 +19,22 @@ pub fn describe_changes(from: Option<&Release>, to: &Release, audience: Audience
 pub fn describe_participant_changes(
     from: Option<&Release>,
     to: &Release,
-    audience: Audience,
+    access: &EventAccess,
     participant_id: &str,
 ) -> Vec<String> {
-    describe_selected(from, to, audience, Some(participant_id))
+    describe_selected(from, to, access, Some(participant_id))
 }
 
 fn describe_selected(
     from: Option<&Release>,
     to: &Release,
-    audience: Audience,
+    access: &EventAccess,
     participant: Option<&str>,
 ) -> Vec<String> {
-    let before = from.map(|r| r.plan().clone().for_audience(audience));
-    let after = to.plan().clone().for_audience(audience);
+    // Each reader's own view: no restricted deployment it may not read, other companies'
+    // agents reduced as on the plan page.
+    let before = from.map(|r| r.plan().clone().as_read_by(access));
+    let after = to.plan().clone().as_read_by(access);
     let changelog = diff(before.as_ref(), &after);
     changelog
         .changes

@@ -2,11 +2,21 @@ use std::collections::BTreeSet;
 
 use super::fixtures::*;
 use super::*;
-use crate::domain::plan::{Audience, DeploymentDraft, MissionCategory};
+use crate::domain::plan::{AgentDetail, Audience, DeploymentDraft, EventAccess, MissionCategory};
 use crate::domain::time::{Instant, Span};
 
 fn publish_at(hours_after: i64) -> Instant {
     at(chrono_tz::Europe::Paris, (2026, 6, 1), (9, 0)).plus(Span::hours(hours_after))
+}
+
+/// The organiser (for `Others`) or a State force (for `StateAndPrefecture`): both read names.
+fn reader(audience: Audience) -> EventAccess {
+    EventAccess {
+        audience,
+        agents: AgentDetail::Names,
+        organiser: audience == Audience::Others,
+        own_participant_ids: vec![],
+    }
 }
 
 fn v1() -> Release {
@@ -150,7 +160,7 @@ fn the_french_diff_names_what_moved_was_added_and_was_cancelled() {
     };
     let second = Release::publish(Some(&first), plan, "", publish_at(1)).unwrap();
     assert_eq!(
-        describe_changes(Some(&first), &second, Audience::Others),
+        describe_changes(Some(&first), &second, &reader(Audience::Others)),
         vec![
             "Annulé : Poste de commandement · PC sécurité · Comité des fêtes · sam. 20/06 16:00 – dim. 21/06 03:00",
             "Déplacé : Filtrage · Entrée Nord · Provence Sécurité Événements · sam. 20/06 19:00 – dim. 21/06 00:00 — \
@@ -161,20 +171,37 @@ fn the_french_diff_names_what_moved_was_added_and_was_cancelled() {
 }
 
 #[test]
+fn another_company_reads_the_release_history_without_the_names_of_a_competitors_agents() {
+    let first = v1();
+    let plan = with_deployment(saint_jean(), FILTERING, |d| DeploymentDraft { agent_ids: vec![id(NADIA)], ..d });
+    let second = Release::publish(Some(&first), plan, "", publish_at(1)).unwrap();
+    let competitor = EventAccess {
+        audience: Audience::Others,
+        agents: AgentDetail::Withheld,
+        organiser: false,
+        own_participant_ids: vec![],
+    };
+    let lines = describe_changes(Some(&first), &second, &competitor).join("\n");
+    assert!(lines.contains("agents"), "{lines}");
+    assert!(!lines.contains("Karim T."), "{lines}");
+    assert!(!lines.contains("Nadia"), "{lines}");
+}
+
+#[test]
 fn the_french_diff_hides_restricted_deployments_from_those_who_may_not_read_them() {
     let first = v1();
     let plan = with_deployment(saint_jean(), PATROL, |d| DeploymentDraft { headcount: 6, ..d });
     let second = Release::publish(Some(&first), plan, "", publish_at(1)).unwrap();
-    assert!(describe_changes(Some(&first), &second, Audience::Others).is_empty());
+    assert!(describe_changes(Some(&first), &second, &reader(Audience::Others)).is_empty());
     assert_eq!(
-        describe_changes(Some(&first), &second, Audience::StateAndPrefecture),
+        describe_changes(Some(&first), &second, &reader(Audience::StateAndPrefecture)),
         vec!["Modifié : Patrouille · Entrée Nord · Commissariat de Martigues · sam. 20/06 20:00 – dim. 21/06 02:00 — effectif : 2 → 6"]
     );
 }
 
 #[test]
 fn the_french_account_of_a_first_release_lists_every_readable_deployment_as_new() {
-    let lines = describe_changes(None, &v1(), Audience::Others);
+    let lines = describe_changes(None, &v1(), &reader(Audience::Others));
     assert_eq!(
         lines,
         vec![

@@ -146,7 +146,7 @@ impl TestApp {
     /// festival's id.
     pub async fn demo(&self) -> String {
         assert!(cordon_server::demo::load_if_empty(&self.db, now()).await.unwrap());
-        let viewer = app::domain::plan::Viewer { organisation_ids: vec![], prefecture_departments: vec!["13".into()] };
+        let viewer = app::domain::plan::Viewer { prefecture_departments: vec!["13".into()], ..Default::default() };
         store::plans::list_events(&self.db, &viewer).await.unwrap()[0].id.clone()
     }
 

@@ -268,7 +268,10 @@ pub fn ZoneSelect(
 pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> impl IntoView {
     let directory = Resource::new(|| (), |_| list_organisation_directory());
     let taken: Vec<String> = page.plan.participants.iter().map(|p| p.organisation_id().to_string()).collect();
-    let roles: Vec<(&'static str, &'static str)> = ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())).collect();
+    // The role follows what the organisation is; the organiser picks one only for an
+    // organisation that may hold several (« Autre »: secours or autre).
+    let mut roles: Vec<(&'static str, &'static str)> = vec![("", "Celui de son type d’organisation")];
+    roles.extend(ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())));
     let event_id = page.plan.event.id().to_string();
     view! {
         <section class="fr-mt-4w" aria-labelledby="titre-associer">

@@ -179,15 +179,15 @@ fn Publishing(
         view! {
             <div class="fr-table fr-table--no-caption fr-mt-3w">
                 <table>
-                    <caption>"Mes liens d’abonnement"</caption>
-                    <thead><tr><th scope="col">"Calendrier"</th><th scope="col">"Créé le"</th><th scope="col">"Dernière lecture"</th><th scope="col">"Action"</th></tr></thead>
+                    <caption>"Liens d’abonnement que je gère"</caption>
+                    <thead><tr><th scope="col">"Calendrier"</th><th scope="col">"Créé par"</th><th scope="col">"Créé le"</th><th scope="col">"Dernière lecture"</th><th scope="col">"Action"</th></tr></thead>
                     <tbody>
                         {page.feeds.into_iter().map(|f| {
                             let event_id = event_id.clone();
                             let label = f.label.clone();
                             view! {
                                 <tr>
-                                    <td>{f.label}</td><td>{f.created_at}</td><td>{f.last_used}</td>
+                                    <td>{f.label}</td><td>{f.creator.unwrap_or_else(|| "Moi".to_string())}</td><td>{f.created_at}</td><td>{f.last_used}</td>
                                     <td>
                                         <ActionForm action=revoke>
                                             <input type="hidden" name="event_id" value=event_id/>

@@ -1,0 +1,65 @@
+//! Findings as one reader may read them: the one place where a finding is reduced for its
+//! reader, whatever shows it (plan page, convention file, convention document and its annex).
+//! Findings are computed on the whole plan, so that a rule judges what is really planned;
+//! then each reader gets only what it may know (docs/personal-data.md): no finding about a
+//! deployment restricted to the State forces unless it reads them, other companies' agents
+//! named only to those who may know their names, and a card's expiry date only to the
+//! agent's own company and the prefecture.
+
+use super::finding::Finding;
+use super::rules::RuleCode;
+use crate::domain::plan::{AgentDetail, Audience, EventAccess, Plan, Visibility};
+use crate::text;
+
+/// What every party to the convention may read: the document is the same for all of them,
+/// so it is written for the one who may know least (a private provider).
+pub fn document_reader() -> EventAccess {
+    EventAccess {
+        audience: Audience::Others,
+        agents: AgentDetail::Withheld,
+        organiser: false,
+        own_participant_ids: vec![],
+    }
+}
+
+/// `findings` (computed on the whole `plan`) as the reader with `access` may read them.
+pub fn findings_as_read_by(findings: Vec<Finding>, plan: &Plan, access: &EventAccess) -> Vec<Finding> {
+    findings.into_iter().filter_map(|finding| finding_as_read_by(finding, plan, access)).collect()
+}
+
+fn finding_as_read_by(mut finding: Finding, plan: &Plan, access: &EventAccess) -> Option<Finding> {
+    let hidden = |id: &String| {
+        plan.deployments.iter().any(|d| d.id() == id && d.visibility() == Visibility::Restricted)
+            && access.audience != Audience::StateAndPrefecture
+    };
+    if finding.deployment_ids.iter().any(hidden) {
+        return None;
+    }
+    let others: Vec<_> = plan
+        .agents
+        .iter()
+        .filter(|a| finding.agent_ids.iter().any(|id| id == a.id()) && !access.edits_participant(a.participant_id()))
+        .collect();
+    if others.is_empty() || access.agents == AgentDetail::Cards {
+        return Some(finding);
+    }
+    let company = |participant_id: &str| plan.participant(participant_id).map_or("", |p| p.name());
+    if finding.rule == RuleCode::CarteProfessionnelleExpiree {
+        // The dates of a card belong to its holder's company and the prefecture.
+        let agent = others[0];
+        let name = match access.agents {
+            AgentDetail::Names => agent.display_name().to_string(),
+            _ => text::agent_withheld(company(agent.participant_id())),
+        };
+        finding.message = text::compliance_card_expired_reduced(&name, company(agent.participant_id()));
+        return Some(finding);
+    }
+    if access.agents == AgentDetail::Withheld {
+        for agent in others {
+            let withheld = text::agent_withheld(company(agent.participant_id()));
+            finding.message = finding.message.replace(agent.display_name(), &withheld);
+            finding.fix = finding.fix.replace(agent.display_name(), &withheld);
+        }
+    }
+    Some(finding)
+}

@@ -1,0 +1,46 @@
+//! One event's plan as one person may use it: loaded once, with the access the domain
+//! decides from what that person's organisations are ([`event_access`]), and the tag that
+//! names the versions the person read (the JSON API's `ETag`).
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::document::lower_hex;
+use crate::domain::plan::{event_access, EventAccess};
+use crate::store::plans::{load_plan, viewer_of, StoredPlan};
+use crate::store::Db;
+
+/// The plan of `event_id` and `user_id`'s access to it; `None` when the event does not exist
+/// or that person has no access to it (the two read the same: "not found").
+pub async fn plan_for(
+    db: &Db,
+    user_id: &str,
+    event_id: &str,
+) -> Result<Option<(StoredPlan, EventAccess)>, sqlx::Error> {
+    let Some(stored) = load_plan(db, event_id).await? else { return Ok(None) };
+    let viewer = viewer_of(db, user_id).await?;
+    let department = stored.plan.event.department();
+    let access =
+        event_access(&viewer, &stored.organiser_organisation_id, department.as_str(), &stored.plan.participants);
+    Ok(access.map(|access| (stored, access)))
+}
+
+/// A tag of the versions of the event and of every record `access` reads: it changes with
+/// any change the reader could see, and never with one it could not (a restricted deployment
+/// hidden from it), so it tells nothing of those.
+pub fn plan_tag(stored: &StoredPlan, access: &EventAccess) -> String {
+    let visible = stored.plan.clone().as_read_by(access);
+    let mut ids: Vec<&str> = Vec::new();
+    ids.extend(visible.zones.iter().map(|r| r.id()));
+    ids.extend(visible.posts.iter().map(|r| r.id()));
+    ids.extend(visible.participants.iter().map(|r| r.id()));
+    ids.extend(visible.agents.iter().map(|r| r.id()));
+    ids.extend(visible.needs.iter().map(|r| r.id()));
+    ids.extend(visible.deployments.iter().map(|r| r.id()));
+    ids.sort_unstable();
+    let mut digest = Sha256::new();
+    digest.update(format!("event:{}\n", stored.event_version));
+    for id in ids {
+        digest.update(format!("{id}:{}\n", stored.versions.get(id).copied().unwrap_or(0)));
+    }
+    format!("\"{}\"", &lower_hex(&digest.finalize())[..32])
+}

@@ -1,0 +1,6 @@
+//! The application layer (server only): what every door — server functions, the JSON API,
+//! the command line, feeds, documents — calls to learn who may do what. A right is decided
+//! here once, from the store's facts and the domain's rules; doors only translate.
+
+pub mod access;
+pub mod feeds;
