@@ -16,6 +16,7 @@ mod http_authority;
 mod http_convention;
 mod http_department_model;
 mod http_feeds;
+mod http_matrix;
 mod http_plan_edits;
 mod http_plans;
 mod http_registry;

@@ -1,0 +1,169 @@
+//! The authorisation matrix: every persona of the demo, plus a second organiser, a second
+//! company and a second prefecture, against every door of one event (the plan page's server
+//! functions, the JSON API, calendar links, the convention document), with the exact status
+//! each gets, and nothing saved on a refusal. Run on SQLite and on PostgreSQL.
+
+use crate::common::{now, spawn_app, Backend, TestApp};
+use crate::http_api_v1::{get, get_json, put_based_on, to_file};
+use app::domain::{MembershipRole, OrganisationProfile};
+use serde_json::{json, Value};
+
+const RESTRICTED: &str = "Équipe en civil près du canal pendant le feu d’artifice";
+
+/// The personas, by e-mail: the demo's five plus three strangers to the event's rights.
+const PERSONAS: [&str; 8] = [
+    "organisateur@cordon.test",
+    "prefecture@cordon.test",
+    "commissariat@cordon.test",
+    "police-municipale@cordon.test",
+    "securite@cordon.test",
+    "azur@cordon.test",
+    "arles@cordon.test",
+    "vaucluse@cordon.test",
+];
+
+/// Adds the second company's member, a second organiser and a second prefecture.
+async fn strangers(app: &TestApp) {
+    let azur: String = sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Azur Protection Services'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let user = app.user("azur@cordon.test", "Élise Fabre", false).await;
+    app.member(&user, &azur, MembershipRole::Admin).await;
+    let arles = app.organisation("Comité des fêtes d’Arles", "organisateur").await;
+    let user = app.user("arles@cordon.test", "Organisateur d’Arles", false).await;
+    app.member(&user, &arles, MembershipRole::Admin).await;
+    let profile = OrganisationProfile::parse("Préfecture de Vaucluse", "prefecture", "", "", "84").unwrap();
+    let vaucluse = app::store::organisations::create(&app.db, &profile, now()).await.unwrap();
+    let user = app.user("vaucluse@cordon.test", "Instructrice de Vaucluse", false).await;
+    app.member(&user, &vaucluse, MembershipRole::Admin).await;
+}
+
+async fn client_of(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = app.client();
+    if email.ends_with("@cordon.test")
+        && !["azur@cordon.test", "arles@cordon.test", "vaucluse@cordon.test"].contains(&email)
+    {
+        app.sign_in_with(&client, email, cordon_server::demo::DEMO_PASSWORD).await;
+    } else {
+        app.sign_in(&client, email).await;
+    }
+    client
+}
+
+async fn token_of(app: &TestApp, client: &reqwest::Client) -> String {
+    let (status, body, _) = app.call(client, "create_api_token", &[("name", "Matrice")]).await;
+    assert_eq!(status, 200, "{body}");
+    body.as_str().unwrap().to_string()
+}
+
+async fn versions(app: &TestApp, event: &str) -> (i64, std::collections::BTreeMap<String, i64>) {
+    let stored = app::store::plans::load_plan(&app.db, event).await.unwrap().unwrap();
+    (stored.event_version, stored.versions)
+}
+
+/// One row of the matrix: the status each persona (in the order of `PERSONAS`) gets.
+type Row = [u16; 8];
+
+async fn matrix(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let event = app.demo().await;
+    strangers(&app).await;
+    let stored = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap();
+    let zone = stored.plan.zones[0].clone();
+    let zone_version = stored.versions[zone.id()].to_string();
+    let hidden = stored.plan.deployments.iter().find(|d| d.mission() == RESTRICTED).unwrap();
+    let hidden_version = stored.versions[hidden.id()].to_string();
+    let organiser = client_of(&app, PERSONAS[0]).await;
+    let organiser_token = token_of(&app, &organiser).await;
+    let organiser_file = get_json(&app, &organiser_token, &event).await;
+
+    let reads: Row = [200, 200, 200, 200, 200, 200, 404, 404];
+    let edits_zones: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    let removes_restricted: Row = [404, 422, 200, 404, 404, 404, 404, 404];
+    let publishes: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    let follows_event: Row = [200, 200, 200, 422, 422, 422, 404, 404];
+    let puts_a_zone: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    let sees_restricted = [false, true, true, false, false, false, false, false];
+
+    // Reading: the plan page, the API, the convention document.
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let (status, page, _) = app.call(&client, "get_plan", &[("event_id", &event)]).await;
+        assert_eq!(status, reads[i], "{email}: plan page");
+        assert_eq!(page.to_string().contains(RESTRICTED), sees_restricted[i], "{email}: restricted on the page");
+        let token = token_of(&app, &client).await;
+        let (status, _, body) = get(&app, Some(&token), &event).await;
+        assert_eq!(status, reads[i], "{email}: API GET");
+        assert_eq!(body.contains(RESTRICTED), sees_restricted[i], "{email}: restricted in the file");
+    }
+
+    // Writing, each refusal leaving every version as it was; the police removes its own
+    // restricted deployment last, the organiser renames the zone last.
+    for i in [7, 6, 5, 4, 3, 1, 0, 2] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let before = versions(&app, &event).await;
+        let form = [
+            ("event_id", event.as_str()),
+            ("id", zone.id()),
+            ("version", zone_version.as_str()),
+            ("name", "Zone renommée"),
+            ("kind", zone.kind().code()),
+            ("address", ""),
+        ];
+        let (status, body, _) = app.call(&client, "save_zone", &form).await;
+        assert_eq!(status, edits_zones[i], "{email}: save a zone: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+        let form = [("event_id", event.as_str()), ("id", hidden.id()), ("version", hidden_version.as_str())];
+        let before = versions(&app, &event).await;
+        let (status, body, _) = app.call(&client, "delete_record", &form).await;
+        assert_eq!(status, removes_restricted[i], "{email}: remove the restricted deployment: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing removed");
+        }
+    }
+
+    for (i, email) in PERSONAS.iter().enumerate().rev() {
+        let client = client_of(&app, email).await;
+        let (status, body, _) = app.call(&client, "publish_release", &[("event_id", &event), ("comment", "v1")]).await;
+        assert_eq!(status, publishes[i], "{email}: publish: {body}");
+    }
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let (status, body, _) = app.call(&client, "create_feed", &[("event_id", &event), ("scope", "event")]).await;
+        assert_eq!(status, follows_event[i], "{email}: follow the whole event: {body}");
+        let res = client.get(format!("{}/evenements/{event}/convention.html", app.base)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), reads[i], "{email}: the convention document");
+    }
+
+    // The API's PUT: a zone renamed in the organiser's file, sent by each.
+    for (i, email) in PERSONAS.iter().enumerate().rev() {
+        let client = client_of(&app, email).await;
+        let token = token_of(&app, &client).await;
+        let mut file: Value =
+            if reads[i] == 200 { get_json(&app, &token, &event).await } else { organiser_file.clone() };
+        file["zones"][0]["name"] = json!(format!("Zone de {email}"));
+        let (_, headers, _) = get(&app, Some(&token), &event).await;
+        let tag = headers.get("etag").map(|v| v.to_str().unwrap().to_string());
+        let before = versions(&app, &event).await;
+        let (status, body) = put_based_on(&app, &token, &event, to_file(&file), tag.as_deref()).await;
+        assert_eq!(status, puts_a_zone[i], "{email}: PUT a zone: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_persona_gets_exactly_its_rights_through_every_door_on_sqlite() {
+    matrix(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn every_persona_gets_exactly_its_rights_through_every_door_on_postgres() {
+    matrix(Backend::Postgres).await;
+}
