@@ -36,6 +36,12 @@ pub enum AppError {
     Transport(String),
 }
 
+impl From<crate::domain::plan::input::FieldError> for AppError {
+    fn from(error: crate::domain::plan::input::FieldError) -> Self {
+        AppError::Invalid { field: error.field, message: error.message }
+    }
+}
+
 impl AppError {
     pub fn invalid(field: &str, message: impl ToString) -> Self {
         AppError::Invalid { field: field.to_string(), message: message.to_string() }

@@ -78,7 +78,9 @@ pub async fn save_deployment(
     agent_ids: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     use super::context::respond;
-    let form = server::DeploymentForm {
+    use crate::domain::plan::input::DeploymentInput;
+    let form = DeploymentInput {
+        id: id.clone(),
         participant_id,
         zone_id,
         post_id,
@@ -88,7 +90,7 @@ pub async fn save_deployment(
         category,
         mission,
         radio,
-        restricted,
+        restricted: restricted.is_some_and(|r| !r.is_empty()),
         agent_ids: agent_ids.unwrap_or_default(),
     };
     respond(server::deployment(event_id, id, version, form).await)
@@ -187,8 +189,8 @@ mod server {
         require_organiser, ticked,
     };
     use crate::domain::plan::{
-        check_participant, default_role, Deployment, DeploymentDraft, MissionCategory, Need, NeedDraft, Participant,
-        ParticipantDraft, ParticipantRole, ParticipationError, Qualification, Visibility, Zone, ZoneDraft, ZoneKind,
+        check_participant, default_role, Audience, Deployment, Need, NeedDraft, Participant, ParticipantDraft,
+        ParticipantRole, ParticipationError, Qualification, Zone, ZoneDraft, ZoneKind,
     };
     use crate::error::AppError;
     use crate::state::AppState;
@@ -287,25 +289,6 @@ mod server {
         store_record(&state, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe).await
     }
 
-    /// The named agents, each an agent of the deployment's participant.
-    fn named_agents(
-        plan: &crate::domain::plan::Plan,
-        participant_id: &str,
-        ids: &[String],
-    ) -> Result<Vec<String>, AppError> {
-        ids.iter()
-            .map(|id| id.trim())
-            .filter(|id| !id.is_empty())
-            .map(|id| {
-                plan.agents
-                    .iter()
-                    .find(|a| a.id() == id && a.participant_id() == participant_id)
-                    .map(|a| a.id().to_string())
-                    .ok_or_else(|| AppError::invalid("agent_ids", text::UNKNOWN_AGENT))
-            })
-            .collect()
-    }
-
     /// The chosen post, which must belong to the chosen zone (blank: the zone as a whole).
     fn post_of_zone(
         plan: &crate::domain::plan::Plan,
@@ -383,25 +366,11 @@ mod server {
         store_record(&state, &event_id, RecordKind::Need, existing, (need.id(), None, None), &need, describe).await
     }
 
-    pub struct DeploymentForm {
-        pub participant_id: String,
-        pub zone_id: String,
-        pub post_id: Option<String>,
-        pub start: String,
-        pub end: String,
-        pub headcount: String,
-        pub category: String,
-        pub mission: String,
-        pub radio: String,
-        pub restricted: Option<String>,
-        pub agent_ids: Vec<String>,
-    }
-
     pub async fn deployment(
         event_id: String,
         id: String,
         version: String,
-        form: DeploymentForm,
+        form: crate::domain::plan::input::DeploymentInput,
     ) -> Result<(), AppError> {
         let (state, _, stored, access) = plan_with_access(&event_id).await?;
         let existing = existing(&id, &version, &stored.versions)?;
@@ -416,29 +385,11 @@ mod server {
         if !access.edits_participant(&owner) {
             return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
         }
-        if !stored.plan.zones.iter().any(|z| z.id() == form.zone_id) {
-            return Err(AppError::invalid("zone_id", text::UNKNOWN_ZONE));
-        }
         let participant = stored.plan.participant(&owner).ok_or(AppError::NotFound)?;
-        let restricted = ticked(&form.restricted)
-            && participant.reads_restricted()
-            && access.audience == crate::domain::plan::Audience::StateAndPrefecture;
+        let may_restrict = participant.reads_restricted() && access.audience == Audience::StateAndPrefecture;
+        // The same parser as the browser's preview: the two never read the form differently.
+        let deployment = form.parse(&stored.plan, &id_or_new(&id), &owner, may_restrict)?;
         let zone = stored.plan.event.time_zone();
-        let post_id = post_of_zone(&stored.plan, form.post_id.as_deref(), &form.zone_id)?;
-        let deployment = Deployment::new(DeploymentDraft {
-            id: id_or_new(&id),
-            participant_id: owner.clone(),
-            zone_id: form.zone_id,
-            post_id,
-            window: local_window(zone, &form.start, &form.end)?,
-            headcount: optional_number(&form.headcount, "headcount")?.unwrap_or(0),
-            agent_ids: named_agents(&stored.plan, &owner, &form.agent_ids)?,
-            category: choice(&form.category, "category", MissionCategory::from_code)?,
-            mission: form.mission,
-            radio: Some(form.radio).filter(|r| !r.trim().is_empty()),
-            visibility: if restricted { Visibility::Restricted } else { Visibility::AllParticipants },
-        })
-        .map_err(refused("mission"))?;
         let organisation = participant.organisation_id().to_string();
         let describe = |data: &str| {
             plans::decode::<Deployment>(data)

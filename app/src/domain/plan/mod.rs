@@ -11,6 +11,7 @@ mod deployment;
 mod error;
 mod event;
 pub(crate) mod fields;
+pub mod input;
 mod need;
 mod participant;
 mod participation;

@@ -3,12 +3,12 @@
 //! server (the department's settings, the server's instant), then lists what would concern
 //! that deployment. The server checks again when the form is saved: it stays the authority.
 
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
 use crate::api::plan_types::PlanPage;
 use crate::domain::compliance::{check_plan, ComplianceContext, Finding};
-use crate::domain::plan::{local_instant, Deployment, DeploymentDraft, MissionCategory, Plan, TimeWindow, Visibility};
+use crate::domain::plan::input::DeploymentInput;
+use crate::domain::plan::{Deployment, Plan};
 
 /// The id given to a new deployment while it is previewed (never saved under it).
 const PREVIEW_ID: &str = "00000000-0000-4000-8000-00000000a9e5";
@@ -16,39 +16,22 @@ const PREVIEW_ID: &str = "00000000-0000-4000-8000-00000000a9e5";
 /// The form's fields as the browser holds them: (name, value), repeated names kept.
 pub type FormValues = Vec<(String, String)>;
 
-fn value<'a>(values: &'a FormValues, name: &str) -> &'a str {
-    values.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
-}
-
-/// The deployment the form describes, if it is complete and valid.
+/// The deployment the form describes, if it is complete and valid: read by the same parser as
+/// the server's save ([`DeploymentInput::parse`]), so the preview never reads it differently.
 pub fn candidate(plan: &Plan, values: &FormValues) -> Option<Deployment> {
-    let zone = plan.event.time_zone();
-    let instant = |raw: &str| {
-        NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M").ok().and_then(|n| local_instant(zone, n).ok())
-    };
-    let window = TimeWindow::new(instant(value(values, "start"))?, instant(value(values, "end"))?).ok()?;
-    let id = match value(values, "id").trim() {
+    let input = DeploymentInput::from_pairs(values);
+    let id = match input.id.trim() {
         "" => PREVIEW_ID.to_string(),
         id => id.to_string(),
     };
-    let draft = DeploymentDraft {
-        id,
-        participant_id: value(values, "participant_id").to_string(),
-        zone_id: value(values, "zone_id").to_string(),
-        post_id: Some(value(values, "post_id").to_string()).filter(|p| !p.is_empty()),
-        window,
-        headcount: value(values, "headcount").trim().parse().unwrap_or(0),
-        agent_ids: values.iter().filter(|(n, _)| n == "agent_ids[]").map(|(_, v)| v.clone()).collect(),
-        category: MissionCategory::from_code(value(values, "category"))?,
-        mission: value(values, "mission").trim().to_string(),
-        radio: Some(value(values, "radio").trim().to_string()).filter(|r| !r.is_empty()),
-        visibility: if value(values, "restricted").is_empty() {
-            Visibility::AllParticipants
-        } else {
-            Visibility::Restricted
-        },
-    };
-    Deployment::new(draft).ok()
+    // An existing deployment stays with its participant, as on the server.
+    let owner = plan
+        .deployments
+        .iter()
+        .find(|d| d.id() == id)
+        .map_or_else(|| input.participant_id.trim().to_string(), |d| d.participant_id().to_string());
+    let may_restrict = plan.participant(&owner).is_some_and(|p| p.reads_restricted());
+    input.parse(plan, &id, &owner, may_restrict).ok()
 }
 
 /// What the rules find about `deployment` once it is in the plan (in place of its saved self).
