@@ -190,7 +190,7 @@ async fn put_plan(
         return Err(ApiError::Invalid(errors));
     }
     let event = merged.event.as_ref().map(|event| (event, stored.event_version));
-    match plan_io::apply_writes(&state.db, &event_id, event, &merged.writes, now()).await? {
+    match plan_io::apply_writes(&state.db, &user.id, &event_id, event, &merged.writes, now()).await? {
         Applied::Conflict => Err(ApiError::Conflict),
         Applied::Done => {
             let count = |op: fn(&WriteOp) -> bool| merged.writes.iter().filter(|w| op(&w.op)).count();

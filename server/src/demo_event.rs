@@ -13,7 +13,6 @@ use app::domain::plan::{
     Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft, ZoneKind,
 };
 use app::domain::Instant;
-use app::store::plans::{self, RecordKind};
 use app::store::{new_id, Db};
 
 /// A wall-clock time in Martigues: (day of June 2027, hour); hour 24+ is the next day.
@@ -502,53 +501,24 @@ fn needs_and_deployments(zones: &[Zone], p: &[Participant], agents: &[Agent]) ->
     (needs, deployments)
 }
 
+/// Who the audit trail names for the demo's records.
+const DEMO_ACTOR: &str = "démonstration";
+
 /// Loads the demo event for these organisations.
 pub async fn load(db: &Db, orgs: &DemoOrganisations, now: Instant) -> anyhow::Result<String> {
     let demo = build(orgs);
-    let organiser = &demo.participants[0];
-    plans::create_event(db, &demo.event, &orgs.organiser.0, organiser, now).await?;
     let event_id = demo.event.id().to_string();
-    for p in &demo.participants[1..] {
-        plans::insert_record(db, &event_id, RecordKind::Participant, p.id(), None, Some(p.organisation_id()), p, now)
-            .await?;
-    }
-    for z in &demo.zones {
-        plans::insert_record(db, &event_id, RecordKind::Zone, z.id(), None, None, z, now).await?;
-    }
-    let org_of = |participant_id: &str| {
-        demo.participants.iter().find(|p| p.id() == participant_id).map(|p| p.organisation_id().to_string())
+    let plan = app::domain::plan::Plan {
+        event: demo.event,
+        zones: demo.zones,
+        posts: Vec::new(),
+        participants: demo.participants,
+        agents: demo.agents,
+        needs: demo.needs,
+        deployments: demo.deployments,
     };
-    for a in &demo.agents {
-        let org = org_of(a.participant_id());
-        plans::insert_record(
-            db,
-            &event_id,
-            RecordKind::Agent,
-            a.id(),
-            Some(a.participant_id()),
-            org.as_deref(),
-            a,
-            now,
-        )
-        .await?;
-    }
-    for n in &demo.needs {
-        plans::insert_record(db, &event_id, RecordKind::Need, n.id(), None, None, n, now).await?;
-    }
-    for d in &demo.deployments {
-        let org = org_of(d.participant_id());
-        plans::insert_record(
-            db,
-            &event_id,
-            RecordKind::Deployment,
-            d.id(),
-            Some(d.participant_id()),
-            org.as_deref(),
-            d,
-            now,
-        )
-        .await?;
-    }
+    // The whole plan in one transaction, with its one audit entry, as an import.
+    app::store::plan_io::import_plan_records(db, DEMO_ACTOR, &plan, &orgs.organiser.0, now).await?;
     for entry in conventions_in_force() {
         app::store::conventions::add_in_force(db, &entry, "demo", now).await?;
     }

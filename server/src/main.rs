@@ -363,6 +363,9 @@ async fn census(db: &store::Db, year: i32, department: &str, recipient: Option<&
     Ok(())
 }
 
+/// Who the audit trail names for what the command line writes.
+const CLI_ACTOR: &str = "ligne de commande";
+
 fn now() -> Instant {
     Instant::from(chrono::Utc::now())
 }
@@ -562,7 +565,7 @@ async fn plan_import(db: &store::Db, file: &std::path::Path) -> anyhow::Result<(
             problems.extend(cordon_server::commune_error(&communes, &plan.event));
             if problems.is_empty() {
                 let organiser = store::plan_io::organiser_of(&plan).context("no organiser")?.organisation_id();
-                store::plan_io::import_plan_records(db, &plan, organiser, now()).await?;
+                store::plan_io::import_plan_records(db, CLI_ACTOR, &plan, organiser, now()).await?;
                 println!("{}", plan.event.id());
                 return Ok(());
             }

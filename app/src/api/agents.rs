@@ -103,7 +103,7 @@ mod server {
         csv: String,
         save: bool,
     ) -> Result<AgentsCsvOutcome, AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         if !access.edits_participant(participant_id.trim()) {
             return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
         }
@@ -156,6 +156,7 @@ mod server {
             for agent in valid {
                 plans::insert_record(
                     &state.db,
+                    &user.id,
                     &event_id,
                     RecordKind::Agent,
                     agent.id(),
@@ -189,7 +190,7 @@ mod server {
         use crate::domain::plan::{AgentDraft, CnapsCard, Qualification, Sex};
         use crate::store::plans::Saved;
 
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let id = id.trim();
         let existing = if id.is_empty() {
             None
@@ -248,6 +249,7 @@ mod server {
             None => {
                 plans::insert_record(
                     &state.db,
+                    &user.id,
                     &event_id,
                     RecordKind::Agent,
                     agent.id(),
@@ -260,8 +262,17 @@ mod server {
                 Ok(())
             }
             Some((_, based_on)) => {
-                match plans::update_record(&state.db, &event_id, RecordKind::Agent, agent.id(), based_on, &agent, now)
-                    .await?
+                match plans::update_record(
+                    &state.db,
+                    &user.id,
+                    &event_id,
+                    RecordKind::Agent,
+                    agent.id(),
+                    based_on,
+                    &agent,
+                    now,
+                )
+                .await?
                 {
                     Saved::Done(_) => Ok(()),
                     Saved::Stale { data, .. } => {

@@ -211,7 +211,7 @@ mod server {
             arrete_l512_3: None,
         })
         .map_err(|_| AppError::Internal)?;
-        plans::create_event(&state.db, &event, &organisation.id, &organiser, now()).await?;
+        plans::create_event(&state.db, &user.id, &event, &organisation.id, &organiser, now()).await?;
         tracing::info!(event = %event.id(), by = %user.id, "event created");
         leptos_axum::redirect(&format!("/evenements/{}", event.id()));
         Ok(event.id().to_string())

@@ -199,8 +199,10 @@ mod server {
     use crate::text;
 
     /// Inserts a new record or updates an existing one at its version.
+    #[allow(clippy::too_many_arguments)]
     async fn store_record<T: Serialize>(
         state: &AppState,
+        actor: &str,
         event_id: &str,
         kind: RecordKind,
         existing: Option<(String, i64)>,
@@ -212,11 +214,12 @@ mod server {
         match existing {
             None => {
                 let (id, participant, organisation) = new;
-                plans::insert_record(&state.db, event_id, kind, id, participant, organisation, record, now).await?;
+                plans::insert_record(&state.db, actor, event_id, kind, id, participant, organisation, record, now)
+                    .await?;
                 Ok(())
             }
             Some((id, version)) => {
-                match plans::update_record(&state.db, event_id, kind, &id, version, record, now).await? {
+                match plans::update_record(&state.db, actor, event_id, kind, &id, version, record, now).await? {
                     Saved::Done(_) => Ok(()),
                     Saved::Stale { data, .. } => Err(AppError::Stale { message: text::stale_record(&describe(&data)) }),
                     Saved::Missing => Err(AppError::NotFound),
@@ -272,7 +275,7 @@ mod server {
         public_road: Option<String>,
         address: String,
     ) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let existing = existing(&id, &version, &stored.versions)?;
         let kind = choice(&kind, "kind", ZoneKind::from_code)?;
@@ -286,7 +289,8 @@ mod server {
         })
         .map_err(refused("name"))?;
         let describe = |data: &str| plans::decode::<Zone>(data).map(|z| z.name().to_string()).unwrap_or_default();
-        store_record(&state, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe).await
+        store_record(&state, &user.id, &event_id, RecordKind::Zone, existing, (zone.id(), None, None), &zone, describe)
+            .await
     }
 
     /// The chosen post, which must belong to the chosen zone (blank: the zone as a whole).
@@ -310,7 +314,7 @@ mod server {
         name: String,
     ) -> Result<(), AppError> {
         use crate::domain::plan::{Post, PostDraft};
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let existing = existing(&id, &version, &stored.versions)?;
         if !stored.plan.zones.iter().any(|z| z.id() == zone_id) {
@@ -318,7 +322,8 @@ mod server {
         }
         let post = Post::new(PostDraft { id: id_or_new(&id), zone_id, name }).map_err(refused("name"))?;
         let describe = |data: &str| plans::decode::<Post>(data).map(|p| p.name().to_string()).unwrap_or_default();
-        store_record(&state, &event_id, RecordKind::Post, existing, (post.id(), None, None), &post, describe).await
+        store_record(&state, &user.id, &event_id, RecordKind::Post, existing, (post.id(), None, None), &post, describe)
+            .await
     }
 
     pub struct NeedForm {
@@ -335,7 +340,7 @@ mod server {
     }
 
     pub async fn need(event_id: String, id: String, version: String, form: NeedForm) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let existing = existing(&id, &version, &stored.versions)?;
         if !stored.plan.zones.iter().any(|z| z.id() == form.zone_id) {
@@ -363,7 +368,8 @@ mod server {
         let describe = |data: &str| {
             plans::decode::<Need>(data).map(|n| format!("{} agent(s) au minimum", n.min())).unwrap_or_default()
         };
-        store_record(&state, &event_id, RecordKind::Need, existing, (need.id(), None, None), &need, describe).await
+        store_record(&state, &user.id, &event_id, RecordKind::Need, existing, (need.id(), None, None), &need, describe)
+            .await
     }
 
     pub async fn deployment(
@@ -372,7 +378,7 @@ mod server {
         version: String,
         form: crate::domain::plan::input::DeploymentInput,
     ) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let existing = existing(&id, &version, &stored.versions)?;
         // An existing deployment stays with its participant; only that participant edits it.
         let owner = match &existing {
@@ -405,7 +411,7 @@ mod server {
                 .unwrap_or_default()
         };
         let new = (deployment.id(), Some(owner.as_str()), Some(organisation.as_str()));
-        store_record(&state, &event_id, RecordKind::Deployment, existing, new, &deployment, describe).await
+        store_record(&state, &user.id, &event_id, RecordKind::Deployment, existing, new, &deployment, describe).await
     }
 
     pub async fn update_participant(
@@ -416,7 +422,7 @@ mod server {
         (contact_name, contact_phone): (String, String),
         arrete_l512_3: Option<String>,
     ) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let id = id.trim();
         let current = stored.plan.participant(id).ok_or(AppError::NotFound)?;
         if !access.organiser && !access.edits_participant(id) {
@@ -464,11 +470,11 @@ mod server {
                 .unwrap_or_default()
         };
         let new = (participant.id(), None, Some(participant.organisation_id()));
-        store_record(&state, &event_id, RecordKind::Participant, existing, new, &participant, describe).await
+        store_record(&state, &user.id, &event_id, RecordKind::Participant, existing, new, &participant, describe).await
     }
 
     pub async fn delete(event_id: String, id: String, version: String) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let id = id.trim();
         let removal =
             crate::domain::plan::removal_as_read(&stored.plan, &access, id, &stored.organiser_organisation_id)
@@ -485,7 +491,7 @@ mod server {
         }
         stored.versions.get(id).ok_or(AppError::NotFound)?;
         let kind = record_kind(removal.kind);
-        match plans::delete_record(&state.db, &event_id, kind, id, based_on(&version)?, now()).await? {
+        match plans::delete_record(&state.db, &user.id, &event_id, kind, id, based_on(&version)?, now()).await? {
             Saved::Done(_) => Ok(()),
             Saved::Stale { .. } => Err(AppError::Stale { message: text::STALE_REMOVAL.into() }),
             Saved::Missing => Err(AppError::NotFound),
@@ -509,7 +515,7 @@ mod server {
 
     pub async fn event(event_id: String, form: EventForm) -> Result<(), AppError> {
         use crate::domain::plan::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, TimeWindow};
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let zone = stored.plan.event.time_zone();
         let window = local_window(zone, &form.start, &form.end)?;
@@ -550,7 +556,7 @@ mod server {
             draft.alert_procedure = Some(procedure).filter(|p| !p.trim().is_empty());
         }
         let event = Event::new(draft).map_err(refused("name"))?;
-        match plans::update_event(&state.db, &event, based_on(&form.version)?, now()).await? {
+        match plans::update_event(&state.db, &user.id, &event, based_on(&form.version)?, now()).await? {
             Saved::Done(_) => Ok(()),
             Saved::Stale { data, .. } => {
                 let current = plans::decode::<Event>(&data).map(|e| e.name().to_string()).unwrap_or_default();
@@ -567,7 +573,7 @@ mod server {
         contact_name: String,
         contact_phone: String,
     ) -> Result<(), AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let organisation = store::organisations::get(&state.db, organisation_id.trim())
             .await?
@@ -594,6 +600,7 @@ mod server {
             .map_err(participation_refused)?;
         plans::insert_record(
             &state.db,
+            &user.id,
             &event_id,
             RecordKind::Participant,
             participant.id(),

@@ -135,7 +135,7 @@ pub mod server {
         if accepted.is_empty() {
             return Err(AppError::invalid("agent_ids", text::PROPOSAL_NOTHING_ACCEPTED));
         }
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let participant_id = participant_id.trim().to_string();
         if !access.edits_participant(&participant_id) {
             return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
@@ -167,7 +167,7 @@ pub mod server {
         for id in &changes.delete {
             batch.delete.push((RecordKind::Deployment, id.clone(), version(id)?));
         }
-        if !plans::apply_batch(&state.db, &event_id, &batch, now()).await? {
+        if !plans::apply_batch(&state.db, &user.id, &event_id, &batch, now()).await? {
             return Err(AppError::Refused(text::PROPOSAL_STALE.into()));
         }
         Ok(AcceptedCounts {

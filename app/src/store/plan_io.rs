@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sqlx::Row;
 
-use super::plans::{EventRow, RecordKind};
+use super::plans::{audit_in, EventRow, RecordKind};
 use super::Db;
 use crate::domain::interchange::ImportError;
 use crate::domain::plan::{participation_errors, Event, Participant, ParticipantRole, Plan};
@@ -234,6 +234,7 @@ fn record_ids(plan: &Plan) -> Vec<&str> {
 /// or, on any failure, none of it. Every record starts at version 1.
 pub async fn import_plan_records(
     db: &Db,
+    actor: &str,
     plan: &Plan,
     organiser_organisation_id: &str,
     now: Instant,
@@ -245,6 +246,7 @@ pub async fn import_plan_records(
     for write in &writes {
         write_in(&mut tx, event.id(), write, now).await?;
     }
+    audit_in(&mut tx, event.id(), actor, "event.import", None, event.id(), now).await?;
     tx.commit().await
 }
 
@@ -252,6 +254,7 @@ pub async fn import_plan_records(
 /// transaction. If any record or the event changed since it was read, nothing is written.
 pub async fn apply_writes(
     db: &Db,
+    actor: &str,
     event_id: &str,
     event: Option<(&Event, i64)>,
     writes: &[RecordWrite],
@@ -277,10 +280,25 @@ pub async fn apply_writes(
             tx.rollback().await?;
             return Ok(Applied::Conflict);
         }
+        audit_in(&mut tx, event_id, actor, "event.update", None, event_id, now).await?;
+    } else if !writes.is_empty() {
+        // First, so that the event's row queues the concurrent writes of this plan.
+        sqlx::query("UPDATE events SET updated_at = $1 WHERE id = $2")
+            .bind(now.0)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
     }
     for write in writes {
         match write_in(&mut tx, event_id, write, now).await {
-            Ok(true) => {}
+            Ok(true) => {
+                let op = match write.op {
+                    WriteOp::Insert => "insert",
+                    WriteOp::Update(_) => "update",
+                    WriteOp::Delete(_) => "delete",
+                };
+                audit_in(&mut tx, event_id, actor, op, Some(write.kind), &write.id, now).await?;
+            }
             Ok(false) => {
                 tx.rollback().await?;
                 return Ok(Applied::Conflict);
@@ -291,13 +309,6 @@ pub async fn apply_writes(
             }
             Err(e) => return Err(e),
         }
-    }
-    if event.is_none() && !writes.is_empty() {
-        sqlx::query("UPDATE events SET updated_at = $1 WHERE id = $2")
-            .bind(now.0)
-            .bind(event_id)
-            .execute(&mut *tx)
-            .await?;
     }
     tx.commit().await?;
     Ok(Applied::Done)

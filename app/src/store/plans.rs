@@ -63,9 +63,10 @@ fn from_json<T: DeserializeOwned>(data: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(data).map_err(|e| sqlx::Error::Decode(format!("stored plan record: {e}").into()))
 }
 
-/// Creates an event with its organiser as first participant.
+/// Creates an event with its organiser as first participant, with its audit entry.
 pub async fn create_event(
     db: &Db,
+    actor: &str,
     event: &Event,
     organiser_organisation_id: &str,
     organiser: &Participant,
@@ -84,6 +85,7 @@ pub async fn create_event(
         now,
     )
     .await?;
+    audit_in(&mut tx, event.id(), actor, "event.create", None, event.id(), now).await?;
     tx.commit().await
 }
 
@@ -138,10 +140,11 @@ async fn insert_record_in(
     Ok(())
 }
 
-/// Adds a record to an event's plan (version 1).
+/// Adds a record to an event's plan (version 1), with its audit entry.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_record<T: Serialize>(
     db: &Db,
+    actor: &str,
     event_id: &str,
     kind: RecordKind,
     id: &str,
@@ -151,11 +154,14 @@ pub async fn insert_record<T: Serialize>(
     now: Instant,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    insert_record_in(&mut tx, event_id, kind, id, participant_id, organisation_id, &to_json(record)?, now).await?;
     touch_event(&mut tx, event_id, now).await?;
+    insert_record_in(&mut tx, event_id, kind, id, participant_id, organisation_id, &to_json(record)?, now).await?;
+    audit_in(&mut tx, event_id, actor, "insert", Some(kind), id, now).await?;
     tx.commit().await
 }
 
+/// Marks the event changed. Every write of a plan does this first: on PostgreSQL the row's lock
+/// queues the concurrent writes of one plan, so that their audit entries follow one another.
 async fn touch_event(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event_id: &str,
@@ -167,6 +173,40 @@ async fn touch_event(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The audit chain of an event's plan: one entry per write, written in the write's
+/// transaction (`cordon audit verify` checks it with the others).
+pub fn plan_chain(event_id: &str) -> String {
+    format!("plan:{event_id}")
+}
+
+/// Appends the audit entry of a write (`op`: insert, update, delete, or `event.…`) of the
+/// record `id` of `kind`, by `actor` (an account id, or the command line). It names the record,
+/// never its content: the trail carries no personal data.
+pub(crate) async fn audit_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+    actor: &str,
+    op: &str,
+    kind: Option<RecordKind>,
+    id: &str,
+    now: Instant,
+) -> Result<(), sqlx::Error> {
+    let entry = super::conventions::NewEntry {
+        chain: plan_chain(event_id),
+        at: now,
+        actor: actor.to_string(),
+        kind: match kind {
+            Some(kind) => format!("plan.{op}.{}", kind.code()),
+            None => format!("plan.{op}"),
+        },
+        payload: serde_json::json!({ "id": id }),
+    };
+    match super::conventions::append_in(tx, &entry).await? {
+        Some(_) => Ok(()),
+        None => Err(sqlx::Error::Protocol("the plan's audit chain moved during the write".into())),
+    }
 }
 
 /// Replaces a record inside `tx` if it is still at `expected_version`; whether it was.
@@ -234,8 +274,10 @@ async fn stale_or_missing(
 
 /// Replaces a record of `kind` if it is still at `expected_version` (a record of another kind
 /// with that id reads as missing: a write always names what it touches).
+#[allow(clippy::too_many_arguments)]
 pub async fn update_record<T: Serialize>(
     db: &Db,
+    actor: &str,
     event_id: &str,
     kind: RecordKind,
     id: &str,
@@ -244,8 +286,9 @@ pub async fn update_record<T: Serialize>(
     now: Instant,
 ) -> Result<Saved, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    touch_event(&mut tx, event_id, now).await?;
     if update_in(&mut tx, event_id, kind, id, expected_version, &to_json(record)?, now).await? {
-        touch_event(&mut tx, event_id, now).await?;
+        audit_in(&mut tx, event_id, actor, "update", Some(kind), id, now).await?;
         tx.commit().await?;
         return Ok(Saved::Done(expected_version + 1));
     }
@@ -255,6 +298,7 @@ pub async fn update_record<T: Serialize>(
 /// Removes a record of `kind` if it is still at `expected_version` (`Saved::Done(0)` when removed).
 pub async fn delete_record(
     db: &Db,
+    actor: &str,
     event_id: &str,
     kind: RecordKind,
     id: &str,
@@ -262,8 +306,9 @@ pub async fn delete_record(
     now: Instant,
 ) -> Result<Saved, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    touch_event(&mut tx, event_id, now).await?;
     if delete_in(&mut tx, event_id, kind, id, expected_version).await? {
-        touch_event(&mut tx, event_id, now).await?;
+        audit_in(&mut tx, event_id, actor, "delete", Some(kind), id, now).await?;
         tx.commit().await?;
         return Ok(Saved::Done(0));
     }
@@ -293,31 +338,47 @@ pub struct Batch {
 
 /// Applies a batch in one transaction; `false` (and nothing changed) when a record is no
 /// longer at the version the batch was built on.
-pub async fn apply_batch(db: &Db, event_id: &str, batch: &Batch, now: Instant) -> Result<bool, sqlx::Error> {
+pub async fn apply_batch(
+    db: &Db,
+    actor: &str,
+    event_id: &str,
+    batch: &Batch,
+    now: Instant,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    touch_event(&mut tx, event_id, now).await?;
     for (kind, id, version, data) in &batch.update {
         if !update_in(&mut tx, event_id, *kind, id, *version, data, now).await? {
             tx.rollback().await?;
             return Ok(false);
         }
+        audit_in(&mut tx, event_id, actor, "update", Some(*kind), id, now).await?;
     }
     for (kind, id, version) in &batch.delete {
         if !delete_in(&mut tx, event_id, *kind, id, *version).await? {
             tx.rollback().await?;
             return Ok(false);
         }
+        audit_in(&mut tx, event_id, actor, "delete", Some(*kind), id, now).await?;
     }
     for r in &batch.insert {
         let (participant, organisation) = (r.participant_id.as_deref(), r.organisation_id.as_deref());
         insert_record_in(&mut tx, event_id, r.kind, &r.id, participant, organisation, &r.data, now).await?;
+        audit_in(&mut tx, event_id, actor, "insert", Some(r.kind), &r.id, now).await?;
     }
-    touch_event(&mut tx, event_id, now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-/// Replaces the event itself if it is still at `expected_version`.
-pub async fn update_event(db: &Db, event: &Event, expected_version: i64, now: Instant) -> Result<Saved, sqlx::Error> {
+/// Replaces the event itself if it is still at `expected_version`, with its audit entry.
+pub async fn update_event(
+    db: &Db,
+    actor: &str,
+    event: &Event,
+    expected_version: i64,
+    now: Instant,
+) -> Result<Saved, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query(
         "UPDATE events SET name = $1, department = $2, starts_at = $3, ends_at = $4, data = $5, version = version + 1, \
          updated_at = $6 WHERE id = $7 AND version = $8",
@@ -330,13 +391,16 @@ pub async fn update_event(db: &Db, event: &Event, expected_version: i64, now: In
     .bind(now.0)
     .bind(event.id())
     .bind(expected_version)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
+        audit_in(&mut tx, event.id(), actor, "event.update", None, event.id(), now).await?;
+        tx.commit().await?;
         return Ok(Saved::Done(expected_version + 1));
     }
     let current =
-        sqlx::query("SELECT data, version FROM events WHERE id = $1").bind(event.id()).fetch_optional(&db.pool).await?;
+        sqlx::query("SELECT data, version FROM events WHERE id = $1").bind(event.id()).fetch_optional(&mut *tx).await?;
+    tx.rollback().await?;
     Ok(match current {
         Some(row) => Saved::Stale { data: row.try_get("data")?, version: row.try_get("version")? },
         None => Saved::Missing,

@@ -71,7 +71,7 @@ async fn a_plan_file_imports_whole_and_reads_back_to_the_same_bytes(db: Db) {
     assert_eq!(plan_io::import_problems(&db, &plan, &paths).await.unwrap(), vec![]);
     let organiser = plan_io::organiser_of(&plan).unwrap().organisation_id().to_string();
     assert_eq!(organiser, "48b643cb-4f12-4f98-90e6-32e4c5afdf23");
-    plan_io::import_plan_records(&db, &plan, &organiser, T0).await.unwrap();
+    plan_io::import_plan_records(&db, "test", &plan, &organiser, T0).await.unwrap();
     let stored = plans::load_plan(&db, plan.event.id()).await.unwrap().unwrap();
     assert_eq!(export_plan(&stored.plan), EXAMPLE);
     assert_eq!(stored.organiser_organisation_id, organiser);
@@ -88,17 +88,17 @@ async fn a_plan_file_imports_whole_and_reads_back_to_the_same_bytes(db: Db) {
 async fn a_write_based_on_an_outdated_version_writes_nothing_of_its_batch(db: Db) {
     let mut plan = example(&db).await;
     let organiser = plan_io::organiser_of(&plan).unwrap().organisation_id().to_string();
-    plan_io::import_plan_records(&db, &plan, &organiser, T0).await.unwrap();
+    plan_io::import_plan_records(&db, "test", &plan, &organiser, T0).await.unwrap();
     let event = plan.event.id().to_string();
     let zone = plan.zones.remove(0);
     let stale = RecordWrite::new(RecordKind::Zone, zone.id(), &zone, None, WriteOp::Delete(2)).unwrap();
     // The need on the boulevard: nothing refers to it.
     let need = plan.needs.iter().find(|n| n.post_id().is_none()).unwrap();
     let fresh = RecordWrite::new(RecordKind::Need, need.id(), need, None, WriteOp::Delete(1)).unwrap();
-    let applied = plan_io::apply_writes(&db, &event, None, &[fresh.clone(), stale], T0).await.unwrap();
+    let applied = plan_io::apply_writes(&db, "test", &event, None, &[fresh.clone(), stale], T0).await.unwrap();
     assert_eq!(applied, Applied::Conflict);
     assert_eq!(export_plan(&plans::load_plan(&db, &event).await.unwrap().unwrap().plan), EXAMPLE, "nothing written");
-    assert_eq!(plan_io::apply_writes(&db, &event, None, &[fresh], T0).await.unwrap(), Applied::Done);
+    assert_eq!(plan_io::apply_writes(&db, "test", &event, None, &[fresh], T0).await.unwrap(), Applied::Done);
     let stored = plans::load_plan(&db, &event).await.unwrap().unwrap();
     assert_eq!(stored.plan.needs.len(), 1);
 }

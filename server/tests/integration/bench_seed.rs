@@ -75,35 +75,66 @@ async fn attach_to_demo_organisations(db: &Db, participants: Vec<Participant>) -
     attached
 }
 
+/// Who the audit trail names for the benchmark's records.
+const BENCH_ACTOR: &str = "banc d’essai";
+
 /// Stores the plan record by record, as the planner's forms do; returns the event's id.
 async fn insert_plan(db: &Db, plan: &Plan, now: Instant) -> String {
     let event_id = plan.event.id().to_string();
     let organiser = &plan.participants[0];
-    plans::create_event(db, &plan.event, organiser.organisation_id(), organiser, now).await.expect("event");
+    plans::create_event(db, BENCH_ACTOR, &plan.event, organiser.organisation_id(), organiser, now)
+        .await
+        .expect("event");
     let org_of = |participant_id: &str| {
         plan.participants.iter().find(|p| p.id() == participant_id).map(|p| p.organisation_id().to_string())
     };
     for p in &plan.participants[1..] {
         let org = Some(p.organisation_id());
-        plans::insert_record(db, &event_id, RecordKind::Participant, p.id(), None, org, p, now).await.expect("p");
+        plans::insert_record(db, BENCH_ACTOR, &event_id, RecordKind::Participant, p.id(), None, org, p, now)
+            .await
+            .expect("p");
     }
     for z in &plan.zones {
-        plans::insert_record(db, &event_id, RecordKind::Zone, z.id(), None, None, z, now).await.expect("zone");
+        plans::insert_record(db, BENCH_ACTOR, &event_id, RecordKind::Zone, z.id(), None, None, z, now)
+            .await
+            .expect("zone");
     }
     for a in &plan.agents {
         let (participant, org) = (Some(a.participant_id()), org_of(a.participant_id()));
-        plans::insert_record(db, &event_id, RecordKind::Agent, a.id(), participant, org.as_deref(), a, now)
-            .await
-            .expect("agent");
+        plans::insert_record(
+            db,
+            BENCH_ACTOR,
+            &event_id,
+            RecordKind::Agent,
+            a.id(),
+            participant,
+            org.as_deref(),
+            a,
+            now,
+        )
+        .await
+        .expect("agent");
     }
     for n in &plan.needs {
-        plans::insert_record(db, &event_id, RecordKind::Need, n.id(), None, None, n, now).await.expect("need");
+        plans::insert_record(db, BENCH_ACTOR, &event_id, RecordKind::Need, n.id(), None, None, n, now)
+            .await
+            .expect("need");
     }
     for d in &plan.deployments {
         let (participant, org) = (Some(d.participant_id()), org_of(d.participant_id()));
-        plans::insert_record(db, &event_id, RecordKind::Deployment, d.id(), participant, org.as_deref(), d, now)
-            .await
-            .expect("deployment");
+        plans::insert_record(
+            db,
+            BENCH_ACTOR,
+            &event_id,
+            RecordKind::Deployment,
+            d.id(),
+            participant,
+            org.as_deref(),
+            d,
+            now,
+        )
+        .await
+        .expect("deployment");
     }
     event_id
 }

@@ -391,3 +391,52 @@ async fn a_company_previewing_a_competitors_card_number_learns_nothing_of_it() {
     assert_eq!(body["rows"][0]["errors"], json!([]), "{body}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn every_write_of_a_plan_leaves_an_audit_entry_naming_who_and_what_and_nothing_on_a_refusal() {
+    let app = spawn_app(Backend::Postgres).await;
+    let event = app.demo().await;
+    let chain = app::store::plans::plan_chain(&event);
+    let entries = |app: &TestApp| {
+        let chain = chain.clone();
+        let pool = app.db.pool.clone();
+        async move {
+            sqlx::query_as::<_, (String, String, String)>(
+                "SELECT actor, kind, payload FROM audit_entries WHERE chain = $1 ORDER BY seq",
+            )
+            .bind(chain)
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(entries(&app).await.len(), 1, "the demo's import");
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let page = plan_page(&app, &organiser, &event).await;
+    let zone = &page["plan"]["zones"][0];
+    let id = zone["id"].as_str().unwrap();
+    let version = page["versions"][id].as_i64().unwrap().to_string();
+    let form = [
+        ("event_id", event.as_str()),
+        ("id", id),
+        ("version", version.as_str()),
+        ("name", "Quai renommé"),
+        ("kind", zone["kind"].as_str().unwrap()),
+        ("address", ""),
+    ];
+    assert_eq!(app.call(&organiser, "save_zone", &form).await.0, 200);
+    assert_eq!(app.call(&organiser, "save_zone", &form).await.0, 409, "the same version again is stale");
+    let company = app.demo_client("securite@cordon.test").await;
+    assert_eq!(app.call(&company, "save_zone", &form).await.0, 422);
+    let written = entries(&app).await;
+    assert_eq!(written.len(), 2, "one entry for the one write: {written:?}");
+    let user: String = sqlx::query_scalar("SELECT id FROM users WHERE email = 'organisateur@cordon.test'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!((written[1].0.as_str(), written[1].1.as_str()), (user.as_str(), "plan.update.zone"));
+    assert!(written[1].2.contains(id) && !written[1].2.contains("Quai renommé"), "the record, not its content");
+    let chain_entries = app::store::conventions::chain(&app.db, &chain).await.unwrap();
+    assert_eq!(app::domain::convention::verify(&chain_entries), Ok(()));
+    app.stop().await;
+}
