@@ -15,6 +15,7 @@ mod http_api_v1;
 mod http_convention;
 mod http_department_model;
 mod http_feeds;
+mod http_offboarding;
 mod http_plan_edits;
 mod http_plans;
 mod http_registry;
