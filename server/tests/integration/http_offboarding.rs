@@ -237,3 +237,28 @@ async fn changing_password_needs_the_current_one_and_ends_the_other_sessions() {
 }
 
 mod password_reset;
+
+#[tokio::test]
+async fn a_disabled_account_does_not_come_back_through_an_invitation() {
+    let app = spawn_app(Backend::Postgres).await;
+    let admin = app.user("admin@comite.test", "Admin", false).await;
+    let gone = app.user("parti@comite.test", "Parti", false).await;
+    let comite = app.organisation("Comité des fêtes", "organisateur").await;
+    app.member(&admin, &comite, MembershipRole::Admin).await;
+    store::users::disable(&app.db, &gone, crate::common::now()).await.unwrap();
+    let admin_client = signed_in(&app, "admin@comite.test").await;
+    let invite = [("organisation_id", comite.as_str()), ("email", "parti@comite.test"), ("role", "member")];
+    let (status, _, _) = app.call(&admin_client, "invite_member", &invite).await;
+    assert_eq!(status, 200);
+    let link = crate::common::invitation_link(&app.mail.received()[0].data);
+    let token = link.rsplit('/').next().unwrap();
+    let accept = [("token", token), ("name", ""), ("password", PASSWORD), ("password_confirm", "")];
+    let (status, body, headers) = app.call(&app.client(), "accept_invitation", &accept).await;
+    assert_eq!(
+        (status, body),
+        (422, json!({"Refused": "Ce compte est désactivé. Adressez-vous à l’administrateur de votre organisation."}))
+    );
+    assert!(headers.get("set-cookie").is_none());
+    assert_eq!(store::organisations::membership(&app.db, &gone, &comite).await.unwrap(), None);
+    app.stop().await;
+}
