@@ -61,6 +61,8 @@ mod server {
             Some(user) if user.disabled_at.is_none() => send_link(&state, user).await?,
             _ => tracing::info!("password reset asked for an address without an active account"),
         }
+        // Without JavaScript too, the page comes back saying the link left.
+        leptos_axum::redirect("/mot-de-passe-oublie?envoye=1");
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::password_reset::{check_password_reset, RequestPasswordReset, ResetPassword};
 use crate::domain::Password;
@@ -14,8 +14,12 @@ use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert, T
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let action = ServerAction::<RequestPasswordReset>::new();
-    let sent =
-        Signal::derive(move || matches!(action.value().get(), Some(Ok(()))).then(|| text::FORGOT_SENT.to_string()));
+    // Sent: the action succeeded here, or the form was posted without JavaScript and the
+    // server sent the browser back with `?envoye=1`.
+    let posted = use_query_map().with_untracked(|q| q.get("envoye").is_some());
+    let sent = Signal::derive(move || {
+        (posted || matches!(action.value().get(), Some(Ok(())))).then(|| text::FORGOT_SENT.to_string())
+    });
     view! {
         <Title text=text::FORGOT_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">

@@ -124,3 +124,23 @@ async fn the_sixth_reset_request_for_one_address_is_throttled_whether_or_not_it_
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn without_javascript_the_request_comes_back_to_the_page_with_the_neutral_answer() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let client = app.client();
+    let res = client
+        .post(format!("{}/api/request_password_reset", app.base))
+        .header("accept", "text/html")
+        .header("origin", &app.base)
+        .header("referer", format!("{}/mot-de-passe-oublie", app.base))
+        .form(&[("email", "personne@mairie.test")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert_eq!(res.headers().get("location").unwrap(), "/mot-de-passe-oublie?envoye=1");
+    let page = client.get(format!("{}/mot-de-passe-oublie?envoye=1", app.base)).send().await.unwrap();
+    assert!(page.text().await.unwrap().contains("Si un compte actif correspond à cette adresse"));
+    app.stop().await;
+}
