@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// Path segments after these prefixes are secrets (invitation and feed tokens) and never logged.
-const SECRET_PREFIXES: [&str; 2] = ["/invitation/", "/flux/"];
+const SECRET_PREFIXES: [&str; 3] = ["/invitation/", "/flux/", "/reinitialisation/"];
 
 pub fn redact_path(path: &str) -> Cow<'_, str> {
     for prefix in SECRET_PREFIXES {
@@ -168,6 +168,7 @@ mod tests {
     #[test]
     fn an_invitation_or_feed_token_never_reaches_the_log() {
         assert_eq!(redact_path("/invitation/abcDEF123"), "/invitation/[masqué]");
+        assert_eq!(redact_path("/reinitialisation/abcDEF123"), "/reinitialisation/[masqué]");
         assert_eq!(redact_path("/flux/Drts2j7uY0MqXAfvL3YqeD4cmC1k.ics"), "/flux/[masqué]");
         assert_eq!(redact_path("/organisations/42"), "/organisations/42");
     }

@@ -80,6 +80,12 @@ mod server {
             return Err(AppError::SignInRefused(text::SIGN_IN_FAILED.into()));
         };
         store::throttle::clear(&state.db, &account_key).await?;
+        // Told only to whoever typed the right password: without it, a disabled account looks
+        // like any failed sign-in, so the message reveals nothing to a stranger.
+        if user.disabled_at.is_some() {
+            tracing::info!(user = %user.id, "sign-in of a disabled account refused");
+            return Err(AppError::SignInRefused(text::SIGN_IN_DISABLED.into()));
+        }
         let token = new_token();
         store::sessions::create(&state.db, &hash_token(&token), &user.id, now).await?;
         set_session_cookie(Some(&token), state.settings.secure_cookies);

@@ -72,6 +72,10 @@ mod server {
                 if !verify_password(existing.password_hash.clone(), password).await {
                     return Err(AppError::invalid("password", text::INVITATION_EXISTING_ACCOUNT_PASSWORD));
                 }
+                // A disabled account does not come back through an invitation.
+                if existing.disabled_at.is_some() {
+                    return Err(AppError::Refused(text::SIGN_IN_DISABLED.into()));
+                }
                 claim(&state, &invitation).await?;
                 existing.id
             }

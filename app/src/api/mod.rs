@@ -1,6 +1,7 @@
 //! Server functions, named verb_noun. Each is thin: who asks → may they → domain → store.
 //! Their fixed endpoints (`/api/<name>`) are part of our HTTP surface and tested as such.
 
+pub mod accounts;
 pub mod agents;
 pub mod api_tokens;
 pub mod auth;
@@ -10,7 +11,9 @@ pub mod convention;
 pub mod department_convention;
 pub mod events;
 pub mod invitations;
+pub mod memberships;
 pub mod organisations;
+pub mod password_reset;
 #[cfg(feature = "ssr")]
 pub mod plan_context;
 pub mod plan_edits;

@@ -144,13 +144,7 @@ pub(crate) mod server {
     pub async fn invite(organisation_id: String, email: String, role: String) -> Result<(), AppError> {
         let user = require_user().await?;
         let state = state()?;
-        let my_role = store::organisations::membership(&state.db, &user.id, &organisation_id).await?;
-        if my_role.is_none() && !user.is_platform_admin {
-            return Err(AppError::NotFound);
-        }
-        if my_role != Some(MembershipRole::Admin) && !user.is_platform_admin {
-            return Err(AppError::Forbidden);
-        }
+        crate::service::organisations::require_manager(&state.db, &user, &organisation_id).await?;
         let email = Email::parse(&email).map_err(|e| AppError::invalid("email", e))?;
         let role = MembershipRole::from_code(&role).ok_or_else(|| AppError::invalid("role", text::ROLE_UNKNOWN))?;
         let organisation = store::organisations::get(&state.db, &organisation_id).await?.ok_or(AppError::NotFound)?;

@@ -11,11 +11,13 @@ pub mod geo;
 pub mod ical;
 pub mod interchange;
 pub mod invitation;
+pub mod offboarding;
 pub mod organisation;
 pub mod plan;
 pub mod rate_limit;
 pub mod release;
 pub mod schedule;
+pub mod session;
 pub mod time;
 
 #[cfg(test)]

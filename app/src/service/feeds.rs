@@ -9,6 +9,9 @@ use crate::store::Db;
 
 /// Whether the link `row` may still be served, judged on its creator's rights now.
 pub async fn creator_still_allowed(db: &Db, row: &FeedTokenRow) -> Result<bool, sqlx::Error> {
+    if !crate::store::users::is_active(db, &row.created_by).await? {
+        return Ok(false);
+    }
     let Some((stored, access)) = plan_for(db, &row.created_by, &row.event_id).await? else { return Ok(false) };
     let owner = match row.scope_kind.as_str() {
         "participant" => Some(row.scope_id.as_str()),

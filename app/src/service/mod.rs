@@ -4,3 +4,4 @@
 
 pub mod access;
 pub mod feeds;
+pub mod organisations;

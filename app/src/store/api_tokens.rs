@@ -4,7 +4,7 @@
 
 use sqlx::Row;
 
-use super::users::UserRow;
+use super::users::{columns_of, from_row, UserRow};
 use super::{new_id, Db};
 use crate::domain::Instant;
 
@@ -65,13 +65,15 @@ pub async fn revoke(db: &Db, user_id: &str, id: &str, now: Instant) -> Result<bo
     Ok(done.rows_affected() == 1)
 }
 
-/// The user behind a live (not revoked) token, recording its use. The use is written at most
-/// once a minute, so that a script polling the API does not turn every read into a write.
+/// The active user behind a live (not revoked) token, recording its use. A disabled account's
+/// tokens authenticate nobody. The use is written at most once a minute, so that a script
+/// polling the API does not turn every read into a write.
 pub async fn user_of(db: &Db, token_hash: &str, now: Instant) -> Result<Option<UserRow>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.password_hash, u.is_platform_admin \
-         FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-    )
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT t.id AS token_id, t.last_used_at, {} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+        columns_of("u")
+    )))
     .bind(token_hash)
     .fetch_optional(&db.pool)
     .await?;
@@ -84,11 +86,5 @@ pub async fn user_of(db: &Db, token_hash: &str, now: Instant) -> Result<Option<U
             .execute(&db.pool)
             .await?;
     }
-    Ok(Some(UserRow {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        name: row.try_get("name")?,
-        password_hash: row.try_get("password_hash")?,
-        is_platform_admin: row.try_get::<i64, _>("is_platform_admin")? != 0,
-    }))
+    Ok(Some(from_row(&row)?))
 }

@@ -1,4 +1,5 @@
-//! Users: who may sign in.
+//! Users: who may sign in. A disabled account (`disabled_at` set) keeps its row, its
+//! memberships and its history, but no session or API token of it authenticates.
 
 use sqlx::Row;
 
@@ -14,6 +15,8 @@ pub struct UserRow {
     pub name: String,
     pub password_hash: String,
     pub is_platform_admin: bool,
+    /// When a platform administrator disabled the account; `None` for an active account.
+    pub disabled_at: Option<Instant>,
 }
 
 impl From<UserRow> for CurrentUser {
@@ -22,18 +25,26 @@ impl From<UserRow> for CurrentUser {
     }
 }
 
-const COLUMNS: &str = "id, email, name, password_hash, is_platform_admin";
+const COLUMNS: &str = "id, email, name, password_hash, is_platform_admin, disabled_at";
 
-fn from_row(row: sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
+/// The user columns a query selects, prefixed by `alias.` (for the sessions' and tokens' joins).
+pub(crate) fn columns_of(alias: &str) -> String {
+    COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+}
+
+/// A user from a row holding the user columns under their own names.
+pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
     Ok(UserRow {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
         name: row.try_get("name")?,
         password_hash: row.try_get("password_hash")?,
         is_platform_admin: row.try_get::<i64, _>("is_platform_admin")? != 0,
+        disabled_at: row.try_get::<Option<i64>, _>("disabled_at")?.map(Instant),
     })
 }
 
+/// Records a new, active account; returns its id.
 pub async fn create(
     db: &Db,
     email: &Email,
@@ -55,24 +66,81 @@ pub async fn create(
     Ok(id)
 }
 
+/// The account of an e-mail address (already normalised by [`Email`]).
 pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE email = $1")))
         .bind(email.as_str())
         .fetch_optional(&db.pool)
         .await?
+        .as_ref()
         .map(from_row)
         .transpose()
 }
 
+/// The account of an id.
 pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE id = $1")))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?
+        .as_ref()
         .map(from_row)
         .transpose()
 }
 
+/// How many accounts exist, disabled ones included.
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&db.pool).await?.try_get("n")
+}
+
+/// Every account, by name, disabled ones included (platform administration).
+pub async fn list_all(db: &Db) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users ORDER BY name, email")))
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+/// True when `user_id` names an account that is not disabled; false for a disabled or unknown
+/// one. Whatever authenticates a person on their own (a calendar link, say) asks this.
+pub async fn is_active(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT disabled_at FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
+    Ok(match row {
+        Some(row) => row.try_get::<Option<i64>, _>("disabled_at")?.is_none(),
+        None => false,
+    })
+}
+
+/// Disables an active account. False when it is unknown or already disabled.
+pub async fn disable(db: &Db, user_id: &str, now: Instant) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL")
+        .bind(now.0)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    // The person's calendar links stop at once, on every instance.
+    super::releases::announce(db).await;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Enables a disabled account again. False when it is unknown or already active.
+pub async fn enable(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL")
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    super::releases::announce(db).await;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces the password hash of an account.
+pub async fn set_password_hash(db: &Db, user_id: &str, password_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }

@@ -6,3 +6,5 @@ pub use fr::*;
 pub mod convention;
 pub mod dossier;
 pub use dossier::*;
+pub mod accounts;
+pub use accounts::*;

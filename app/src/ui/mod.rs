@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/organisations/:id") view=OrganisationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie") view=pages::password_reset::ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reinitialisation/:token") view=pages::password_reset::ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/evenements") view=EventsPage ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/nouveau") view=NewEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/:id") view=PlanPageView ssr=SsrMode::Async/>

@@ -7,4 +7,5 @@ mod bench_convention;
 mod bench_coverage;
 mod bench_ical;
 mod store;
+mod store_offboarding;
 mod store_plan_io;

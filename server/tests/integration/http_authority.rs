@@ -325,12 +325,37 @@ async fn a_calendar_link_stops_when_its_creator_leaves_the_organisation() {
     let mine = plan_page(&app, &company, &event).await["own_participant_ids"][0].as_str().unwrap().to_string();
     let path = feed_path(&app, &company, &event, &format!("participant:{mine}")).await;
     assert_eq!(poll(&app, &path).await.0, 200);
-    sqlx::query("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = 'securite@cordon.test')")
-        .execute(&app.db.pool)
+    let (user, organisation): (String, String) = sqlx::query_as(
+        "SELECT m.user_id, m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE u.email = 'securite@cordon.test'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    // A second admin, so that the company keeps one when the first leaves.
+    let other = app.user("adjointe@provence.test", "Adjointe", false).await;
+    app.member(&other, &organisation, app::domain::MembershipRole::Admin).await;
+    app::store::memberships::remove(&app.db, &user, &organisation, false).await.unwrap().unwrap();
+    assert_eq!(poll(&app, &path).await.0, 404, "at once, without waiting for the lookup to expire");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_calendar_link_stops_at_once_when_its_creators_account_is_disabled_and_serves_again_after() {
+    let app = spawn_app(Backend::Postgres).await;
+    let event = app.demo().await;
+    publish(&app, &event).await;
+    let police = app.demo_client("commissariat@cordon.test").await;
+    let path = feed_path(&app, &police, &event, "event").await;
+    assert_eq!(poll(&app, &path).await.0, 200);
+    let user: String = sqlx::query_scalar("SELECT id FROM users WHERE email = 'commissariat@cordon.test'")
+        .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    app::store::releases::announce(&app.db).await;
+    assert!(app::store::users::disable(&app.db, &user, crate::common::now()).await.unwrap());
     assert_eq!(poll(&app, &path).await.0, 404);
+    assert!(app::store::users::enable(&app.db, &user).await.unwrap());
+    assert_eq!(poll(&app, &path).await.0, 200, "re-enabled, the account's rights are back");
     app.stop().await;
 }
 

@@ -228,7 +228,34 @@ struct OtherInstance {
 }
 
 impl OtherInstance {
+    /// Starts the instance on a free port. The port is free when chosen, but another test's
+    /// server may take it before the child binds it: then the child exits, and a healthy
+    /// answer on that port came from the other server. Such a start is retried on another port.
     async fn start(database_url: &str) -> OtherInstance {
+        for _ in 0..5 {
+            let mut instance = Self::spawn(database_url);
+            let mut healthy = false;
+            for _ in 0..100 {
+                if instance.child.try_wait().ok().flatten().is_some() {
+                    break;
+                }
+                if reqwest::get(format!("{}/healthz", instance.base)).await.is_ok_and(|r| r.status() == 200) {
+                    healthy = true;
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            // The child binds after its migrations: still running a moment later, it holds the port.
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            if healthy && instance.child.try_wait().ok().flatten().is_none() {
+                return instance;
+            }
+            let _ = instance.child.kill();
+        }
+        panic!("the second instance did not start");
+    }
+
+    fn spawn(database_url: &str) -> OtherInstance {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let base = format!("http://127.0.0.1:{port}");
         let child = std::process::Command::new(env!("CARGO_BIN_EXE_cordon"))
@@ -247,12 +274,6 @@ impl OtherInstance {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        for _ in 0..100 {
-            if reqwest::get(format!("{base}/healthz")).await.is_ok_and(|r| r.status() == 200) {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
         OtherInstance { child, base }
     }
 }

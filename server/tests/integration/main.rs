@@ -17,6 +17,7 @@ mod http_convention;
 mod http_department_model;
 mod http_feeds;
 mod http_matrix;
+mod http_offboarding;
 mod http_plan_edits;
 mod http_plans;
 mod http_registry;

@@ -1,6 +1,8 @@
 //! Shared components: form fields with their error message, alerts, error handling.
 
+mod confirm;
 mod field;
+pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
 
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! The account page: who I am, my personal API tokens, sign out everywhere.
+//! The account page: who I am, my password, my personal API tokens, sign out everywhere.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,6 +10,7 @@ use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField,
 };
 use crate::ui::layout::SessionResource;
+use crate::ui::pages::account_password::ChangePasswordForm;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -29,6 +30,7 @@ pub fn AccountPage() -> impl IntoView {
                         {user.is_platform_admin.then(|| view! {
                             <p class="fr-badge fr-badge--info fr-mb-4w">{text::PLATFORM_ADMIN_BADGE}</p>
                         })}
+                        <ChangePasswordForm/>
                         <ApiTokens/>
                         <h2 class="fr-h4 fr-mt-6w">{text::SIGN_OUT_EVERYWHERE}</h2>
                         <p>{text::SIGN_OUT_EVERYWHERE_HINT}</p>

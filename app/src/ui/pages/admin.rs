@@ -1,4 +1,4 @@
-//! Platform administration: create organisations, list them all.
+//! Platform administration: create organisations, list them all, disable and enable accounts.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +9,7 @@ use crate::text;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::pages::admin_accounts::Accounts;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -62,5 +63,6 @@ pub fn AdminPage() -> impl IntoView {
                 kind="email" error=field_error(create, "first_admin_email")/>
             <button type="submit" class="fr-btn">{text::CREATE_ORG_BUTTON}</button>
         </ActionForm>
+        <Accounts/>
     }
 }

@@ -1,7 +1,9 @@
 //! One module per page.
 
 pub mod account;
+pub mod account_password;
 pub mod admin;
+pub mod admin_accounts;
 pub mod convention;
 pub mod dashboard;
 pub mod department_model;
@@ -9,6 +11,8 @@ pub mod events;
 pub mod invitation;
 pub mod not_found;
 pub mod organisation;
+pub mod organisation_members;
+pub mod password_reset;
 pub mod plan;
 pub mod plan_views;
 pub mod registry;

@@ -1,4 +1,5 @@
-//! One organisation: its members, and for its administrators the invitation form.
+//! One organisation: its members, and for its administrators the invitation form and the
+//! removal of members.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,18 +11,23 @@ use crate::text;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::pages::organisation_members::{MemberRemoval, MembersTable};
 
 #[component]
 pub fn OrganisationPageView() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let invite = ServerAction::<InviteMember>::new();
-    let page = Resource::new(move || (id(), invite.version().get()), |(id, _)| get_organisation(id));
+    let removal = MemberRemoval::new();
+    let page = Resource::new(
+        move || (id(), invite.version().get(), removal.action.version().get()),
+        |(id, _, _)| get_organisation(id),
+    );
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Organisation page invite/> }.into_any(),
+                    Ok(page) => view! { <Organisation page invite removal/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
@@ -30,7 +36,7 @@ pub fn OrganisationPageView() -> impl IntoView {
 }
 
 #[component]
-fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>) -> impl IntoView {
+fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>, removal: MemberRemoval) -> impl IntoView {
     let org = page.organisation.clone();
     let may_manage = page.may_manage;
     view! {
@@ -38,17 +44,7 @@ fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>) -> i
         <h1>{org.name.clone()}</h1>
         <p class="fr-text--lead">{org.kind.label()}" "{(!org.details().is_empty()).then(|| format!("· {}", org.details()))}</p>
         <h2 class="fr-h4">{text::MEMBERS}</h2>
-        <div class="fr-table fr-table--no-caption">
-            <table>
-                <caption>{text::MEMBERS}</caption>
-                <thead><tr><th scope="col">{text::COL_NAME}</th><th scope="col">{text::COL_EMAIL}</th><th scope="col">{text::COL_ROLE}</th></tr></thead>
-                <tbody>
-                    {page.members.into_iter().map(|m| view! {
-                        <tr><td>{m.name}</td><td>{m.email}</td><td>{m.role.label()}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <MembersTable organisation_id=org.id.clone() members=page.members may_manage removal/>
         {may_manage.then(|| view! { <Invitations pending=page.invitations.clone()/> })}
         {may_manage.then(|| view! { <InviteForm organisation_id=org.id.clone() invite/> })}
     }

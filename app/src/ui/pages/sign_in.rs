@@ -6,19 +6,23 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::SignIn;
 use crate::text;
-use crate::ui::components::{field_error, form_error, ErrorAlert, TextField};
+use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert, TextField};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
     let show_password = RwSignal::new(false);
+    // Back from a password reset: say it worked.
+    let reset = use_query_map().with_untracked(|q| q.get("reinitialise").is_some());
+    let reset_done = Signal::derive(move || reset.then(|| text::RESET_DONE.to_string()));
     view! {
         <Title text=text::SIGN_IN_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">
             <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
                 <h1>{text::SIGN_IN_TITLE}</h1>
                 <p>{text::SIGN_IN_INTRO}</p>
+                <SuccessAlert message=reset_done/>
                 <ErrorAlert message=form_error(action)/>
                 <ActionForm action>
                     <fieldset class="fr-fieldset" aria-label=text::SIGN_IN_TITLE>
@@ -42,6 +46,9 @@ pub fn SignInPage() -> impl IntoView {
                             </div>
                         </div>
                         <input type="hidden" name="next" value=next/>
+                        <div class="fr-fieldset__element">
+                            <p class="fr-mb-0"><a class="fr-link" href="/mot-de-passe-oublie">{text::FORGOT_LINK}</a></p>
+                        </div>
                         <div class="fr-fieldset__element fr-mt-2w">
                             <button type="submit" class="fr-btn">{text::NAV_SIGN_IN}</button>
                         </div>

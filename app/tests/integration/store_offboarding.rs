@@ -1,0 +1,99 @@
+//! Store tests of offboarding, on SQLite and PostgreSQL: the absolute session lifetime,
+//! disabled accounts, member removal and password-reset links, with `now` passed in.
+
+use app::domain::offboarding::RemovalRefused;
+use app::domain::time::Span;
+use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
+use app::on_both_backends;
+use app::store::{api_tokens, memberships, organisations, password_resets, sessions, users, Db};
+
+on_both_backends!(
+    a_session_used_every_day_still_ends_thirty_days_after_sign_in,
+    a_disabled_account_is_refused_by_its_sessions_and_tokens_until_enabled,
+    is_active_is_false_for_a_disabled_or_unknown_account,
+    the_last_administrator_is_not_removed_but_a_member_is,
+    a_reset_link_is_stored_hashed_expires_after_an_hour_and_is_used_once,
+    changing_password_ends_the_other_sessions_only,
+);
+
+const T0: Instant = Instant(1_790_000_000_000);
+
+async fn user(db: &Db, mail: &str, name: &str) -> String {
+    let email = Email::parse(mail).unwrap();
+    users::create(db, &email, &PersonName::parse(name).unwrap(), "hash", false, T0).await.unwrap()
+}
+
+async fn a_session_used_every_day_still_ends_thirty_days_after_sign_in(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    sessions::create(&db, "daily", &me, T0).await.unwrap();
+    for day in 1..30 {
+        let at = T0.plus(Span::days(day));
+        assert!(sessions::user_of(&db, "daily", at).await.unwrap().is_some(), "day {day}");
+    }
+    let last_moment = T0.plus(Span::days(30)).minus(Span::minutes(1));
+    assert!(sessions::user_of(&db, "daily", last_moment).await.unwrap().is_some());
+    assert!(sessions::user_of(&db, "daily", T0.plus(Span::days(30))).await.unwrap().is_none());
+    assert_eq!(sessions::count_for_user(&db, &me, T0.plus(Span::days(30))).await.unwrap(), 0);
+}
+
+async fn a_disabled_account_is_refused_by_its_sessions_and_tokens_until_enabled(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    sessions::create(&db, "session", &me, T0).await.unwrap();
+    api_tokens::create(&db, &me, "Script", "token", T0).await.unwrap();
+    assert!(users::disable(&db, &me, T0).await.unwrap());
+    assert!(!users::disable(&db, &me, T0).await.unwrap(), "already disabled");
+    assert_eq!(users::find_by_id(&db, &me).await.unwrap().unwrap().disabled_at, Some(T0));
+    assert!(sessions::user_of(&db, "session", T0).await.unwrap().is_none());
+    assert!(api_tokens::user_of(&db, "token", T0).await.unwrap().is_none());
+    assert!(users::enable(&db, &me).await.unwrap());
+    assert!(api_tokens::user_of(&db, "token", T0).await.unwrap().is_some());
+    assert_eq!(users::find_by_id(&db, &me).await.unwrap().unwrap().disabled_at, None);
+}
+
+async fn is_active_is_false_for_a_disabled_or_unknown_account(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    assert!(users::is_active(&db, &me).await.unwrap());
+    users::disable(&db, &me, T0).await.unwrap();
+    assert!(!users::is_active(&db, &me).await.unwrap());
+    assert!(!users::is_active(&db, "no-such-user").await.unwrap());
+}
+
+async fn the_last_administrator_is_not_removed_but_a_member_is(db: Db) {
+    let admin = user(&db, "admin@b.test", "Admin").await;
+    let member = user(&db, "member@b.test", "Membre").await;
+    let profile = OrganisationProfile::parse("Comité", "organisateur", "", "", "").unwrap();
+    let org = organisations::create(&db, &profile, T0).await.unwrap();
+    organisations::add_member(&db, &admin, &org, MembershipRole::Admin, T0).await.unwrap();
+    organisations::add_member(&db, &member, &org, MembershipRole::Member, T0).await.unwrap();
+    assert_eq!(memberships::remove(&db, &admin, &org, true).await.unwrap(), Err(RemovalRefused::LastAdminThemselves));
+    assert_eq!(memberships::remove(&db, &member, &org, false).await.unwrap(), Ok(()));
+    assert_eq!(memberships::remove(&db, &member, &org, false).await.unwrap(), Err(RemovalRefused::NotAMember));
+    let left: Vec<_> = organisations::members(&db, &org).await.unwrap().into_iter().map(|m| m.user_id).collect();
+    assert_eq!(left, vec![admin]);
+}
+
+async fn a_reset_link_is_stored_hashed_expires_after_an_hour_and_is_used_once(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    let id = password_resets::create(&db, "reset-hash", &me, T0).await.unwrap();
+    let row = password_resets::find_by_token_hash(&db, "reset-hash").await.unwrap().unwrap();
+    assert_eq!((row.user_id.as_str(), row.expires_at, row.used_at), (me.as_str(), T0.plus(Span::hours(1)), None));
+    assert!(password_resets::mark_used(&db, &id, T0).await.unwrap());
+    assert!(!password_resets::mark_used(&db, &id, T0).await.unwrap());
+    password_resets::create(&db, "second", &me, T0).await.unwrap();
+    assert_eq!(password_resets::void_all_for_user(&db, &me, T0).await.unwrap(), 1);
+    assert_eq!(password_resets::find_by_token_hash(&db, "second").await.unwrap().unwrap().used_at, Some(T0));
+}
+
+async fn changing_password_ends_the_other_sessions_only(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    let other = user(&db, "other@b.test", "Autre").await;
+    for hash in ["this-device", "phone", "laptop"] {
+        sessions::create(&db, hash, &me, T0).await.unwrap();
+    }
+    sessions::create(&db, "theirs", &other, T0).await.unwrap();
+    users::set_password_hash(&db, &me, "new-hash").await.unwrap();
+    assert_eq!(sessions::delete_others_for_user(&db, &me, "this-device").await.unwrap(), 2);
+    assert_eq!(sessions::user_of(&db, "this-device", T0).await.unwrap().unwrap().password_hash, "new-hash");
+    assert!(sessions::user_of(&db, "phone", T0).await.unwrap().is_none());
+    assert!(sessions::user_of(&db, "theirs", T0).await.unwrap().is_some());
+}
