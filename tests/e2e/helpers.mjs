@@ -80,17 +80,23 @@ function mailBody(raw) {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** The link of the newest invitation mailed to `to`, read from the outbox folder. */
-export function invitationLinkFor(to) {
+/** The newest link to `path` (e.g. `/invitation/`) mailed to `to`, read from the outbox folder. */
+export function mailedLinkFor(to, path) {
   const files = readdirSync(OUTBOX).filter((f) => f.endsWith('.eml')).sort().reverse();
+  const pattern = new RegExp(`https?://\\S+${path}[A-Za-z0-9_-]+`);
   for (const f of files) {
     const raw = readFileSync(join(OUTBOX, f), 'utf8');
     if (raw.includes(`To: ${to}`)) {
-      const match = mailBody(raw).match(/https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]+/);
+      const match = mailBody(raw).match(pattern);
       if (match) return match[0];
     }
   }
-  throw new Error(`no invitation mailed to ${to}`);
+  throw new Error(`no link to ${path} mailed to ${to}`);
+}
+
+/** The link of the newest invitation mailed to `to`. */
+export function invitationLinkFor(to) {
+  return mailedLinkFor(to, '/invitation/');
 }
 
 /** Signs in with a demo account and waits for the dashboard. */
