@@ -92,6 +92,12 @@ pub(crate) fn parse_label(raw: &str, max_chars: usize) -> Result<String, Account
 pub struct Password(String);
 
 impl Password {
+    /// What is wrong with a password being typed, for the hint under the field (`None`: it
+    /// passes): the same rule as [`Password::parse`], shown while typing.
+    pub fn problem(typed: &str) -> Option<String> {
+        Password::parse(typed).err().map(|e| e.to_string())
+    }
+
     pub const MIN_CHARS: usize = 12;
     pub const MAX_CHARS: usize = 1024;
 

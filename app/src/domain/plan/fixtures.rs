@@ -42,3 +42,19 @@ pub fn festival_draft() -> EventDraft {
         alert_procedure: None,
     }
 }
+
+/// Participant `n` of organisation `org`, in `role`, with no contact.
+pub fn participant_of(n: u8, org: &str, role: super::actors::ParticipantRole) -> super::participant::Participant {
+    super::participant::Participant::new(super::participant::ParticipantDraft {
+        id: format!("10000000-0000-4000-8000-0000000000{n:02}"),
+        organisation_id: org.into(),
+        name: format!("P{n}"),
+        role,
+        contact_name: None,
+        contact_phone: None,
+        cnaps_authorisation: None,
+        commune_code: None,
+        arrete_l512_3: None,
+    })
+    .unwrap()
+}

@@ -114,25 +114,13 @@ pub fn participation_errors<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::ParticipantDraft;
 
     const ORGANISER: &str = "00000000-0000-4000-8000-000000000001";
     const POLICE: &str = "00000000-0000-4000-8000-000000000002";
     const COMPANY: &str = "00000000-0000-4000-8000-000000000003";
 
     fn participant(n: u8, org: &str, role: ParticipantRole) -> Participant {
-        Participant::new(ParticipantDraft {
-            id: format!("10000000-0000-4000-8000-0000000000{n:02}"),
-            organisation_id: org.into(),
-            name: format!("P{n}"),
-            role,
-            contact_name: None,
-            contact_phone: None,
-            cnaps_authorisation: None,
-            commune_code: None,
-            arrete_l512_3: None,
-        })
-        .unwrap()
+        crate::domain::plan::fixtures::participant_of(n, org, role)
     }
 
     fn kinds() -> BTreeMap<String, OrganisationKind> {

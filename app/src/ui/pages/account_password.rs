@@ -9,9 +9,6 @@ use crate::text;
 use crate::ui::components::{field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField};
 
 /// The rule of account creation, checked while typing (the server checks it again).
-fn password_hint(typed: &str) -> Option<String> {
-    Password::parse(typed).err().map(|e| e.to_string())
-}
 
 /// The password-change form.
 #[component]
@@ -30,7 +27,7 @@ pub fn ChangePasswordForm() -> impl IntoView {
                 autocomplete="current-password" required=true error=field_error(action, "current_password")/>
             <TextField name="new_password" form="mdp" label=text::LABEL_NEW_PASSWORD hint=text::HINT_PASSWORD_NEW
                 kind="password" autocomplete="new-password" required=true error=field_error(action, "new_password")
-                live=password_hint/>
+                live=Password::problem/>
             <TextField name="new_password_confirm" form="mdp" label=text::LABEL_NEW_PASSWORD_CONFIRM kind="password"
                 autocomplete="new-password" required=true error=field_error(action, "new_password_confirm")/>
             <button type="submit" class="fr-btn">{text::CHANGE_PASSWORD_BUTTON}</button>

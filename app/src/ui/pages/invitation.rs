@@ -38,10 +38,6 @@ pub fn InvitationPage() -> impl IntoView {
     }
 }
 
-fn password_hint(typed: &str) -> Option<String> {
-    Password::parse(typed).err().map(|e| e.to_string())
-}
-
 #[component]
 fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
@@ -69,7 +65,7 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
                         error=field_error(action, "name")/>
                     <TextField name="password" label=text::LABEL_PASSWORD hint=text::HINT_PASSWORD_NEW kind="password"
                         autocomplete="new-password" required=true error=field_error(action, "password")
-                        live=password_hint/>
+                        live=Password::problem/>
                     <TextField name="password_confirm" label=text::LABEL_PASSWORD_CONFIRM kind="password"
                         autocomplete="new-password" required=true error=field_error(action, "password_confirm")/>
                     <button type="submit" class="fr-btn">{text::ACCEPT_BUTTON}</button>

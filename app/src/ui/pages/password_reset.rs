@@ -68,10 +68,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
-fn password_hint(typed: &str) -> Option<String> {
-    Password::parse(typed).err().map(|e| e.to_string())
-}
-
 #[component]
 fn ResetForm(token: String) -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
@@ -80,7 +76,7 @@ fn ResetForm(token: String) -> impl IntoView {
         <ActionForm action>
             <input type="hidden" name="token" value=token/>
             <TextField name="password" label=text::LABEL_NEW_PASSWORD hint=text::HINT_PASSWORD_NEW kind="password"
-                autocomplete="new-password" required=true error=field_error(action, "password") live=password_hint/>
+                autocomplete="new-password" required=true error=field_error(action, "password") live=Password::problem/>
             <TextField name="password_confirm" label=text::LABEL_NEW_PASSWORD_CONFIRM kind="password"
                 autocomplete="new-password" required=true error=field_error(action, "password_confirm")/>
             <button type="submit" class="fr-btn">{text::RESET_BUTTON}</button>
