@@ -8,7 +8,6 @@ use crate::domain::Password;
 use crate::text;
 use crate::ui::components::{field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField};
 
-/// The rule of account creation, checked while typing (the server checks it again).
 
 /// The password-change form.
 #[component]
