@@ -8,7 +8,6 @@ use crate::domain::Password;
 use crate::text;
 use crate::ui::components::{field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField};
 
-
 /// The password-change form.
 #[component]
 pub fn ChangePasswordForm() -> impl IntoView {
