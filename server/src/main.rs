@@ -437,7 +437,7 @@ async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> any
         &label,
         restricted || state_force,
         &hash,
-        "cli",
+        store::releases::COMMAND_LINE_CREATOR,
         now(),
     )
     .await?;

@@ -154,6 +154,10 @@ fn token_row(row: &sqlx::any::AnyRow) -> Result<FeedTokenRow, sqlx::Error> {
     })
 }
 
+/// Who a link made by the command line (`cordon feed token`) names as its creator. Such a link
+/// belongs to the platform's operator, not to a person: it serves as it was made until revoked.
+pub const COMMAND_LINE_CREATOR: &str = "cli";
+
 /// Records a new feed token; returns its id.
 #[allow(clippy::too_many_arguments)]
 pub async fn create_token(

@@ -465,3 +465,29 @@ async fn every_write_of_a_plan_leaves_an_audit_entry_naming_who_and_what_and_not
     assert_eq!(app::domain::convention::verify(&chain_entries), Ok(()));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_link_made_by_the_command_line_is_the_operators_and_serves_until_revoked() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    publish(&app, &event).await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cordon"))
+        .env("DATABASE_URL", app.database_url())
+        .env("CORDON_BASE_URL", &app.base)
+        .env(
+            "CORDON_COMMUNES_FILE",
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join(cordon_server::config::DEFAULT_COMMUNES_FILE),
+        )
+        .args(["feed", "token", "--event", &event, "--all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let link = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let path = link[link.find("/flux/").unwrap()..].to_string();
+    let (status, body) = poll(&app, &path).await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("en civil"), "made without --restricted");
+    app.stop().await;
+}
