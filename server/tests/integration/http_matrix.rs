@@ -126,6 +126,51 @@ async fn matrix(backend: Backend) {
         }
     }
 
+    // A security company's deployment: only the company edits it, through the form or the API.
+    let provence = stored.plan.participants.iter().find(|p| p.name() == "Provence Sécurité Événements").unwrap();
+    let theirs = stored.plan.deployments.iter().find(|d| d.participant_id() == provence.id()).unwrap();
+    let zone_tz = stored.plan.event.time_zone();
+    let local = |at: app::domain::Instant| {
+        chrono::DateTime::from_timestamp_millis(at.millis())
+            .unwrap()
+            .with_timezone(&zone_tz)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let (start, end) = (local(theirs.window().start()), local(theirs.window().end()));
+    let edits_theirs: Row = [422, 422, 422, 422, 200, 422, 404, 404];
+    for i in [0, 1, 2, 3, 5, 6, 7, 4] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let version = versions(&app, &event).await.1[theirs.id()].to_string();
+        let headcount = (theirs.headcount() + 1).to_string();
+        let mut form = vec![
+            ("event_id", event.as_str()),
+            ("id", theirs.id()),
+            ("version", version.as_str()),
+            ("participant_id", provence.id()),
+            ("zone_id", theirs.zone_id()),
+            ("start", start.as_str()),
+            ("end", end.as_str()),
+            ("headcount", headcount.as_str()),
+            ("category", theirs.category().code()),
+            ("mission", theirs.mission()),
+            ("radio", theirs.radio().unwrap_or("")),
+        ];
+        if let Some(post) = theirs.post_id() {
+            form.push(("post_id", post));
+        }
+        for agent in theirs.agent_ids() {
+            form.push(("agent_ids[]", agent.as_str()));
+        }
+        let before = versions(&app, &event).await;
+        let (status, body, _) = app.call(&client, "save_deployment", &form).await;
+        assert_eq!(status, edits_theirs[i], "{email}: save a company's deployment: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+
     for (i, email) in PERSONAS.iter().enumerate().rev() {
         let client = client_of(&app, email).await;
         let (status, body, _) = app.call(&client, "publish_release", &[("event_id", &event), ("comment", "v1")]).await;
@@ -151,6 +196,25 @@ async fn matrix(backend: Backend) {
         let before = versions(&app, &event).await;
         let (status, body) = put_based_on(&app, &token, &event, to_file(&file), tag.as_deref()).await;
         assert_eq!(status, puts_a_zone[i], "{email}: PUT a zone: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+    // The API's PUT of the company's deployment with one more agent: the company's alone.
+    let puts_theirs: Row = [422, 422, 422, 422, 200, 422, 404, 404];
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let token = token_of(&app, &client).await;
+        let mut file: Value =
+            if reads[i] == 200 { get_json(&app, &token, &event).await } else { organiser_file.clone() };
+        let deployments = file["deployments"].as_array_mut().unwrap();
+        let mine = deployments.iter_mut().find(|d| d["id"] == theirs.id()).unwrap();
+        mine["headcount"] = json!(mine["headcount"].as_u64().unwrap() + 1);
+        let (_, headers, _) = get(&app, Some(&token), &event).await;
+        let tag = headers.get("etag").map(|v| v.to_str().unwrap().to_string());
+        let before = versions(&app, &event).await;
+        let (status, body) = put_based_on(&app, &token, &event, to_file(&file), tag.as_deref()).await;
+        assert_eq!(status, puts_theirs[i], "{email}: PUT a company's deployment: {body}");
         if status != 200 {
             assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
         }
