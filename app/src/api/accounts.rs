@@ -14,6 +14,8 @@ pub struct AccountSummary {
     pub email: String,
     pub is_platform_admin: bool,
     pub disabled: bool,
+    /// The reader's own account, which it may not disable.
+    pub is_you: bool,
 }
 
 /// Every account, by name (platform administrators only).
@@ -69,12 +71,13 @@ mod server {
     }
 
     pub async fn list() -> Result<Vec<AccountSummary>, AppError> {
-        require_platform_admin().await?;
+        let admin = require_platform_admin().await?;
         let rows = store::users::list_all(&state()?.db).await?;
         Ok(rows
             .into_iter()
             .map(|u| AccountSummary {
                 disabled: u.disabled_at.is_some(),
+                is_you: u.id == admin.id,
                 id: u.id,
                 name: u.name,
                 email: u.email,

@@ -23,6 +23,7 @@ pub const COL_STATUS: &str = "État";
 pub const ACCOUNT_ACTIVE: &str = "Actif";
 pub const ACCOUNT_DISABLED_STATUS: &str = "Désactivé";
 pub const ACCOUNT_DISABLE: &str = "Désactiver";
+pub const ACCOUNT_YOURS: &str = "Votre compte";
 pub const ACCOUNT_DISABLE_CONFIRM: &str = "Confirmer la désactivation";
 pub const ACCOUNT_ENABLE: &str = "Réactiver";
 pub const ACCOUNT_DISABLED_DONE: &str = "Compte désactivé : ses sessions et ses jetons d’API ne fonctionnent plus.";

@@ -187,6 +187,17 @@ async fn a_platform_administrator_cannot_disable_their_own_account() {
     let (status, body, _) = app.call(&admin, "disable_account", &[("user_id", &me)]).await;
     assert_eq!((status, body), (422, json!({"Refused": "Vous ne pouvez pas désactiver votre propre compte."})));
     assert!(store::users::is_active(&app.db, &me).await.unwrap());
+    // The list offers no « Désactiver » on one's own row: it is marked as the reader's.
+    app.user("autre@cordon.test", "Autre", false).await;
+    let (_, accounts, _) = app.call(&admin, "list_accounts", &[]).await;
+    let yours: Vec<&str> = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["is_you"] == true)
+        .map(|a| a["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(yours, ["plateforme@cordon.test"]);
     app.stop().await;
 }
 

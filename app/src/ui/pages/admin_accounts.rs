@@ -76,7 +76,10 @@ fn AccountRow(
     };
     let (id, enable_label, disable_label) =
         (account.id.clone(), text::account_enable_label(&account.name), text::account_disable_label(&account.name));
-    let action = if account.disabled {
+    let action = if account.is_you {
+        // Refused by the server too: an administrator never disables its own account.
+        view! { <span class="fr-text--sm">{text::ACCOUNT_YOURS}</span> }.into_any()
+    } else if account.disabled {
         view! {
             <ActionForm action=enable>
                 <input type="hidden" name="user_id" value=id/>
