@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 
 use app::domain::plan::{
     local_instant, Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind, GeoPolygon,
-    LegalContext, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
-    Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft, ZoneKind,
+    LegalContext, MissionCategory, Need, NeedDraft, OrderKind, Participant, ParticipantDraft, ParticipantRole,
+    PrefectOrder, PrefectOrderFields, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft,
+    ZoneKind,
 };
 use app::domain::Instant;
 use app::store::{new_id, Db};
@@ -65,8 +66,16 @@ struct DemoPlan {
 /// the convention's map.
 fn zone(name: &str, kind: ZoneKind, public_road: bool, address: &str, area: Option<[f64; 4]>) -> Zone {
     let polygon = area.map(|[w, s, e, n]| GeoPolygon::new(vec![[w, s], [e, s], [e, n], [w, n], [w, s]]).unwrap());
-    Zone::new(ZoneDraft { id: new_id(), name: name.into(), kind, public_road, address: Some(address.into()), polygon })
-        .unwrap()
+    Zone::new(ZoneDraft {
+        id: new_id(),
+        name: name.into(),
+        kind,
+        public_road,
+        acces_enceinte: false,
+        address: Some(address.into()),
+        polygon,
+    })
+    .unwrap()
 }
 
 /// The CNAPS authorisation and the commune each demo organisation has in `demo.rs`, copied
@@ -97,6 +106,8 @@ fn participant(organisation: &(String, String), role: ParticipantRole, contact: 
         cnaps_authorisation,
         commune_code,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     })
     .unwrap()
 }
@@ -146,31 +157,6 @@ pub struct DemoOrganisations {
 }
 
 fn build(orgs: &DemoOrganisations) -> DemoPlan {
-    let event = Event::new(EventDraft {
-        id: new_id(),
-        name: "Fête de la Saint-Pierre".into(),
-        kind: EventKind::FeteFoire,
-        commune_code: "13056".into(),
-        commune_name: "Martigues".into(),
-        address: "Quai Brescon et place Mirabeau".into(),
-        time_zone: None,
-        window: window((26, 10), (27, 23)),
-        setup: Some(window((25, 14), (26, 10))),
-        teardown: Some(window((27, 23), (28, 6))),
-        expected_attendance: 18_000,
-        behaviour: PublicBehaviour::Debout,
-        legal: LegalContext {
-            arrete_palpation_l613_2: true,
-            convention_coordination_en_vigueur: true,
-            ..Default::default()
-        },
-        alert_procedure: Some(
-            "Le poste de commandement (hôtel de ville) alerte les chefs de poste sur le canal 1 et appelle le 17 ; \
-             chaque chef de poste alerte ses agents et rend compte au PC."
-                .into(),
-        ),
-    })
-    .unwrap();
     let zones = vec![
         zone(
             "Entrée Nord",
@@ -225,6 +211,40 @@ fn build(orgs: &DemoOrganisations) -> DemoPlan {
             Some([5.0516, 43.4036, 5.0521, 43.4047]),
         ),
     ];
+    let event = Event::new(EventDraft {
+        id: new_id(),
+        name: "Fête de la Saint-Pierre".into(),
+        kind: EventKind::FeteFoire,
+        commune_code: "13056".into(),
+        commune_name: "Martigues".into(),
+        address: "Quai Brescon et place Mirabeau".into(),
+        time_zone: None,
+        window: window((26, 10), (27, 23)),
+        setup: Some(window((25, 14), (26, 10))),
+        teardown: Some(window((27, 23), (28, 6))),
+        expected_attendance: 18_000,
+        behaviour: PublicBehaviour::Debout,
+        legal: LegalContext {
+            // The prefect's order of the demo: pat-downs at both entrances, for the public
+            // opening (L613-2); the fête is open-air, with no enclosed venue.
+            orders: vec![PrefectOrder::new(PrefectOrderFields {
+                kind: OrderKind::PalpationL613_2,
+                number: "13-2027-06-0187".into(),
+                signed_on: NaiveDate::from_ymd_opt(2027, 6, 11),
+                valid: Some(window((26, 10), (28, 2))),
+                zone_ids: vec![zones[0].id().to_string(), zones[1].id().to_string()],
+            })
+            .unwrap()],
+            convention_coordination_en_vigueur: true,
+            ..Default::default()
+        },
+        alert_procedure: Some(
+            "Le poste de commandement (hôtel de ville) alerte les chefs de poste sur le canal 1 et appelle le 17 ; \
+             chaque chef de poste alerte ses agents et rend compte au PC."
+                .into(),
+        ),
+    })
+    .unwrap();
     let participants = vec![
         participant(&orgs.organiser, ParticipantRole::Organisateur, "Julien Roux", "04 42 00 00 01"),
         participant(&orgs.police, ParticipantRole::ForceEtat, "Commandant Marc Lefèvre", "04 42 00 00 17"),

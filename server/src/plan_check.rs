@@ -65,7 +65,8 @@ pub fn conventions(path: Option<&Path>) -> anyhow::Result<Vec<ConventionInForce>
 /// checks it and prints the findings.
 pub fn run(file: &Path, settings: Option<&Path>, conventions_file: Option<&Path>, now: Instant) -> anyhow::Result<()> {
     let rules = rules(settings)?;
-    let context = ComplianceContext { now, conventions_in_force: conventions(conventions_file)? };
+    let mut context = ComplianceContext::at(now);
+    context.conventions_in_force = conventions(conventions_file)?;
     let plan = match import_plan(&read_limited(file)?) {
         Ok(plan) => plan,
         Err(report) => {

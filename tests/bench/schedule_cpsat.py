@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """OR-Tools CP-SAT model of Cordon's shift scheduling problem (issue 6), for the benchmark.
 
-Reads a `cordon-schedule-instance/1` JSON, writes a `cordon-schedule-solution/1` JSON that
-`cordon schedule check` judges, and prints one line of JSON statistics on standard error
-(status, build and solve times, the objective of each phase and CP-SAT's proven bound).
+Reads a `cordon-schedule-instance/2` JSON (and no other format), writes a
+`cordon-schedule-solution/1` JSON that `cordon schedule check` judges, and prints one line of
+JSON statistics on standard error (status, build and solve times, the objective of each phase
+and CP-SAT's proven bound).
 
     python3 tests/bench/schedule_cpsat.py INSTANCE.json --seconds 10 > solution.json
 
@@ -12,6 +13,10 @@ The model and its simplifications are described in docs/schedule-cpsat.md. In sh
 * Time is cut into slots of `g` minutes, `g` the greatest common divisor of every need and
   availability boundary's offset from the event start (floored at 15, capped at 60 minutes):
   one hour on the generated instances. Needs start and end on the grid, so coverage is exact.
+* Which needs an agent may lawfully hold follows the checker's `shift_rules`: the
+  qualification; for a private agent a CNAPS card, and only needs with `private_allowed`; a
+  pat-down need (`palpation`) only with `pat_downs_allowed` and of a sex the need admits. The
+  legal bases are decided per need in the instance (format /2), not from event-level fields.
 * Agents with the same attributes (needs they may lawfully hold, sex, availability cut at their
   CNAPS card's end) are interchangeable: they form a class, and the model counts, per class,
   `z[c,s,e]` agents working the shift [s, e) (min_shift <= e - s <= max_shift, inside one
@@ -41,6 +46,7 @@ import time
 from ortools.sat.python import cp_model
 
 MINUTE = 60_000
+INSTANCE_FORMAT = "cordon-schedule-instance/2"
 
 
 def gcd_minutes(instance):
@@ -59,10 +65,6 @@ def gcd_minutes(instance):
     return max(15, min(g, 60))
 
 
-def pat_downs_allowed(event):
-    return event["expected_attendance"] > 300 or event["pat_down_order"] or event["protection_perimeter"]
-
-
 def admits_sex(need, sex):
     if need.get("qualification") != "palpation":
         return True
@@ -72,15 +74,17 @@ def admits_sex(need, sex):
     return women if sex == "femme" else men
 
 
-def may_hold(instance, zones, agent, need):
-    """The shift rules that do not depend on time (the checker's `shift_rules`)."""
+def may_hold(agent, need):
+    """The shift rules that do not depend on time (the checker's `shift_rules`): the legal
+    bases are the need's own booleans, `private_allowed` (public road) and, on a pat-down need
+    only, `pat_downs_allowed`."""
     q = need.get("qualification")
     if q is not None and q not in agent["qualifications"]:
         return False
     private = agent["employer"] == "private"
-    if private and zones[need["zone"]] and not instance["event"]["public_road_authorised"]:
+    if private and not need["private_allowed"]:
         return False
-    if q == "palpation" and (not pat_downs_allowed(instance["event"]) or not admits_sex(need, agent["sex"])):
+    if q == "palpation" and (not need["pat_downs_allowed"] or not admits_sex(need, agent["sex"])):
         return False
     if private and agent.get("card_expires") is None:
         return False
@@ -113,7 +117,6 @@ class Model:
         self.rest = -(-wt["min_rest_minutes"] // g)
         self.build_deadline = build_deadline
         self.m = cp_model.CpModel()
-        self.zones = {z["id"]: z["public_road"] for z in instance["zones"]}
         self.need_slots = []  # per need: (first slot, last slot + 1)
         for need in instance["needs"]:
             a = -(-(need["window"]["start"] - self.t0) // self.gms)
@@ -147,7 +150,7 @@ class Model:
         # classes of interchangeable agents
         classes = {}
         for ai, agent in enumerate(self.inst["agents"]):
-            holdable = frozenset(n for n, need in enumerate(needs) if may_hold(self.inst, self.zones, agent, need))
+            holdable = frozenset(n for n, need in enumerate(needs) if may_hold(agent, need))
             ranges = self.ranges(agent)
             if holdable and ranges:
                 classes.setdefault((holdable, agent["sex"], ranges), []).append(ai)
@@ -334,6 +337,11 @@ def main():
     started = time.monotonic()
     with open(args.instance) as f:
         instance = json.load(f)
+    if instance.get("format") != INSTANCE_FORMAT:
+        stats.update(status="bad_format",
+                     detail=f"expected format {INSTANCE_FORMAT!r}, got {instance.get('format')!r}")
+        print(json.dumps(stats), file=sys.stderr)
+        return 2
     model = Model(instance, started + args.build_seconds)
     try:
         model.build()

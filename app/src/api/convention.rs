@@ -489,10 +489,27 @@ pub mod server {
         })
     }
 
+    /// What the checks of `release`'s plan need besides the rules: the conventions in force,
+    /// the file's shared risk assessment and the department's sizing coefficients, so that the
+    /// first-aid finding and Article 4 of the convention are one computation.
+    pub async fn compliance_context(
+        db: &Db,
+        event: &crate::domain::plan::Event,
+        at: Instant,
+    ) -> Result<ComplianceContext, AppError> {
+        let stored = files::inputs(db, event.id()).await?;
+        let model = store::department_convention::get(db, event.department().as_str()).await?;
+        let mut context = ComplianceContext::at(at);
+        context.conventions_in_force = conventions_for(db, event).await?;
+        context.risk = stored.risk;
+        context.sizing = model.sizing;
+        Ok(context)
+    }
+
     /// The blocking findings of `release`'s plan under the department's rules, as sentences.
     async fn blocking_findings(db: &Db, release: &Release, reader: &EventAccess) -> Result<Vec<String>, AppError> {
         let rules = rules_for(db, release.plan().event.department().as_str()).await?;
-        let context = ComplianceContext { now: now(), conventions_in_force: conventions_for(db, release).await? };
+        let context = compliance_context(db, &release.plan().event, now()).await?;
         let findings = check_plan(release.plan(), &rules, &context);
         Ok(crate::domain::compliance::findings_as_read_by(findings, release.plan(), reader)
             .into_iter()
@@ -1060,8 +1077,10 @@ pub mod server {
 
     /// The conventions in force of the department's registry that cover the event's commune
     /// during the event, as the compliance rules and the document cite them.
-    pub async fn conventions_for(db: &Db, release: &Release) -> Result<Vec<ConventionInForce>, AppError> {
-        let event = &release.plan().event;
+    pub async fn conventions_for(
+        db: &Db,
+        event: &crate::domain::plan::Event,
+    ) -> Result<Vec<ConventionInForce>, AppError> {
         let zone = event.time_zone();
         let entries: Vec<_> =
             files::in_force(db, event.department().as_str()).await?.into_iter().map(|(_, entry)| entry).collect();
@@ -1102,7 +1121,7 @@ pub mod server {
         let event = &release.plan().event;
         let department = event.department().as_str().to_string();
         let rules = rules_for(db, &department).await?;
-        inputs.conventions_in_force.extend(conventions_for(db, release).await?);
+        inputs.conventions_in_force.extend(conventions_for(db, event).await?);
         let stored = files::inputs(db, event.id()).await?;
         let model = store::department_convention::get(db, &department).await?;
         if inputs.risk.is_none() {
@@ -1119,8 +1138,10 @@ pub mod server {
             inputs.prefecture =
                 store::organisations::prefectures_of(db, &department).await?.into_iter().next().map(|p| p.name);
         }
-        let context =
-            ComplianceContext { now: inputs.generated_at, conventions_in_force: inputs.conventions_in_force.clone() };
+        let mut context = ComplianceContext::at(inputs.generated_at);
+        context.conventions_in_force = inputs.conventions_in_force.clone();
+        context.risk = stored.risk.clone();
+        context.sizing = model.sizing.clone();
         let findings = check_plan(release.plan(), &rules, &context);
         Ok(build_convention(release, &findings, &inputs))
     }

@@ -33,10 +33,10 @@ pub async fn create_event(
     end: String,
     expected_attendance: String,
     behaviour: String,
-    perimetre_l226_1: Option<String>,
-    arrete_palpation_l613_2: Option<String>,
-    autorisation_voie_publique_l613_1: Option<String>,
     convention_coordination_en_vigueur: Option<String>,
+    organisee_par_la_commune: Option<String>,
+    but_lucratif: Option<String>,
+    palpations_sous_controle_opj: Option<String>,
 ) -> Result<String, AppError> {
     use super::context::respond;
     respond(
@@ -51,10 +51,10 @@ pub async fn create_event(
             expected_attendance,
             behaviour,
             legal: [
-                perimetre_l226_1,
-                arrete_palpation_l613_2,
-                autorisation_voie_publique_l613_1,
                 convention_coordination_en_vigueur,
+                organisee_par_la_commune,
+                but_lucratif,
+                palpations_sous_controle_opj,
             ],
         })
         .await,
@@ -191,10 +191,11 @@ mod server {
             expected_attendance: number(&form.expected_attendance, "expected_attendance")?,
             behaviour: choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?,
             legal: LegalContext {
-                perimetre_l226_1: ticked(&form.legal[0]),
-                arrete_palpation_l613_2: ticked(&form.legal[1]),
-                autorisation_voie_publique_l613_1: ticked(&form.legal[2]),
-                convention_coordination_en_vigueur: ticked(&form.legal[3]),
+                orders: Vec::new(),
+                convention_coordination_en_vigueur: ticked(&form.legal[0]),
+                organisee_par_la_commune: ticked(&form.legal[1]),
+                but_lucratif: ticked(&form.legal[2]),
+                palpations_sous_controle_opj: ticked(&form.legal[3]),
             },
             alert_procedure: None,
         };
@@ -209,6 +210,8 @@ mod server {
             cnaps_authorisation: None,
             commune_code: None,
             arrete_l512_3: None,
+            cadre_intercommunal: None,
+            service_interne_securite: false,
         })
         .map_err(|_| AppError::Internal)?;
         plans::create_event(&state.db, &user.id, &event, &organisation.id, &organiser, now()).await?;
@@ -227,7 +230,9 @@ mod server {
         coverage.needs.clear();
         let rules =
             crate::api::rule_settings::server::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
-        let findings = findings_for(&stored.plan, &access, &rules);
+        let compliance =
+            crate::api::convention::server::compliance_context(&state.db, &stored.plan.event, now()).await?;
+        let findings = findings_for(&stored.plan, &access, &rules, &compliance);
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them.
@@ -255,7 +260,7 @@ mod server {
             time_zone,
             findings,
             rules,
-            checked_at: now(),
+            compliance,
         })
     }
 
@@ -266,10 +271,11 @@ mod server {
         plan: &crate::domain::plan::Plan,
         access: &crate::domain::plan::EventAccess,
         rules: &crate::domain::compliance::RuleSet,
+        context: &crate::domain::compliance::ComplianceContext,
     ) -> Vec<crate::domain::compliance::Finding> {
-        use crate::domain::compliance::{check_plan, findings_as_read_by, ComplianceContext};
+        use crate::domain::compliance::{check_plan, findings_as_read_by};
         use crate::domain::plan::AgentDetail;
-        let findings = check_plan(plan, rules, &ComplianceContext::at(crate::api::context::now()));
+        let findings = check_plan(plan, rules, context);
         let findings = findings_as_read_by(findings, plan, access);
         match access.agents {
             AgentDetail::Cards | AgentDetail::Names => findings,

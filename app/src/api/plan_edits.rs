@@ -17,10 +17,12 @@ pub async fn save_zone(
     name: String,
     kind: String,
     public_road: Option<String>,
+    /// The zone gives access to an enclosed venue (L613-3).
+    acces_enceinte: Option<String>,
     address: String,
 ) -> Result<(), AppError> {
     use super::context::respond;
-    respond(server::zone(event_id, id, version, name, kind, public_road, address).await)
+    respond(server::zone(event_id, id, version, name, kind, (public_road, acces_enceinte), address).await)
 }
 
 /// Creates or updates a post (a named position inside a zone).
@@ -110,10 +112,10 @@ pub async fn update_event(
     teardown_end: String,
     expected_attendance: String,
     behaviour: String,
-    perimetre_l226_1: Option<String>,
-    arrete_palpation_l613_2: Option<String>,
-    autorisation_voie_publique_l613_1: Option<String>,
     convention_coordination_en_vigueur: Option<String>,
+    organisee_par_la_commune: Option<String>,
+    but_lucratif: Option<String>,
+    palpations_sous_controle_opj: Option<String>,
     /// How field actors are alerted of an imminent risk (the circular's fourth axis).
     alert_procedure: Option<String>,
 ) -> Result<(), AppError> {
@@ -131,13 +133,39 @@ pub async fn update_event(
         expected_attendance,
         behaviour,
         legal: [
-            perimetre_l226_1,
-            arrete_palpation_l613_2,
-            autorisation_voie_publique_l613_1,
             convention_coordination_en_vigueur,
+            organisee_par_la_commune,
+            but_lucratif,
+            palpations_sous_controle_opj,
         ],
     };
     respond(server::event(event_id, form).await)
+}
+
+/// Records a prefect's order the plan relies on (the organiser), at the event's version.
+#[server(endpoint = "add_order")]
+pub async fn add_order(
+    event_id: String,
+    version: String,
+    kind: String,
+    number: String,
+    signed_on: String,
+    valid_from: String,
+    valid_until: String,
+    /// The zones it covers (`zone_ids[]` checkboxes; none: the whole site).
+    zone_ids: Option<Vec<String>>,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    let form =
+        server::OrderForm { kind, number, signed_on, valid_from, valid_until, zone_ids: zone_ids.unwrap_or_default() };
+    respond(server::add_order(event_id, version, form).await)
+}
+
+/// Removes the `index`-th order of the event (the organiser), at the event's version.
+#[server(endpoint = "remove_order")]
+pub async fn remove_order(event_id: String, version: String, index: String) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::remove_order(event_id, version, index).await)
 }
 
 /// Adds an organisation to the event (the organiser only).
@@ -165,10 +193,15 @@ pub async fn update_participant(
     contact_phone: String,
     /// The prefect's L512-3 order lending a municipal police to this commune (organiser only).
     arrete_l512_3: Option<String>,
+    /// A municipal police's pooling (L512-1) or intercommunal (L512-2) framework (organiser only).
+    cadre_intercommunal: Option<String>,
+    /// The organiser's people form an in-house security service, L612-25 (organiser only).
+    service_interne_securite: Option<String>,
 ) -> Result<(), AppError> {
     use super::context::respond;
     let contact = (contact_name, contact_phone);
-    respond(server::update_participant(event_id, id, version, role, contact, arrete_l512_3).await)
+    let frame = server::ParticipantFrame { arrete_l512_3, cadre_intercommunal, service_interne_securite };
+    respond(server::update_participant(event_id, id, version, role, contact, frame).await)
 }
 
 /// Removes a zone, post, need or participant (the organiser) or an agent or deployment (its
@@ -189,8 +222,8 @@ mod server {
         require_organiser, ticked,
     };
     use crate::domain::plan::{
-        check_participant, default_role, Audience, Deployment, Need, NeedDraft, Participant, ParticipantDraft,
-        ParticipantRole, ParticipationError, Qualification, Zone, ZoneDraft, ZoneKind,
+        check_participant, default_role, Audience, Deployment, MunicipalFramework, Need, NeedDraft, Participant,
+        ParticipantDraft, ParticipantRole, ParticipationError, Qualification, Zone, ZoneDraft, ZoneKind,
     };
     use crate::error::AppError;
     use crate::state::AppState;
@@ -272,7 +305,7 @@ mod server {
         version: String,
         name: String,
         kind: String,
-        public_road: Option<String>,
+        (public_road, acces_enceinte): (Option<String>, Option<String>),
         address: String,
     ) -> Result<(), AppError> {
         let (state, user, stored, access) = plan_with_access(&event_id).await?;
@@ -284,6 +317,7 @@ mod server {
             name,
             kind,
             public_road: ticked(&public_road) || kind == ZoneKind::VoiePublique,
+            acces_enceinte: ticked(&acces_enceinte),
             address: Some(address).filter(|a| !a.trim().is_empty()),
             polygon: None,
         })
@@ -420,8 +454,9 @@ mod server {
         version: String,
         role: String,
         (contact_name, contact_phone): (String, String),
-        arrete_l512_3: Option<String>,
+        frame: ParticipantFrame,
     ) -> Result<(), AppError> {
+        let ParticipantFrame { arrete_l512_3, cadre_intercommunal, service_interne_securite } = frame;
         let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let id = id.trim();
         let current = stored.plan.participant(id).ok_or(AppError::NotFound)?;
@@ -452,6 +487,13 @@ mod server {
                 }
                 draft.arrete_l512_3 = Some(order).filter(|o| !o.trim().is_empty());
             }
+            if let Some(code) = cadre_intercommunal {
+                draft.cadre_intercommunal = match code.trim() {
+                    "" => None,
+                    code => Some(choice(code, "cadre_intercommunal", MunicipalFramework::from_code)?),
+                };
+            }
+            draft.service_interne_securite = ticked(&service_interne_securite);
         }
         let participant = Participant::new(draft).map_err(refused("contact_name"))?;
         let kind = store::organisations::get(&state.db, participant.organisation_id()).await?.map(|o| o.kind);
@@ -496,6 +538,92 @@ mod server {
             Saved::Stale { .. } => Err(AppError::Stale { message: text::STALE_REMOVAL.into() }),
             Saved::Missing => Err(AppError::NotFound),
         }
+    }
+
+    /// What a participant's form says of its legal frame (the organiser's to change).
+    pub struct ParticipantFrame {
+        pub arrete_l512_3: Option<String>,
+        pub cadre_intercommunal: Option<String>,
+        pub service_interne_securite: Option<String>,
+    }
+
+    /// A prefect's order as typed.
+    pub struct OrderForm {
+        pub kind: String,
+        pub number: String,
+        pub signed_on: String,
+        pub valid_from: String,
+        pub valid_until: String,
+        pub zone_ids: Vec<String>,
+    }
+
+    /// Saves `event` at `version`, or says who changed it first.
+    async fn save_event(
+        state: &AppState,
+        actor: &str,
+        event: &crate::domain::plan::Event,
+        version: i64,
+    ) -> Result<(), AppError> {
+        match plans::update_event(&state.db, actor, event, version, now()).await? {
+            Saved::Done(_) => Ok(()),
+            Saved::Stale { data, .. } => {
+                let current = plans::decode::<crate::domain::plan::Event>(&data)
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_default();
+                Err(AppError::Stale { message: text::stale_record(&current) })
+            }
+            Saved::Missing => Err(AppError::NotFound),
+        }
+    }
+
+    pub async fn add_order(event_id: String, version: String, form: OrderForm) -> Result<(), AppError> {
+        use crate::domain::plan::{Event, EventDraft, OrderKind, PrefectOrder, PrefectOrderFields, TimeWindow};
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let version = based_on(&version)?;
+        let event = &stored.plan.event;
+        let zone = event.time_zone();
+        let kind = choice(&form.kind, "kind", OrderKind::from_code)?;
+        let signed_on = match form.signed_on.trim() {
+            "" => None,
+            raw => Some(
+                chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                    .map_err(|_| AppError::invalid("signed_on", text::DATE_INVALID))?,
+            ),
+        };
+        let valid = match (form.valid_from.trim(), form.valid_until.trim()) {
+            ("", "") => None,
+            (from, until) => {
+                let from = local_datetime(zone, from, "valid_from")?;
+                let until = local_datetime(zone, until, "valid_until")?;
+                Some(TimeWindow::new(from, until).map_err(refused("valid_until"))?)
+            }
+        };
+        let zone_ids: Vec<String> = form.zone_ids.iter().map(|z| z.trim().to_string()).collect();
+        if zone_ids.iter().any(|z| stored.plan.zone(z).is_none()) {
+            return Err(AppError::invalid("zone_ids", text::UNKNOWN_ZONE));
+        }
+        let order = PrefectOrder::new(PrefectOrderFields { kind, number: form.number, signed_on, valid, zone_ids })
+            .map_err(refused("number"))?;
+        let mut draft = EventDraft::from(event.clone());
+        draft.legal.orders.push(order);
+        let event = Event::new(draft).map_err(refused("number"))?;
+        save_event(&state, &user.id, &event, version).await
+    }
+
+    pub async fn remove_order(event_id: String, version: String, index: String) -> Result<(), AppError> {
+        use crate::domain::plan::{Event, EventDraft};
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
+        require_organiser(&access)?;
+        let version = based_on(&version)?;
+        let mut draft = EventDraft::from(stored.plan.event.clone());
+        let index: usize = index.trim().parse().map_err(|_| AppError::NotFound)?;
+        if index >= draft.legal.orders.len() {
+            return Err(AppError::NotFound);
+        }
+        draft.legal.orders.remove(index);
+        let event = Event::new(draft).map_err(refused("number"))?;
+        save_event(&state, &user.id, &event, version).await
     }
 
     pub struct EventForm {
@@ -543,10 +671,11 @@ mod server {
         draft.expected_attendance = number(&form.expected_attendance, "expected_attendance")?;
         draft.behaviour = choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?;
         draft.legal = LegalContext {
-            perimetre_l226_1: ticked(&form.legal[0]),
-            arrete_palpation_l613_2: ticked(&form.legal[1]),
-            autorisation_voie_publique_l613_1: ticked(&form.legal[2]),
-            convention_coordination_en_vigueur: ticked(&form.legal[3]),
+            orders: std::mem::take(&mut draft.legal.orders),
+            convention_coordination_en_vigueur: ticked(&form.legal[0]),
+            organisee_par_la_commune: ticked(&form.legal[1]),
+            but_lucratif: ticked(&form.legal[2]),
+            palpations_sous_controle_opj: ticked(&form.legal[3]),
         };
         if let Some(procedure) = form.alert_procedure {
             let max = crate::domain::plan::MAX_ALERT_PROCEDURE;
@@ -556,14 +685,7 @@ mod server {
             draft.alert_procedure = Some(procedure).filter(|p| !p.trim().is_empty());
         }
         let event = Event::new(draft).map_err(refused("name"))?;
-        match plans::update_event(&state.db, &user.id, &event, based_on(&form.version)?, now()).await? {
-            Saved::Done(_) => Ok(()),
-            Saved::Stale { data, .. } => {
-                let current = plans::decode::<Event>(&data).map(|e| e.name().to_string()).unwrap_or_default();
-                Err(AppError::Stale { message: text::stale_record(&current) })
-            }
-            Saved::Missing => Err(AppError::NotFound),
-        }
+        save_event(&state, &user.id, &event, based_on(&form.version)?).await
     }
 
     pub async fn participant(
@@ -594,6 +716,8 @@ mod server {
             cnaps_authorisation: organisation.cnaps_authorisation.clone(),
             commune_code: organisation.commune_code.clone(),
             arrete_l512_3: None,
+            cadre_intercommunal: None,
+            service_interne_securite: false,
         })
         .map_err(refused("contact_name"))?;
         check_participant(&participant, Some(organisation.kind), &stored.organiser_organisation_id)

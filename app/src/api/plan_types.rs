@@ -43,8 +43,9 @@ pub struct PlanPage {
     /// The rules the server applied (the department's settings), so that the browser checks a
     /// deployment being typed with the same rules before it is saved.
     pub rules: crate::domain::compliance::RuleSet,
-    /// The instant the server checked the plan at: the browser's preview counts from it.
-    pub checked_at: crate::domain::Instant,
+    /// What the server checked the plan with besides the rules (the instant, the conventions in
+    /// force, the risk assessment and sizing coefficients): the browser's preview uses the same.
+    pub compliance: crate::domain::compliance::ComplianceContext,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

@@ -79,17 +79,18 @@ pub mod server {
 
     /// The proposal for the plan as stored now, and what it was prepared from.
     pub async fn propose(event_id: String, participant_id: String) -> Result<ProposalView, AppError> {
-        let (_, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
         if !access.edits_participant(participant_id.trim()) {
             return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
         }
-        compute(stored, participant_id.trim().to_string(), access.audience, None).await
+        compute(&state.db, stored, participant_id.trim().to_string(), access.audience, None).await
     }
 
     /// Solves for at most [`PROPOSAL_SECONDS`] (and [`MAX_STEPS`]) or, with `replay`, for
     /// exactly that many steps and no deadline: the solver is deterministic for a number of
     /// steps, not for a duration.
     async fn compute(
+        db: &crate::store::Db,
         stored: StoredPlan,
         participant_id: String,
         audience: crate::domain::plan::Audience,
@@ -97,9 +98,11 @@ pub mod server {
     ) -> Result<ProposalView, AppError> {
         // The coverage the participant may know of: without what it may not read.
         let plan: Plan = stored.plan.for_audience(audience);
+        let rules = crate::api::rule_settings::server::rules_for(db, plan.event.department().as_str()).await?;
         let solved = tokio::task::spawn_blocking(move || {
-            let prepared = prepare(&plan, &participant_id, WorkingTimeProfile::default())
-                .map_err(|e| AppError::Refused(e.message().into()))?;
+            let profile = WorkingTimeProfile::from_rules(&rules);
+            let prepared =
+                prepare(&plan, &rules, &participant_id, profile).map_err(|e| AppError::Refused(e.message().into()))?;
             let deadline = Clock::now() + Duration::from_secs(PROPOSAL_SECONDS);
             // The first step at which the search was told to stop: a replay stops there too.
             let mut stopped_at = MAX_STEPS;
@@ -144,7 +147,7 @@ pub mod server {
         let full = stored.plan.clone();
         let organisation =
             full.participant(&participant_id).map(|p| p.organisation_id().to_string()).ok_or(AppError::NotFound)?;
-        let view = compute(stored, participant_id.clone(), access.audience, Some(steps)).await?;
+        let view = compute(&state.db, stored, participant_id.clone(), access.audience, Some(steps)).await?;
         if view.fingerprint != fingerprint.trim() {
             return Err(AppError::Refused(text::PROPOSAL_STALE.into()));
         }

@@ -123,3 +123,43 @@ pub const ANNEX_HEADER: [&str; 4] = ["Niveau", "Constat", "Référence", "Correc
 
 // Stamp
 pub const STAMP_TITLE: &str = "CONVENTION APPROUVÉE";
+
+/// The texts every convention applies, as « Vu » visas (the orders and conventions in force
+/// are added after them, with their numbers and dates).
+pub const VISAS: &[&str] = &[
+    "Vu le code de la sécurité intérieure, notamment ses articles L211-11, L226-1, L512-1 à L512-6, L611-1, \
+L612-25 et L613-1 à L613-3 ;",
+    "Vu le code général des collectivités territoriales, notamment ses articles L2212-2 et L2214-4 ;",
+    "Vu le code de procédure pénale, notamment son article 21 ;",
+    "Vu la circulaire du ministre de l’Intérieur du 5 janvier 2016 relative aux conventions locales de coopération \
+de sécurité ;",
+];
+
+/// Which authority holds which police power at the event (Article 5).
+pub const POLICE_POWERS: &str = "Le maire exerce la police administrative générale sur le territoire de la commune \
+(article L2212-2 du code général des collectivités territoriales) ; dans une commune placée sous le régime de la \
+police d’État, le maintien du bon ordre lors des grands rassemblements relève de l’État (article L2214-4 du même \
+code), et en zone de gendarmerie le préfet et les forces de l’État y concourent. La police judiciaire est exercée \
+par les officiers et agents de police judiciaire de la police et de la gendarmerie nationales ; les agents de police \
+municipale sont agents de police judiciaire adjoints (article 21 du code de procédure pénale). Aucune mission de \
+maintien de l’ordre n’est confiée à la police municipale ni aux agents privés de sécurité, et la fouille des \
+véhicules revient aux forces de l’État.";
+
+/// The 06:00–23:00 limit without a coordination convention (L512-6).
+pub const MUNICIPAL_NIGHT_LIMIT: &str = "Faute de convention de coordination en vigueur, la police municipale \
+n’intervient qu’entre 6 heures et 23 heures, hors gardes statiques des bâtiments communaux et surveillance des \
+cérémonies, fêtes et réjouissances organisées par la commune (article L512-6 du code de la sécurité intérieure).";
+
+/// The same, for an event the commune organises.
+pub const MUNICIPAL_NIGHT_COMMUNE_EVENT: &str = "Faute de convention de coordination en vigueur, la police \
+municipale n’intervient en principe qu’entre 6 heures et 23 heures ; la manifestation étant organisée par la \
+commune, sa police municipale peut en assurer la surveillance au-delà (article L512-6 du code de la sécurité \
+intérieure).";
+
+/// The personal-data clause of the information exchange (Article 7).
+pub const PERSONAL_DATA: &str = "Les informations échangées en application de la présente convention, dont les \
+noms, qualifications et numéros de carte professionnelle des agents, ne sont utilisées que pour la sécurité de \
+l’événement. Chaque partie n’en communique à une autre que ce dont celle-ci a besoin, les conserve au plus le temps \
+de l’évaluation prévue à l’article 8, et répond de leur traitement conformément au règlement (UE) 2016/679 et à la \
+loi n° 78-17 du 6 janvier 1978 ; les détails d’emploi des forces de l’État ne sont communiqués qu’aux forces de \
+l’État et à la préfecture.";

@@ -367,30 +367,93 @@ pub fn compliance_invalid_parameter(rule: &str, name: &str) -> String {
     format!("Règle « {rule} » : la valeur de « {name} » doit être un nombre positif (une heure entre 0 et 24).")
 }
 
+pub const LEGAL_FRAME: &str = "Cadre juridique";
+pub const ZONE_ACCES_ENCEINTE: &str =
+    "La zone donne accès à une enceinte fermée de la manifestation (palpations possibles au-delà de 300 spectateurs, \
+L613-3)";
+pub const PARTICIPANT_SERVICE_INTERNE: &str = "Les agents de l’organisateur forment un service interne de sécurité \
+(article L612-25 : agents titulaires d’une carte professionnelle) ; sinon ce sont des bénévoles ou des stadiers";
+pub const ORDERS_TITLE: &str = "Arrêtés préfectoraux";
+pub const ORDERS_HINT: &str = "Saisissez chaque arrêté signé sur lequel le plan s’appuie : la convention le cite avec \
+son numéro et sa date, et les contrôles ne le retiennent que pour ses zones et sa durée (aucune zone : tout le site ; \
+pas de durée : tout l’événement).";
+pub const ORDERS_NONE: &str = "Aucun arrêté préfectoral saisi.";
+pub const ORDER_ADD: &str = "Ajouter l’arrêté";
+pub const ORDER_REMOVE: &str = "Retirer";
+pub const ORDER_ADDED: &str = "Arrêté enregistré.";
+pub const LEGAL_FRAME_HINT: &str =
+    "Les arrêtés préfectoraux (palpations, périmètre de protection, voie publique) se saisissent un par un sur la \
+page du plan, avec leur numéro, leur date, leur durée et leurs zones.";
+pub const LEGAL_ORGANISEE_PAR_LA_COMMUNE: &str =
+    "La commune (ou son intercommunalité) organise la manifestation (article L512-6 du CSI : sa police municipale \
+peut la surveiller de nuit)";
+pub const LEGAL_BUT_LUCRATIF: &str =
+    "Manifestation à but lucratif (déclaration au maire au-delà de 1 500 personnes, R211-22 ; service d’ordre \
+pouvant être exigé, L211-11)";
+pub const LEGAL_PALPATIONS_OPJ: &str =
+    "Palpations à l’entrée de l’enceinte sous le contrôle d’un officier de police judiciaire (article L613-3)";
+pub const LEGAL_CONVENTION_COORDINATION: &str =
+    "Convention de coordination police municipale / forces de l’État en vigueur (article L512-4)";
+
 pub fn compliance_public_road(participant: &str, zone: &str) -> String {
     format!("{participant} déploie des agents privés sur la voie publique (« {zone} ») sans autorisation préfectorale.")
 }
 pub const COMPLIANCE_FIX_PUBLIC_ROAD: &str = "Demandez par écrit au préfet l’autorisation prévue à l’article L613-1, \
-limitée aux abords immédiats des lieux gardés, ou confiez cette zone aux forces de l’État ou à la police municipale.";
+limitée à la surveillance des biens gardés dans leurs abords immédiats, ou confiez cette zone aux forces de l’État ou \
+à la police municipale.";
 
-pub fn compliance_pat_down_no_basis(participant: &str, zone: &str, attendance: u32, threshold: f64) -> String {
-    let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
+pub fn compliance_public_road_mission(participant: &str, zone: &str, mission: &str) -> String {
     format!(
-        "{participant} prévoit des palpations de sécurité à « {zone} » sans base légale : {attendance} spectateurs \
-         attendus ({threshold} au plus), ni arrêté préfectoral (L613-2), ni périmètre de protection (L226-1)."
+        "{participant} : mission « {mission} » d’agents privés sur la voie publique (« {zone} ») ; l’autorisation \
+         L613-1 ne couvre que la surveillance des biens gardés, dans leurs abords immédiats."
     )
 }
-pub const COMPLIANCE_FIX_PAT_DOWN_NO_BASIS: &str =
-    "Demandez au préfet un arrêté autorisant les palpations ou confiez-les \
-aux forces de l’État ; à défaut, limitez le filtrage à l’inspection visuelle des sacs.";
+pub const COMPLIANCE_FIX_PUBLIC_ROAD_MISSION: &str = "Sur la voie publique, confiez le filtrage, la circulation et \
+les interventions aux forces de l’État ou à la police municipale ; des agents privés ne peuvent y filtrer qu’en \
+assistance, dans un périmètre de protection (L226-1), sous l’autorité d’officiers de police judiciaire.";
+
+/// What is missing for pat-downs at the entrance of an enclosed venue (L613-3).
+pub const COMPLIANCE_L613_3_NOT_ENCLOSED: &str = "la zone ne donne pas accès à une enceinte";
+pub fn compliance_l613_3_too_few(attendance: u32, threshold: f64) -> String {
+    let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
+    format!("{attendance} spectateurs attendus ({threshold} au plus)")
+}
+pub const COMPLIANCE_L613_3_NO_OPJ: &str = "aucun contrôle d’un officier de police judiciaire n’est prévu";
+pub fn compliance_pat_down_no_basis(participant: &str, zone: &str, missing: &str) -> String {
+    format!(
+        "{participant} prévoit des palpations de sécurité à « {zone} » sans base légale : ni arrêté préfectoral \
+         (L613-2) ni périmètre de protection (L226-1) ne couvre ce lieu et ce moment, et l’accès à une enceinte \
+         (L613-3) ne s’applique pas ({missing})."
+    )
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_NO_BASIS: &str = "Pour l’accès à une enceinte de plus de 300 spectateurs, indiquez \
+que la zone y donne accès et que les palpations ont lieu sous le contrôle d’un officier de police judiciaire \
+(L613-3) ; ailleurs, il faut un arrêté préfectoral (L613-2) ou un périmètre de protection (L226-1) couvrant le lieu \
+et l’horaire. À défaut, limitez le filtrage à l’inspection visuelle des sacs.";
+
+pub fn compliance_pat_down_volunteers(participant: &str, zone: &str, people: &str) -> String {
+    format!(
+        "{participant} affecte aux palpations à « {zone} » des personnes qui ne sont ni agents de sécurité ni \
+         titulaires de l’agrément L613-3 : {people}."
+    )
+}
+pub fn compliance_unnamed(count: u32) -> String {
+    match count {
+        1 => "1 personne non nommée".into(),
+        n => format!("{n} personnes non nommées"),
+    }
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_VOLUNTEERS: &str = "Nommez les stadiers qui palpent et indiquez leur agrément \
+(qualification reconnue par l’État et agrément, L613-3), déclarez le service interne de sécurité de l’organisateur \
+(L612-25), ou confiez les palpations à une entreprise de sécurité privée.";
 
 pub fn compliance_pat_down_unqualified(zone: &str, agents: &str) -> String {
     // Names are often initials ("Karim D."): no second full stop after them.
     let end = if agents.ends_with('.') { "" } else { "." };
-    format!("Agents sans habilitation à la palpation affectés aux palpations à « {zone} » : {agents}{end}")
+    format!("Agents sans qualification « palpation de sécurité » affectés aux palpations à « {zone} » : {agents}{end}")
 }
-pub const COMPLIANCE_FIX_PAT_DOWN_UNQUALIFIED: &str =
-    "Affectez à ce filtrage des agents habilités à la palpation, ou retirez ces agents des palpations.";
+pub const COMPLIANCE_FIX_PAT_DOWN_UNQUALIFIED: &str = "Depuis 2021, la loi n’exige plus d’habilitation spécifique \
+pour palper (L613-2) : vérifiez que ces agents sont formés à la palpation, ou affectez-en d’autres.";
 
 pub const COMPLIANCE_NO_WOMAN: &str = "aucune femme nommée";
 pub const COMPLIANCE_NO_MAN: &str = "aucun homme nommé";
@@ -404,14 +467,20 @@ pub fn compliance_pat_down_sexes(zone: &str, missing: &str) -> String {
 pub const COMPLIANCE_FIX_PAT_DOWN_SEXES: &str =
     "Nommez au moins une femme et un homme habilités à la palpation sur ce filtrage, pendant toute sa durée.";
 
-pub fn compliance_vehicle_search(participant: &str, zone: &str) -> String {
+pub fn compliance_vehicle_search_private(participant: &str, zone: &str) -> String {
     format!(
-        "{participant} : fouille de véhicules dans le périmètre de protection (« {zone} ») ; seuls les policiers et \
-         les gendarmes peuvent y procéder."
+        "{participant} : fouille de véhicules à « {zone} » ; un agent privé ou un organisateur ne fouille jamais un \
+         véhicule."
     )
 }
-pub const COMPLIANCE_FIX_VEHICLE_SEARCH: &str = "Confiez la fouille des véhicules aux forces de l’État ; les agents \
-privés et la police municipale peuvent seulement les assister, sous leur autorité.";
+pub fn compliance_vehicle_search_municipal(participant: &str, zone: &str) -> String {
+    format!(
+        "{participant} : fouille de véhicules à « {zone} » ; la visite des véhicules revient aux officiers et agents \
+         de police judiciaire des forces de l’État, la police municipale n’en est pas chargée."
+    )
+}
+pub const COMPLIANCE_FIX_VEHICLE_SEARCH: &str = "Confiez la fouille des véhicules aux forces de l’État (officiers de \
+police judiciaire) ; les agents privés peuvent seulement inspecter visuellement les bagages.";
 
 pub fn compliance_municipal_night(participant: &str, zone: &str, from: &str, to: &str) -> String {
     format!(
@@ -422,8 +491,9 @@ pub fn compliance_municipal_night(participant: &str, zone: &str, from: &str, to:
 pub fn compliance_fix_municipal_night(from_hour: &str, to_hour: &str) -> String {
     format!(
         "Sans convention de coordination, la police municipale ne travaille qu’entre {to_hour} et {from_hour} (sauf \
-         gardes statiques et festivités organisées par la commune) : avancez la fin du déploiement, confiez la nuit \
-         aux forces de l’État, ou indiquez la convention en vigueur."
+         gardes statiques des bâtiments communaux et cérémonies, fêtes et réjouissances organisées par la commune) : \
+         avancez la fin du déploiement, confiez la nuit aux forces de l’État, indiquez la convention en vigueur, ou \
+         que la commune organise la manifestation."
     )
 }
 
@@ -433,9 +503,10 @@ pub fn compliance_municipal_other_commune(participant: &str, commune: &str, even
          sans arrêté préfectoral de mise à disposition."
     )
 }
-pub const COMPLIANCE_FIX_MUNICIPAL_OTHER_COMMUNE: &str =
-    "Demandez au préfet, sur proposition des deux maires, l’arrêté \
-de mise à disposition (L512-3) et indiquez sa référence sur le participant.";
+pub const COMPLIANCE_FIX_MUNICIPAL_OTHER_COMMUNE: &str = "Demandez au préfet l’arrêté de mise à disposition \
+(L512-3 : communes limitrophes ou d’une même agglomération, pour la durée de la manifestation) et indiquez sa \
+référence sur le participant, ou indiquez la mise en commun d’agents (L512-1) ou la police intercommunale (L512-2) \
+qui l’amène.";
 
 pub fn compliance_agent_without_card(agent: &str, participant: &str) -> String {
     format!("{agent} ({participant}) n’a pas de carte professionnelle CNAPS.")
@@ -465,31 +536,34 @@ l’entreprise (AUT-…) : sans autorisation, elle ne peut pas intervenir.";
 pub fn compliance_no_service_d_ordre(attendance: u32, threshold: f64) -> String {
     let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
     format!(
-        "{attendance} personnes attendues (plus de {threshold}) et aucun service d’ordre prévu : ni agent de \
-         l’organisateur ni agent de sécurité privée n’est déployé."
+        "Manifestation à but lucratif de {attendance} personnes (plus de {threshold}) sans agent de l’organisateur \
+         ni de sécurité privée : le préfet peut exiger un service d’ordre."
     )
 }
-pub const COMPLIANCE_FIX_NO_SERVICE_D_ORDRE: &str =
-    "Prévoyez un service d’ordre (agents de l’organisateur ou entreprise \
-de sécurité privée) ; le concours des forces de l’État au-delà de leur mission normale est remboursé par \
-l’organisateur.";
+pub const COMPLIANCE_FIX_NO_SERVICE_D_ORDRE: &str = "Si la préfecture l’exige, prévoyez un service d’ordre \
+(service interne de sécurité ou entreprise de sécurité privée) ; le concours des forces de l’État au-delà de leurs \
+missions normales est remboursé par l’organisateur.";
 
 pub fn compliance_declaration_due(threshold: f64, deadline: &str) -> String {
     let threshold = compliance_number(threshold);
     format!(
-        "Manifestation de plus de {threshold} personnes : déclarez-la au maire et au préfet au plus tard le \
+        "Manifestation à but lucratif de plus de {threshold} personnes : déclarez-la au maire au plus tard le \
          {deadline}."
     )
 }
 pub const COMPLIANCE_FIX_DECLARATION_DUE: &str =
-    "Déposez la déclaration entre un an et un mois avant la manifestation (de nombreuses préfectures demandent deux mois).";
+    "Déposez la déclaration auprès du maire au moins un mois avant la manifestation, avec les mesures de sécurité \
+prévues.";
 pub fn compliance_declaration_late(threshold: f64, deadline: &str) -> String {
     let threshold = compliance_number(threshold);
-    format!("Manifestation de plus de {threshold} personnes : le délai de déclaration a expiré le {deadline}.")
+    format!(
+        "Manifestation à but lucratif de plus de {threshold} personnes : le délai de déclaration au maire a expiré \
+         le {deadline}."
+    )
 }
 pub const COMPLIANCE_FIX_DECLARATION_LATE: &str =
-    "Vérifiez que la déclaration a bien été déposée auprès du maire et du \
-préfet ; sinon, prenez contact avec la préfecture sans attendre.";
+    "Vérifiez que la déclaration a bien été déposée auprès du maire ; sinon, prenez contact avec la mairie sans \
+attendre.";
 
 pub fn compliance_daily_work(agent: &str, worked: &str, from: &str, to: &str, max: &str) -> String {
     format!("{agent} travaille {worked} du {from} au {to}, sans repos suffisant entre-temps (au plus {max}).")
@@ -509,22 +583,15 @@ pub fn compliance_short_shift(agent: &str, from: &str, to: &str, min: &str) -> S
 pub const COMPLIANCE_FIX_WORKING_TIME: &str = "Répartissez ces heures sur d’autres agents ou espacez les vacations.";
 pub const COMPLIANCE_FIX_SHORT_SHIFT: &str = "Allongez la vacation ou regroupez-la avec une autre mission de l’agent.";
 
-pub const COMPLIANCE_TIER_PAPS: &str = "point d’alerte et de premiers secours";
-pub const COMPLIANCE_TIER_SMALL: &str = "DPS de petite envergure";
-pub const COMPLIANCE_TIER_MEDIUM: &str = "DPS de moyenne envergure";
-pub const COMPLIANCE_TIER_LARGE: &str = "DPS de grande envergure";
 pub fn compliance_dps(ris: &str, tier: &str, required: u32, planned: u32) -> String {
     format!(
         "Ratio d’intervenants secouristes RIS = {ris} ({tier}) : {required} secouristes requis en permanence pendant \
-         l’événement, {planned} prévus au moment le plus faible."
+         l’événement, {planned} prévus par une association agréée de sécurité civile au moment le plus faible."
     )
 }
-pub fn compliance_fix_dps(e1: &str, e2: &str) -> String {
-    format!(
-        "Faites appel à une association agréée de sécurité civile pour un dispositif prévisionnel de secours à la \
-         mesure du RIS (coefficients E1 = {e1} et E2 = {e2} en attendant l’évaluation partagée des risques)."
-    )
-}
+pub const COMPLIANCE_FIX_DPS: &str = "Faites appel à une association agréée de sécurité civile (seule habilitée à \
+tenir un dispositif prévisionnel de secours, L725-3) pour un dispositif à la mesure du RIS ; des agents de sécurité \
+secouristes ne le remplacent pas.";
 
 pub fn compliance_stewards(planned: u32, suggested: u32, posts: usize, ratio: f64) -> String {
     let posts = match posts {
@@ -556,10 +623,10 @@ pub const COMPLIANCE_FIX_NO_ALERT_PROCEDURE: &str =
     "Décrivez qui alerte qui, et par quel moyen (radio, téléphone), en cas de risque imminent.";
 
 pub fn compliance_convention_overlap(reference: &str) -> String {
-    format!("La convention « {reference} » est déjà en vigueur dans la commune pendant l’événement.")
+    format!("La convention « {reference} » est en vigueur dans la commune pendant l’événement ; le document la cite.")
 }
-pub const COMPLIANCE_FIX_CONVENTION_OVERLAP: &str = "Citez cette convention plutôt que d’en reprendre le contenu : la \
-convention de l’événement ne doit pas faire double emploi avec elle.";
+pub const COMPLIANCE_FIX_CONVENTION_OVERLAP: &str = "Rien à corriger : la convention de l’événement cite cette \
+convention et n’en reprend pas le contenu (non-redondance voulue par la circulaire).";
 
 // ===================================================================================== //
 // Contrôles de conformité du plan (issue 7) — fin de section                           //

@@ -389,7 +389,7 @@ async fn the_organiser_changes_the_event_and_a_stale_or_unauthorised_change_is_r
             ("teardown_end", "2027-06-28T06:00".to_string()),
             ("expected_attendance", "20000".to_string()),
             ("behaviour", "debout".to_string()),
-            ("arrete_palpation_l613_2", "oui".to_string()),
+            ("but_lucratif", "oui".to_string()),
         ]
     };
     let pairs = |v: &Vec<(&'static str, String)>| v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
@@ -407,6 +407,12 @@ async fn the_organiser_changes_the_event_and_a_stale_or_unauthorised_change_is_r
     assert_eq!(page["plan"]["event"]["name"], "Fête de la Saint-Pierre 2027");
     assert_eq!(page["plan"]["event"]["expected_attendance"], 20000);
     assert_eq!(page["plan"]["event"]["legal"]["convention_coordination_en_vigueur"], false);
+    assert_eq!(page["plan"]["event"]["legal"]["but_lucratif"], true);
+    assert_eq!(
+        page["plan"]["event"]["legal"]["orders"].as_array().unwrap().len(),
+        1,
+        "the demo's L613-2 order stays when the event form is saved"
+    );
 
     let (status, body, _) = app.call(&organiser, "update_event", &good).await;
     assert_eq!(status, 409, "the same version twice: the second is stale");

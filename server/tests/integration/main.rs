@@ -18,6 +18,7 @@ mod http_department_model;
 mod http_feeds;
 mod http_matrix;
 mod http_offboarding;
+mod http_orders;
 mod http_plan_edits;
 mod http_plans;
 mod http_registry;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use super::finding::{sort_findings, Draft, Finding};
 use super::rules::{Rule, RuleCode, RuleSet};
 use super::ComplianceContext;
-use crate::domain::plan::{Agent, Deployment, Participant, ParticipantRole, Plan, TimeWindow, Zone};
-use crate::domain::time::Instant;
+use crate::domain::convention::Sizing;
+use crate::domain::plan::{Agent, Deployment, Participant, ParticipantRole, Plan, Zone};
 
 pub(super) struct Checker<'a> {
     pub plan: &'a Plan,
@@ -17,6 +17,7 @@ pub(super) struct Checker<'a> {
     zones: BTreeMap<&'a str, &'a Zone>,
     agents: BTreeMap<&'a str, &'a Agent>,
     findings: Vec<Finding>,
+    sizing: std::cell::OnceCell<Option<Sizing>>,
 }
 
 impl<'a> Checker<'a> {
@@ -29,6 +30,7 @@ impl<'a> Checker<'a> {
             zones: plan.zones.iter().map(|z| (z.id(), z)).collect(),
             agents: plan.agents.iter().map(|a| (a.id(), a)).collect(),
             findings: Vec::new(),
+            sizing: std::cell::OnceCell::new(),
         }
     }
 
@@ -41,6 +43,16 @@ impl<'a> Checker<'a> {
     pub fn emit(&mut self, code: RuleCode, draft: Draft) {
         let rule = self.rules.rule(code);
         self.findings.push(Finding::from_draft(code, rule.severity, &rule.reference, draft));
+    }
+
+    /// The rules in force.
+    pub fn rules(&self) -> &'a RuleSet {
+        self.rules
+    }
+
+    /// The sizing of the plan (computed once per check).
+    pub fn sizing(&self) -> Option<Sizing> {
+        self.sizing.get_or_init(|| super::sizing_of(self.plan, self.context)).clone()
     }
 
     pub fn finish(mut self) -> Vec<Finding> {
@@ -87,40 +99,3 @@ impl<'a> Checker<'a> {
 
 /// Private actors: security companies and the organiser's own stewards or security service.
 pub(super) const PRIVATE: [ParticipantRole; 2] = [ParticipantRole::SecuritePrivee, ParticipantRole::Organisateur];
-
-/// The smallest number of people `count` gives at any instant of `window`, deployments
-/// counting while their window overlaps: what is there at the weakest moment.
-pub(super) fn lowest_over<'d>(
-    window: TimeWindow,
-    deployments: impl Iterator<Item = (&'d Deployment, u32)> + Clone,
-) -> u32 {
-    instants_of(window, deployments.clone().map(|(d, _)| d))
-        .into_iter()
-        .map(|t| deployments.clone().filter(|(d, _)| d.window().contains(t)).map(|(_, n)| n).sum::<u32>())
-        .min()
-        .unwrap_or(0)
-}
-
-/// The largest number of people present at once during `window`.
-pub(super) fn peak_over<'d>(
-    window: TimeWindow,
-    deployments: impl Iterator<Item = (&'d Deployment, u32)> + Clone,
-) -> u32 {
-    instants_of(window, deployments.clone().map(|(d, _)| d))
-        .into_iter()
-        .map(|t| deployments.clone().filter(|(d, _)| d.window().contains(t)).map(|(_, n)| n).sum::<u32>())
-        .max()
-        .unwrap_or(0)
-}
-
-/// The instants of `window` where the count can change: its start and every deployment
-/// start or end inside it.
-fn instants_of<'d>(window: TimeWindow, deployments: impl Iterator<Item = &'d Deployment>) -> Vec<Instant> {
-    let mut instants = vec![window.start()];
-    for d in deployments {
-        instants.extend([d.window().start(), d.window().end()].into_iter().filter(|t| window.contains(*t)));
-    }
-    instants.sort();
-    instants.dedup();
-    instants
-}

@@ -1,18 +1,20 @@
 //! Who may do what where (CSI): private agents on the public road (L613-1), pat-downs
-//! (L613-2, L613-3), vehicle searches in a protection perimeter (L226-1), municipal police at
-//! night without a coordination convention (L512-4 to L512-7) and outside their commune
-//! without an order (L512-3).
+//! (L613-2 order, L613-3 enclosed venue, L226-1 perimeter), vehicle searches (L226-1, code de
+//! procédure pénale), municipal police at night without a coordination convention (L512-5)
+//! and outside their commune (L512-1 to L512-3). Orders count only where and when they apply.
 
 use super::checker::{Checker, PRIVATE};
 use super::finding::Draft;
+use super::legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
 use super::local::{date_time, night_overlap};
 use super::rules::RuleCode;
-use crate::domain::plan::{Deployment, MissionCategory, Need, ParticipantRole, Qualification, Sex};
+use crate::domain::plan::{Deployment, MissionCategory, Need, Participant, ParticipantRole, Qualification, Sex};
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
     public_road(c);
     pat_downs_without_basis(c);
+    pat_downs_by_volunteers(c);
     pat_downs_by_unqualified_agents(c);
     pat_downs_without_both_sexes(c);
     vehicle_searches(c);
@@ -20,21 +22,44 @@ pub(super) fn check(c: &mut Checker) {
     municipal_police_of_another_commune(c);
 }
 
+/// Security agents under L611-1 1°: a company's, or the organiser's in-house security service
+/// (L612-25). The organiser's other people are volunteers or stewards.
+fn security_agents(p: &Participant) -> bool {
+    match p.role() {
+        ParticipantRole::SecuritePrivee => true,
+        ParticipantRole::Organisateur => p.service_interne_securite(),
+        _ => false,
+    }
+}
+
 fn public_road(c: &mut Checker) {
     if c.active(RuleCode::VoiePubliqueSansAutorisation).is_none()
-        || c.plan.event.legal().autorisation_voie_publique_l613_1
+        && c.active(RuleCode::VoiePubliqueMissionHorsAutorisation).is_none()
     {
         return;
     }
-    for d in c.deployments_by(&[ParticipantRole::SecuritePrivee]).collect::<Vec<_>>() {
-        if c.zone(d.zone_id()).is_some_and(|z| z.public_road()) {
-            let message =
-                text::compliance_public_road(c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
-            let draft = Draft::new(message, text::COMPLIANCE_FIX_PUBLIC_ROAD)
-                .zones([d.zone_id()])
-                .deployments([d.id()])
-                .participants([d.participant_id()]);
-            c.emit(RuleCode::VoiePubliqueSansAutorisation, draft);
+    let plan = c.plan;
+    for d in &plan.deployments {
+        if !c.participant(d.participant_id()).is_some_and(security_agents) {
+            continue;
+        }
+        let (participant, zone) = (c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
+        let (code, draft) = match private_road_verdict(plan, d.zone_id(), &d.window(), d.category()) {
+            RoadVerdict::Allowed => continue,
+            RoadVerdict::NoAuthorisation => (
+                RuleCode::VoiePubliqueSansAutorisation,
+                Draft::new(text::compliance_public_road(participant, zone), text::COMPLIANCE_FIX_PUBLIC_ROAD),
+            ),
+            RoadVerdict::MissionNotCovered => (
+                RuleCode::VoiePubliqueMissionHorsAutorisation,
+                Draft::new(
+                    text::compliance_public_road_mission(participant, zone, d.category().label()),
+                    text::COMPLIANCE_FIX_PUBLIC_ROAD_MISSION,
+                ),
+            ),
+        };
+        if c.active(code).is_some() {
+            c.emit(code, draft.zones([d.zone_id()]).deployments([d.id()]).participants([d.participant_id()]));
         }
     }
 }
@@ -61,28 +86,56 @@ fn pat_down_deployments<'a>(c: &Checker<'a>) -> Vec<&'a Deployment> {
 }
 
 fn pat_downs_without_basis(c: &mut Checker) {
-    let Some(rule) = c.active(RuleCode::PalpationSansBaseLegale) else { return };
-    let plan = c.plan;
-    let event = &plan.event;
-    let threshold = rule.parameter("seuil_spectateurs");
-    let legal = event.legal();
-    if f64::from(event.expected_attendance()) > threshold || legal.arrete_palpation_l613_2 || legal.perimetre_l226_1 {
+    if c.active(RuleCode::PalpationSansBaseLegale).is_none() {
         return;
     }
     for d in pat_down_deployments(c) {
-        if c.role(d.participant_id()).is_some_and(|r| PRIVATE.contains(&r)) {
-            let message = text::compliance_pat_down_no_basis(
-                c.participant_name(d.participant_id()),
-                c.zone_name(d.zone_id()),
-                event.expected_attendance(),
-                threshold,
-            );
-            let draft = Draft::new(message, text::COMPLIANCE_FIX_PAT_DOWN_NO_BASIS)
-                .zones([d.zone_id()])
-                .deployments([d.id()])
-                .participants([d.participant_id()]);
-            c.emit(RuleCode::PalpationSansBaseLegale, draft);
+        if !c.role(d.participant_id()).is_some_and(|r| PRIVATE.contains(&r)) {
+            continue;
         }
+        let Err(missing) = pat_down_basis(c.plan, c.rules(), d.zone_id(), &d.window()) else { continue };
+        let message = text::compliance_pat_down_no_basis(
+            c.participant_name(d.participant_id()),
+            c.zone_name(d.zone_id()),
+            &missing,
+        );
+        let draft = Draft::new(message, text::COMPLIANCE_FIX_PAT_DOWN_NO_BASIS)
+            .zones([d.zone_id()])
+            .deployments([d.id()])
+            .participants([d.participant_id()]);
+        c.emit(RuleCode::PalpationSansBaseLegale, draft);
+    }
+}
+
+/// The organiser's volunteers or stewards (no in-house security service) may pat down only
+/// at the entrance of an enclosed venue, each with the L613-3 agrément; people not named
+/// cannot be shown to hold it.
+fn pat_downs_by_volunteers(c: &mut Checker) {
+    if c.active(RuleCode::PalpationBenevoleSansAgrement).is_none() {
+        return;
+    }
+    for d in pat_down_deployments(c) {
+        let Some(p) = c.participant(d.participant_id()) else { continue };
+        if p.role() != ParticipantRole::Organisateur || security_agents(p) {
+            continue;
+        }
+        let named: Vec<_> = d.agent_ids().iter().filter_map(|id| c.agent(id)).collect();
+        let without: Vec<_> = named.iter().filter(|a| !a.holds(Qualification::AgrementL613_3)).collect();
+        let unnamed = d.staffed_headcount().saturating_sub(u32::try_from(named.len()).unwrap_or(u32::MAX));
+        if without.is_empty() && unnamed == 0 {
+            continue;
+        }
+        let mut people: Vec<String> = without.iter().map(|a| a.display_name().to_string()).collect();
+        if unnamed > 0 {
+            people.push(text::compliance_unnamed(unnamed));
+        }
+        let message = text::compliance_pat_down_volunteers(p.name(), c.zone_name(d.zone_id()), &people.join(", "));
+        let draft = Draft::new(message, text::COMPLIANCE_FIX_PAT_DOWN_VOLUNTEERS)
+            .zones([d.zone_id()])
+            .deployments([d.id()])
+            .participants([d.participant_id()])
+            .agents(without.iter().map(|a| a.id()));
+        c.emit(RuleCode::PalpationBenevoleSansAgrement, draft);
     }
 }
 
@@ -91,7 +144,7 @@ fn pat_downs_by_unqualified_agents(c: &mut Checker) {
         return;
     }
     for d in pat_down_deployments(c) {
-        if !c.role(d.participant_id()).is_some_and(|r| PRIVATE.contains(&r)) {
+        if !c.participant(d.participant_id()).is_some_and(security_agents) {
             continue;
         }
         let unqualified: Vec<_> =
@@ -141,16 +194,22 @@ fn pat_downs_without_both_sexes(c: &mut Checker) {
     }
 }
 
+/// Vehicle searches: the State forces' (judicial police officers and agents), inside a
+/// protection perimeter (L226-1) or under the code de procédure pénale; a private agent or an
+/// organiser never searches one, and the municipal police is not named for it either (the
+/// reading kept until the current text of L226-1 is checked: docs/legal-references.md).
 fn vehicle_searches(c: &mut Checker) {
-    if c.active(RuleCode::FouilleVehiculeHorsForcesEtat).is_none() || !c.plan.event.legal().perimetre_l226_1 {
+    if c.active(RuleCode::FouilleVehiculeHorsForcesEtat).is_none() {
         return;
     }
     let plan = c.plan;
     for d in plan.deployments.iter().filter(|d| d.category() == MissionCategory::FouilleVehicules) {
-        if c.role(d.participant_id()) == Some(ParticipantRole::ForceEtat) {
-            continue;
-        }
-        let message = text::compliance_vehicle_search(c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
+        let (participant, zone) = (c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
+        let message = match c.role(d.participant_id()) {
+            Some(ParticipantRole::ForceEtat) => continue,
+            Some(ParticipantRole::PoliceMunicipale) => text::compliance_vehicle_search_municipal(participant, zone),
+            _ => text::compliance_vehicle_search_private(participant, zone),
+        };
         let draft = Draft::new(message, text::COMPLIANCE_FIX_VEHICLE_SEARCH)
             .zones([d.zone_id()])
             .deployments([d.id()])
@@ -172,7 +231,10 @@ fn clock(minutes: u32) -> String {
 
 fn municipal_police_at_night(c: &mut Checker) {
     let Some(rule) = c.active(RuleCode::PoliceMunicipaleNuitSansConvention) else { return };
-    if c.plan.event.legal().convention_coordination_en_vigueur {
+    // L512-6: without a convention, 06:00–23:00, except the surveillance of ceremonies, fêtes
+    // and festivities the commune organises.
+    let legal = c.plan.event.legal();
+    if legal.convention_coordination_en_vigueur || legal.organisee_par_la_commune {
         return;
     }
     let (from, to) = (minutes_of(rule.parameter("debut_nuit_heure")), minutes_of(rule.parameter("fin_nuit_heure")));
@@ -201,7 +263,8 @@ fn municipal_police_of_another_commune(c: &mut Checker) {
     let event = &plan.event;
     for p in plan.participants.iter().filter(|p| p.role() == ParticipantRole::PoliceMunicipale) {
         let Some(commune) = p.commune().filter(|commune| *commune != event.commune()) else { continue };
-        if p.arrete_l512_3().is_some() {
+        // Pooled (L512-1) or intercommunal (L512-2) officers need no order.
+        if p.arrete_l512_3().is_some() || p.cadre_intercommunal().is_some() {
             continue;
         }
         let deployments: Vec<&Deployment> = plan.deployments.iter().filter(|d| d.participant_id() == p.id()).collect();

@@ -1,14 +1,16 @@
-//! Sizing against the attendance: a service d'ordre above 1,500 people (L211-11), the
-//! declaration deadline (R211-22), first-aid cover (référentiel national DPS) and the usual
-//! number of security agents.
+//! Sizing against the attendance: the service d'ordre the prefect may require of a
+//! profit-making event (L211-11), the declaration to the maire (R211-22), first-aid cover
+//! (référentiel national DPS, by an approved association: L725-3) and the usual number of
+//! security agents. The figures are the convention's own (`convention::sizing` and
+//! `convention::provision`): one computation for the rule, Article 4 and the annex.
 
 use chrono::Months;
 
-use super::checker::{lowest_over, peak_over, Checker, PRIVATE};
+use super::checker::{Checker, PRIVATE};
 use super::finding::Draft;
 use super::local::{decimal, local_date};
 use super::rules::{Rule, RuleCode};
-use crate::domain::plan::{Deployment, MissionCategory, ParticipantRole, PublicBehaviour, Qualification};
+use crate::domain::convention::{provided, DpsCategory};
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -18,8 +20,10 @@ pub(super) fn check(c: &mut Checker) {
     stewards(c);
 }
 
+/// Above the rule's threshold, for a profit-making event: R211-22 and L211-11 concern those.
 fn above(c: &Checker, rule: &Rule) -> bool {
-    f64::from(c.plan.event.expected_attendance()) > rule.parameter("seuil_personnes")
+    c.plan.event.legal().but_lucratif
+        && f64::from(c.plan.event.expected_attendance()) > rule.parameter("seuil_personnes")
 }
 
 fn service_d_ordre(c: &mut Checker) {
@@ -64,85 +68,46 @@ fn declaration(c: &mut Checker) {
     }
 }
 
-/// How many first-aiders a deployment brings: all of it for a first-aid mission or a first-aid
-/// participant, else its named agents qualified as secouriste.
-fn first_aiders(c: &Checker, d: &Deployment) -> u32 {
-    if d.category() == MissionCategory::Secours || c.role(d.participant_id()) == Some(ParticipantRole::Secours) {
-        return d.staffed_headcount();
-    }
-    let qualified = d.agent_ids().iter().filter_map(|id| c.agent(id)).filter(|a| a.holds(Qualification::Secouriste));
-    u32::try_from(qualified.count()).unwrap_or(u32::MAX)
-}
-
-/// The first-aid cover the référentiel asks for: RIS = (P2 + E1 + E2) × P / 1000.
+/// The first-aid cover the référentiel asks for, against the first-aiders of approved
+/// associations present at the weakest moment of the opening.
 fn first_aid(c: &mut Checker) {
-    let Some(rule) = c.active(RuleCode::DpsInsuffisant) else { return };
+    if c.active(RuleCode::DpsInsuffisant).is_none() {
+        return;
+    }
+    let Some(sizing) = c.sizing() else { return };
+    if sizing.category == DpsCategory::DecisionAutorite {
+        return;
+    }
     let plan = c.plan;
-    let event = &plan.event;
-    let p2 = rule.parameter(match event.behaviour() {
-        PublicBehaviour::Assis => "p2_assis",
-        PublicBehaviour::Debout => "p2_debout",
-        PublicBehaviour::Dynamique => "p2_dynamique",
-    });
-    let (e1, e2) = (rule.parameter("e1"), rule.parameter("e2"));
-    let attendance = f64::from(event.expected_attendance());
-    let cap = rule.parameter("seuil_reduction_public");
-    let public = if attendance > cap { cap + (attendance - cap) / 2.0 } else { attendance };
-    let ris = (p2 + e1 + e2) * public / 1000.0;
-    if ris < rule.parameter("ris_minimum") {
+    let planned = provided(plan).first_aiders.lowest;
+    if planned >= sizing.first_aiders {
         return;
     }
-    let (tier, required) = if ris <= rule.parameter("ris_petite_envergure") {
-        (text::COMPLIANCE_TIER_PAPS, rule.parameter("secouristes_paps"))
-    } else {
-        let tier = if ris <= rule.parameter("ris_moyenne_envergure") {
-            text::COMPLIANCE_TIER_SMALL
-        } else if ris <= rule.parameter("ris_grande_envergure") {
-            text::COMPLIANCE_TIER_MEDIUM
-        } else {
-            text::COMPLIANCE_TIER_LARGE
-        };
-        (tier, rule.parameter("secouristes_petite_envergure").max(ris.ceil()))
-    };
-    let required = required.ceil() as u32;
-    let deployments: Vec<(&Deployment, u32)> =
-        plan.deployments.iter().map(|d| (d, first_aiders(c, d))).filter(|(_, n)| *n > 0).collect();
-    let planned = lowest_over(event.window(), deployments.iter().copied());
-    if planned >= required {
-        return;
-    }
-    let message = text::compliance_dps(&decimal(ris), tier, required, planned);
-    let draft = Draft::new(message, text::compliance_fix_dps(&decimal(e1), &decimal(e2)))
-        .deployments(deployments.iter().map(|(d, _)| d.id()));
+    // "point d’alerte et de premiers secours", "DPS de petite envergure": mid-sentence.
+    let label = sizing.category.label();
+    let tier = if label.starts_with("DPS") { label.to_string() } else { label.to_lowercase() };
+    let message = text::compliance_dps(&decimal(sizing.ris), &tier, sizing.first_aiders, planned);
+    let draft = Draft::new(message, text::COMPLIANCE_FIX_DPS).deployments(
+        plan.deployments
+            .iter()
+            .filter(|d| c.role(d.participant_id()) == Some(crate::domain::plan::ParticipantRole::Secours))
+            .map(|d| d.id()),
+    );
     c.emit(RuleCode::DpsInsuffisant, draft);
 }
 
-/// The security agents present at the peak (organiser and private security, first-aid
-/// missions aside) against the static posts plus one agent per so many spectators.
+/// The security agents present at the peak (organiser and private security) against the
+/// convention's suggestion: the static posts plus one agent per so many spectators.
 fn stewards(c: &mut Checker) {
     let Some(rule) = c.active(RuleCode::StewardsInsuffisants) else { return };
+    let Some(sizing) = c.sizing() else { return };
     let plan = c.plan;
-    let event = &plan.event;
-    let ratio = rule.parameter(match event.behaviour() {
-        PublicBehaviour::Assis => "spectateurs_par_agent_assis",
-        PublicBehaviour::Debout => "spectateurs_par_agent_debout",
-        PublicBehaviour::Dynamique => "spectateurs_par_agent_dynamique",
-    });
-    if ratio <= 0.0 {
+    let planned = provided(plan).stewards.highest;
+    if f64::from(planned) >= rule.parameter("part_minimale") * f64::from(sizing.stewards) {
         return;
     }
-    let posts = plan.posts.len();
-    let suggested = posts as f64 + (f64::from(event.expected_attendance()) / ratio).ceil();
-    let security: Vec<(&Deployment, u32)> = c
-        .deployments_by(&PRIVATE)
-        .filter(|d| d.category() != MissionCategory::Secours)
-        .map(|d| (d, d.staffed_headcount()))
-        .collect();
-    let planned = peak_over(event.window(), security.iter().copied());
-    if f64::from(planned) >= rule.parameter("part_minimale") * suggested {
-        return;
-    }
-    let message = text::compliance_stewards(planned, suggested as u32, posts, ratio);
-    let draft = Draft::new(message, text::COMPLIANCE_FIX_STEWARDS).deployments(security.iter().map(|(d, _)| d.id()));
+    let message = text::compliance_stewards(planned, sizing.stewards, plan.posts.len(), sizing.spectators_per_steward);
+    let security: Vec<&str> = c.deployments_by(&PRIVATE).map(|d| d.id()).collect();
+    let draft = Draft::new(message, text::COMPLIANCE_FIX_STEWARDS).deployments(security);
     c.emit(RuleCode::StewardsInsuffisants, draft);
 }

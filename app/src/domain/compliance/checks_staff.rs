@@ -7,7 +7,6 @@ use super::local::{date_time, hours, short_date};
 use super::rules::RuleCode;
 use super::working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
 use crate::domain::plan::{Agent, Deployment, ParticipantRole, TimeWindow};
-use crate::domain::time::Span;
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -79,24 +78,7 @@ fn agent_cards(c: &mut Checker) {
 
 /// The working-time limits as the rules table sets them.
 fn limits(c: &Checker) -> WorkingTimeLimits {
-    let at_most = |code, name| {
-        c.active(code).map_or(Span(i64::MAX / 4), |rule| Span::minutes((rule.parameter(name) * 60.0).round() as i64))
-    };
-    let min_shift = c
-        .active(RuleCode::VacationTropCourte)
-        .map_or(Span(0), |rule| Span::minutes((rule.parameter("min_heures") * 60.0).round() as i64));
-    let rest = c
-        .active(RuleCode::TempsTravailRepos)
-        .map_or(Span(0), |rule| Span::minutes((rule.parameter("repos_minimum_heures") * 60.0).round() as i64));
-    WorkingTimeLimits {
-        max_daily: at_most(RuleCode::TempsTravailJournalier, "max_heures"),
-        min_rest: rest,
-        max_weekly: at_most(RuleCode::TempsTravailHebdomadaire, "max_heures"),
-        max_days_per_week: c
-            .active(RuleCode::TempsTravailJoursSemaine)
-            .map_or(u32::MAX, |rule| rule.parameter("max_jours").round() as u32),
-        min_shift,
-    }
+    WorkingTimeLimits::from_rules(c.rules())
 }
 
 fn agents_working_time(c: &mut Checker) {

@@ -1,5 +1,7 @@
 //! A compliant plan to break one rule at a time: the "Fête de la Saint-Jean" in Martigues,
-//! Saturday 20 June 2026, 18:00 to 23:00, 1,000 people standing. No finding at all.
+//! Saturday 20 June 2026, 18:00 to 23:00, 1,000 people standing on the quay, an enclosed
+//! venue whose entrance is filtered with pat-downs under the control of a judicial police
+//! officer (L613-3). No finding at all.
 
 use std::collections::BTreeSet;
 
@@ -8,8 +10,9 @@ use chrono::NaiveDate;
 use super::{check_plan, ComplianceContext, Finding, RuleCode, RuleSet};
 use crate::domain::plan::{
     local_instant, Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind,
-    LegalContext, MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole, Plan, Post,
-    PostDraft, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft, ZoneKind,
+    LegalContext, MissionCategory, Need, NeedDraft, OrderKind, Participant, ParticipantDraft, ParticipantRole, Plan,
+    Post, PostDraft, PrefectOrder, PrefectOrderFields, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility,
+    Zone, ZoneDraft, ZoneKind,
 };
 use crate::domain::time::Instant;
 
@@ -76,14 +79,42 @@ fn event() -> EventDraft {
         teardown: None,
         expected_attendance: 1_000,
         behaviour: PublicBehaviour::Debout,
-        legal: LegalContext::default(),
+        legal: LegalContext { palpations_sous_controle_opj: true, ..LegalContext::default() },
         alert_procedure: Some("Le PC alerte chaque chef d’équipe sur le canal 1 ; le 17 est appelé par le PC.".into()),
     }
 }
 
+/// A zone; an entrance gives access to the enclosed venue.
 fn zone(n: u32, name: &str, kind: ZoneKind) -> Zone {
     let public_road = kind == ZoneKind::VoiePublique;
-    Zone::new(ZoneDraft { id: id(n), name: name.into(), kind, public_road, address: None, polygon: None }).unwrap()
+    let acces_enceinte = kind == ZoneKind::EntreeFiltrage;
+    Zone::new(ZoneDraft {
+        id: id(n),
+        name: name.into(),
+        kind,
+        public_road,
+        acces_enceinte,
+        address: None,
+        polygon: None,
+    })
+    .unwrap()
+}
+
+/// A prefect's order of `kind`, numbered, for the whole site and event.
+pub fn order(kind: OrderKind) -> PrefectOrder {
+    order_in(kind, &[], None)
+}
+
+/// A prefect's order of `kind` for these zones and this validity window.
+pub fn order_in(kind: OrderKind, zones: &[u32], valid: Option<TimeWindow>) -> PrefectOrder {
+    PrefectOrder::new(PrefectOrderFields {
+        kind,
+        number: "13-2026-06-0412".into(),
+        signed_on: NaiveDate::from_ymd_opt(2026, 6, 2),
+        valid,
+        zone_ids: zones.iter().map(|&z| id(z)).collect(),
+    })
+    .unwrap()
 }
 
 pub fn participant_draft(n: u32, name: &str, role: ParticipantRole) -> ParticipantDraft {
@@ -97,6 +128,8 @@ pub fn participant_draft(n: u32, name: &str, role: ParticipantRole) -> Participa
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     }
 }
 
@@ -250,6 +283,17 @@ impl Edit {
     }
     pub fn remove_deployment(mut self, n: u32) -> Edit {
         self.0.deployments.retain(|d| d.id() != id(n));
+        self
+    }
+    /// The event with one more prefect's order.
+    pub fn with_order(self, order: PrefectOrder) -> Edit {
+        self.event(|e| e.legal.orders.push(order))
+    }
+    pub fn zone(mut self, n: u32, change: impl FnOnce(&mut ZoneDraft)) -> Edit {
+        let slot = self.0.zones.iter_mut().find(|z| z.id() == id(n)).unwrap();
+        let mut draft = ZoneDraft::from(slot.clone());
+        change(&mut draft);
+        *slot = Zone::new(draft).unwrap();
         self
     }
     pub fn remove_zone(mut self, n: u32) -> Edit {

@@ -13,6 +13,7 @@ mod checks_legal;
 mod checks_sizing;
 mod checks_staff;
 mod finding;
+mod legal_basis;
 mod local;
 mod reader;
 mod rules;
@@ -28,10 +29,12 @@ mod working_time_props;
 use serde::{Deserialize, Serialize};
 
 pub use finding::Finding;
+pub use legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
 pub use reader::{document_reader, findings_as_read_by};
 pub use rules::{Rule, RuleCode, RuleOverride, RuleSet, RuleSettings, SettingsError, Severity};
 pub use working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
 
+use crate::domain::convention::{size, RiskAssessment, RiskAssessmentDraft, Sizing, SizingParameters};
 use crate::domain::plan::{Plan, TimeWindow};
 use crate::domain::time::Instant;
 
@@ -59,19 +62,27 @@ impl ConventionInForce {
 }
 
 /// What the checks need besides the plan and the rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComplianceContext {
     /// The current instant (deadlines are counted from its date in the event's zone); read from
     /// the clock by the caller, never here.
     pub now: Instant,
     #[serde(default)]
     pub conventions_in_force: Vec<ConventionInForce>,
+    /// The convention's shared risk assessment, if the organiser filled it in: the first-aid
+    /// and steward sizing are read from it, as Article 4 of the convention does. Without one,
+    /// from the event's own figures at the lowest levels.
+    #[serde(default)]
+    pub risk: Option<RiskAssessment>,
+    /// The sizing coefficients of the event's department.
+    #[serde(default)]
+    pub sizing: SizingParameters,
 }
 
 impl ComplianceContext {
     /// A context at `now` with no convention in force.
     pub fn at(now: Instant) -> ComplianceContext {
-        ComplianceContext { now, conventions_in_force: Vec::new() }
+        ComplianceContext { now, conventions_in_force: Vec::new(), risk: None, sizing: SizingParameters::defaults() }
     }
 }
 
@@ -83,6 +94,17 @@ pub fn check_plan(plan: &Plan, rules: &RuleSet, context: &ComplianceContext) -> 
     checks_sizing::check(&mut checker);
     checks_cooperation::check(&mut checker);
     checker.finish()
+}
+
+/// The first-aid and steward sizing of `plan`: the one computation the rules, Article 4 and
+/// the annex of the convention share (`convention::sizing::size`).
+pub fn sizing_of(plan: &Plan, context: &ComplianceContext) -> Option<Sizing> {
+    let risk = match &context.risk {
+        Some(risk) => risk.clone(),
+        None => RiskAssessment::new(RiskAssessmentDraft::from_event(&plan.event)).ok()?,
+    };
+    let static_posts = u32::try_from(plan.posts.len()).unwrap_or(u32::MAX);
+    Some(size(&risk, static_posts, &context.sizing))
 }
 
 /// Whether any finding blocks the plan's approval.

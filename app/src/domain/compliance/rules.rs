@@ -28,15 +28,17 @@ coded_enum! {
     pub enum RuleCode {
         VoiePubliqueSansAutorisation => ("voie_publique_sans_autorisation", "Agents privés sur la voie publique sans autorisation"),
         PalpationSansBaseLegale => ("palpation_sans_base_legale", "Palpations par des agents privés sans base légale"),
-        PalpationAgentNonQualifie => ("palpation_agent_non_qualifie", "Palpations par des agents non habilités"),
+        VoiePubliqueMissionHorsAutorisation => ("voie_publique_mission_hors_autorisation", "Mission d’agents privés sur la voie publique hors du champ de l’autorisation"),
+        PalpationBenevoleSansAgrement => ("palpation_benevole_sans_agrement", "Palpations par des personnes sans carte ni agrément"),
+        PalpationAgentNonQualifie => ("palpation_agent_non_qualifie", "Palpations par des agents sans qualification palpation"),
         PalpationSansMixite => ("palpation_sans_mixite", "Palpations sans agents des deux sexes"),
-        FouilleVehiculeHorsForcesEtat => ("fouille_vehicule_hors_forces_etat", "Fouille de véhicules hors forces de l’État"),
+        FouilleVehiculeHorsForcesEtat => ("fouille_vehicule_hors_forces_etat", "Fouille de véhicules par un acteur non habilité"),
         PoliceMunicipaleNuitSansConvention => ("police_municipale_nuit_sans_convention", "Police municipale de nuit sans convention de coordination"),
         PoliceMunicipaleAutreCommuneSansArrete => ("police_municipale_autre_commune_sans_arrete", "Police municipale d’une autre commune sans arrêté"),
         AgentPriveSansCarte => ("agent_prive_sans_carte", "Agent privé sans carte professionnelle"),
         CarteProfessionnelleExpiree => ("carte_professionnelle_expiree", "Carte professionnelle expirée"),
         EntrepriseSansAutorisation => ("entreprise_sans_autorisation", "Entreprise sans autorisation CNAPS"),
-        ServiceOrdreAbsent => ("service_ordre_absent", "Service d’ordre absent"),
+        ServiceOrdreAbsent => ("service_ordre_absent", "Service d’ordre pouvant être exigé"),
         DeclarationADeposer => ("declaration_a_deposer", "Déclaration de la manifestation à déposer"),
         DeclarationDelaiDepasse => ("declaration_delai_depasse", "Délai de déclaration dépassé"),
         TempsTravailJournalier => ("temps_travail_journalier", "Durée de travail journalière dépassée"),
@@ -49,7 +51,7 @@ coded_enum! {
         PosteCommandementAbsent => ("poste_commandement_absent", "Pas de poste de commandement"),
         ContactNommeAbsent => ("contact_nomme_absent", "Participant sans contact nommé"),
         ProcedureAlerteAbsente => ("procedure_alerte_absente", "Pas de procédure d’alerte"),
-        ConventionEnVigueurChevauchement => ("convention_en_vigueur_chevauchement", "Convention déjà en vigueur au même endroit"),
+        ConventionEnVigueurChevauchement => ("convention_en_vigueur_chevauchement", "Convention déjà en vigueur dans la commune"),
     }
 }
 
@@ -171,63 +173,62 @@ fn default_rule(code: RuleCode) -> Rule {
     use RuleCode::*;
     use Severity::*;
     match code {
-        VoiePubliqueSansAutorisation => rule(code, Bloquant, "CSI L613-1", &[]),
-        PalpationSansBaseLegale => rule(code, Bloquant, "CSI L613-2 et L613-3", &[("seuil_spectateurs", 300.0)]),
-        PalpationAgentNonQualifie => rule(code, Bloquant, "CSI L613-2", &[]),
-        PalpationSansMixite => rule(code, Avertissement, "CSI L613-2 (palpation par une personne de même sexe)", &[]),
-        FouilleVehiculeHorsForcesEtat => rule(code, Bloquant, "CSI L226-1", &[]),
-        PoliceMunicipaleNuitSansConvention => {
-            rule(code, Bloquant, "CSI L512-4 à L512-7", &[("debut_nuit_heure", 23.0), ("fin_nuit_heure", 6.0)])
+        VoiePubliqueSansAutorisation => rule(code, Bloquant, "CSI L613-1 al. 2", &[]),
+        VoiePubliqueMissionHorsAutorisation => rule(code, Bloquant, "CSI L613-1 al. 2 et L226-1", &[]),
+        PalpationSansBaseLegale => {
+            rule(code, Bloquant, "CSI L613-2, L613-3 et L226-1", &[("seuil_spectateurs", 300.0)])
         }
-        PoliceMunicipaleAutreCommuneSansArrete => rule(code, Bloquant, "CSI L512-3", &[]),
+        PalpationBenevoleSansAgrement => rule(code, Bloquant, "CSI L613-3 al. 2 et L612-25", &[]),
+        PalpationAgentNonQualifie => rule(
+            code,
+            Avertissement,
+            "CSI L613-2 (habilitation spécifique supprimée par la loi n° 2021-646 du 25 mai 2021)",
+            &[],
+        ),
+        PalpationSansMixite => {
+            rule(code, Avertissement, "CSI L613-2 et L613-3 (palpation par une personne de même sexe)", &[])
+        }
+        FouilleVehiculeHorsForcesEtat => {
+            rule(code, Bloquant, "CSI L226-1 ; code de procédure pénale, art. 78-2-2 et 78-2-4", &[])
+        }
+        PoliceMunicipaleNuitSansConvention => {
+            rule(code, Bloquant, "CSI L512-6", &[("debut_nuit_heure", 23.0), ("fin_nuit_heure", 6.0)])
+        }
+        PoliceMunicipaleAutreCommuneSansArrete => rule(code, Bloquant, "CSI L512-1 à L512-3", &[]),
         AgentPriveSansCarte | CarteProfessionnelleExpiree => rule(code, Bloquant, "CSI L612-20", &[]),
         EntrepriseSansAutorisation => rule(code, Bloquant, "CSI L612-9", &[]),
-        ServiceOrdreAbsent => rule(code, Bloquant, "CSI L211-11", &[("seuil_personnes", 1500.0)]),
+        ServiceOrdreAbsent => {
+            rule(code, Information, "CSI L211-11 (manifestations à but lucratif)", &[("seuil_personnes", 1500.0)])
+        }
         DeclarationADeposer => {
-            rule(code, Information, "CSI R211-22", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
+            rule(code, Information, "CSI R211-22 et R211-23", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
         }
         DeclarationDelaiDepasse => {
-            rule(code, Avertissement, "CSI R211-22", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
+            rule(code, Avertissement, "CSI R211-22 et R211-23", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
         }
         TempsTravailJournalier => rule(code, Avertissement, IDCC_1351, &[("max_heures", 12.0)]),
         TempsTravailRepos => rule(code, Avertissement, IDCC_1351, &[("repos_minimum_heures", 12.0)]),
         TempsTravailHebdomadaire => rule(code, Avertissement, IDCC_1351, &[("max_heures", 48.0)]),
         TempsTravailJoursSemaine => rule(code, Avertissement, IDCC_1351, &[("max_jours", 6.0)]),
         VacationTropCourte => rule(code, Avertissement, IDCC_1351, &[("min_heures", 4.0)]),
+        // The sizing itself (P2, E1, E2, thresholds) is the convention's, with the
+        // department's coefficients: one computation for the rule and the document.
         DpsInsuffisant => rule(
             code,
             Avertissement,
-            "Référentiel national des dispositifs prévisionnels de secours (arrêté du 7 novembre 2006)",
-            &[
-                ("p2_assis", 0.25),
-                ("p2_debout", 0.30),
-                ("p2_dynamique", 0.40),
-                ("e1", 0.25),
-                ("e2", 0.25),
-                ("seuil_reduction_public", 100_000.0),
-                ("ris_minimum", 0.25),
-                ("ris_petite_envergure", 1.125),
-                ("ris_moyenne_envergure", 12.0),
-                ("ris_grande_envergure", 36.0),
-                ("secouristes_paps", 2.0),
-                ("secouristes_petite_envergure", 4.0),
-            ],
+            "Référentiel national des dispositifs prévisionnels de secours (arrêté du 7 novembre 2006) ; CSI L725-3",
+            &[],
         ),
         StewardsInsuffisants => rule(
             code,
             Avertissement,
             "Usage professionnel : un agent par 250 à 300 spectateurs (aucun ratio réglementaire)",
-            &[
-                ("spectateurs_par_agent_assis", 300.0),
-                ("spectateurs_par_agent_debout", 275.0),
-                ("spectateurs_par_agent_dynamique", 250.0),
-                ("part_minimale", 0.5),
-            ],
+            &[("part_minimale", 0.5)],
         ),
         PosteCommandementAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
         ContactNommeAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
         ProcedureAlerteAbsente => rule(code, Avertissement, CIRCULAIRE, &[]),
-        ConventionEnVigueurChevauchement => rule(code, Avertissement, CIRCULAIRE, &[]),
+        ConventionEnVigueurChevauchement => rule(code, Information, CIRCULAIRE, &[]),
     }
 }
 
@@ -295,7 +296,7 @@ mod tests {
         let codes: Vec<RuleCode> = set.rules.iter().map(|r| r.code).collect();
         assert_eq!(codes, RuleCode::ALL);
         assert_eq!(set.rule(RuleCode::PalpationSansBaseLegale).parameter("seuil_spectateurs"), 300.0);
-        assert_eq!(set.rule(RuleCode::VoiePubliqueSansAutorisation).reference, "CSI L613-1");
+        assert_eq!(set.rule(RuleCode::VoiePubliqueSansAutorisation).reference, "CSI L613-1 al. 2");
     }
 
     #[test]
@@ -322,16 +323,18 @@ mod tests {
         let no_reason = overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "enabled": false, "reason": " "}]}"#);
         assert_eq!(no_reason, Err(SettingsError::ReasonRequired(RuleCode::DpsInsuffisant)));
         let unknown =
-            overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e3": 1}, "reason": "x"}]}"#);
-        assert_eq!(unknown.unwrap_err().to_string(), "Règle « dps_insuffisant » : paramètre « e3 » inconnu.");
+            overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e1": 1}, "reason": "x"}]}"#);
+        assert_eq!(unknown.unwrap_err().to_string(), "Règle « dps_insuffisant » : paramètre « e1 » inconnu.");
         let hour = r#"{"overrides": [{"rule": "police_municipale_nuit_sans_convention", "parameters": {"debut_nuit_heure": 25}, "reason": "x"}]}"#;
         assert!(matches!(overlay(hour), Err(SettingsError::InvalidParameter(..))));
     }
 
     #[test]
     fn a_rule_set_reads_back_from_json_only_whole() {
-        let set = overlay(r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e1": 0.3}, "reason": "x"}]}"#)
-            .unwrap();
+        let set = overlay(
+            r#"{"overrides": [{"rule": "stewards_insuffisants", "parameters": {"part_minimale": 0.3}, "reason": "x"}]}"#,
+        )
+        .unwrap();
         let json = serde_json::to_value(&set).unwrap();
         assert_eq!(serde_json::from_value::<RuleSet>(json.clone()).unwrap(), set);
         let mut truncated = json.clone();

@@ -4,7 +4,9 @@
 
 use super::fixtures::*;
 use super::{check_plan, ComplianceContext, ConventionInForce, RuleCode, RuleSet, RuleSettings, Severity};
-use crate::domain::plan::{MissionCategory, Qualification, Sex, TimeWindow};
+use crate::domain::plan::{
+    AgentDraft, MissionCategory, MunicipalFramework, OrderKind::*, Qualification, Sex, TimeWindow,
+};
 use RuleCode::*;
 
 /// One test per scenario: the plan built by `$plan` gives exactly these rule codes.
@@ -18,16 +20,8 @@ macro_rules! scenario {
     };
 }
 
-fn private_at_avenue() -> Edit {
-    Edit::compliant().add_deployment(deployment_draft(
-        310,
-        COMPANY,
-        AVENUE,
-        evening(),
-        2,
-        &[],
-        MissionCategory::Surveillance,
-    ))
+fn private_at_avenue(category: MissionCategory) -> Edit {
+    Edit::compliant().add_deployment(deployment_draft(310, COMPANY, AVENUE, evening(), 2, &[], category))
 }
 
 fn spectators(count: u32) -> Edit {
@@ -35,7 +29,8 @@ fn spectators(count: u32) -> Edit {
 }
 
 fn vehicle_search_by(participant: u32, perimeter: bool) -> Edit {
-    Edit::compliant().event(|e| e.legal.perimetre_l226_1 = perimeter).add_deployment(deployment_draft(
+    let edit = if perimeter { Edit::compliant().with_order(order(PerimetreL226_1)) } else { Edit::compliant() };
+    edit.add_deployment(deployment_draft(
         311,
         participant,
         ENTRANCE,
@@ -50,6 +45,27 @@ fn municipal_police_until(day: u32, hour: u32, minute: u32, convention: bool) ->
     Edit::compliant()
         .event(|e| e.legal.convention_coordination_en_vigueur = convention)
         .deployment(TRAFFIC, |d| d.window = june((20, 18, 0), (day, hour, minute)))
+}
+
+/// Two of the organiser's own people, "Paul R." and "Inès T.", patting down at the entrance.
+fn organiser_pat_downs(qualifications: &[Qualification]) -> Edit {
+    let person = |n: u32, name: &str, sex: Sex| AgentDraft {
+        participant_id: id(ORGANISER),
+        cnaps_card: None,
+        ..agent_draft(n, name, sex, qualifications)
+    };
+    Edit::compliant()
+        .add_agent(person(105, "Paul R.", Sex::Homme))
+        .add_agent(person(106, "Inès T.", Sex::Femme))
+        .add_deployment(deployment_draft(
+            316,
+            ORGANISER,
+            ENTRANCE,
+            evening(),
+            2,
+            &[105, 106],
+            MissionCategory::Filtrage,
+        ))
 }
 
 /// Nadia also named on a deployment at the command post.
@@ -91,32 +107,108 @@ scenario!(the_compliant_plan_has_no_finding, Edit::compliant(), []);
 // L613-1: private agents on the public road.
 scenario!(
     private_agents_on_the_public_road_without_authorisation_are_blocking,
-    private_at_avenue(),
+    private_at_avenue(MissionCategory::Surveillance),
     [VoiePubliqueSansAutorisation]
 );
 scenario!(
-    private_agents_on_the_public_road_with_the_prefects_authorisation_are_allowed,
-    private_at_avenue().event(|e| e.legal.autorisation_voie_publique_l613_1 = true),
+    private_agents_watching_the_public_road_with_the_prefects_authorisation_are_allowed,
+    private_at_avenue(MissionCategory::Surveillance).with_order(order(VoiePubliqueL613_1)),
+    []
+);
+scenario!(
+    private_agents_patrolling_the_public_road_with_the_prefects_authorisation_are_allowed,
+    private_at_avenue(MissionCategory::Patrouille).with_order(order(VoiePubliqueL613_1)),
+    []
+);
+scenario!(
+    private_agents_filtering_on_the_public_road_are_outside_the_l613_1_authorisation,
+    private_at_avenue(MissionCategory::Filtrage).with_order(order(VoiePubliqueL613_1)),
+    [VoiePubliqueMissionHorsAutorisation]
+);
+scenario!(
+    private_agents_directing_traffic_on_the_public_road_are_outside_the_l613_1_authorisation,
+    private_at_avenue(MissionCategory::Circulation).with_order(order(VoiePubliqueL613_1)),
+    [VoiePubliqueMissionHorsAutorisation]
+);
+scenario!(
+    private_agents_filtering_inside_a_protection_perimeter_assist_the_judicial_police,
+    private_at_avenue(MissionCategory::Filtrage).with_order(order(PerimetreL226_1)),
+    []
+);
+scenario!(
+    an_l613_1_authorisation_for_another_zone_does_not_cover_the_avenue,
+    private_at_avenue(MissionCategory::Surveillance).with_order(order_in(VoiePubliqueL613_1, &[ENTRANCE], None)),
+    [VoiePubliqueSansAutorisation]
+);
+scenario!(
+    an_l613_1_authorisation_ending_at_nine_does_not_cover_the_evening_until_eleven,
+    private_at_avenue(MissionCategory::Surveillance).with_order(order_in(
+        VoiePubliqueL613_1,
+        &[AVENUE],
+        Some(june((20, 12, 0), (20, 21, 0)))
+    )),
+    [VoiePubliqueSansAutorisation]
+);
+scenario!(
+    an_l613_1_authorisation_for_the_avenue_and_the_evening_covers_it,
+    private_at_avenue(MissionCategory::Surveillance).with_order(order_in(
+        VoiePubliqueL613_1,
+        &[AVENUE],
+        Some(june((20, 12, 0), (21, 2, 0)))
+    )),
     []
 );
 scenario!(municipal_police_on_the_public_road_needs_no_authorisation, Edit::compliant(), []);
 
-// L613-2 and L613-3: the legal basis of pat-downs.
+// L613-3, L613-2 and L226-1: the legal basis of pat-downs by private agents.
 scenario!(
     pat_downs_by_private_agents_for_250_spectators_without_an_order_have_no_legal_basis,
     spectators(250),
     [PalpationSansBaseLegale]
 );
 scenario!(pat_downs_for_exactly_300_spectators_still_need_an_order, spectators(300), [PalpationSansBaseLegale]);
-scenario!(pat_downs_for_301_spectators_are_allowed_by_l613_3, spectators(301), []);
+scenario!(
+    pat_downs_for_301_spectators_at_the_entrance_of_an_enclosed_venue_under_an_opj_are_allowed_by_l613_3,
+    spectators(301),
+    []
+);
+scenario!(
+    pat_downs_for_a_thousand_spectators_at_an_open_air_entrance_have_no_basis_without_an_order,
+    Edit::compliant().zone(ENTRANCE, |z| z.acces_enceinte = false),
+    [PalpationSansBaseLegale]
+);
+scenario!(
+    pat_downs_for_a_thousand_spectators_without_an_opjs_control_have_no_basis,
+    Edit::compliant().event(|e| e.legal.palpations_sous_controle_opj = false),
+    [PalpationSansBaseLegale]
+);
+scenario!(
+    pat_downs_at_an_open_air_entrance_under_a_prefects_order_for_it_are_allowed,
+    Edit::compliant().zone(ENTRANCE, |z| z.acces_enceinte = false).with_order(order_in(
+        PalpationL613_2,
+        &[ENTRANCE],
+        None
+    )),
+    []
+);
+scenario!(
+    pat_downs_under_a_prefects_order_for_another_zone_have_no_basis,
+    spectators(250).with_order(order_in(PalpationL613_2, &[AVENUE], None)),
+    [PalpationSansBaseLegale]
+);
+scenario!(
+    pat_downs_under_a_prefects_order_that_has_expired_have_no_basis,
+    spectators(250).with_order(order_in(PalpationL613_2, &[], Some(june((13, 0, 0), (14, 0, 0))))),
+    [PalpationSansBaseLegale]
+);
 scenario!(
     pat_downs_for_250_spectators_under_a_prefects_order_are_allowed,
-    spectators(250).event(|e| e.legal.arrete_palpation_l613_2 = true),
+    spectators(250).with_order(order(PalpationL613_2)),
     []
 );
 scenario!(
     pat_downs_for_250_spectators_inside_a_protection_perimeter_are_allowed,
-    spectators(250).event(|e| e.legal.perimetre_l226_1 = true),
+    spectators(250).with_order(order(PerimetreL226_1)),
     []
 );
 scenario!(
@@ -128,12 +220,67 @@ scenario!(
     [PalpationSansMixite, StewardsInsuffisants]
 );
 
-// L613-2: pat-downs by agents trained for them.
+#[test]
+fn a_pat_down_without_basis_says_what_is_missing_for_l613_3() {
+    let findings = Edit::compliant()
+        .event(|e| {
+            e.expected_attendance = 250;
+            e.legal.palpations_sous_controle_opj = false;
+        })
+        .findings();
+    assert_eq!(
+        findings[0].message,
+        "Provence Sécurité Événements prévoit des palpations de sécurité à « Entrée Quai Brescon » sans base légale : \
+         ni arrêté préfectoral (L613-2) ni périmètre de protection (L226-1) ne couvre ce lieu et ce moment, et \
+         l’accès à une enceinte (L613-3) ne s’applique pas (250 spectateurs attendus (300 au plus), aucun contrôle \
+         d’un officier de police judiciaire n’est prévu)."
+    );
+    assert_eq!(findings[0].reference, "CSI L613-2, L613-3 et L226-1");
+}
+
+// L613-3 al. 2: the organiser's stewards pat down only with the agrément.
 scenario!(
-    an_agent_without_the_pat_down_qualification_on_a_pat_down_filtering_is_blocking,
+    organiser_volunteers_patting_down_without_the_agrement_are_blocking,
+    organiser_pat_downs(&[Qualification::Palpation]),
+    [PalpationBenevoleSansAgrement]
+);
+scenario!(
+    organiser_stewards_holding_the_l613_3_agrement_may_pat_down,
+    organiser_pat_downs(&[Qualification::AgrementL613_3]),
+    []
+);
+scenario!(
+    organiser_volunteers_patting_down_unnamed_cannot_show_the_agrement,
+    Edit::compliant().add_deployment(deployment_draft(
+        316,
+        ORGANISER,
+        ENTRANCE,
+        evening(),
+        2,
+        &[],
+        MissionCategory::Filtrage
+    )),
+    [PalpationBenevoleSansAgrement]
+);
+scenario!(
+    the_organisers_in_house_security_service_pats_down_as_security_agents,
+    organiser_pat_downs(&[Qualification::Palpation]).participant(ORGANISER, |p| p.service_interne_securite = true),
+    []
+);
+
+// L613-2 since 2021: no specific habilitation; a missing "palpation" qualification is a warning.
+scenario!(
+    a_carded_agent_without_the_pat_down_qualification_on_a_pat_down_filtering_is_a_warning,
     Edit::compliant().agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into()),
     [PalpationAgentNonQualifie]
 );
+
+#[test]
+fn a_missing_pat_down_qualification_does_not_block_the_plan() {
+    let findings = Edit::compliant().agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into()).findings();
+    assert_eq!(findings[0].severity, Severity::Avertissement);
+    assert!(!super::has_blocking(&findings));
+}
 scenario!(
     an_agent_without_the_pat_down_qualification_may_guard_the_command_post,
     Edit::compliant().add_agent(agent_draft(102, "Luc M.", Sex::Homme, &[Qualification::CqpAps])).add_deployment(
@@ -174,10 +321,25 @@ scenario!(
     []
 );
 
-// L226-1: vehicle searches.
+// Vehicle searches: the State forces' (L226-1; code de procédure pénale, 78-2-2 and 78-2-4).
 scenario!(
     a_security_company_searching_vehicles_in_a_protection_perimeter_is_blocking,
     vehicle_search_by(COMPANY, true),
+    [FouilleVehiculeHorsForcesEtat]
+);
+scenario!(
+    a_security_company_searching_vehicles_outside_any_perimeter_is_blocking,
+    vehicle_search_by(COMPANY, false),
+    [FouilleVehiculeHorsForcesEtat]
+);
+scenario!(
+    the_organiser_searching_vehicles_is_blocking,
+    vehicle_search_by(ORGANISER, false),
+    [FouilleVehiculeHorsForcesEtat]
+);
+scenario!(
+    municipal_police_searching_vehicles_outside_a_perimeter_is_blocking,
+    vehicle_search_by(MUNICIPAL, false),
     [FouilleVehiculeHorsForcesEtat]
 );
 scenario!(
@@ -186,8 +348,9 @@ scenario!(
     [FouilleVehiculeHorsForcesEtat]
 );
 scenario!(the_police_searching_vehicles_in_a_protection_perimeter_is_allowed, vehicle_search_by(POLICE, true), []);
+scenario!(the_police_searching_vehicles_outside_a_perimeter_is_allowed, vehicle_search_by(POLICE, false), []);
 
-// L512-4 to L512-7: municipal police at night.
+// L512-6: municipal police at night without a coordination convention.
 scenario!(
     municipal_police_until_half_past_eleven_without_a_convention_is_blocking,
     municipal_police_until(20, 23, 30, false),
@@ -196,6 +359,11 @@ scenario!(
 scenario!(
     municipal_police_until_half_past_eleven_with_a_coordination_convention_is_allowed,
     municipal_police_until(20, 23, 30, true),
+    []
+);
+scenario!(
+    municipal_police_watching_at_night_a_fete_the_commune_organises_is_allowed,
+    municipal_police_until(21, 1, 0, false).event(|e| e.legal.organisee_par_la_commune = true),
     []
 );
 scenario!(municipal_police_until_eleven_sharp_is_not_at_night, municipal_police_until(20, 23, 0, false), []);
@@ -211,6 +379,12 @@ scenario!(
     [PoliceMunicipaleNuitSansConvention]
 );
 
+#[test]
+fn the_night_rule_cites_l512_6() {
+    let findings = municipal_police_until(20, 23, 30, false).findings();
+    assert_eq!(findings[0].reference, "CSI L512-6");
+}
+
 // L512-3: municipal police of another commune.
 scenario!(
     municipal_police_of_arles_in_martigues_without_an_order_is_blocking,
@@ -222,6 +396,22 @@ scenario!(
     Edit::compliant().participant(MUNICIPAL, |p| {
         p.commune_code = Some("13004".into());
         p.arrete_l512_3 = Some("Arrêté n° 13-2026-06-01".into());
+    }),
+    []
+);
+scenario!(
+    pooled_municipal_officers_of_a_neighbouring_commune_need_no_order,
+    Edit::compliant().participant(MUNICIPAL, |p| {
+        p.commune_code = Some("13047".into());
+        p.cadre_intercommunal = Some(MunicipalFramework::MutualisationL512_1);
+    }),
+    []
+);
+scenario!(
+    an_intercommunal_municipal_police_needs_no_order,
+    Edit::compliant().participant(MUNICIPAL, |p| {
+        p.commune_code = Some("13047".into());
+        p.cadre_intercommunal = Some(MunicipalFramework::IntercommunaleL512_2);
     }),
     []
 );
@@ -291,24 +481,37 @@ scenario!(
     []
 );
 
-// L211-11: service d'ordre; R211-22: declaration.
+// L211-11 and R211-22: profit-making events only.
 scenario!(
-    sixteen_hundred_people_without_any_private_security_lack_a_service_d_ordre,
+    a_free_fete_of_sixteen_hundred_people_without_private_security_has_no_declaration_nor_service_d_ordre,
     no_private_deployment(1_600),
-    [ServiceOrdreAbsent, StewardsInsuffisants, DeclarationADeposer]
+    [StewardsInsuffisants]
 );
 scenario!(
-    sixteen_hundred_people_with_private_security_only_have_a_declaration_to_file,
-    spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4),
+    a_profit_making_event_of_sixteen_hundred_without_private_security_may_be_required_a_service_d_ordre,
+    no_private_deployment(1_600).event(|e| e.legal.but_lucratif = true),
+    [StewardsInsuffisants, ServiceOrdreAbsent, DeclarationADeposer]
+);
+scenario!(
+    a_profit_making_event_of_sixteen_hundred_with_private_security_has_a_declaration_to_file,
+    spectators(1_600).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4),
     [DeclarationADeposer]
 );
 scenario!(
     exactly_fifteen_hundred_people_need_no_service_d_ordre_nor_declaration,
-    no_private_deployment(1_500),
+    no_private_deployment(1_500).event(|e| e.legal.but_lucratif = true),
     [StewardsInsuffisants]
 );
 
-// Sizing of first aid (référentiel national DPS).
+#[test]
+fn the_service_d_ordre_is_information_never_a_block() {
+    let findings = no_private_deployment(1_600).event(|e| e.legal.but_lucratif = true).findings();
+    let service = findings.iter().find(|f| f.rule == ServiceOrdreAbsent).unwrap();
+    assert_eq!(service.severity, Severity::Information);
+    assert!(!super::has_blocking(&findings));
+}
+
+// Sizing of first aid (référentiel national DPS), by an approved association (L725-3).
 scenario!(
     one_first_aider_for_a_thousand_people_standing_is_short_of_the_two_of_a_first_aid_post,
     Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1),
@@ -320,15 +523,28 @@ scenario!(
     [DpsInsuffisant]
 );
 scenario!(
-    a_named_agent_qualified_as_secouriste_completes_the_first_aid_post,
+    a_security_agent_qualified_as_secouriste_does_not_complete_the_first_aid_post,
     Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1).agent(NADIA, |a| {
         a.qualifications.insert(Qualification::Secouriste);
     }),
-    []
+    [DpsInsuffisant]
+);
+scenario!(
+    a_security_companys_first_aid_mission_is_no_dps,
+    Edit::compliant().deployment(FIRST_AID, |d| d.headcount = 1).add_deployment(deployment_draft(
+        317,
+        COMPANY,
+        FIRST_AID_POST,
+        evening(),
+        2,
+        &[],
+        MissionCategory::Secours
+    )),
+    [DpsInsuffisant]
 );
 scenario!(
     two_hundred_and_fifty_people_under_an_order_need_no_first_aid_post,
-    spectators(250).event(|e| e.legal.arrete_palpation_l613_2 = true).remove_deployment(FIRST_AID),
+    spectators(250).with_order(order(PalpationL613_2)).remove_deployment(FIRST_AID),
     []
 );
 
@@ -428,7 +644,7 @@ fn a_coordination_convention_of_martigues_in_force_in_june_is_to_be_cited() {
     );
     assert_eq!(
         findings[0].message,
-        "La convention « Convention de coordination de Martigues » est déjà en vigueur dans la commune pendant l’événement."
+        "La convention « Convention de coordination de Martigues » est en vigueur dans la commune pendant l’événement ; le document la cite."
     );
 }
 
@@ -449,22 +665,29 @@ fn codes_on(edit: &Edit, now: crate::domain::time::Instant) -> Vec<RuleCode> {
 }
 
 #[test]
-fn on_the_first_of_june_the_declaration_of_sixteen_hundred_people_is_late() {
-    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+fn on_the_first_of_june_the_declaration_of_a_profit_making_event_of_sixteen_hundred_people_is_late() {
+    let edit = spectators(1_600).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4);
     assert_eq!(codes_on(&edit, noon(2026, 6, 1)), vec![DeclarationDelaiDepasse]);
     let finding = &check_plan(&edit.0, &RuleSet::defaults(), &ComplianceContext::at(noon(2026, 6, 1)))[0];
     assert_eq!(finding.severity, Severity::Avertissement);
     assert_eq!(
         finding.message,
-        "Manifestation de plus de 1 500 personnes : le délai de déclaration a expiré le 20/05/2026."
+        "Manifestation à but lucratif de plus de 1 500 personnes : le délai de déclaration au maire a expiré le \
+         20/05/2026."
     );
-    assert_eq!(finding.reference, "CSI R211-22");
+    assert_eq!(finding.reference, "CSI R211-22 et R211-23");
 }
 
 #[test]
 fn on_the_twentieth_of_may_the_declaration_is_still_on_time() {
-    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+    let edit = spectators(1_600).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4);
     assert_eq!(codes_on(&edit, noon(2026, 5, 20)), vec![DeclarationADeposer]);
+}
+
+#[test]
+fn a_free_event_of_sixteen_hundred_people_has_no_declaration_deadline() {
+    let edit = spectators(1_600).deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&edit, noon(2026, 6, 1)), vec![]);
 }
 
 #[test]
@@ -477,14 +700,14 @@ fn once_the_event_has_begun_no_declaration_deadline_is_reported() {
 
 #[test]
 fn the_public_road_finding_names_the_company_the_zone_and_the_deployment() {
-    let findings = private_at_avenue().findings();
+    let findings = private_at_avenue(MissionCategory::Surveillance).findings();
     let finding = &findings[0];
     assert_eq!(
         finding.message,
         "Provence Sécurité Événements déploie des agents privés sur la voie publique (« Avenue Frédéric Mistral ») sans \
          autorisation préfectorale."
     );
-    assert_eq!((finding.severity, finding.reference.as_str()), (Severity::Bloquant, "CSI L613-1"));
+    assert_eq!((finding.severity, finding.reference.as_str()), (Severity::Bloquant, "CSI L613-1 al. 2"));
     assert_eq!((finding.zone_ids.clone(), finding.deployment_ids.clone()), (vec![id(AVENUE)], vec![id(310)]));
     assert_eq!(finding.participant_ids, vec![id(COMPANY)]);
     assert!(finding.fix.starts_with("Demandez par écrit au préfet"), "{}", finding.fix);
@@ -512,8 +735,15 @@ fn the_other_commune_and_vehicle_search_findings_read_as_sentences() {
     let search = &vehicle_search_by(COMPANY, true).findings()[0];
     assert_eq!(
         search.message,
-        "Provence Sécurité Événements : fouille de véhicules dans le périmètre de protection (« Entrée Quai Brescon ») ; \
-         seuls les policiers et les gendarmes peuvent y procéder."
+        "Provence Sécurité Événements : fouille de véhicules à « Entrée Quai Brescon » ; un agent privé ou un \
+         organisateur ne fouille jamais un véhicule."
+    );
+    let municipal = &vehicle_search_by(MUNICIPAL, false).findings()[0];
+    assert_eq!(
+        municipal.message,
+        "Police municipale de Martigues : fouille de véhicules à « Entrée Quai Brescon » ; la visite des véhicules \
+         revient aux officiers et agents de police judiciaire des forces de l’État, la police municipale n’en est pas \
+         chargée."
     );
 }
 
@@ -522,7 +752,7 @@ fn the_qualification_finding_names_the_agent_without_it() {
     let findings = Edit::compliant().agent(KARIM, |a| a.qualifications = [Qualification::CqpAps].into()).findings();
     assert_eq!(
         findings[0].message,
-        "Agents sans habilitation à la palpation affectés aux palpations à « Entrée Quai Brescon » : Karim D."
+        "Agents sans qualification « palpation de sécurité » affectés aux palpations à « Entrée Quai Brescon » : Karim D."
     );
     assert_eq!(findings[0].agent_ids, vec![id(KARIM)]);
 }
@@ -543,7 +773,8 @@ fn the_first_aid_finding_gives_the_ris_and_the_counts() {
     assert_eq!(
         findings[0].message,
         "Ratio d’intervenants secouristes RIS = 0,8 (point d’alerte et de premiers secours) : 2 secouristes requis en \
-         permanence pendant l’événement, 1 prévus au moment le plus faible."
+         permanence pendant l’événement, 1 prévus par une association agréée de sécurité civile au moment le plus \
+         faible."
     );
 }
 
@@ -555,7 +786,7 @@ fn twelve_thousand_dancing_people_need_a_small_dps_of_eleven_first_aiders() {
     assert_eq!(
         dps.message,
         "Ratio d’intervenants secouristes RIS = 10,8 (DPS de petite envergure) : 11 secouristes requis en permanence \
-         pendant l’événement, 2 prévus au moment le plus faible."
+         pendant l’événement, 2 prévus par une association agréée de sécurité civile au moment le plus faible."
     );
 }
 
@@ -573,7 +804,7 @@ fn the_working_time_finding_names_nadia_and_her_hours() {
 
 #[test]
 fn findings_come_blocking_first_then_in_the_rules_order() {
-    let edit = private_at_avenue()
+    let edit = private_at_avenue(MissionCategory::Surveillance)
         .event(|e| e.alert_procedure = None)
         .participant(COMPANY, |p| p.cnaps_authorisation = None)
         .agent(KARIM, |a| a.cnaps_card = None);
@@ -585,7 +816,9 @@ fn findings_come_blocking_first_then_in_the_rules_order() {
 
 #[test]
 fn checking_the_same_plan_with_its_lists_reversed_gives_the_same_findings() {
-    let edit = private_at_avenue().agent(KARIM, |a| a.cnaps_card = None).participant(POLICE, |p| p.contact_name = None);
+    let edit = private_at_avenue(MissionCategory::Surveillance)
+        .agent(KARIM, |a| a.cnaps_card = None)
+        .participant(POLICE, |p| p.contact_name = None);
     let mut reversed = Edit(edit.0.clone());
     reversed.0.deployments.reverse();
     reversed.0.participants.reverse();
@@ -603,7 +836,7 @@ fn settings(json: &str) -> RuleSet {
 fn a_rule_switched_off_by_the_prefecture_gives_no_finding() {
     let rules =
         settings(r#"{"overrides": [{"rule": "voie_publique_sans_autorisation", "enabled": false, "reason": "Test"}]}"#);
-    assert_eq!(check_plan(&private_at_avenue().0, &rules, &today()), vec![]);
+    assert_eq!(check_plan(&private_at_avenue(MissionCategory::Surveillance).0, &rules, &today()), vec![]);
 }
 
 #[test]
@@ -648,7 +881,7 @@ fn numbers_in_messages_are_written_the_french_way() {
 
 #[test]
 fn a_finding_serialises_with_its_stable_codes() {
-    let finding = &private_at_avenue().findings()[0];
+    let finding = &private_at_avenue(MissionCategory::Surveillance).findings()[0];
     let json = serde_json::to_value(finding).unwrap();
     assert_eq!(json["rule"], "voie_publique_sans_autorisation");
     assert_eq!(json["severity"], "bloquant");

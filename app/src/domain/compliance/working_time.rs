@@ -16,6 +16,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
 use super::local::{local_date, start_of_local_day};
+use super::rules::{RuleCode, RuleSet};
 use crate::domain::plan::TimeWindow;
 use crate::domain::time::Span;
 
@@ -42,6 +43,26 @@ impl Default for WorkingTimeLimits {
             max_weekly: Span::hours(48),
             max_days_per_week: 6,
             min_shift: Span::hours(4),
+        }
+    }
+}
+
+impl WorkingTimeLimits {
+    /// The limits as the rules in force set them (a department may change them): the one
+    /// reading of the rules table that the compliance checks and the shift scheduler share. A
+    /// rule switched off sets no limit.
+    pub fn from_rules(rules: &RuleSet) -> WorkingTimeLimits {
+        let active = |code| Some(rules.rule(code)).filter(|rule| rule.enabled);
+        let hours = |hours: f64| Span::minutes((hours * 60.0).round() as i64);
+        let at_most = |code, name| active(code).map_or(Span(i64::MAX / 4), |rule| hours(rule.parameter(name)));
+        let at_least = |code, name| active(code).map_or(Span(0), |rule| hours(rule.parameter(name)));
+        WorkingTimeLimits {
+            max_daily: at_most(RuleCode::TempsTravailJournalier, "max_heures"),
+            min_rest: at_least(RuleCode::TempsTravailRepos, "repos_minimum_heures"),
+            max_weekly: at_most(RuleCode::TempsTravailHebdomadaire, "max_heures"),
+            max_days_per_week: active(RuleCode::TempsTravailJoursSemaine)
+                .map_or(u32::MAX, |rule| rule.parameter("max_jours").round() as u32),
+            min_shift: at_least(RuleCode::VacationTropCourte, "min_heures"),
         }
     }
 }

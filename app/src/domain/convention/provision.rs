@@ -2,15 +2,16 @@
 //! stewards on the ground during the public opening.
 //!
 //! How people are counted (each deployment counts once, in one column at most):
-//! - **first-aiders**: deployments whose mission is `secours`, or whose participant's role is
-//!   `secours` (an agreed first-aid association), whatever their mission;
+//! - **first-aiders**: the deployments of participants whose role is `secours`: only an
+//!   approved civil-protection association provides a DPS (CSI L725-3);
 //! - **stewards**: the other deployments of the organiser and of private security companies,
 //!   command-post staffing (`pc`) aside;
 //! - State forces, municipal police, the prefecture and "other" participants are neither:
 //!   public forces are not stewards.
 //!
-//! A named agent qualified as secouriste but deployed on a security mission counts as a
-//! steward, not as a first-aider: the référentiel wants dedicated first-aiders. Counts are the
+//! A security agent qualified as secouriste, or a company's deployment on a `secours` mission,
+//! is not a first-aider of the DPS: only the association's count. A `secours` mission of a
+//! private actor is not a steward either. Counts are the
 //! staffed headcount (stated headcount or named agents, whichever is larger) of the deployments
 //! present at each instant of the public window; we report the lowest and the highest
 //! simultaneous count over that window.
@@ -47,11 +48,12 @@ enum Column {
 
 fn column(plan: &Plan, deployment: &Deployment) -> Option<Column> {
     let role = plan.participant(deployment.participant_id()).map(|p| p.role());
-    if deployment.category() == MissionCategory::Secours || role == Some(ParticipantRole::Secours) {
+    if role == Some(ParticipantRole::Secours) {
         return Some(Column::FirstAid);
     }
     let private = matches!(role, Some(ParticipantRole::Organisateur | ParticipantRole::SecuritePrivee));
-    (private && deployment.category() != MissionCategory::Pc).then_some(Column::Steward)
+    let security = !matches!(deployment.category(), MissionCategory::Pc | MissionCategory::Secours);
+    (private && security).then_some(Column::Steward)
 }
 
 /// The lowest and highest simultaneous count over `window`: the count can only change at the

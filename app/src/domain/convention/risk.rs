@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::fields::{coded_enum, parse_free_text};
-use crate::domain::plan::{Event, PublicBehaviour, MAX_ATTENDANCE};
+use crate::domain::plan::{Event, OrderKind, PublicBehaviour, MAX_ATTENDANCE};
 use crate::text;
 
 coded_enum! {
@@ -143,7 +143,7 @@ impl RiskAssessmentDraft {
             night: false,
             threat: ThreatLevel::Vigilance,
             threat_notes: String::new(),
-            perimeter_l226_1: event.legal().perimetre_l226_1,
+            perimeter_l226_1: event.legal().has(OrderKind::PerimetreL226_1),
             erp_type: None,
             notes: String::new(),
         }

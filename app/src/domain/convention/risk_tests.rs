@@ -27,7 +27,10 @@ fn festival_risk() -> RiskAssessment {
 #[test]
 fn the_form_starts_from_the_event_attendance_behaviour_and_perimeter() {
     let mut draft = festival_draft();
-    draft.legal.perimetre_l226_1 = true;
+    draft
+        .legal
+        .orders
+        .push(crate::domain::plan::PrefectOrder::unnumbered(crate::domain::plan::OrderKind::PerimetreL226_1));
     let form = RiskAssessmentDraft::from_event(&Event::new(draft).unwrap());
     assert_eq!((form.peak_attendance, form.behaviour, form.perimeter_l226_1), (12_000, BehaviourP2::Dynamique, true));
 }
@@ -212,17 +215,14 @@ fn a_department_changes_one_coefficient_at_a_time_and_setting_the_national_value
 }
 
 #[test]
-fn every_coefficient_has_a_reference_and_the_defaults_match_the_compliance_rules() {
+fn every_coefficient_has_a_reference_and_the_compliance_rules_keep_no_copy_of_them() {
     use crate::domain::compliance::{RuleCode, RuleSet};
-    let p = SizingParameters::defaults();
     assert!(SizingKey::ALL.iter().all(|&key| !reference(key).is_empty()));
+    // The rules read the sizing (one computation): they hold no coefficient of their own.
     let rules = RuleSet::defaults();
-    let dps = rules.rule(RuleCode::DpsInsuffisant);
-    assert_eq!(p.get(SizingKey::P2Dynamique), dps.parameter("p2_dynamique"));
-    assert_eq!(p.get(SizingKey::RisPaps), dps.parameter("ris_petite_envergure"));
-    assert_eq!(p.get(SizingKey::SecouristesMinimumDps), dps.parameter("secouristes_petite_envergure"));
-    let stewards = rules.rule(RuleCode::StewardsInsuffisants);
-    assert_eq!(p.get(SizingKey::SpectateursParAgentAssis), stewards.parameter("spectateurs_par_agent_assis"));
+    assert!(rules.rule(RuleCode::DpsInsuffisant).parameters.is_empty());
+    let stewards: Vec<&String> = rules.rule(RuleCode::StewardsInsuffisants).parameters.keys().collect();
+    assert_eq!(stewards, ["part_minimale"]);
 }
 
 // The plan side: an organiser, a security company, a first-aid association and the police.
@@ -238,6 +238,8 @@ fn participant(n: u32, role: ParticipantRole) -> Participant {
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     })
     .unwrap()
 }
@@ -271,6 +273,7 @@ fn festival_plan() -> Plan {
             name: "Entrée Prado".into(),
             kind: ZoneKind::EntreeFiltrage,
             public_road: false,
+            acces_enceinte: false,
             address: None,
             polygon: None,
         })
@@ -302,9 +305,9 @@ fn festival_plan() -> Plan {
 #[test]
 fn the_plan_provides_first_aiders_and_stewards_counted_once_each() {
     let provision = provided(&festival_plan());
-    // First-aiders: the association's 8 all along, plus the company's 4 on a first-aid mission
-    // the first evening.
-    assert_eq!(provision.first_aiders, ProvisionLine { lowest: 8, highest: 12 });
+    // First-aiders: the approved association's 8 all along; the company's 4 on a first-aid
+    // mission the first evening are no DPS (L725-3) and no stewards either.
+    assert_eq!(provision.first_aiders, ProvisionLine { lowest: 8, highest: 8 });
     // Stewards: filtering 30 + traffic 6, plus 20 at the first evening's peak; the command post
     // and the police are not stewards; between the two evenings only the 6 on traffic remain.
     assert_eq!(provision.stewards, ProvisionLine { lowest: 6, highest: 56 });
@@ -312,13 +315,13 @@ fn the_plan_provides_first_aiders_and_stewards_counted_once_each() {
 }
 
 #[test]
-fn the_festival_plan_covers_its_stewards_at_the_peak_but_its_first_aid_only_in_part() {
+fn the_festival_plan_covers_its_stewards_at_the_peak_but_falls_short_of_first_aid() {
     let plan = festival_plan();
     let provision = provided(&plan);
     let comparison =
         compare(&size(&festival_risk(), provision.static_posts, &SizingParameters::defaults()), &provision);
     assert_eq!(comparison.first_aiders.suggested, 12);
-    assert_eq!(comparison.first_aiders.verdict, CoverageVerdict::PartlyCovered);
+    assert_eq!(comparison.first_aiders.verdict, CoverageVerdict::Short);
     assert_eq!(comparison.first_aiders.missing_at_weakest, 4);
     assert_eq!((comparison.stewards.suggested, comparison.stewards.verdict), (54, CoverageVerdict::PartlyCovered));
 }

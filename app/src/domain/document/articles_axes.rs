@@ -19,19 +19,20 @@ pub fn risk_assessment(context: &Context) -> Vec<Block> {
         format!("fréquentation attendue au plus fort : {} personnes ;", count(u64::from(event.expected_attendance()))),
         format!("comportement du public : {} ;", event.behaviour().label().to_lowercase()),
     ];
-    let orders = [
-        (legal.perimetre_l226_1, "périmètre de protection institué par arrêté préfectoral (L226-1) ;"),
-        (legal.arrete_palpation_l613_2, "arrêté préfectoral autorisant les palpations de sécurité (L613-2) ;"),
+    facts.extend(legal.orders.iter().map(|o| format!("{} : {} ;", o.kind().label().to_lowercase(), o.citation())));
+    let ticks = [
+        (legal.organisee_par_la_commune, "manifestation organisée par la commune ;"),
+        (legal.but_lucratif, "manifestation à but lucratif ;"),
         (
-            legal.autorisation_voie_publique_l613_1,
-            "autorisation d’intervention des agents privés sur la voie publique (L613-1) ;",
+            legal.palpations_sous_controle_opj,
+            "palpations à l’accès de l’enceinte sous le contrôle d’un officier de police judiciaire (L613-3) ;",
         ),
         (
             legal.convention_coordination_en_vigueur,
             "convention de coordination entre police municipale et forces de l’État en vigueur (L512-4) ;",
         ),
     ];
-    facts.extend(orders.iter().filter(|(on, _)| *on).map(|(_, text)| text.to_string()));
+    facts.extend(ticks.iter().filter(|(on, _)| *on).map(|(_, text)| text.to_string()));
     let mut blocks = vec![
         Block::Paragraph("Les parties partagent les éléments suivants, issus du plan publié :".into()),
         Block::Bullets(facts),
@@ -103,12 +104,13 @@ pub fn cooperation(context: &Context) -> Vec<Block> {
     for deployment in &context.plan.deployments {
         by_zone.entry(deployment.zone_id()).or_default().push(deployment);
     }
-    let mut blocks = vec![Block::Paragraph(format!(
-        "Les acteurs de la sécurité de l’événement assurent les missions ci-dessous, par zone et par horaire, {}. \
-Les forces de sécurité de l’État conservent seules l’exercice des missions de police administrative et \
-judiciaire ; la fouille des véhicules leur est réservée.",
-        t::PRINCIPLE
-    ))];
+    let mut blocks = vec![
+        Block::Paragraph(format!(
+            "Les acteurs de la sécurité de l’événement assurent les missions ci-dessous, par zone et par horaire, {}.",
+            t::PRINCIPLE
+        )),
+        Block::Paragraph(t::POLICE_POWERS.into()),
+    ];
     for zone in &context.plan.zones {
         blocks.extend(zone_table(context, zone, by_zone.get(zone.id()).map_or(&[], Vec::as_slice)));
     }
@@ -120,9 +122,7 @@ judiciaire ; la fouille des véhicules leur est réservée.",
         && !legal.convention_coordination_en_vigueur
     {
         blocks.push(Block::Paragraph(
-            "Faute de convention de coordination en vigueur, la police municipale n’intervient qu’entre 6 heures et \
-23 heures, hors gardes statiques et festivités organisées par la commune (article L512-4 du code de la sécurité \
-intérieure)."
+            if legal.organisee_par_la_commune { t::MUNICIPAL_NIGHT_COMMUNE_EVENT } else { t::MUNICIPAL_NIGHT_LIMIT }
                 .into(),
         ));
     }
@@ -208,6 +208,8 @@ pub fn information(context: &Context) -> Vec<Block> {
         Some(lines) => blocks.extend(lines.into_iter().map(|line| Block::Paragraph(clean(&line)))),
         None => blocks.push(Block::Paragraph(t::DEFAULT_ALERT.into())),
     }
+    blocks.push(Block::Subheading("Données personnelles".into()));
+    blocks.push(Block::Paragraph(t::PERSONAL_DATA.into()));
     blocks
 }
 

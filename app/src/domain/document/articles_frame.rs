@@ -25,6 +25,32 @@ fn mayors(context: &Context) -> Vec<String> {
     mayors
 }
 
+/// The « Vu » visas: the texts the convention applies, each prefect's order with its number and
+/// date, and the conventions in force it cites.
+fn visas(context: &Context) -> Vec<String> {
+    let mut visas: Vec<String> = t::VISAS.iter().map(|v| v.to_string()).collect();
+    let legal = context.plan.event.legal();
+    visas.extend(legal.orders.iter().map(|o| format!("Vu l’{} — {} ;", o.citation(), lower_first(o.kind().label()))));
+    visas.extend(context.participants(ParticipantRole::PoliceMunicipale).filter_map(|p| {
+        p.arrete_l512_3().map(|order| {
+            format!(
+                "Vu l’arrêté préfectoral {} (article L512-3) pour la police municipale « {} » ;",
+                clean(order),
+                p.name()
+            )
+        })
+    }));
+    visas.extend(
+        context
+            .inputs
+            .conventions_in_force
+            .iter()
+            .filter(|c| c.commune_code.trim() == context.plan.event.commune().as_str())
+            .map(|c| format!("Vu la {} ;", lower_first(&clean(&c.reference)))),
+    );
+    visas
+}
+
 /// Article: who signs, who takes part without signing, and the prosecutor for information.
 pub fn parties(context: &Context) -> Vec<Block> {
     let mut signing = vec![format!("le préfet, pour la {} ;", lower_first(&context.prefecture))];
@@ -41,7 +67,8 @@ pub fn parties(context: &Context) -> Vec<Block> {
     signing.extend(context.participants(ParticipantRole::ForceEtat).map(|p| {
         format!("le chef de service ou commandant d’unité de « {} » (police ou gendarmerie nationales).", p.name())
     }));
-    let mut blocks = vec![Block::Paragraph(t::PARTIES_INTRO.into()), Block::Bullets(signing)];
+    let mut blocks =
+        vec![Block::Bullets(visas(context)), Block::Paragraph(t::PARTIES_INTRO.into()), Block::Bullets(signing)];
     if context.participants(ParticipantRole::ForceEtat).next().is_none() {
         blocks.push(Block::Paragraph(t::NO_STATE_FORCE.into()));
     }
@@ -134,12 +161,13 @@ pub fn perimeter_and_duration(context: &Context) -> Vec<Block> {
     if context.plan.zones.iter().any(Zone::public_road) {
         blocks.push(Block::Paragraph(t::PUBLIC_ROAD_NOTE.into()));
     }
-    if event.legal().perimetre_l226_1 {
-        blocks.push(Block::Paragraph(
-            "Un périmètre de protection est institué par arrêté préfectoral (article L226-1 du code de la sécurité \
-intérieure) : ses points d’accès et les catégories d’agents habilités sont ceux de l’arrêté."
-                .into(),
-        ));
+    for order in event.legal().orders_of(crate::domain::plan::OrderKind::PerimetreL226_1) {
+        blocks.push(Block::Paragraph(format!(
+            "Un périmètre de protection est institué par l’{} (article L226-1 du code de la sécurité intérieure) : ses \
+points d’accès et les catégories d’agents habilités sont ceux de l’arrêté ; les agents privés n’y interviennent \
+qu’en assistance, sous l’autorité d’officiers de police judiciaire.",
+            order.citation()
+        )));
     }
     blocks.push(Block::Subheading("Durée".into()));
     let mut periods = Vec::new();
@@ -176,7 +204,11 @@ pub fn non_redundancy(context: &Context) -> Vec<Block> {
         .filter(|c| communes.iter().any(|code| code == c.commune_code.trim()))
         .filter(|c| context.operations().is_none_or(|ops| c.in_force_during(&ops)))
         .map(|c| {
-            let until = c.until.map(|u| format!(" jusqu’au {}", day_long(u, context.zone))).unwrap_or_default();
+            // `until` is the first instant no longer covered: the last day is the one before.
+            let until = c
+                .until
+                .map(|u| format!(" jusqu’au {}", day_long(crate::domain::time::Instant(u.0 - 1), context.zone)))
+                .unwrap_or_default();
             format!("{}, en vigueur depuis le {}{until} ;", clean(&c.reference), day_long(c.from, context.zone))
         })
         .collect();

@@ -95,6 +95,7 @@ mod tests {
             name: name.into(),
             kind: ZoneKind::Enceinte,
             public_road: false,
+            acces_enceinte: false,
             address: None,
             polygon: ring.map(|r| GeoPolygon::new(r).unwrap()),
         })

@@ -69,7 +69,7 @@ fn rows_with_errors_list_them_all_while_the_valid_rows_still_parse() {
                 Err(vec![
                     "expiration : date invalide « 31/02/2027 » (JJ/MM/AAAA ou AAAA-MM-JJ attendu).".to_string(),
                     "qualifications : qualification inconnue « maître-chien » (codes acceptés : cqp_aps, palpation, \
-                     ssiap1, ssiap2, ssiap3, cynophile, chef_equipe, secouriste)."
+                     ssiap1, ssiap2, ssiap3, cynophile, chef_equipe, secouriste, agrement_l613_3)."
                         .to_string(),
                 ])
             ),

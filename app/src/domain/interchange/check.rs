@@ -120,6 +120,7 @@ pub(super) fn zone((draft, complete): Drafted<ZoneDraft>, path: &str, report: &m
         name: "x".into(),
         kind: ZoneKind::Autre,
         public_road: false,
+        acces_enceinte: false,
         address: None,
         polygon: None,
     };
@@ -163,6 +164,8 @@ pub(super) fn participant(
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     };
     let d = &draft;
     let mut p = Probes::new(path, report);

@@ -1,4 +1,4 @@
-//! The documents of the `cordon-plan/1` format: one struct per JSON object, fields in the
+//! The documents of the `cordon-plan/2` format: one struct per JSON object, fields in the
 //! order they are written. They are the format's own shape, mapped to and from the domain's
 //! drafts, so that a change to a domain type cannot silently change the files.
 
@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::stamp::format_instant;
 use super::PLAN_FORMAT;
 use crate::domain::plan::{
-    AgentDraft, DeploymentDraft, EventDraft, EventKind, LegalContext, MissionCategory, NeedDraft, ParticipantDraft,
-    ParticipantRole, Plan, PostDraft, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, ZoneDraft, ZoneKind,
+    AgentDraft, DeploymentDraft, EventDraft, EventKind, LegalContext, MissionCategory, MunicipalFramework, NeedDraft,
+    OrderKind, ParticipantDraft, ParticipantRole, Plan, PostDraft, PublicBehaviour, Qualification, Sex, TimeWindow,
+    Visibility, ZoneDraft, ZoneKind,
 };
 
 /// A whole plan file. Every list is sorted by id when written.
@@ -53,13 +54,28 @@ pub struct EventDoc {
     pub alert_procedure: Option<String>,
 }
 
-/// The orders and agreements in force (see [`LegalContext`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The legal frame (see [`LegalContext`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LegalDoc {
-    pub perimetre_l226_1: bool,
-    pub arrete_palpation_l613_2: bool,
-    pub autorisation_voie_publique_l613_1: bool,
+    /// Sorted by kind, then number.
+    pub orders: Vec<OrderDoc>,
     pub convention_coordination_en_vigueur: bool,
+    pub organisee_par_la_commune: bool,
+    pub but_lucratif: bool,
+    pub palpations_sous_controle_opj: bool,
+}
+
+/// A prefect's order (see [`crate::domain::plan::PrefectOrder`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderDoc {
+    pub kind: OrderKind,
+    pub number: String,
+    /// `YYYY-MM-DD`; optional.
+    pub signed_on: Option<String>,
+    /// When it is in force; optional (the whole event).
+    pub valid: Option<WindowDoc>,
+    /// The zones it covers, sorted; empty for the whole site.
+    pub zone_ids: Vec<String>,
 }
 
 /// A zone of the site.
@@ -69,6 +85,7 @@ pub struct ZoneDoc {
     pub name: String,
     pub kind: ZoneKind,
     pub public_road: bool,
+    pub acces_enceinte: bool,
     pub address: Option<String>,
     pub polygon: Option<PolygonDoc>,
 }
@@ -104,6 +121,10 @@ pub struct ParticipantDoc {
     pub commune_code: Option<String>,
     /// The prefect's L512-3 order putting a municipal police at the event's disposal; optional.
     pub arrete_l512_3: Option<String>,
+    /// A municipal police's pooling (L512-1) or intercommunal (L512-2) framework; optional.
+    pub cadre_intercommunal: Option<MunicipalFramework>,
+    /// The organiser's people form an in-house security service (L612-25).
+    pub service_interne_securite: bool,
 }
 
 /// A named agent of a participant.
@@ -166,17 +187,24 @@ impl From<TimeWindow> for WindowDoc {
 
 impl From<LegalContext> for LegalDoc {
     fn from(legal: LegalContext) -> Self {
-        let LegalContext {
-            perimetre_l226_1,
-            arrete_palpation_l613_2,
-            autorisation_voie_publique_l613_1,
-            convention_coordination_en_vigueur,
-        } = legal;
+        let mut orders: Vec<OrderDoc> = legal
+            .orders
+            .iter()
+            .map(|o| OrderDoc {
+                kind: o.kind(),
+                number: o.number().to_string(),
+                signed_on: o.signed_on().map(|date| date.format("%Y-%m-%d").to_string()),
+                valid: o.valid().map(WindowDoc::from),
+                zone_ids: o.zone_ids().to_vec(),
+            })
+            .collect();
+        orders.sort_by(|a, b| (a.kind, &a.number, &a.signed_on).cmp(&(b.kind, &b.number, &b.signed_on)));
         LegalDoc {
-            perimetre_l226_1,
-            arrete_palpation_l613_2,
-            autorisation_voie_publique_l613_1,
-            convention_coordination_en_vigueur,
+            orders,
+            convention_coordination_en_vigueur: legal.convention_coordination_en_vigueur,
+            organisee_par_la_commune: legal.organisee_par_la_commune,
+            but_lucratif: legal.but_lucratif,
+            palpations_sous_controle_opj: legal.palpations_sous_controle_opj,
         }
     }
 }
@@ -215,7 +243,15 @@ impl From<ZoneDraft> for ZoneDoc {
             kind: "Polygon".into(),
             coordinates: vec![p.ring().iter().map(|&[lon, lat]| [to_centimetre(lon), to_centimetre(lat)]).collect()],
         });
-        ZoneDoc { id: d.id, name: d.name, kind: d.kind, public_road: d.public_road, address: d.address, polygon }
+        ZoneDoc {
+            id: d.id,
+            name: d.name,
+            kind: d.kind,
+            public_road: d.public_road,
+            acces_enceinte: d.acces_enceinte,
+            address: d.address,
+            polygon,
+        }
     }
 }
 
@@ -237,6 +273,8 @@ impl From<ParticipantDraft> for ParticipantDoc {
             cnaps_authorisation,
             commune_code,
             arrete_l512_3,
+            cadre_intercommunal,
+            service_interne_securite,
         } = d;
         ParticipantDoc {
             id,
@@ -248,6 +286,8 @@ impl From<ParticipantDraft> for ParticipantDoc {
             cnaps_authorisation,
             commune_code,
             arrete_l512_3,
+            cadre_intercommunal,
+            service_interne_securite,
         }
     }
 }

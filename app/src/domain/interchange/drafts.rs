@@ -6,15 +6,15 @@
 
 use super::check::probe_window;
 use super::document::{
-    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, ParticipantDoc, PolygonDoc, PostDoc, WindowDoc,
-    ZoneDoc,
+    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, OrderDoc, ParticipantDoc, PolygonDoc, PostDoc,
+    WindowDoc, ZoneDoc,
 };
 use super::reader::{child, item};
 use super::report::Report;
 use super::stamp::parse_instant;
 use crate::domain::plan::{
     AgentDraft, CnapsCard, DeploymentDraft, EventDraft, GeoPolygon, LegalContext, NeedDraft, ParticipantDraft,
-    PlanError, PostDraft, TimeWindow, ZoneDraft,
+    PlanError, PostDraft, PrefectOrder, PrefectOrderFields, TimeWindow, ZoneDraft,
 };
 use crate::domain::time::Instant;
 
@@ -50,13 +50,8 @@ pub(super) fn event(doc: EventDoc, path: &str, r: &mut Report) -> Drafted<EventD
     let event_window = window(&doc.window, &child(path, "window"), r);
     let setup = optional_window(doc.setup.as_ref(), &child(path, "setup"), r);
     let teardown = optional_window(doc.teardown.as_ref(), &child(path, "teardown"), r);
-    let LegalDoc {
-        perimetre_l226_1,
-        arrete_palpation_l613_2,
-        autorisation_voie_publique_l613_1,
-        convention_coordination_en_vigueur,
-    } = doc.legal;
-    let complete = event_window.is_some() && setup.is_some() && teardown.is_some();
+    let (legal, legal_complete) = legal(doc.legal, &child(path, "legal"), r);
+    let complete = event_window.is_some() && setup.is_some() && teardown.is_some() && legal_complete;
     let draft = EventDraft {
         id: doc.id,
         name: doc.name,
@@ -70,15 +65,53 @@ pub(super) fn event(doc: EventDoc, path: &str, r: &mut Report) -> Drafted<EventD
         teardown: teardown.flatten(),
         expected_attendance: doc.expected_attendance,
         behaviour: doc.behaviour,
-        legal: LegalContext {
-            perimetre_l226_1,
-            arrete_palpation_l613_2,
-            autorisation_voie_publique_l613_1,
-            convention_coordination_en_vigueur,
-        },
+        legal,
         alert_procedure: doc.alert_procedure,
     };
     (draft, complete)
+}
+
+/// The legal frame; each order refused is reported at its path and left out.
+fn legal(doc: LegalDoc, path: &str, r: &mut Report) -> (LegalContext, bool) {
+    let orders_path = child(path, "orders");
+    let read: Vec<Option<PrefectOrder>> =
+        doc.orders.into_iter().enumerate().map(|(i, o)| order(o, &item(&orders_path, i), r)).collect();
+    let complete = read.iter().all(Option::is_some);
+    let legal = LegalContext {
+        orders: read.into_iter().flatten().collect(),
+        convention_coordination_en_vigueur: doc.convention_coordination_en_vigueur,
+        organisee_par_la_commune: doc.organisee_par_la_commune,
+        but_lucratif: doc.but_lucratif,
+        palpations_sous_controle_opj: doc.palpations_sous_controle_opj,
+    };
+    (legal, complete)
+}
+
+fn order(doc: OrderDoc, path: &str, r: &mut Report) -> Option<PrefectOrder> {
+    let signed_on = match doc.signed_on.as_deref().map(str::trim) {
+        None | Some("") => Some(None),
+        Some(raw) => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(date) => Some(Some(date)),
+            Err(_) => {
+                r.push(&child(path, "signed_on"), "Une date AAAA-MM-JJ est attendue.");
+                None
+            }
+        },
+    };
+    let valid = optional_window(doc.valid.as_ref(), &child(path, "valid"), r);
+    let fields = PrefectOrderFields {
+        kind: doc.kind,
+        number: doc.number,
+        signed_on: signed_on?,
+        valid: valid?,
+        zone_ids: doc.zone_ids,
+    };
+    PrefectOrder::new(fields)
+        .map_err(|e| {
+            let field = if e == PlanError::InvalidId { "zone_ids" } else { "number" };
+            r.push(&child(path, field), e.to_string())
+        })
+        .ok()
 }
 
 /// A GeoJSON polygon with exactly one ring; other shapes are reported at `….polygon`.
@@ -99,6 +132,7 @@ pub(super) fn zone(doc: ZoneDoc, path: &str, r: &mut Report) -> Drafted<ZoneDraf
         name: doc.name,
         kind: doc.kind,
         public_road: doc.public_road,
+        acces_enceinte: doc.acces_enceinte,
         address: doc.address,
         polygon: polygon.flatten(),
     };
@@ -120,6 +154,8 @@ pub(super) fn participant(doc: ParticipantDoc) -> ParticipantDraft {
         cnaps_authorisation,
         commune_code,
         arrete_l512_3,
+        cadre_intercommunal,
+        service_interne_securite,
     } = doc;
     ParticipantDraft {
         id,
@@ -131,6 +167,8 @@ pub(super) fn participant(doc: ParticipantDoc) -> ParticipantDraft {
         cnaps_authorisation,
         commune_code,
         arrete_l512_3,
+        cadre_intercommunal,
+        service_interne_securite,
     }
 }
 

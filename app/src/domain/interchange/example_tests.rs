@@ -55,11 +55,14 @@ fn the_schema_is_draft_2020_12_and_describes_every_object_of_the_example() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
     let example: Value = serde_json::from_str(EXAMPLE).unwrap();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert_eq!(schema["properties"]["format"]["const"], "cordon-plan/1");
+    assert_eq!(schema["properties"]["format"]["const"], "cordon-plan/2");
     assert_follows(&example, &schema, "$");
     assert_follows(&example["event"], definition(&schema, "event"), "$.event");
     assert_follows(&example["event"]["legal"], definition(&schema, "legal"), "$.event.legal");
     assert_follows(&example["event"]["window"], definition(&schema, "window"), "$.event.window");
+    for (i, order) in example["event"]["legal"]["orders"].as_array().unwrap().iter().enumerate() {
+        assert_follows(order, definition(&schema, "order"), &format!("$.event.legal.orders[{i}]"));
+    }
     let sections = [
         ("zones", "zone"),
         ("posts", "post"),

@@ -1,10 +1,11 @@
 //! Tests of `import_plan`: what a whole file must be, and every field refusal reported at its
 //! JSON path with the domain's French message, all of them at once.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::fixtures::{error, errors, errors_of_bytes, example, import_value, EXAMPLE};
-use super::{import_plan, MAX_PLAN_BYTES};
+use super::{export_plan, import_plan, MAX_PLAN_BYTES};
+use crate::domain::plan::OrderKind;
 
 const TOO_LARGE: &str = "Le fichier dépasse la taille maximale d'un plan : 10 Mio (10 485 760 octets).";
 
@@ -25,7 +26,7 @@ fn text_that_is_not_utf8_is_refused_with_the_line_and_column_of_the_bad_byte() {
 #[test]
 fn text_that_is_not_json_is_refused_with_its_line_and_column() {
     assert_eq!(
-        errors_of_bytes(b"{\n  \"format\": \"cordon-plan/1\"\n  \"event\": {}\n}"),
+        errors_of_bytes(b"{\n  \"format\": \"cordon-plan/2\"\n  \"event\": {}\n}"),
         vec![error("$", "JSON invalide à la ligne 3, colonne 3 : erreur de syntaxe.")]
     );
     assert_eq!(
@@ -43,14 +44,17 @@ fn a_missing_or_unknown_format_stops_the_reading_at_once() {
         errors(&missing),
         vec![error(
             "$.format",
-            "Champ « format » manquant : ce fichier n'est pas un plan Cordon (« cordon-plan/1 » attendu)."
+            "Champ « format » manquant : ce fichier n'est pas un plan Cordon (« cordon-plan/2 » attendu)."
         )]
     );
     let mut newer = example();
-    newer["format"] = json!("cordon-plan/2");
+    newer["format"] = json!("cordon-plan/3");
     assert_eq!(
         errors(&newer),
-        vec![error("$.format", "Format « cordon-plan/2 » inconnu : seul « cordon-plan/1 » est pris en charge.")]
+        vec![error(
+            "$.format",
+            "Format « cordon-plan/3 » inconnu : « cordon-plan/2 » (ou « cordon-plan/1 ») est attendu."
+        )]
     );
     assert_eq!(errors(&json!([1, 2])), vec![error("$", "Un objet JSON est attendu.")]);
 }
@@ -170,21 +174,21 @@ fn missing_unknown_and_mistyped_fields_are_all_reported_before_the_values() {
     plan["needs"][1]["min_men"] = json!(-1);
     plan["deployments"][2]["headcount"] = json!(2.5);
     plan["deployments"][0]["window"]["start"] = json!("10/07/2026 18:00");
-    plan["event"]["legal"] = json!({"perimetre_l226_1": "oui"});
+    plan["event"]["legal"] = json!({"orders": [], "but_lucratif": "oui"});
     assert_eq!(
         errors(&plan),
         vec![
-            error("$.event.legal.perimetre_l226_1", "Un booléen (true ou false) est attendu."),
-            error("$.event.legal.arrete_palpation_l613_2", "Ce champ est obligatoire."),
-            error("$.event.legal.autorisation_voie_publique_l613_1", "Ce champ est obligatoire."),
             error("$.event.legal.convention_coordination_en_vigueur", "Ce champ est obligatoire."),
+            error("$.event.legal.organisee_par_la_commune", "Ce champ est obligatoire."),
+            error("$.event.legal.but_lucratif", "Un booléen (true ou false) est attendu."),
+            error("$.event.legal.palpations_sous_controle_opj", "Ce champ est obligatoire."),
             error("$.zones[0].name", "Ce champ est obligatoire."),
             error(
                 "$.zones[1].kind",
                 "Valeur inconnue « buvette » : valeurs possibles « entree_filtrage », « enceinte », « voie_publique », \
                  « parking », « scene », « poste_commandement », « secours », « autre ».",
             ),
-            error("$.posts[0].nom", "Champ inconnu : le format cordon-plan/1 ne le prévoit pas."),
+            error("$.posts[0].nom", "Champ inconnu : le format cordon-plan ne le prévoit pas."),
             error("$.needs[0].min", "Un nombre entier positif ou nul est attendu."),
             error("$.needs[1].min_men", "Un nombre entier positif ou nul est attendu."),
             error("$.deployments[2].headcount", "Un nombre entier positif ou nul est attendu."),
@@ -279,4 +283,84 @@ fn a_vehicle_search_is_a_mission_category_of_its_own() {
         .deployments
         .iter()
         .any(|d| d.category() == crate::domain::plan::MissionCategory::FouilleVehicules));
+}
+
+/// The example as a `cordon-plan/1` file: the four ticks of that version, no enclosed venue,
+/// no participant frame.
+fn example_v1() -> Value {
+    let mut plan = example();
+    plan["format"] = json!("cordon-plan/1");
+    plan["event"]["legal"] = json!({
+        "perimetre_l226_1": false,
+        "arrete_palpation_l613_2": true,
+        "autorisation_voie_publique_l613_1": true,
+        "convention_coordination_en_vigueur": true
+    });
+    for zone in plan["zones"].as_array_mut().unwrap() {
+        zone.as_object_mut().unwrap().remove("acces_enceinte");
+    }
+    for participant in plan["participants"].as_array_mut().unwrap() {
+        let fields = participant.as_object_mut().unwrap();
+        fields.remove("cadre_intercommunal");
+        fields.remove("service_interne_securite");
+    }
+    plan
+}
+
+#[test]
+fn a_cordon_plan_1_file_is_read_its_ticks_becoming_orders_without_number_or_date() {
+    let plan = import_plan(serde_json::to_string(&example_v1()).unwrap().as_bytes()).unwrap();
+    let legal = plan.event.legal();
+    let kinds: Vec<_> = legal.orders.iter().map(|o| (o.kind(), o.number().to_string(), o.signed_on())).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (OrderKind::PalpationL613_2, "non renseigné".to_string(), None),
+            (OrderKind::VoiePubliqueL613_1, "non renseigné".to_string(), None),
+        ]
+    );
+    assert!(legal.convention_coordination_en_vigueur && !legal.palpations_sous_controle_opj && !legal.but_lucratif);
+    assert!(plan.zones.iter().all(|z| !z.acces_enceinte()));
+    let exported: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
+    assert_eq!(exported["format"], "cordon-plan/2");
+    assert_eq!(exported["event"]["legal"]["orders"][0]["zone_ids"], json!([]));
+}
+
+#[test]
+fn a_cordon_plan_1_file_may_not_carry_the_fields_of_cordon_plan_2() {
+    let mut plan = example_v1();
+    plan["zones"][0]["acces_enceinte"] = json!(true);
+    assert_eq!(
+        errors(&plan),
+        vec![error("$.zones[0].acces_enceinte", "Champ inconnu : le format cordon-plan ne le prévoit pas.")]
+    );
+}
+
+#[test]
+fn a_prefects_order_of_an_unknown_kind_or_for_an_unknown_zone_is_refused_at_its_path() {
+    let mut plan = example();
+    plan["event"]["legal"]["orders"] = json!([
+        {"kind": "voie_publique_l613_1", "number": "13-2", "signed_on": null, "valid": null,
+         "zone_ids": ["00000000-0000-4000-8000-000000000099"]},
+        {"kind": "arrete_de_police", "number": "13-3", "signed_on": null, "valid": null, "zone_ids": []}
+    ]);
+    let found = errors(&plan);
+    let paths: Vec<&str> = found.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(paths, vec!["$.event.legal.orders[1].kind", "$.event.legal.orders[0].zone_ids[0]"], "{found:?}");
+}
+
+#[test]
+fn a_prefects_order_without_a_number_or_with_a_date_not_iso_is_refused_at_its_path() {
+    let mut plan = example();
+    plan["event"]["legal"]["orders"] = json!([
+        {"kind": "palpation_l613_2", "number": " ", "signed_on": null, "valid": null, "zone_ids": []},
+        {"kind": "perimetre_l226_1", "number": "13-1", "signed_on": "19/06/2026", "valid": null, "zone_ids": []}
+    ]);
+    assert_eq!(
+        errors(&plan),
+        vec![
+            error("$.event.legal.orders[0].number", "Ce champ est obligatoire."),
+            error("$.event.legal.orders[1].signed_on", "Une date AAAA-MM-JJ est attendue."),
+        ]
+    );
 }

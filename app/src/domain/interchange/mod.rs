@@ -34,16 +34,19 @@ mod references_tests;
 
 pub use agents_csv::{end_of_day_in_paris, parse_agents_csv, CsvImport, CsvRow, AGENTS_CSV_HEADER};
 pub use document::{
-    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, ParticipantDoc, PlanDocument, PolygonDoc,
-    PostDoc, WindowDoc, ZoneDoc,
+    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, OrderDoc, ParticipantDoc, PlanDocument,
+    PolygonDoc, PostDoc, WindowDoc, ZoneDoc,
 };
 pub use export::export_plan;
 pub use import::import_plan;
 pub use report::{ImportError, ImportReport, MAX_REPORTED_ERRORS};
 pub use stamp::{format_instant, parse_instant};
 
-/// The value of the `format` field this version reads and writes.
-pub const PLAN_FORMAT: &str = "cordon-plan/1";
+/// The value of the `format` field this version writes.
+pub const PLAN_FORMAT: &str = "cordon-plan/2";
+/// The earlier format, still read: its four legal ticks become orders without number or date,
+/// and the facts it did not carry (enclosed venue, in-house service…) read as not stated.
+pub const PLAN_FORMAT_V1: &str = "cordon-plan/1";
 
 /// The largest plan file accepted: 10 MiB, ten times a plan of 2,000 deployments and 400 agents.
 pub const MAX_PLAN_BYTES: usize = 10 * 1024 * 1024;

@@ -4,8 +4,9 @@
 
 use crate::domain::plan::{
     Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind, GeoPolygon, LegalContext,
-    MissionCategory, Need, NeedDraft, Participant, ParticipantDraft, ParticipantRole, Plan, Post, PostDraft,
-    PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft, ZoneKind,
+    MissionCategory, Need, NeedDraft, OrderKind, Participant, ParticipantDraft, ParticipantRole, Plan, Post, PostDraft,
+    PrefectOrder, PrefectOrderFields, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility, Zone, ZoneDraft,
+    ZoneKind,
 };
 use crate::domain::time::Instant;
 
@@ -78,6 +79,8 @@ pub fn random_plan(seed: u64) -> Plan {
                 cnaps_authorisation: None,
                 commune_code: None,
                 arrete_l512_3: None,
+                cadre_intercommunal: None,
+                service_interne_securite: false,
             };
             Participant::new(draft).unwrap()
         })
@@ -119,7 +122,28 @@ fn random_event(rng: &mut Rng, base: i64) -> Event {
         teardown: after,
         expected_attendance: 1 + rng.below(2_000_000) as u32,
         behaviour: rng.pick(PublicBehaviour::ALL),
-        legal: LegalContext { arrete_palpation_l613_2: rng.chance(), ..LegalContext::default() },
+        legal: LegalContext {
+            orders: if rng.chance() {
+                let fields = PrefectOrderFields {
+                    kind: rng.pick(OrderKind::ALL),
+                    number: format!("13-2026-{:04}", rng.below(10_000)),
+                    signed_on: if rng.chance() {
+                        chrono::NaiveDate::from_ymd_opt(2026, 6, 1 + rng.below(28) as u32)
+                    } else {
+                        None
+                    },
+                    valid: rng.chance().then_some(window),
+                    zone_ids: Vec::new(),
+                };
+                vec![PrefectOrder::new(fields).unwrap()]
+            } else {
+                Vec::new()
+            },
+            convention_coordination_en_vigueur: rng.chance(),
+            organisee_par_la_commune: rng.chance(),
+            but_lucratif: rng.chance(),
+            palpations_sous_controle_opj: rng.chance(),
+        },
         alert_procedure: None,
     };
     Event::new(draft).unwrap()
@@ -134,7 +158,16 @@ fn random_zone(rng: &mut Rng) -> Zone {
         GeoPolygon::new(vec![[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]).unwrap()
     });
     let public_road = kind == ZoneKind::VoiePublique || rng.chance();
-    let draft = ZoneDraft { id: rng.id(), name: rng.text(20), kind, public_road, address: rng.maybe_text(30), polygon };
+    let acces_enceinte = rng.chance();
+    let draft = ZoneDraft {
+        id: rng.id(),
+        name: rng.text(20),
+        kind,
+        public_road,
+        acces_enceinte,
+        address: rng.maybe_text(30),
+        polygon,
+    };
     Zone::new(draft).unwrap()
 }
 

@@ -75,7 +75,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<f64>().prop_filter_map("finite", Number::from_f64).prop_map(Value::Number),
         ".{0,16}".prop_map(Value::String),
         prop::sample::select(vec![
-            "cordon-plan/1",
+            "cordon-plan/2",
             "2026-07-10T16:00:00Z",
             "00000000-0000-4000-8000-000000000001",
             "Europe/Paris",

@@ -5,13 +5,15 @@
 use serde_json::Value;
 
 use super::document::{
-    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, ParticipantDoc, PolygonDoc, PostDoc, ZoneDoc,
+    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, OrderDoc, ParticipantDoc, PolygonDoc, PostDoc,
+    ZoneDoc,
 };
 use super::reader::{boolean, code_reader, count, item, list, list_of, number, small, string, window, Obj};
 use super::report::Report;
-use super::PLAN_FORMAT;
+use super::{PLAN_FORMAT, PLAN_FORMAT_V1};
 use crate::domain::plan::{
-    EventKind, MissionCategory, ParticipantRole, PublicBehaviour, Qualification, Sex, Visibility, ZoneKind,
+    EventKind, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PublicBehaviour, Qualification, Sex,
+    Visibility, ZoneKind, ORDER_NUMBER_UNKNOWN,
 };
 
 /// A file read as far as it could be: each record is `None` where it was malformed, at the
@@ -34,7 +36,7 @@ pub(super) fn wrong_format_message(found: Option<&Value>) -> String {
         Some(value) => {
             let shown: String =
                 value.as_str().map_or_else(|| value.to_string(), str::to_string).chars().take(40).collect();
-            format!("Format « {shown} » inconnu : seul « {PLAN_FORMAT} » est pris en charge.")
+            format!("Format « {shown} » inconnu : « {PLAN_FORMAT} » (ou « {PLAN_FORMAT_V1} ») est attendu.")
         }
     }
 }
@@ -44,16 +46,20 @@ pub(super) fn wrong_format_message(found: Option<&Value>) -> String {
 pub(super) fn read_document(root: &Value, report: &mut Report) -> Option<ReadDocument> {
     let mut obj = Obj::open(root, "$", report)?;
     let format = obj.optional("format");
-    if format.and_then(Value::as_str) != Some(PLAN_FORMAT) {
-        report.push("$.format", wrong_format_message(format));
-        return None;
-    }
-    let event = obj.req("event", report, event_doc);
+    let v1 = match format.and_then(Value::as_str) {
+        Some(PLAN_FORMAT) => false,
+        Some(PLAN_FORMAT_V1) => true,
+        _ => {
+            report.push("$.format", wrong_format_message(format));
+            return None;
+        }
+    };
+    let event = obj.req("event", report, if v1 { event_doc_v1 } else { event_doc });
     let document = ReadDocument {
         event,
-        zones: section(&mut obj, "zones", report, zone_doc),
+        zones: section(&mut obj, "zones", report, if v1 { zone_doc_v1 } else { zone_doc }),
         posts: section(&mut obj, "posts", report, post_doc),
-        participants: section(&mut obj, "participants", report, participant_doc),
+        participants: section(&mut obj, "participants", report, if v1 { participant_doc_v1 } else { participant_doc }),
         agents: section(&mut obj, "agents", report, agent_doc),
         needs: section(&mut obj, "needs", report, need_doc),
         deployments: section(&mut obj, "deployments", report, deployment_doc),
@@ -86,8 +92,24 @@ code_reader!(qualification, Qualification);
 code_reader!(sex, Sex);
 code_reader!(category, MissionCategory);
 code_reader!(visibility, Visibility);
+code_reader!(order_kind, OrderKind);
+code_reader!(framework, MunicipalFramework);
 
 fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
+    event_doc_in(value, path, r, legal_doc)
+}
+
+/// An event of a `cordon-plan/1` file: the same, with the four ticks of that version.
+fn event_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
+    event_doc_in(value, path, r, legal_doc_v1)
+}
+
+fn event_doc_in(
+    value: &Value,
+    path: &str,
+    r: &mut Report,
+    legal_doc: super::reader::Read<LegalDoc>,
+) -> Option<EventDoc> {
     let mut o = Obj::open(value, path, r)?;
     let doc = (
         o.req("id", r, string),
@@ -142,29 +164,93 @@ fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
 
 fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
     let mut o = Obj::open(value, path, r)?;
+    let orders = o.req("orders", r, |v, p, r| list_of(v, p, r, order_doc));
+    let convention = o.req("convention_coordination_en_vigueur", r, boolean);
+    let commune = o.req("organisee_par_la_commune", r, boolean);
+    let lucratif = o.req("but_lucratif", r, boolean);
+    let opj = o.req("palpations_sous_controle_opj", r, boolean);
+    o.finish(r);
+    Some(LegalDoc {
+        orders: orders?,
+        convention_coordination_en_vigueur: convention?,
+        organisee_par_la_commune: commune?,
+        but_lucratif: lucratif?,
+        palpations_sous_controle_opj: opj?,
+    })
+}
+
+fn order_doc(value: &Value, path: &str, r: &mut Report) -> Option<OrderDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let kind = o.req("kind", r, order_kind);
+    let number = o.req("number", r, string);
+    let signed_on = o.opt("signed_on", r, string);
+    let valid = o.opt("valid", r, window);
+    let zone_ids = o.req("zone_ids", r, |v, p, r| list_of(v, p, r, string));
+    o.finish(r);
+    Some(OrderDoc { kind: kind?, number: number?, signed_on: signed_on?, valid: valid?, zone_ids: zone_ids? })
+}
+
+/// The legal ticks of `cordon-plan/1`: each ticked order becomes an order without number or
+/// date, for the whole event and site; the facts that version did not carry are not stated.
+fn legal_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
+    let mut o = Obj::open(value, path, r)?;
     let perimetre = o.req("perimetre_l226_1", r, boolean);
     let palpation = o.req("arrete_palpation_l613_2", r, boolean);
     let voie_publique = o.req("autorisation_voie_publique_l613_1", r, boolean);
     let convention = o.req("convention_coordination_en_vigueur", r, boolean);
     o.finish(r);
+    let ticked = [
+        (palpation?, OrderKind::PalpationL613_2),
+        (perimetre?, OrderKind::PerimetreL226_1),
+        (voie_publique?, OrderKind::VoiePubliqueL613_1),
+    ];
+    let orders = ticked
+        .into_iter()
+        .filter(|(ticked, _)| *ticked)
+        .map(|(_, kind)| OrderDoc {
+            kind,
+            number: ORDER_NUMBER_UNKNOWN.into(),
+            signed_on: None,
+            valid: None,
+            zone_ids: Vec::new(),
+        })
+        .collect();
     Some(LegalDoc {
-        perimetre_l226_1: perimetre?,
-        arrete_palpation_l613_2: palpation?,
-        autorisation_voie_publique_l613_1: voie_publique?,
+        orders,
         convention_coordination_en_vigueur: convention?,
+        organisee_par_la_commune: false,
+        but_lucratif: false,
+        palpations_sous_controle_opj: false,
     })
 }
 
 fn zone_doc(value: &Value, path: &str, r: &mut Report) -> Option<ZoneDoc> {
+    zone_doc_in(value, path, r, false)
+}
+
+fn zone_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<ZoneDoc> {
+    zone_doc_in(value, path, r, true)
+}
+
+fn zone_doc_in(value: &Value, path: &str, r: &mut Report, v1: bool) -> Option<ZoneDoc> {
     let mut o = Obj::open(value, path, r)?;
     let id = o.req("id", r, string);
     let name = o.req("name", r, string);
     let kind = o.req("kind", r, zone_kind);
     let public_road = o.req("public_road", r, boolean);
+    let acces_enceinte = if v1 { Some(false) } else { o.req("acces_enceinte", r, boolean) };
     let address = o.opt("address", r, string);
     let polygon = o.opt("polygon", r, polygon_doc);
     o.finish(r);
-    Some(ZoneDoc { id: id?, name: name?, kind: kind?, public_road: public_road?, address: address?, polygon: polygon? })
+    Some(ZoneDoc {
+        id: id?,
+        name: name?,
+        kind: kind?,
+        public_road: public_road?,
+        acces_enceinte: acces_enceinte?,
+        address: address?,
+        polygon: polygon?,
+    })
 }
 
 fn polygon_doc(value: &Value, path: &str, r: &mut Report) -> Option<PolygonDoc> {
@@ -195,6 +281,14 @@ fn post_doc(value: &Value, path: &str, r: &mut Report) -> Option<PostDoc> {
 }
 
 fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<ParticipantDoc> {
+    participant_doc_in(value, path, r, false)
+}
+
+fn participant_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<ParticipantDoc> {
+    participant_doc_in(value, path, r, true)
+}
+
+fn participant_doc_in(value: &Value, path: &str, r: &mut Report, v1: bool) -> Option<ParticipantDoc> {
     let mut o = Obj::open(value, path, r)?;
     let id = o.req("id", r, string);
     let organisation_id = o.req("organisation_id", r, string);
@@ -205,6 +299,8 @@ fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<Particip
     let cnaps_authorisation = o.opt("cnaps_authorisation", r, string);
     let commune_code = o.opt("commune_code", r, string);
     let arrete_l512_3 = o.opt("arrete_l512_3", r, string);
+    let cadre_intercommunal = if v1 { Some(None) } else { o.opt("cadre_intercommunal", r, framework) };
+    let service_interne = if v1 { Some(false) } else { o.req("service_interne_securite", r, boolean) };
     o.finish(r);
     Some(ParticipantDoc {
         id: id?,
@@ -216,6 +312,8 @@ fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<Particip
         cnaps_authorisation: cnaps_authorisation?,
         commune_code: commune_code?,
         arrete_l512_3: arrete_l512_3?,
+        cadre_intercommunal: cadre_intercommunal?,
+        service_interne_securite: service_interne?,
     })
 }
 

@@ -8,7 +8,7 @@ use super::document::WindowDoc;
 use super::report::Report;
 
 pub(super) const MISSING: &str = "Ce champ est obligatoire.";
-pub(super) const UNKNOWN_FIELD: &str = "Champ inconnu : le format cordon-plan/1 ne le prévoit pas.";
+pub(super) const UNKNOWN_FIELD: &str = "Champ inconnu : le format cordon-plan ne le prévoit pas.";
 pub(super) const NOT_OBJECT: &str = "Un objet JSON est attendu.";
 pub(super) const NOT_LIST: &str = "Une liste JSON est attendue.";
 pub(super) const NOT_STRING: &str = "Une chaîne de caractères est attendue.";

@@ -88,6 +88,22 @@ pub(super) fn check_references(root: &Value, report: &mut Report) {
         }
         check_named_agents(deployment, &path, participant.is_some(), &agents, report);
     }
+    check_order_zones(root, &zones, report);
+}
+
+/// Each zone a prefect's order names is a zone of the plan.
+fn check_order_zones(root: &Value, zones: &BTreeMap<String, String>, report: &mut Report) {
+    let orders = root.pointer("/event/legal/orders").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    for (i, order) in orders.iter().enumerate() {
+        let path = child(&item("$.event.legal.orders", i), "zone_ids");
+        let named = order.get("zone_ids").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+        for (k, raw) in named.iter().enumerate() {
+            let Some(zone_id) = raw.as_str().and_then(|raw| uuid::Uuid::parse_str(raw.trim()).ok()) else { continue };
+            if !zones.contains_key(&zone_id.hyphenated().to_string()) {
+                report.push(&item(&path, k), UNKNOWN_ZONE);
+            }
+        }
+    }
 }
 
 /// Each agent named in a deployment exists and works for the deployment's participant.

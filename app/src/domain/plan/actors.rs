@@ -43,6 +43,9 @@ coded_enum! {
         Cynophile => ("cynophile", "Agent cynophile"),
         ChefEquipe => ("chef_equipe", "Chef d'équipe"),
         Secouriste => ("secouriste", "Secouriste"),
+        /// A steward of the organiser approved to pat down at the entrances of an enclosed
+        /// venue: State-recognised qualification and agrément (CSI L613-3).
+        AgrementL613_3 => ("agrement_l613_3", "Agrément palpations en enceinte (L613-3)"),
     }
 }
 

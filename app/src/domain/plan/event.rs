@@ -1,6 +1,7 @@
 //! The event being planned: what, where, when, for how many people, and the legal context
 //! that decides what each kind of security actor may do there.
 
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -35,18 +36,194 @@ coded_enum! {
     }
 }
 
-/// The orders and agreements in force for the event (Code de la sécurité intérieure).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+coded_enum! {
+    /// The kinds of prefect's order a security plan relies on (Code de la sécurité intérieure).
+    /// An L512-3 order is carried by the municipal police participant it concerns.
+    pub enum OrderKind {
+        /// Pat-downs by private security agents, for a duration and places the order fixes
+        /// (L613-2, circumstances tied to grave threats to public security).
+        PalpationL613_2 => ("palpation_l613_2", "Arrêté autorisant les palpations de sécurité (L613-2)"),
+        /// A protection perimeter (L226-1): access checks under the authority of judicial
+        /// police officers, private agents assisting.
+        PerimetreL226_1 => ("perimetre_l226_1", "Arrêté instituant un périmètre de protection (L226-1)"),
+        /// Private agents on the public road, to watch the goods they guard (L613-1 al. 2).
+        VoiePubliqueL613_1 => ("voie_publique_l613_1", "Autorisation d’agents privés sur la voie publique (L613-1)"),
+    }
+}
+
+/// The longest order number accepted, in characters.
+pub const MAX_ORDER_NUMBER: usize = 80;
+
+/// A prefect's order as the plan records it: what it allows, its number and date, when it is
+/// in force and where. Cordon does not issue orders: the organiser or the prefecture copies
+/// them from the signed text, and the convention cites each with its number and date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PrefectOrderFields", into = "PrefectOrderFields")]
+pub struct PrefectOrder {
+    kind: OrderKind,
+    number: String,
+    signed_on: Option<NaiveDate>,
+    valid: Option<TimeWindow>,
+    zone_ids: Vec<String>,
+}
+
+/// The unchecked fields of a [`PrefectOrder`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrefectOrderFields {
+    pub kind: OrderKind,
+    /// The order's number as printed on it, e.g. "13-2026-06-0412".
+    pub number: String,
+    /// The date it was signed; `None` when not yet known (orders read from an older file).
+    #[serde(default)]
+    pub signed_on: Option<NaiveDate>,
+    /// When it is in force; `None` for the whole event.
+    #[serde(default)]
+    pub valid: Option<TimeWindow>,
+    /// The zones it covers; empty for the whole site.
+    #[serde(default)]
+    pub zone_ids: Vec<String>,
+}
+
+/// The number written for an order recorded before numbers were asked for.
+pub const ORDER_NUMBER_UNKNOWN: &str = "non renseigné";
+
+impl PrefectOrder {
+    /// Checks the number (a one-line label) and the zone ids; sorts and dedups the zones.
+    pub fn new(fields: PrefectOrderFields) -> Result<Self, PlanError> {
+        let number = parse_label(&fields.number, MAX_ORDER_NUMBER)?;
+        let mut zone_ids = fields.zone_ids.iter().map(|id| parse_id(id)).collect::<Result<Vec<_>, _>>()?;
+        zone_ids.sort();
+        zone_ids.dedup();
+        Ok(PrefectOrder { kind: fields.kind, number, signed_on: fields.signed_on, valid: fields.valid, zone_ids })
+    }
+    /// An order recorded as a mere tick, before orders were data: no number, no date, the
+    /// whole event and site.
+    pub fn unnumbered(kind: OrderKind) -> PrefectOrder {
+        PrefectOrder { kind, number: ORDER_NUMBER_UNKNOWN.into(), signed_on: None, valid: None, zone_ids: Vec::new() }
+    }
+    pub fn kind(&self) -> OrderKind {
+        self.kind
+    }
+    pub fn number(&self) -> &str {
+        &self.number
+    }
+    pub fn signed_on(&self) -> Option<NaiveDate> {
+        self.signed_on
+    }
+    pub fn valid(&self) -> Option<TimeWindow> {
+        self.valid
+    }
+    /// The zones covered; empty means the whole site.
+    pub fn zone_ids(&self) -> &[String] {
+        &self.zone_ids
+    }
+    /// Whether the order covers work in `zone_id` during the whole of `window`.
+    pub fn covers(&self, zone_id: &str, window: &TimeWindow) -> bool {
+        let in_zone = self.zone_ids.is_empty() || self.zone_ids.iter().any(|z| z == zone_id);
+        let in_time = self.valid.is_none_or(|valid| valid.contains_window(window));
+        in_zone && in_time
+    }
+    /// How the convention cites it: "arrêté préfectoral n° 13-2026-0412 du 02/06/2026".
+    pub fn citation(&self) -> String {
+        match self.signed_on {
+            Some(date) => format!("arrêté préfectoral n° {} du {}", self.number, date.format("%d/%m/%Y")),
+            None => format!("arrêté préfectoral n° {} (date non renseignée)", self.number),
+        }
+    }
+}
+
+impl TryFrom<PrefectOrderFields> for PrefectOrder {
+    type Error = PlanError;
+    fn try_from(fields: PrefectOrderFields) -> Result<Self, PlanError> {
+        PrefectOrder::new(fields)
+    }
+}
+
+impl From<PrefectOrder> for PrefectOrderFields {
+    fn from(order: PrefectOrder) -> Self {
+        let PrefectOrder { kind, number, signed_on, valid, zone_ids } = order;
+        PrefectOrderFields { kind, number, signed_on, valid, zone_ids }
+    }
+}
+
+/// The legal frame of the event: the prefect's orders in force and the facts the law turns on
+/// (Code de la sécurité intérieure). See `docs/compliance.md`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "LegalContextFields")]
 pub struct LegalContext {
-    /// The prefect created a protection perimeter (L226-1) around the event.
-    pub perimetre_l226_1: bool,
-    /// The prefect ordered that private agents may pat down (L613-2).
-    pub arrete_palpation_l613_2: bool,
-    /// The prefect authorised private agents on the public road (L613-1).
-    pub autorisation_voie_publique_l613_1: bool,
+    /// The prefect's orders the plan relies on.
+    pub orders: Vec<PrefectOrder>,
     /// The commune has a municipal police / State forces coordination convention in force
-    /// (L512-4); without one, municipal police work only 06:00–23:00.
+    /// (L512-4); without one, municipal police work only 06:00–23:00 (L512-6).
     pub convention_coordination_en_vigueur: bool,
+    /// The commune (or its EPCI) organises the event: its municipal police may watch it at
+    /// night without a coordination convention (L512-6).
+    pub organisee_par_la_commune: bool,
+    /// The event is profit-making: the declaration to the maire (R211-22) and the service
+    /// d'ordre the prefect may require (L211-11) concern such events only.
+    pub but_lucratif: bool,
+    /// Pat-downs at the entrances of the enclosed venue are made under the control of a
+    /// judicial police officer (L613-3).
+    pub palpations_sous_controle_opj: bool,
+}
+
+/// The stored shape of a [`LegalContext`], which also reads the four ticks of earlier
+/// versions (each order tick becomes an order without number or date).
+#[derive(Deserialize)]
+struct LegalContextFields {
+    #[serde(default)]
+    orders: Vec<PrefectOrder>,
+    #[serde(default)]
+    convention_coordination_en_vigueur: bool,
+    #[serde(default)]
+    organisee_par_la_commune: bool,
+    #[serde(default)]
+    but_lucratif: bool,
+    #[serde(default)]
+    palpations_sous_controle_opj: bool,
+    #[serde(default)]
+    perimetre_l226_1: bool,
+    #[serde(default)]
+    arrete_palpation_l613_2: bool,
+    #[serde(default)]
+    autorisation_voie_publique_l613_1: bool,
+}
+
+impl From<LegalContextFields> for LegalContext {
+    fn from(f: LegalContextFields) -> Self {
+        let mut orders = f.orders;
+        for (ticked, kind) in [
+            (f.arrete_palpation_l613_2, OrderKind::PalpationL613_2),
+            (f.perimetre_l226_1, OrderKind::PerimetreL226_1),
+            (f.autorisation_voie_publique_l613_1, OrderKind::VoiePubliqueL613_1),
+        ] {
+            if ticked && !orders.iter().any(|o| o.kind() == kind) {
+                orders.push(PrefectOrder::unnumbered(kind));
+            }
+        }
+        LegalContext {
+            orders,
+            convention_coordination_en_vigueur: f.convention_coordination_en_vigueur,
+            organisee_par_la_commune: f.organisee_par_la_commune,
+            but_lucratif: f.but_lucratif,
+            palpations_sous_controle_opj: f.palpations_sous_controle_opj,
+        }
+    }
+}
+
+impl LegalContext {
+    /// The orders of `kind`.
+    pub fn orders_of(&self, kind: OrderKind) -> impl Iterator<Item = &PrefectOrder> {
+        self.orders.iter().filter(move |o| o.kind() == kind)
+    }
+    /// Whether some order of `kind` is recorded, wherever and whenever it applies.
+    pub fn has(&self, kind: OrderKind) -> bool {
+        self.orders_of(kind).next().is_some()
+    }
+    /// The first order of `kind` covering work in `zone_id` during `window`.
+    pub fn covering(&self, kind: OrderKind, zone_id: &str, window: &TimeWindow) -> Option<&PrefectOrder> {
+        self.orders_of(kind).find(|o| o.covers(zone_id, window))
+    }
 }
 
 /// What a form or a plan file supplies to build an [`Event`].
@@ -191,8 +368,8 @@ impl Event {
         self.behaviour
     }
     /// The orders and agreements in force.
-    pub fn legal(&self) -> LegalContext {
-        self.legal
+    pub fn legal(&self) -> &LegalContext {
+        &self.legal
     }
     /// How field actors are alerted of an imminent risk, if written down.
     pub fn alert_procedure(&self) -> Option<&str> {

@@ -38,7 +38,10 @@ pub fn festival_draft() -> EventDraft {
         teardown: Some(july((12, 2, 0), (12, 12, 0))),
         expected_attendance: 12_000,
         behaviour: PublicBehaviour::Dynamique,
-        legal: LegalContext { arrete_palpation_l613_2: true, ..LegalContext::default() },
+        legal: LegalContext {
+            orders: vec![super::PrefectOrder::unnumbered(super::OrderKind::PalpationL613_2)],
+            ..LegalContext::default()
+        },
         alert_procedure: None,
     }
 }
@@ -55,6 +58,8 @@ pub fn participant_of(n: u8, org: &str, role: super::actors::ParticipantRole) ->
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     })
     .unwrap()
 }

@@ -34,9 +34,12 @@ pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
 pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use error::PlanError;
-pub use event::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, MAX_ALERT_PROCEDURE, MAX_ATTENDANCE};
+pub use event::{
+    Event, EventDraft, EventKind, LegalContext, OrderKind, PrefectOrder, PrefectOrderFields, PublicBehaviour,
+    MAX_ALERT_PROCEDURE, MAX_ATTENDANCE, MAX_ORDER_NUMBER, ORDER_NUMBER_UNKNOWN,
+};
 pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
-pub use participant::{Participant, ParticipantDraft};
+pub use participant::{MunicipalFramework, Participant, ParticipantDraft};
 pub use participation::{check_participant, default_role, participation_errors, roles_for, ParticipationError};
 pub use polygon::{GeoPolygon, MAX_POLYGON_POINTS};
 pub use removal::{removal, removal_as_read, RemovableKind, Removal};

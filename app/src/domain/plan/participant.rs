@@ -4,9 +4,20 @@ use serde::{Deserialize, Serialize};
 
 use super::actors::ParticipantRole;
 use super::error::PlanError;
-use super::fields::{parse_id, parse_label, parse_optional_label};
+use super::fields::{coded_enum, parse_id, parse_label, parse_optional_label};
 use crate::domain::geo::CommuneCode;
 use crate::domain::organisation::parse_cnaps_authorisation;
+
+coded_enum! {
+    /// How a municipal police from another commune comes to work at the event without a
+    /// prefect's L512-3 order.
+    pub enum MunicipalFramework {
+        /// Officers pooled between neighbouring communes by agreement (CSI L512-1).
+        MutualisationL512_1 => ("mutualisation_l512_1", "Agents mis en commun entre communes (L512-1)"),
+        /// An intercommunal police of the EPCI the commune belongs to (CSI L512-2).
+        IntercommunaleL512_2 => ("intercommunale_l512_2", "Police municipale intercommunale (L512-2)"),
+    }
+}
 
 /// The fields of a participant as typed or imported, before checking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +43,15 @@ pub struct ParticipantDraft {
     /// commune at the disposal of the event's commune, e.g. "Arrêté n° 13-2026-06-01".
     #[serde(default)]
     pub arrete_l512_3: Option<String>,
+    /// A municipal police of another commune working under a pooling or intercommunal
+    /// framework, which needs no L512-3 order.
+    #[serde(default)]
+    pub cadre_intercommunal: Option<MunicipalFramework>,
+    /// The organiser's own security service (service interne de sécurité, CSI L612-25): its
+    /// agents hold a CNAPS card like a company's. Otherwise the organiser's people are
+    /// volunteers or stewards.
+    #[serde(default)]
+    pub service_interne_securite: bool,
 }
 
 /// An organisation taking part in the event.
@@ -47,6 +67,8 @@ pub struct Participant {
     cnaps_authorisation: Option<String>,
     commune: Option<CommuneCode>,
     arrete_l512_3: Option<String>,
+    cadre_intercommunal: Option<MunicipalFramework>,
+    service_interne_securite: bool,
 }
 
 impl Participant {
@@ -67,6 +89,8 @@ impl Participant {
                 Some(raw) => Some(CommuneCode::parse(raw).ok_or(PlanError::InvalidCommune)?),
             },
             arrete_l512_3: parse_optional_label(draft.arrete_l512_3.as_deref(), 120)?,
+            cadre_intercommunal: draft.cadre_intercommunal.filter(|_| draft.role == ParticipantRole::PoliceMunicipale),
+            service_interne_securite: draft.service_interne_securite && draft.role == ParticipantRole::Organisateur,
         })
     }
     pub fn id(&self) -> &str {
@@ -99,6 +123,14 @@ impl Participant {
     pub fn arrete_l512_3(&self) -> Option<&str> {
         self.arrete_l512_3.as_deref()
     }
+    /// The pooling or intercommunal framework of a municipal police, if any.
+    pub fn cadre_intercommunal(&self) -> Option<MunicipalFramework> {
+        self.cadre_intercommunal
+    }
+    /// Whether the organiser's people form an in-house security service (L612-25).
+    pub fn service_interne_securite(&self) -> bool {
+        self.service_interne_securite
+    }
     /// State forces and the prefecture read deployments marked restricted; no one else does.
     pub fn reads_restricted(&self) -> bool {
         matches!(self.role, ParticipantRole::ForceEtat | ParticipantRole::Prefecture)
@@ -124,6 +156,8 @@ impl From<Participant> for ParticipantDraft {
             cnaps_authorisation: p.cnaps_authorisation,
             commune_code: p.commune.map(|c| c.as_str().to_string()),
             arrete_l512_3: p.arrete_l512_3,
+            cadre_intercommunal: p.cadre_intercommunal,
+            service_interne_securite: p.service_interne_securite,
         }
     }
 }

@@ -113,6 +113,8 @@ fn participant(rng: &mut XorShift, name: &str, role: ParticipantRole) -> Partici
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     };
     Participant::new(draft).expect("a valid synthetic participant")
 }
@@ -134,7 +136,12 @@ fn event(rng: &mut XorShift, hours: u32, deployments: usize) -> Event {
         teardown: Some(window(end, end.plus(Span::hours(6)))),
         expected_attendance: 40_000,
         behaviour: PublicBehaviour::Dynamique,
-        legal: LegalContext { arrete_palpation_l613_2: true, ..LegalContext::default() },
+        legal: LegalContext {
+            orders: vec![crate::domain::plan::PrefectOrder::unnumbered(
+                crate::domain::plan::OrderKind::PalpationL613_2,
+            )],
+            ..LegalContext::default()
+        },
         alert_procedure: None,
     };
     Event::new(draft).expect("a valid synthetic event")
@@ -151,6 +158,7 @@ fn zone(rng: &mut XorShift, index: usize) -> Zone {
         name: format!("Zone {:02} — {}", index + 1, kind.label()),
         kind,
         public_road: kind == ZoneKind::VoiePublique,
+        acces_enceinte: false,
         address: None,
         polygon: None,
     };

@@ -31,6 +31,10 @@ pub struct ZoneDraft {
     pub name: String,
     pub kind: ZoneKind,
     pub public_road: bool,
+    /// The zone gives access to an enclosed venue (enceinte) of the event: where pat-downs
+    /// under L613-3 may take place. A zone of kind « enceinte » always does.
+    #[serde(default)]
+    pub acces_enceinte: bool,
     pub address: Option<String>,
     pub polygon: Option<GeoPolygon>,
 }
@@ -43,6 +47,7 @@ pub struct Zone {
     name: String,
     kind: ZoneKind,
     public_road: bool,
+    acces_enceinte: bool,
     address: Option<String>,
     polygon: Option<GeoPolygon>,
 }
@@ -58,6 +63,7 @@ impl Zone {
             name: parse_label(&draft.name, 120)?,
             kind: draft.kind,
             public_road: draft.public_road,
+            acces_enceinte: draft.acces_enceinte || draft.kind == ZoneKind::Enceinte,
             address: parse_optional_label(draft.address.as_deref(), 300)?,
             polygon: draft.polygon,
         })
@@ -78,6 +84,10 @@ impl Zone {
     pub fn public_road(&self) -> bool {
         self.public_road
     }
+    /// Whether the zone is, or gives access to, an enclosed venue of the event (L613-3).
+    pub fn acces_enceinte(&self) -> bool {
+        self.acces_enceinte
+    }
     /// The zone's street address, if it differs from the event's.
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
@@ -97,8 +107,8 @@ impl TryFrom<ZoneDraft> for Zone {
 
 impl From<Zone> for ZoneDraft {
     fn from(zone: Zone) -> Self {
-        let Zone { id, name, kind, public_road, address, polygon } = zone;
-        ZoneDraft { id, name, kind, public_road, address, polygon }
+        let Zone { id, name, kind, public_road, acces_enceinte, address, polygon } = zone;
+        ZoneDraft { id, name, kind, public_road, acces_enceinte, address, polygon }
     }
 }
 
@@ -162,6 +172,7 @@ mod tests {
             name: " Entrée Nord ".into(),
             kind: ZoneKind::EntreeFiltrage,
             public_road: false,
+            acces_enceinte: false,
             address: Some("  ".into()),
             polygon: None,
         }

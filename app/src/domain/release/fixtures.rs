@@ -75,6 +75,8 @@ fn participant(n: u32, name: &str, role: ParticipantRole, phone: &str) -> Partic
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     })
     .unwrap()
 }
@@ -115,7 +117,16 @@ pub fn saint_jean() -> Plan {
     let north_polygon =
         GeoPolygon::new(vec![[5.05, 43.40], [5.07, 43.40], [5.07, 43.42], [5.05, 43.42], [5.05, 43.40]]).unwrap();
     let zone = |n, name: &str, kind, polygon| {
-        Zone::new(ZoneDraft { id: id(n), name: name.into(), kind, public_road: false, address: None, polygon }).unwrap()
+        Zone::new(ZoneDraft {
+            id: id(n),
+            name: name.into(),
+            kind,
+            public_road: false,
+            acces_enceinte: false,
+            address: None,
+            polygon,
+        })
+        .unwrap()
     };
     let filtering = DeploymentDraft {
         headcount: 0,

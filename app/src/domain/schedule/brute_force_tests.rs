@@ -21,6 +21,8 @@ fn tiny_need(i: usize) -> impl Strategy<Value = ScheduleNeed> {
             priority,
             min_women: 0,
             min_men: 0,
+            private_allowed: true,
+            pat_downs_allowed: true,
         },
     )
 }

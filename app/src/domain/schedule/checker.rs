@@ -85,7 +85,7 @@ pub fn check(instance: &Instance, solution: &Solution) -> Report {
             violations.push(violation(HardRule::Malformed, &shift.agent, Some(&shift.need), shift.start, shift.end));
             continue;
         };
-        for rule in shift_rules(instance, agent, need, shift) {
+        for rule in shift_rules(agent, need, shift) {
             violations.push(violation(rule, &agent.id, Some(&need.id), shift.start, shift.end));
         }
         by_agent.entry(agent.id.as_str()).or_default().push(shift);
@@ -103,7 +103,7 @@ fn violation(rule: HardRule, agent: &str, need: Option<&str>, start: Instant, en
 }
 
 /// The rules one shift breaks on its own.
-fn shift_rules(instance: &Instance, agent: &ScheduleAgent, need: &ScheduleNeed, shift: &Shift) -> Vec<HardRule> {
+fn shift_rules(agent: &ScheduleAgent, need: &ScheduleNeed, shift: &Shift) -> Vec<HardRule> {
     let mut broken = Vec::new();
     if need.qualification.is_some_and(|q| !agent.qualifications.contains(&q)) {
         broken.push(HardRule::Qualification);
@@ -113,13 +113,11 @@ fn shift_rules(instance: &Instance, agent: &ScheduleAgent, need: &ScheduleNeed, 
         broken.push(HardRule::Availability);
     }
     let private = agent.employer == Employer::Private;
-    let on_road = instance.zone_of(need).is_some_and(|z| z.public_road);
-    if private && on_road && !instance.event.public_road_authorised {
+    if private && !need.private_allowed {
         broken.push(HardRule::PublicRoad);
     }
     if need.qualification == Some(Qualification::Palpation) {
-        let e = &instance.event;
-        if !(e.expected_attendance > 300 || e.pat_down_order || e.protection_perimeter) {
+        if !need.pat_downs_allowed {
             broken.push(HardRule::PatDownLegalBasis);
         }
         if !need.admits_sex(agent.sex) {

@@ -66,19 +66,16 @@ fn a_private_agent_on_the_public_road_needs_the_l613_1_authorisation() {
     road.agents[0].employer = Employer::Municipal;
     assert_eq!(rules(&road, vec![shift("a", "r", 8, 16)]), vec![]);
     road.agents[0].employer = Employer::Private;
-    road.event.public_road_authorised = true;
+    road.needs[0].private_allowed = true;
     assert_eq!(rules(&road, vec![shift("a", "r", 8, 16)]), vec![]);
 }
 
 #[test]
-fn pat_downs_for_three_hundred_spectators_need_an_order_or_a_perimeter() {
+fn pat_downs_without_a_legal_basis_are_refused() {
     let mut small = stadium(Some(PALPATION));
-    small.event.expected_attendance = 300;
+    small.needs[0].pat_downs_allowed = false;
     assert_eq!(rules(&small, vec![shift("p", "n", 8, 16)]), vec![HardRule::PatDownLegalBasis]);
-    small.event.pat_down_order = true;
-    assert_eq!(rules(&small, vec![shift("p", "n", 8, 16)]), vec![]);
-    small.event = stadium(None).event;
-    small.event.expected_attendance = 301;
+    small.needs[0].pat_downs_allowed = true;
     assert_eq!(rules(&small, vec![shift("p", "n", 8, 16)]), vec![]);
 }
 

@@ -102,5 +102,5 @@ fn holds_card_problem(ctx: &Context, a: usize, n: usize) -> bool {
     }
     let mut carded = agent.clone();
     carded.card_expires = Some(Instant(i64::MAX));
-    super::state::lawful(ctx.instance, &carded, &ctx.instance.needs[n])
+    super::state::lawful(&carded, &ctx.instance.needs[n])
 }

@@ -33,6 +33,9 @@ pub fn need(
         priority: 1,
         min_women: 0,
         min_men: 0,
+        // The "route" zone is the public road, without an L613-1 authorisation.
+        private_allowed: zone != "route",
+        pat_downs_allowed: true,
     }
 }
 
@@ -48,22 +51,13 @@ pub fn agent(id: &str, qualifications: &[Qualification], sex: Sex) -> ScheduleAg
     }
 }
 
-/// 1,000 spectators, no L613-1, L613-2 or L226-1, the default working-time profile.
+/// A week-long event with a stadium and a public road (no L613-1 authorisation), pat-downs
+/// allowed, the default working-time profile.
 pub fn instance(needs: Vec<ScheduleNeed>, agents: Vec<ScheduleAgent>) -> Instance {
     Instance {
         format: INSTANCE_FORMAT.to_string(),
-        event: ScheduleEvent {
-            time_zone: "Europe/Paris".to_string(),
-            window: window(0, 24 * 7),
-            public_road_authorised: false,
-            pat_down_order: false,
-            protection_perimeter: false,
-            expected_attendance: 1_000,
-        },
-        zones: vec![
-            ScheduleZone { id: "stade".to_string(), public_road: false },
-            ScheduleZone { id: "route".to_string(), public_road: true },
-        ],
+        event: ScheduleEvent { time_zone: "Europe/Paris".to_string(), window: window(0, 24 * 7) },
+        zones: vec![ScheduleZone { id: "stade".to_string() }, ScheduleZone { id: "route".to_string() }],
         needs,
         agents,
         working_time: WorkingTimeProfile::default(),

@@ -77,18 +77,19 @@ pub fn generate(size: Size, seed: u64) -> Instance {
     let start = local_instant(chrono_tz::Europe::Paris, day).unwrap_or(Instant(1_813_298_400_000));
     let end = start.plus(Span::hours(hours));
     let window = TimeWindow::new(start, end).expect("generated windows last at most three days");
-    let event = ScheduleEvent {
-        time_zone: "Europe/Paris".to_string(),
-        window,
-        public_road_authorised: road,
-        pat_down_order: false,
-        protection_perimeter: size == Size::City,
-        expected_attendance: attendance,
-    };
-    let zones: Vec<ScheduleZone> =
-        (0..zones).map(|z| ScheduleZone { id: format!("zone-{z:02}"), public_road: rng.per_mille(200) }).collect();
+    let event = ScheduleEvent { time_zone: "Europe/Paris".to_string(), window };
+    // A fifth of the zones on the public road; private agents may work there with an L613-1
+    // authorisation or inside the city's L226-1 perimeter. Pat-downs have a basis for more
+    // than 300 spectators (the generated venues are enclosed, under OPJ control).
+    let zones: Vec<(ScheduleZone, bool)> = (0..zones)
+        .map(|z| {
+            let on_road = rng.per_mille(200);
+            (ScheduleZone { id: format!("zone-{z:02}") }, !on_road || road || size == Size::City)
+        })
+        .collect();
     let agents: Vec<ScheduleAgent> = (0..agents).map(|a| agent(&mut rng, a, window)).collect();
-    let needs = needs(&mut rng, &zones, window, agents.len());
+    let needs = needs(&mut rng, &zones, window, agents.len(), attendance > 300);
+    let zones = zones.into_iter().map(|(zone, _)| zone).collect();
     Instance {
         format: INSTANCE_FORMAT.to_string(),
         event,
@@ -133,14 +134,20 @@ fn agent(rng: &mut Rng, a: usize, event: TimeWindow) -> ScheduleAgent {
 
 /// Per zone, the event cut into blocks of 4 to 8 hours, each a need; headcounts scaled so
 /// that demand is about 80 % of ten hours a day per agent.
-fn needs(rng: &mut Rng, zones: &[ScheduleZone], event: TimeWindow, agents: usize) -> Vec<ScheduleNeed> {
+fn needs(
+    rng: &mut Rng,
+    zones: &[(ScheduleZone, bool)],
+    event: TimeWindow,
+    agents: usize,
+    pat_downs: bool,
+) -> Vec<ScheduleNeed> {
     let mut drafts = Vec::new();
-    for zone in zones {
+    for (zone, private_allowed) in zones {
         let mut at = event.start().plus(Span::hours(rng.below(3) as i64));
         while at < event.end() {
             let to = at.plus(Span::hours(4 + rng.below(5) as i64)).min(event.end());
             if let Ok(window) = TimeWindow::new(at, to) {
-                drafts.push((zone.id.clone(), window, 1 + rng.below(4) as u32, rng.next()));
+                drafts.push(((zone.id.clone(), *private_allowed), window, 1 + rng.below(4) as u32, rng.next()));
             }
             at = to.plus(Span::hours(rng.below(2) as i64));
         }
@@ -152,7 +159,11 @@ fn needs(rng: &mut Rng, zones: &[ScheduleZone], event: TimeWindow, agents: usize
     drafts
         .into_iter()
         .enumerate()
-        .map(|(i, (zone, window, weight, draw))| need(i, zone, window, weight, scale, draw))
+        .map(|(i, ((zone, private_allowed), window, weight, draw))| ScheduleNeed {
+            private_allowed,
+            pat_downs_allowed: pat_downs,
+            ..need(i, zone, window, weight, scale, draw)
+        })
         .collect()
 }
 
@@ -177,5 +188,7 @@ fn need(i: usize, zone: String, window: TimeWindow, weight: u32, scale: f64, dra
         priority,
         min_women: women,
         min_men: men,
+        private_allowed: true,
+        pat_downs_allowed: true,
     }
 }

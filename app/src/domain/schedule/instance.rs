@@ -14,7 +14,7 @@ use crate::domain::plan::{parse_time_zone, Qualification, Sex, TimeWindow};
 use crate::domain::time::{Instant, Span};
 
 /// The format tag of an instance file.
-pub const INSTANCE_FORMAT: &str = "cordon-schedule-instance/1";
+pub const INSTANCE_FORMAT: &str = "cordon-schedule-instance/2";
 
 /// The event as the scheduler needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,29 +23,13 @@ pub struct ScheduleEvent {
     /// IANA zone whose days and weeks the working-time limits count in.
     pub time_zone: String,
     pub window: TimeWindow,
-    /// L613-1: the prefect allows private agents to watch the public road.
-    pub public_road_authorised: bool,
-    /// L613-2: a prefectoral order allows pat-downs (palpations) whatever the attendance.
-    pub pat_down_order: bool,
-    /// L226-1: a protection perimeter is in force.
-    pub protection_perimeter: bool,
-    pub expected_attendance: u32,
 }
 
-impl ScheduleEvent {
-    /// Pat-downs have a legal basis: over 300 spectators, an L613-2 order or an L226-1
-    /// perimeter.
-    pub fn pat_downs_allowed(&self) -> bool {
-        self.expected_attendance > 300 || self.pat_down_order || self.protection_perimeter
-    }
-}
-
-/// A zone: only whether it lies on the public road matters here.
+/// A zone of the event, which needs name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleZone {
     pub id: String,
-    pub public_road: bool,
 }
 
 /// A need: so many agents holding a qualification in a zone during a window.
@@ -64,6 +48,15 @@ pub struct ScheduleNeed {
     pub min_women: u32,
     #[serde(default)]
     pub min_men: u32,
+    /// Private security agents may hold it. The plan's compliance rules decide, once, for the
+    /// zone, the window and the mission (`compliance::private_road_verdict`): off the public
+    /// road, or on it under an L613-1 authorisation or inside an L226-1 perimeter.
+    pub private_allowed: bool,
+    /// For a pat-down need: the pat-downs have a legal basis during its window (an L613-2
+    /// order or an L226-1 perimeter covering the zone, or the entrance of an enclosed venue of
+    /// more than 300 spectators under OPJ control, L613-3), as `compliance::pat_down_basis`
+    /// decides. Ignored on other needs.
+    pub pat_downs_allowed: bool,
 }
 
 impl ScheduleNeed {
@@ -141,6 +134,24 @@ impl Default for WorkingTimeProfile {
 }
 
 impl WorkingTimeProfile {
+    /// The profile the rules in force set (the department's working-time rules), through the
+    /// one reading of them ([`WorkingTimeLimits::from_rules`]); a limit switched off is as
+    /// loose as the format allows. The break stays the agreement's.
+    pub fn from_rules(rules: &crate::domain::compliance::RuleSet) -> WorkingTimeProfile {
+        let limits = WorkingTimeLimits::from_rules(rules);
+        let minutes = |span: Span| u32::try_from(span.0 / 60_000).unwrap_or(u32::MAX);
+        let defaults = WorkingTimeProfile::default();
+        WorkingTimeProfile {
+            max_shift_minutes: minutes(limits.max_daily).min(24 * 60),
+            max_daily_minutes: minutes(limits.max_daily).min(24 * 60),
+            min_rest_minutes: minutes(limits.min_rest),
+            max_weekly_minutes: minutes(limits.max_weekly).min(7 * 24 * 60),
+            max_days_per_week: limits.max_days_per_week.min(7),
+            min_shift_minutes: minutes(limits.min_shift),
+            break_minutes_per_six_hours: defaults.break_minutes_per_six_hours,
+        }
+    }
+
     /// The limits the shared `working_time` function applies.
     pub fn limits(&self) -> WorkingTimeLimits {
         let minutes = |m: u32| Span::minutes(i64::from(m));

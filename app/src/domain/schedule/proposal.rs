@@ -17,6 +17,7 @@ use super::instance::{
     Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
 };
 use super::solution::{Shift, Solution};
+use crate::domain::compliance::{pat_down_basis, private_road_verdict, RoadVerdict, RuleSet};
 use crate::domain::plan::{
     compute_coverage, Deployment, DeploymentDraft, MissionCategory, Need, ParticipantRole, Plan, Qualification, Sex,
     TimeWindow, Visibility, ZoneKind,
@@ -159,7 +160,14 @@ pub struct Accepted {
 }
 
 /// The scheduling problem of `participant_id`'s named agents in `plan`.
-pub fn prepare(plan: &Plan, participant_id: &str, profile: WorkingTimeProfile) -> Result<Prepared, ProposalError> {
+/// The legal bases (pat-downs, public road) come from the compliance rules in force (`rules`),
+/// need by need, so that the proposal and the checks judge alike.
+pub fn prepare(
+    plan: &Plan,
+    rules: &RuleSet,
+    participant_id: &str,
+    profile: WorkingTimeProfile,
+) -> Result<Prepared, ProposalError> {
     let participant = plan.participant(participant_id).ok_or(ProposalError::UnknownParticipant)?;
     let employer = match participant.role() {
         ParticipantRole::SecuritePrivee => Employer::Private,
@@ -175,7 +183,7 @@ pub fn prepare(plan: &Plan, participant_id: &str, profile: WorkingTimeProfile) -
     let replaceable_ids: BTreeSet<&str> = replaceable.iter().map(|d| d.id()).collect();
     let fixed: Vec<Deployment> =
         plan.deployments.iter().filter(|d| !replaceable_ids.contains(d.id())).cloned().collect();
-    let (needs, parts) = residual_needs(plan, &fixed);
+    let (needs, parts) = residual_needs(plan, rules, &fixed);
     let operations = TimeWindow::new(plan.event.operations_start(), plan.event.operations_end())
         .unwrap_or_else(|_| plan.event.window());
     let agents = own_agents
@@ -202,24 +210,12 @@ pub fn prepare(plan: &Plan, participant_id: &str, profile: WorkingTimeProfile) -
             }
         })
         .collect();
-    let legal = plan.event.legal();
     let mut prepared = Prepared {
         participant_id: participant_id.to_string(),
         instance: Instance {
             format: INSTANCE_FORMAT.to_string(),
-            event: ScheduleEvent {
-                time_zone: plan.event.time_zone().name().to_string(),
-                window: operations,
-                public_road_authorised: legal.autorisation_voie_publique_l613_1,
-                pat_down_order: legal.arrete_palpation_l613_2,
-                protection_perimeter: legal.perimetre_l226_1,
-                expected_attendance: plan.event.expected_attendance(),
-            },
-            zones: plan
-                .zones
-                .iter()
-                .map(|z| ScheduleZone { id: z.id().to_string(), public_road: z.public_road() })
-                .collect(),
+            event: ScheduleEvent { time_zone: plan.event.time_zone().name().to_string(), window: operations },
+            zones: plan.zones.iter().map(|z| ScheduleZone { id: z.id().to_string() }).collect(),
             needs,
             agents,
             working_time: profile,
@@ -252,7 +248,11 @@ fn counts_for(need: &Need, d: &Deployment) -> bool {
 
 /// Each need's shortfall once the fixed deployments count, as instance needs of constant
 /// headcount and sex minima, with the plan need each stands for.
-fn residual_needs(plan: &Plan, fixed: &[Deployment]) -> (Vec<ScheduleNeed>, BTreeMap<String, NeedPart>) {
+fn residual_needs(
+    plan: &Plan,
+    rules: &RuleSet,
+    fixed: &[Deployment],
+) -> (Vec<ScheduleNeed>, BTreeMap<String, NeedPart>) {
     let report = compute_coverage(&plan.event, &plan.needs, fixed, &plan.agents);
     let mut needs = Vec::new();
     let mut parts = BTreeMap::new();
@@ -292,7 +292,11 @@ fn residual_needs(plan: &Plan, fixed: &[Deployment]) -> (Vec<ScheduleNeed>, BTre
         }
         for (k, (window, head, women, men)) in pieces.into_iter().enumerate() {
             let id = format!("{}#{}", need.id(), k + 1);
+            let pat_down = need.qualification() == Some(Qualification::Palpation);
+            let mission = mission_for(plan.zone(need.zone_id()).map(|z| z.kind()), pat_down);
             needs.push(ScheduleNeed {
+                private_allowed: private_road_verdict(plan, need.zone_id(), &window, mission) == RoadVerdict::Allowed,
+                pat_downs_allowed: !pat_down || pat_down_basis(plan, rules, need.zone_id(), &window).is_ok(),
                 id: id.clone(),
                 zone: need.zone_id().to_string(),
                 window,
@@ -503,7 +507,12 @@ fn category_for(plan: &Plan, prepared: &Prepared, a: &Assignment) -> MissionCate
         .parts
         .values()
         .any(|p| p.zone_id == a.zone_id && p.post_id == a.post_id && p.qualification == Some(Qualification::Palpation));
-    match plan.zones.iter().find(|z| z.id() == a.zone_id).map(|z| z.kind()) {
+    mission_for(plan.zones.iter().find(|z| z.id() == a.zone_id).map(|z| z.kind()), pat_down)
+}
+
+/// The mission a proposed deployment gets in a zone of `kind`.
+fn mission_for(kind: Option<ZoneKind>, pat_down: bool) -> MissionCategory {
+    match kind {
         _ if pat_down => MissionCategory::Filtrage,
         Some(ZoneKind::EntreeFiltrage) => MissionCategory::Filtrage,
         Some(ZoneKind::Secours) => MissionCategory::Secours,

@@ -8,6 +8,7 @@ use crate::domain::compliance::fixtures::{
     deployment_draft, evening, id, june, Edit, COMMAND_POST, COMPANY, ENTRANCE, FILTERING, KARIM, MUNICIPAL, NADIA,
     ORGANISER, PAT_DOWN_NEED,
 };
+use crate::domain::compliance::RuleSet;
 use crate::domain::schedule::{check, solve, steps};
 
 /// The plan without the company's filtering deployment: the entrance is left to schedule.
@@ -16,7 +17,7 @@ fn unstaffed() -> Edit {
 }
 
 fn proposal_for(plan: &Plan) -> (Prepared, Proposal) {
-    let prepared = prepare(plan, &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    let prepared = prepare(plan, &RuleSet::defaults(), &id(COMPANY), WorkingTimeProfile::default()).unwrap();
     let solution = solve(&prepared.instance, 1, &mut steps(10_000));
     assert!(check(&prepared.instance, &solution).is_feasible());
     let proposal = propose(plan, &prepared, &solution);
@@ -103,7 +104,7 @@ fn agents_already_covering_the_need_by_name_are_left_unchanged() {
 fn a_deployment_stating_more_agents_than_it_names_counts_as_given() {
     // The compliant plan: 4 agents at the entrance, two of them named.
     let plan = Edit::compliant().0;
-    let prepared = prepare(&plan, &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    let prepared = prepare(&plan, &RuleSet::defaults(), &id(COMPANY), WorkingTimeProfile::default()).unwrap();
     assert!(prepared.replaceable().is_empty());
     assert!(prepared.instance.needs.is_empty(), "the need is met: {:?}", prepared.instance.needs);
 }
@@ -138,9 +139,15 @@ fn moving_an_agent_to_the_entrance_takes_him_off_his_old_deployment() {
 fn only_security_companies_and_municipal_police_get_proposals() {
     let plan = Edit::compliant().0;
     assert_eq!(
-        prepare(&plan, &id(ORGANISER), WorkingTimeProfile::default()).unwrap_err(),
+        prepare(&plan, &RuleSet::defaults(), &id(ORGANISER), WorkingTimeProfile::default()).unwrap_err(),
         ProposalError::NotSchedulable
     );
-    assert_eq!(prepare(&plan, &id(MUNICIPAL), WorkingTimeProfile::default()).unwrap_err(), ProposalError::NoAgents);
-    assert_eq!(prepare(&plan, &id(999), WorkingTimeProfile::default()).unwrap_err(), ProposalError::UnknownParticipant);
+    assert_eq!(
+        prepare(&plan, &RuleSet::defaults(), &id(MUNICIPAL), WorkingTimeProfile::default()).unwrap_err(),
+        ProposalError::NoAgents
+    );
+    assert_eq!(
+        prepare(&plan, &RuleSet::defaults(), &id(999), WorkingTimeProfile::default()).unwrap_err(),
+        ProposalError::UnknownParticipant
+    );
 }

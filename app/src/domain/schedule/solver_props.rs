@@ -33,6 +33,8 @@ fn random_need(i: usize) -> impl Strategy<Value = ScheduleNeed> {
             priority,
             min_women: if qualification == Some(Qualification::Palpation) { women } else { 0 },
             min_men: 0,
+            private_allowed: !road,
+            pat_downs_allowed: true,
         },
     )
 }
@@ -59,11 +61,12 @@ fn random_agent(i: usize) -> impl Strategy<Value = ScheduleAgent> {
 fn random_instance() -> impl Strategy<Value = Instance> {
     let needs = (1..=4usize).prop_flat_map(|n| (0..n).map(random_need).collect::<Vec<_>>());
     let agents = (2..=6usize).prop_flat_map(|n| (0..n).map(random_agent).collect::<Vec<_>>());
-    (needs, agents, any::<[bool; 3]>()).prop_map(|(needs, agents, [small, road, order])| {
+    (needs, agents, any::<[bool; 2]>()).prop_map(|(needs, agents, [basis, road])| {
         let mut problem = instance(needs, agents);
-        problem.event.expected_attendance = if small { 200 } else { 1_000 };
-        problem.event.public_road_authorised = road;
-        problem.event.pat_down_order = order;
+        for need in &mut problem.needs {
+            need.pat_downs_allowed = basis;
+            need.private_allowed = need.private_allowed || road;
+        }
         problem
     })
 }

@@ -39,7 +39,7 @@ impl<'a> Context<'a> {
         let eligible: Vec<Vec<usize>> = instance
             .needs
             .iter()
-            .map(|need| (0..instance.agents.len()).filter(|&a| lawful(instance, &instance.agents[a], need)).collect())
+            .map(|need| (0..instance.agents.len()).filter(|&a| lawful(&instance.agents[a], need)).collect())
             .collect();
         let tiebreak = tiebreaks(instance.agents.len(), seed);
         let mut versatility = vec![0; instance.agents.len()];
@@ -101,13 +101,12 @@ fn tiebreaks(agents: usize, seed: u64) -> Vec<u64> {
 }
 
 /// Whether the agent may hold the need at all, whenever it is.
-pub(super) fn lawful(instance: &Instance, agent: &ScheduleAgent, need: &ScheduleNeed) -> bool {
+pub(super) fn lawful(agent: &ScheduleAgent, need: &ScheduleNeed) -> bool {
     let private = agent.employer == Employer::Private;
-    let road = instance.zone_of(need).is_some_and(|z| z.public_road);
     need.qualification.is_none_or(|q| agent.qualifications.contains(&q))
-        && (!need.is_pat_down() || instance.event.pat_downs_allowed())
+        && (!need.is_pat_down() || need.pat_downs_allowed)
         && need.admits_sex(agent.sex)
-        && !(private && road && !instance.event.public_road_authorised)
+        && !(private && !need.private_allowed)
         && !(private && agent.card_expires.is_none())
 }
 

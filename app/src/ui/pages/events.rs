@@ -105,13 +105,7 @@ pub fn NewEventPage() -> impl IntoView {
                                 <TextField name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
                                     error=field_error(create, "expected_attendance")/>
                                 <SelectField name="behaviour" label="Comportement du public" options=behaviours error=field_error(create, "behaviour")/>
-                                <fieldset class="fr-fieldset">
-                                    <legend class="fr-fieldset__legend">"Cadre juridique"</legend>
-                                    <Checkbox name="perimetre_l226_1" label="Périmètre de protection (article L226-1 du CSI)"/>
-                                    <Checkbox name="arrete_palpation_l613_2" label="Arrêté préfectoral autorisant les palpations (article L613-2)"/>
-                                    <Checkbox name="autorisation_voie_publique_l613_1" label="Autorisation préfectorale d’agents privés sur la voie publique (article L613-1)"/>
-                                    <Checkbox name="convention_coordination_en_vigueur" label="Convention de coordination police municipale / forces de l’État en vigueur"/>
-                                </fieldset>
+                                <LegalFacts legal=crate::domain::plan::LegalContext::default()/>
                                 <button type="submit" class="fr-btn">{text::CREATE_EVENT_BUTTON}</button>
                             </ActionForm>
                         }.into_any()
@@ -119,6 +113,24 @@ pub fn NewEventPage() -> impl IntoView {
                 }
             })}}
         </Suspense>
+    }
+}
+
+/// The facts of the event's legal frame the law turns on, as checkboxes (the event's creation
+/// and edit forms). The prefect's orders are recorded one by one on the plan page.
+#[component]
+pub fn LegalFacts(legal: crate::domain::plan::LegalContext) -> impl IntoView {
+    view! {
+        <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend">
+                {text::LEGAL_FRAME}
+                <span class="fr-hint-text">{text::LEGAL_FRAME_HINT}</span>
+            </legend>
+            <Checkbox name="organisee_par_la_commune" label=text::LEGAL_ORGANISEE_PAR_LA_COMMUNE checked=legal.organisee_par_la_commune/>
+            <Checkbox name="but_lucratif" label=text::LEGAL_BUT_LUCRATIF checked=legal.but_lucratif/>
+            <Checkbox name="palpations_sous_controle_opj" label=text::LEGAL_PALPATIONS_OPJ checked=legal.palpations_sous_controle_opj/>
+            <Checkbox name="convention_coordination_en_vigueur" label=text::LEGAL_CONVENTION_COORDINATION checked=legal.convention_coordination_en_vigueur/>
+        </fieldset>
     }
 }
 

@@ -65,6 +65,7 @@ pub fn zone(n: u32, name: &str) -> Zone {
         name: name.into(),
         kind: ZoneKind::EntreeFiltrage,
         public_road: false,
+        acces_enceinte: false,
         address: None,
         polygon: None,
     };
@@ -83,6 +84,8 @@ pub fn participant(n: u32, name: &str, role: ParticipantRole) -> Participant {
         cnaps_authorisation: None,
         commune_code: None,
         arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
     };
     Participant::new(draft).unwrap()
 }

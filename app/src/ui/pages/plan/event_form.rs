@@ -8,7 +8,7 @@ use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::domain::time::format_input_local;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
-use crate::ui::pages::events::Checkbox;
+use crate::ui::pages::events::LegalFacts;
 
 #[component]
 pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     let behaviours: Vec<(&'static str, &'static str)> =
         PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();
-    let legal = event.legal();
+    let legal = event.legal().clone();
     let saved = Signal::derive(move || {
         matches!(action.value().get(), Some(Ok(()))).then(|| "Événement enregistré.".to_string())
     });
@@ -56,13 +56,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                 <TextField form="evenement" name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
                     value=event.expected_attendance().to_string() error=field_error(action, "expected_attendance")/>
                 <SelectField form="evenement" name="behaviour" label="Comportement du public" options=behaviours selected=event.behaviour().code() error=field_error(action, "behaviour")/>
-                <fieldset class="fr-fieldset">
-                    <legend class="fr-fieldset__legend">"Cadre juridique"</legend>
-                    <Checkbox name="perimetre_l226_1" label="Périmètre de protection (article L226-1 du CSI)" checked=legal.perimetre_l226_1/>
-                    <Checkbox name="arrete_palpation_l613_2" label="Arrêté préfectoral autorisant les palpations (article L613-2)" checked=legal.arrete_palpation_l613_2/>
-                    <Checkbox name="autorisation_voie_publique_l613_1" label="Autorisation préfectorale d’agents privés sur la voie publique (article L613-1)" checked=legal.autorisation_voie_publique_l613_1/>
-                    <Checkbox name="convention_coordination_en_vigueur" label="Convention de coordination police municipale / forces de l’État en vigueur" checked=legal.convention_coordination_en_vigueur/>
-                </fieldset>
+                <LegalFacts legal=legal/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(action, "alert_procedure").get().is_some()>
                     <label class="fr-label" for="champ-evenement-alert_procedure">
                         "Procédure d’alerte en cas de risque imminent"

@@ -75,6 +75,7 @@ fn zone_form(
     let kind = editing.as_ref().map(|z| z.kind().code().to_string()).unwrap_or_default();
     let address = editing.as_ref().and_then(|z| z.address().map(str::to_string)).unwrap_or_default();
     let public_road = editing.as_ref().is_some_and(|z| z.public_road());
+    let enclosed = editing.as_ref().is_some_and(|z| z.acces_enceinte());
     view! {
         <h3 class="fr-h6">{title}</h3>
         {editing.is_some().then(|| view! {
@@ -94,6 +95,7 @@ fn zone_form(
             </div>
             <TextField form="zone" name="address" label="Adresse (facultatif)" value=address error=field_error(action, "address")/>
             <Checkbox name="public_road" label="Zone sur la voie publique" checked=public_road/>
+            <Checkbox name="acces_enceinte" label=crate::text::ZONE_ACCES_ENCEINTE checked=enclosed/>
             <button type="submit" class="fr-btn fr-btn--secondary">{if title == "Modifier la zone" { "Enregistrer la zone" } else { "Ajouter la zone" }}</button>
         </ActionForm>
     }
@@ -370,6 +372,12 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
                 let roles: Vec<(&'static str, &'static str)> = ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())).collect();
                 let may_change_role = p.organiser && x.role() != ParticipantRole::Organisateur;
                 let lent_police = p.organiser && x.role() == ParticipantRole::PoliceMunicipale;
+                let organiser_row = p.organiser && x.role() == ParticipantRole::Organisateur;
+                let frameworks: Vec<(&'static str, &'static str)> = std::iter::once(("", "Aucun (police de la commune ou arrêté L512-3)"))
+                    .chain(crate::domain::plan::MunicipalFramework::ALL.iter().map(|f| (f.code(), f.label())))
+                    .collect();
+                let framework = x.cadre_intercommunal().map(|f| f.code()).unwrap_or_default().to_string();
+                let in_house = x.service_interne_securite();
                 let event_id = p.plan.event.id().to_string();
                 Some(view! {
                     <h3 class="fr-h6">{format!("Modifier le participant {}", x.name())}</h3>
@@ -391,6 +399,11 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
                             <TextField form="participant-edit" name="arrete_l512_3" label="Arrêté préfectoral de mise à disposition (article L512-3), si cette police municipale vient d’une autre commune"
                                 hint="Référence de l’arrêté, par exemple « Arrêté n° 2027-143 du 2 juin 2027 »."
                                 value=x.arrete_l512_3().unwrap_or_default().to_string() error=field_error(action, "arrete_l512_3")/>
+                            <SelectField form="participant-edit" name="cadre_intercommunal" label="Mise en commun ou police intercommunale"
+                                options=frameworks selected=framework error=field_error(action, "cadre_intercommunal")/>
+                        })}
+                        {organiser_row.then(|| view! {
+                            <Checkbox name="service_interne_securite" label=crate::text::PARTICIPANT_SERVICE_INTERNE checked=in_house/>
                         })}
                         <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer le participant"</button>
                     </ActionForm>

@@ -6,6 +6,7 @@ mod compliance;
 mod deployment_form;
 mod event_form;
 mod forms;
+mod orders;
 mod posts;
 mod preview;
 mod proposal;
@@ -52,6 +53,8 @@ pub struct PlanActions {
     pub participant_update: ServerAction<UpdateParticipant>,
     pub publish: ServerAction<PublishRelease>,
     pub accept_schedule: ServerAction<AcceptSchedule>,
+    pub add_order: ServerAction<crate::api::plan_edits::AddOrder>,
+    pub remove_order: ServerAction<crate::api::plan_edits::RemoveOrder>,
 }
 
 #[component]
@@ -71,6 +74,8 @@ pub fn PlanPageView() -> impl IntoView {
         participant_update: ServerAction::new(),
         publish: ServerAction::new(),
         accept_schedule: ServerAction::new(),
+        add_order: ServerAction::new(),
+        remove_order: ServerAction::new(),
     };
     // The plan reloads after a successful save only: a refused one leaves every form as the
     // person typed it, with the message beside the field.
@@ -87,6 +92,8 @@ pub fn PlanPageView() -> impl IntoView {
     reload_on_success(actions.participant_update, reload);
     reload_on_success(actions.publish, reload);
     reload_on_success(actions.accept_schedule, reload);
+    reload_on_success(actions.add_order, reload);
+    reload_on_success(actions.remove_order, reload);
     let page = Resource::new(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
@@ -147,6 +154,7 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
         {organiser.then(|| view! {
             <ParticipantForm page=page.get_value() action=actions.participant/>
             <EventForm page=page.get_value() action=actions.event/>
+            <orders::OrdersSection page=page.get_value() add=actions.add_order remove=actions.remove_order/>
         })}
     }
 }
@@ -190,6 +198,7 @@ fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView
     }
     if organiser {
         entries.push(("#titre-evenement", "L’événement"));
+        entries.push(("#titre-arretes", "Arrêtés préfectoraux"));
     }
     view! {
         <nav class="fr-summary fr-mb-4w" aria-labelledby="titre-sommaire">

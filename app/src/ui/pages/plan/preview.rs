@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::api::plan_types::PlanPage;
-use crate::domain::compliance::{check_plan, ComplianceContext, Finding};
+use crate::domain::compliance::{check_plan, Finding};
 use crate::domain::plan::input::DeploymentInput;
 use crate::domain::plan::{Deployment, Plan};
 
@@ -40,10 +40,7 @@ pub fn findings_for(page: &PlanPage, deployment: Deployment) -> Vec<Finding> {
     let mut plan = page.plan.clone();
     plan.deployments.retain(|d| d.id() != id);
     plan.deployments.push(deployment);
-    check_plan(&plan, &page.rules, &ComplianceContext::at(page.checked_at))
-        .into_iter()
-        .filter(|f| f.deployment_ids.contains(&id))
-        .collect()
+    check_plan(&plan, &page.rules, &page.compliance).into_iter().filter(|f| f.deployment_ids.contains(&id)).collect()
 }
 
 /// The values of the form holding the element an input event came from.
@@ -110,6 +107,7 @@ mod tests {
 
     use super::*;
     use crate::domain::compliance::fixtures::{compliant_plan, id, paris, AVENUE, COMPANY, ENTRANCE};
+    use crate::domain::compliance::ComplianceContext;
     use crate::domain::compliance::RuleSet;
 
     fn page() -> PlanPage {
@@ -124,7 +122,7 @@ mod tests {
             versions: BTreeMap::new(),
             findings: Vec::new(),
             rules: RuleSet::defaults(),
-            checked_at: paris(5, 1, 10, 0),
+            compliance: ComplianceContext::at(paris(5, 1, 10, 0)),
         }
     }
 

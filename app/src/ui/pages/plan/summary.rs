@@ -11,15 +11,18 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
     let event = &page.plan.event;
     let zone = event.time_zone();
     let legal = event.legal();
-    let flags: Vec<&'static str> = [
-        (legal.perimetre_l226_1, "périmètre de protection L226-1"),
-        (legal.arrete_palpation_l613_2, "arrêté de palpation L613-2"),
-        (legal.autorisation_voie_publique_l613_1, "agents privés autorisés sur la voie publique L613-1"),
-        (legal.convention_coordination_en_vigueur, "convention de coordination en vigueur"),
-    ]
-    .into_iter()
-    .filter_map(|(on, label)| on.then_some(label))
-    .collect();
+    let mut flags: Vec<String> =
+        legal.orders.iter().map(|o| format!("{} ({})", o.kind().label(), o.citation())).collect();
+    flags.extend(
+        [
+            (legal.organisee_par_la_commune, "organisée par la commune"),
+            (legal.but_lucratif, "à but lucratif"),
+            (legal.palpations_sous_controle_opj, "palpations sous le contrôle d’un OPJ"),
+            (legal.convention_coordination_en_vigueur, "convention de coordination en vigueur"),
+        ]
+        .into_iter()
+        .filter_map(|(on, label)| on.then(|| label.to_string())),
+    );
     view! {
         <p class="fr-text--lead">
             {format!("{} · {}, {} ({})", event.kind().label(), event.address(), event.commune_name(), event.department().as_str())}
