@@ -745,7 +745,7 @@ pub const RULE_PARAMETERS_FORMAT: &str =
 // ===================================================================================== //
 
 pub fn schedule_error_format(found: &str) -> String {
-    format!("Format « {found} » inconnu : un problème de planification porte « cordon-schedule-instance/1 ».")
+    format!("Format « {found} » inconnu : un problème de planification porte « cordon-schedule-instance/2 ».")
 }
 pub fn schedule_error_time_zone(name: &str) -> String {
     format!("Fuseau horaire « {name} » inconnu.")
@@ -773,8 +773,9 @@ pub const SCHEDULE_ERROR_PROFILE: &str =
      la vacation maximale.";
 
 pub const SCHEDULE_REASON_LEGAL_RULE: &str = "Aucun agent ne peut légalement tenir ce besoin : palpations sans base \
-légale (300 spectateurs au plus, ni arrêté L613-2 ni périmètre L226-1), ou voie publique sans autorisation L613-1 \
-pour les agents privés.";
+légale (ni accès à une enceinte de plus de 300 spectateurs sous le contrôle d’un officier de police judiciaire, ni \
+arrêté L613-2, ni périmètre L226-1 couvrant ce lieu et ce moment), ou voie publique sans autorisation L613-1 pour \
+les agents privés.";
 pub const SCHEDULE_REASON_NO_QUALIFIED_AGENT: &str =
     "Aucun agent ne détient la qualification demandée (ou n’est du sexe que demandent les palpations).";
 pub const SCHEDULE_REASON_CARD_EXPIRED: &str =
@@ -793,12 +794,13 @@ pub fn schedule_rule_message(rule: crate::domain::schedule::HardRule) -> &'stati
         HardRule::Overlap => "L’agent est affecté à deux endroits en même temps.",
         HardRule::Availability => "La vacation sort des disponibilités de l’agent.",
         HardRule::PublicRoad => {
-            "Un agent de sécurité privée ne peut surveiller la voie publique sans autorisation préfectorale \
-             (L613-1)."
+            "Un agent de sécurité privée ne travaille sur la voie publique qu’avec une autorisation préfectorale \
+             (L613-1) pour surveiller les biens gardés, ou en assistance dans un périmètre de protection (L226-1)."
         }
         HardRule::PatDownLegalBasis => {
-            "Palpations sans base légale : il faut plus de 300 spectateurs, un arrêté préfectoral (L613-2) ou un \
-             périmètre de protection (L226-1)."
+            "Palpations sans base légale : il faut l’accès à une enceinte de plus de 300 spectateurs sous le contrôle \
+             d’un officier de police judiciaire (L613-3), ou un arrêté préfectoral (L613-2) ou un périmètre de \
+             protection (L226-1) couvrant ce lieu et ce moment."
         }
         HardRule::PatDownSex => "La palpation doit être faite par un agent du même sexe que la personne palpée.",
         HardRule::Card => "La carte professionnelle CNAPS de l’agent manque ou expire avant la fin de la vacation.",

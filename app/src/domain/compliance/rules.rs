@@ -125,6 +125,21 @@ pub struct RuleSettings {
     pub overrides: Vec<RuleOverride>,
 }
 
+impl RuleSettings {
+    /// The overlay without the parameters the rules no longer have: what a department saved
+    /// before a rule lost a parameter (the DPS coefficients moved to the convention's sizing)
+    /// still applies, minus what no longer exists.
+    pub fn known_parameters_only(&self) -> RuleSettings {
+        let defaults = RuleSet::defaults();
+        let mut settings = self.clone();
+        for change in &mut settings.overrides {
+            let rule = defaults.rule(change.rule);
+            change.parameters.retain(|name, _| rule.parameters.contains_key(name));
+        }
+        settings
+    }
+}
+
 /// A change to one rule, with its reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleOverride {
@@ -327,6 +342,17 @@ mod tests {
         assert_eq!(unknown.unwrap_err().to_string(), "Règle « dps_insuffisant » : paramètre « e1 » inconnu.");
         let hour = r#"{"overrides": [{"rule": "police_municipale_nuit_sans_convention", "parameters": {"debut_nuit_heure": 25}, "reason": "x"}]}"#;
         assert!(matches!(overlay(hour), Err(SettingsError::InvalidParameter(..))));
+    }
+
+    #[test]
+    fn a_saved_overlay_with_a_parameter_the_rules_no_longer_have_keeps_the_rest() {
+        let saved: RuleSettings = serde_json::from_str(
+            r#"{"overrides": [{"rule": "dps_insuffisant", "parameters": {"e1": 0.3}, "enabled": false, "reason": "x"}]}"#,
+        )
+        .unwrap();
+        assert!(RuleSet::with_settings(&saved).is_err());
+        let set = RuleSet::with_settings(&saved.known_parameters_only()).unwrap();
+        assert!(!set.rule(RuleCode::DpsInsuffisant).enabled);
     }
 
     #[test]

@@ -23,9 +23,10 @@ pub enum HardRule {
     /// One agent in two places at once.
     Overlap,
     Availability,
-    /// A private agent on the public road without the L613-1 authorisation.
+    /// A private agent on a need private agents may not hold (public road without an L613-1
+    /// authorisation or an L226-1 perimeter covering it: `ScheduleNeed::private_allowed`).
     PublicRoad,
-    /// A pat-down without a legal basis (≤ 300 spectators, no L613-2 order, no L226-1).
+    /// A pat-down on a need without a legal basis (`ScheduleNeed::pat_downs_allowed`).
     PatDownLegalBasis,
     /// A pat-down by an agent of a sex the need does not ask for.
     PatDownSex,
