@@ -46,6 +46,14 @@ pub async fn load_if_empty(db: &Db, now: Instant) -> anyhow::Result<bool> {
         let user_id = store::users::create(db, &email, &name, &hash, platform_admin, now).await?;
         if let Some(index) = organisation {
             store::organisations::add_member(db, &user_id, &organisation_ids[index], role, now).await?;
+            // The prefecture's demo instructor signs for the prefect by délégation.
+            if ORGANISATIONS[index].1 == "prefecture" {
+                let delegation = app::domain::organisation::SignatureDelegation {
+                    arrete: "13-2026-09-01-00012".into(),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("a real date"),
+                };
+                store::organisations::set_delegation(db, &user_id, &organisation_ids[index], Some(&delegation)).await?;
+            }
         }
     }
     let org = |i: usize| (organisation_ids[i].clone(), ORGANISATIONS[i].0.to_string());

@@ -14,27 +14,27 @@ async function organiserFindings() {
   await organiser.goto(`${BASE}/evenements`);
   await organiser.click('a:has-text("Fête de la Saint-Pierre")');
   await organiser.waitForSelector('h2:has-text("Conformité du plan")');
-  const count = await organiser.locator('li[data-rule="declaration_a_deposer"]').count();
+  const count = await organiser.locator('li[data-rule="dps_insuffisant"]').count();
   await organiser.context().close();
   return count;
 }
 
 test('the prefecture switches a rule off with a reason and the organiser no longer sees it', async () => {
-  assert.equal(await organiserFindings(), 1, 'the demo plan first reports the declaration to file');
+  assert.equal(await organiserFindings(), 1, 'the demo plan first reports its first-aid cover as short');
   const page = await newPage(browser);
   await signIn(page, 'prefecture@cordon.test');
   await page.click('a:has-text("Voir et adapter les règles")');
   await page.waitForSelector('h1:has-text("Règles de conformité du département")');
   await hydrated(page);
-  const rule = page.locator('li[data-rule="declaration_a_deposer"]');
+  const rule = page.locator('li[data-rule="dps_insuffisant"]');
   await rule.locator('summary').click();
   await rule.locator('label:has-text("Vérifier cette règle")').click();
   await rule.locator('button:has-text("Enregistrer cette règle")').click();
-  await page.waitForSelector('li[data-rule="declaration_a_deposer"] .fr-error-text:has-text("Indiquez la raison")');
-  await rule.locator('input[name="reason"]').fill('Déclarations reçues par la sous-préfecture d’Istres');
+  await page.waitForSelector('li[data-rule="dps_insuffisant"] .fr-error-text:has-text("Indiquez la raison")');
+  await rule.locator('input[name="reason"]').fill('DPS de la protection civile tenu hors Cordon (convention départementale)');
   await rule.locator('button:has-text("Enregistrer cette règle")').click();
   await page.waitForSelector('text=Règle enregistrée');
-  await page.waitForSelector('li[data-rule="declaration_a_deposer"] summary:has-text("désactivée")');
+  await page.waitForSelector('li[data-rule="dps_insuffisant"] summary:has-text("désactivée")');
   await screenshot(page, 'regles-departement');
   await assertAccessible(page, 'rules of the department');
   assertNoProblems(page);

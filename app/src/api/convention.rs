@@ -455,6 +455,16 @@ pub mod server {
             })
             .collect();
         let filed = dossier.release.get();
+        // Approving before any consulted body has answered is allowed, but said.
+        let warning = match warning {
+            None if role == ActorRole::PrefectureInstructor
+                && transition(dossier, &Action::Approve, role).is_ok()
+                && !opinions.iter().any(|o| o.verdict.is_some()) =>
+            {
+                Some(text::OPINION_NONE_RECEIVED.to_string())
+            }
+            kept => kept,
+        };
         let opinion_targets = if role == ActorRole::PrefectureInstructor && may_ask(dossier) {
             targets(&stored.plan)
         } else {
@@ -739,6 +749,7 @@ pub mod server {
                 label: format!("{} ({})", p.name(), p.role().label()),
             })
             .collect();
+        choices.push(Choice { value: "maire".into(), label: text::opinion_target_maire(plan.event.commune_name()) });
         choices.push(Choice { value: "sdis".into(), label: text::OPINION_TARGET_SDIS.into() });
         choices.push(Choice { value: "autre".into(), label: text::OPINION_TARGET_OTHER.into() });
         choices
@@ -821,6 +832,7 @@ pub mod server {
         }
         let (body, participant) = match target.trim() {
             "sdis" => (ConsultedBody::Sdis, None),
+            "maire" => (ConsultedBody::Maire, None),
             "autre" => (ConsultedBody::Autre, None),
             other => {
                 let id = other.strip_prefix("participant:").unwrap_or_default();
@@ -986,6 +998,20 @@ pub mod server {
             Action::Approve => Some(approve_pdf(&state, &event_id, &file, &next, &user, at).await?),
             _ => None,
         };
+        // The approved convention enters the department's registry (census, citations).
+        let registered = match &approved {
+            Some(_) => {
+                let release = store::releases::get(&state.db, &event_id, file.dossier.release.get())
+                    .await?
+                    .ok_or(AppError::Internal)?;
+                let reference = format!("{}-A{}", file.reference, next.cycle);
+                Some(
+                    crate::domain::convention::census::approved_event_entry(release.plan(), &reference, at)
+                        .map_err(|_| AppError::Internal)?,
+                )
+            }
+            None => None,
+        };
         let change = Move {
             event_id: &event_id,
             expected_version: exists.then_some(file.version),
@@ -1000,6 +1026,7 @@ pub mod server {
                 payload,
             },
             approved,
+            registered,
         };
         if !files::apply_move(&state.db, &change).await? {
             return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
@@ -1032,17 +1059,24 @@ pub mod server {
         let release =
             store::releases::get(&state.db, event_id, file.dossier.release.get()).await?.ok_or(AppError::Internal)?;
         let department = release.plan().event.department().as_str().to_string();
-        let prefecture = store::organisations::prefectures_of(&state.db, &department)
-            .await?
-            .into_iter()
-            .next()
-            .map(|p| p.name)
+        let prefectures = store::organisations::prefectures_of(&state.db, &department).await?;
+        let prefecture = prefectures
+            .first()
+            .map(|p| p.name.clone())
             .unwrap_or_else(|| format!("Préfecture du département {department}"));
+        // « Par délégation » only with a délégation de signature recorded for the approver.
+        let mut delegation = None;
+        for p in &prefectures {
+            if let Some(found) = store::organisations::delegation(&state.db, &user.id, &p.id).await? {
+                delegation = Some(found.citation());
+                break;
+            }
+        }
         let document = document(&state.db, &release, &file.reference, at).await?;
         let zone = release.plan().event.time_zone();
         let stamp = Stamp {
             approver_name: user.name.clone(),
-            approver_role: text::approver_role(&prefecture),
+            approver_role: text::approver_role(&prefecture, delegation.as_deref()),
             approved_at: at,
             reference: format!("{}-A{}", file.reference, next.cycle),
         };
@@ -1082,8 +1116,15 @@ pub mod server {
         event: &crate::domain::plan::Event,
     ) -> Result<Vec<ConventionInForce>, AppError> {
         let zone = event.time_zone();
-        let entries: Vec<_> =
-            files::in_force(db, event.department().as_str()).await?.into_iter().map(|(_, entry)| entry).collect();
+        // The event's own approved conventions (registered as « <reference>-A<cycle> ») are not
+        // conventions to cite in it.
+        let own = files::get_file(db, event.id()).await?.map(|file| format!("{}-A", file.reference));
+        let entries: Vec<_> = files::in_force(db, event.department().as_str())
+            .await?
+            .into_iter()
+            .map(|(_, entry)| entry)
+            .filter(|entry| own.as_deref().is_none_or(|own| !entry.reference().starts_with(own)))
+            .collect();
         let commune = event.commune().clone();
         let midnight =
             |day: chrono::NaiveDate| day.and_hms_opt(0, 0, 0).and_then(|naive| local_instant(zone, naive).ok());
@@ -1207,6 +1248,7 @@ pub mod server {
                 payload: json!({ "author": "Cordon", "status": next.state.status().code(), "release": release, "message": "" }),
             },
             approved: None,
+            registered: None,
         };
         if !files::apply_move(&state.db, &change).await? {
             tracing::warn!(event = %event_id, "convention file moved while a release was published");

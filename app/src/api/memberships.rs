@@ -13,6 +13,20 @@ pub async fn remove_member(organisation_id: String, user_id: String) -> Result<(
     respond(server::remove(organisation_id, user_id).await)
 }
 
+/// Records (or, both fields blank, withdraws) a prefecture member's délégation de signature:
+/// the prefect's arrêté number and date. Only the prefecture's administrators (or a platform
+/// administrator) may; a délégation exists only in a prefecture.
+#[server(endpoint = "record_delegation")]
+pub async fn record_delegation(
+    organisation_id: String,
+    user_id: String,
+    delegation_arrete: String,
+    delegation_date: String,
+) -> Result<(), AppError> {
+    use super::context::respond;
+    respond(server::delegation(organisation_id, user_id, delegation_arrete, delegation_date).await)
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::context::{require_user, state};
@@ -28,6 +42,30 @@ mod server {
             .await?
             .map_err(|refused| AppError::Refused(refused.message().into()))?;
         tracing::info!(organisation = %organisation_id, user = %user_id, by = %actor.id, "member removed");
+        Ok(())
+    }
+
+    pub async fn delegation(
+        organisation_id: String,
+        user_id: String,
+        arrete: String,
+        date: String,
+    ) -> Result<(), AppError> {
+        use crate::domain::organisation::SignatureDelegation;
+        use crate::domain::OrganisationKind;
+        let actor = require_user().await?;
+        let state = state()?;
+        crate::service::organisations::require_manager(&state.db, &actor, &organisation_id).await?;
+        let organisation = store::organisations::get(&state.db, &organisation_id).await?.ok_or(AppError::NotFound)?;
+        if organisation.kind != OrganisationKind::Prefecture {
+            return Err(AppError::Refused(crate::text::DELEGATION_PREFECTURE_ONLY.into()));
+        }
+        let delegation =
+            SignatureDelegation::parse(&arrete, &date).map_err(|(field, message)| AppError::invalid(field, message))?;
+        if !store::organisations::set_delegation(&state.db, &user_id, &organisation_id, delegation.as_ref()).await? {
+            return Err(AppError::NotFound);
+        }
+        tracing::info!(organisation = %organisation_id, user = %user_id, by = %actor.id, "signature delegation recorded");
         Ok(())
     }
 }

@@ -596,7 +596,7 @@ mod server {
             (from, until) => {
                 let from = local_datetime(zone, from, "valid_from")?;
                 let until = local_datetime(zone, until, "valid_until")?;
-                Some(TimeWindow::new(from, until).map_err(refused("valid_until"))?)
+                Some(TimeWindow::new(from, until).map_err(|e| AppError::invalid("valid_until", e))?)
             }
         };
         let zone_ids: Vec<String> = form.zone_ids.iter().map(|z| z.trim().to_string()).collect();

@@ -75,7 +75,9 @@ pub mod server {
         let settings = rule_settings::get(db, department).await?;
         // A saved overlay naming a parameter the rules no longer have keeps the rest of it.
         Ok(settings
-            .and_then(|s| RuleSet::with_settings(&s).or_else(|_| RuleSet::with_settings(&s.known_parameters_only())).ok())
+            .and_then(|s| {
+                RuleSet::with_settings(&s).or_else(|_| RuleSet::with_settings(&s.known_parameters_only())).ok()
+            })
             .unwrap_or_else(RuleSet::defaults))
     }
 

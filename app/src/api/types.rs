@@ -63,6 +63,9 @@ pub struct Member {
     pub name: String,
     pub email: String,
     pub role: MembershipRole,
+    /// A prefecture member's délégation de signature, if recorded.
+    #[serde(default)]
+    pub delegation: Option<crate::domain::organisation::SignatureDelegation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -226,6 +226,37 @@ impl MembershipRole {
     }
 }
 
+/// A prefecture member's délégation de signature: the prefect's arrêté that lets them sign
+/// for the prefect. Only an approver holding one is stamped « Pour le préfet et par
+/// délégation ».
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SignatureDelegation {
+    /// The arrêté's number as printed, e.g. "13-2026-09-01-00012".
+    pub arrete: String,
+    pub date: chrono::NaiveDate,
+}
+
+impl SignatureDelegation {
+    /// Checks a typed délégation: a number (one line, at most 80 characters) and an ISO date.
+    /// `Ok(None)` when both are blank (the délégation is withdrawn).
+    pub fn parse(arrete: &str, date: &str) -> Result<Option<SignatureDelegation>, (&'static str, String)> {
+        let (arrete, date) = (arrete.trim(), date.trim());
+        if arrete.is_empty() && date.is_empty() {
+            return Ok(None);
+        }
+        let arrete =
+            crate::domain::plan::fields::parse_label(arrete, 80).map_err(|e| ("delegation_arrete", e.to_string()))?;
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| ("delegation_date", crate::text::DATE_INVALID.to_string()))?;
+        Ok(Some(SignatureDelegation { arrete, date }))
+    }
+
+    /// "arrêté n° 13-2026-09-01-00012 du 01/09/2026"
+    pub fn citation(&self) -> String {
+        format!("arrêté n° {} du {}", self.arrete, self.date.format("%d/%m/%Y"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,6 +199,9 @@ pub struct Move<'a> {
     pub submitted_at: Option<Instant>,
     pub entry: NewEntry,
     pub approved: Option<ApprovedPdf>,
+    /// The registry entry an approval adds (kind « événement »), written in the same
+    /// transaction: the census counts the convention from the moment it is approved.
+    pub registered: Option<RegistryEntry>,
 }
 
 /// Writes a move in one transaction. False (nothing written) when the file changed since it
@@ -265,6 +268,20 @@ pub async fn apply_move(db: &Db, change: &Move<'_>) -> Result<bool, sqlx::Error>
             }
             Err(e) => return Err(e),
         }
+    }
+    if let Some(entry) = &change.registered {
+        sqlx::query(
+            "INSERT INTO conventions_in_force (id, department, commune_code, data, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(entry.department().as_str())
+        .bind(entry.commune().as_str())
+        .bind(to_json(entry)?)
+        .bind(&change.entry.actor)
+        .bind(change.entry.at.0)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(true)

@@ -1,9 +1,11 @@
 //! Organisations and memberships.
 
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{new_id, Db};
 use crate::api::types::{Member, MyOrganisation, OrganisationSummary};
+use crate::domain::organisation::SignatureDelegation;
 use crate::domain::{Instant, MembershipRole, OrganisationKind, OrganisationProfile};
 
 const COLUMNS: &str = "o.id, o.name, o.kind, o.commune_code, o.cnaps_authorisation, o.department";
@@ -132,8 +134,8 @@ pub async fn add_member(
 
 pub async fn members(db: &Db, organisation_id: &str) -> Result<Vec<Member>, sqlx::Error> {
     sqlx::query(
-        "SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.organisation_id = $1 ORDER BY u.name, u.id",
+        "SELECT u.id, u.name, u.email, m.role, m.delegation_arrete, m.delegation_date FROM memberships m \
+         JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY u.name, u.id",
     )
     .bind(organisation_id)
     .fetch_all(&db.pool)
@@ -145,9 +147,59 @@ pub async fn members(db: &Db, organisation_id: &str) -> Result<Vec<Member>, sqlx
             name: row.try_get("name")?,
             email: row.try_get("email")?,
             role: role(row)?,
+            delegation: delegation_in(row)?,
         })
     })
     .collect()
+}
+
+/// The délégation de signature columns of a membership row.
+fn delegation_in(row: &AnyRow) -> Result<Option<SignatureDelegation>, sqlx::Error> {
+    let arrete: Option<String> = row.try_get("delegation_arrete")?;
+    let date: Option<String> = row.try_get("delegation_date")?;
+    Ok(match (arrete, date.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())) {
+        (Some(arrete), Some(date)) => Some(SignatureDelegation { arrete, date }),
+        _ => None,
+    })
+}
+
+/// The délégation de signature `user_id` holds in `organisation_id`, if any.
+pub async fn delegation(
+    db: &Db,
+    user_id: &str,
+    organisation_id: &str,
+) -> Result<Option<SignatureDelegation>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT delegation_arrete, delegation_date FROM memberships WHERE user_id = $1 AND organisation_id = $2",
+    )
+    .bind(user_id)
+    .bind(organisation_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match row {
+        Some(row) => delegation_in(&row)?,
+        None => None,
+    })
+}
+
+/// Records (or, with `None`, withdraws) a member's délégation de signature. False when the
+/// person is not a member.
+pub async fn set_delegation(
+    db: &Db,
+    user_id: &str,
+    organisation_id: &str,
+    delegation: Option<&SignatureDelegation>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE memberships SET delegation_arrete = $1, delegation_date = $2 WHERE user_id = $3 AND organisation_id = $4",
+    )
+    .bind(delegation.map(|d| d.arrete.clone()))
+    .bind(delegation.map(|d| d.date.format("%Y-%m-%d").to_string()))
+    .bind(user_id)
+    .bind(organisation_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {

@@ -71,8 +71,16 @@ pub fn dossier_cycle(cycle: u32) -> String {
 pub fn dossier_approved_line(cycle: u32, release: u32, date: &str, by: &str) -> String {
     format!("Cycle {cycle} — version v{release} — approuvée le {date} par {by}")
 }
-pub fn approver_role(prefecture: &str) -> String {
-    format!("Pour le préfet et par délégation — {prefecture}")
+/// The capacity stamped on an approved convention: « par délégation » only with a recorded
+/// délégation de signature; otherwise the approval is the instruction's, the prefect signs.
+pub fn approver_role(prefecture: &str, delegation: Option<&str>) -> String {
+    match delegation {
+        Some(citation) => format!("Pour le préfet et par délégation ({citation}) — {prefecture}"),
+        None => format!(
+            "{prefecture} — approbation de l’instruction, sans délégation de signature enregistrée : signature du \
+             préfet à apposer"
+        ),
+    }
 }
 pub fn dossier_mail_subject(event: &str, status: &str) -> String {
     format!("{event} : dossier de convention « {status} »")
@@ -104,6 +112,11 @@ pub const DUE_AT_RISK: &str = "À risque";
 pub const DUE_LATE: &str = "En retard";
 pub const DUE_FILED_LATE: &str = "Déposée en retard";
 pub const OPINIONS_TITLE: &str = "Avis des services";
+pub fn opinion_target_maire(commune: &str) -> String {
+    format!("Maire de {commune} (réponse consignée par la préfecture)")
+}
+pub const OPINION_NONE_RECEIVED: &str = "Aucun avis n’a encore été reçu (forces de l’État, police municipale, maire, \
+SDIS) : vous pouvez approuver, mais la convention le sera sans avis des services consultés.";
 pub const OPINION_TARGET_SDIS: &str = "SDIS (réponse consignée par la préfecture)";
 pub const OPINION_TARGET_OTHER: &str = "Autre service (réponse consignée par la préfecture)";
 pub const OPINION_PENDING: &str = "En attente";

@@ -367,6 +367,16 @@ pub fn compliance_invalid_parameter(rule: &str, name: &str) -> String {
     format!("Règle « {rule} » : la valeur de « {name} » doit être un nombre positif (une heure entre 0 et 24).")
 }
 
+pub const DELEGATION_PREFECTURE_ONLY: &str =
+    "Une délégation de signature du préfet ne s’enregistre que pour les membres d’une préfecture.";
+pub const DELEGATION_TITLE: &str = "Délégation de signature";
+pub const DELEGATION_NONE: &str = "Aucune";
+pub const DELEGATION_SAVE: &str = "Enregistrer";
+pub const DELEGATION_HINT: &str = "Numéro et date de l’arrêté portant délégation de signature ; seul un membre qui en \
+détient une approuve « pour le préfet et par délégation ». Laissez vides pour la retirer.";
+pub fn delegation_label(citation: &str) -> String {
+    format!("Par délégation : {citation}")
+}
 pub const LEGAL_FRAME: &str = "Cadre juridique";
 pub const ZONE_ACCES_ENCEINTE: &str =
     "La zone donne accès à une enceinte fermée de la manifestation (palpations possibles au-delà de 300 spectateurs, \

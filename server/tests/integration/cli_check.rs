@@ -59,13 +59,8 @@ fn the_example_plan_checked_on_the_first_of_may_prints_its_findings_as_json() {
 }
 
 /// What the example gives on 1 May 2026 under the national defaults.
-const EXPECTED: &[&str] = &[
-    "dps_insuffisant",
-    "stewards_insuffisants",
-    "poste_commandement_absent",
-    "contact_nomme_absent",
-    "declaration_a_deposer",
-];
+const EXPECTED: &[&str] =
+    &["dps_insuffisant", "stewards_insuffisants", "poste_commandement_absent", "contact_nomme_absent"];
 
 #[test]
 fn a_prefectures_settings_switch_a_rule_off_and_a_convention_in_force_is_reported() {
@@ -90,22 +85,13 @@ fn a_prefectures_settings_switch_a_rule_off_and_a_convention_in_force_is_reporte
     let findings = findings(&output);
     assert_eq!(
         codes(&findings),
-        [
-            "declaration_delai_depasse",
-            "dps_insuffisant",
-            "poste_commandement_absent",
-            "contact_nomme_absent",
-            "convention_en_vigueur_chevauchement"
-        ]
+        ["dps_insuffisant", "poste_commandement_absent", "contact_nomme_absent", "convention_en_vigueur_chevauchement"]
     );
     assert_eq!(
-        findings[4]["message"],
-        "La convention « Convention de coordination de Villeneuve-sur-Lot » est déjà en vigueur dans la commune pendant l’événement."
+        findings[3]["message"],
+        "La convention « Convention de coordination de Villeneuve-sur-Lot » est en vigueur dans la commune pendant l’événement ; le document la cite."
     );
-    assert_eq!(
-        findings[0]["message"],
-        "Manifestation de plus de 1 500 personnes : le délai de déclaration a expiré le 10/06/2026."
-    );
+    assert_eq!(findings[3]["severity"], "information");
 }
 
 #[test]
@@ -120,11 +106,38 @@ fn settings_without_a_reason_are_refused() {
 
 #[test]
 fn a_broken_plan_file_is_refused_with_its_errors_and_no_findings() {
-    let broken = temp(r#"{"format": "cordon-plan/1", "event": {}}"#);
+    let broken = temp(r#"{"format": "cordon-plan/2", "event": {}}"#);
     let output = cordon(&["plan", "check", broken.to_str().unwrap()]);
     assert!(!output.status.success());
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("$.event.id"), "{stderr}");
     assert!(stderr.contains("plan non vérifié"), "{stderr}");
+}
+
+/// The example as a profit-making event whose entrance gives access to an enclosed venue
+/// without an OPJ, and whose order has expired: what a prefecture's legal service would flag.
+#[test]
+fn the_example_changed_as_a_legal_service_would_gives_the_rules_it_breaks() {
+    let mut plan: Value = serde_json::from_str(&std::fs::read_to_string(example()).unwrap()).unwrap();
+    plan["event"]["legal"]["but_lucratif"] = Value::Bool(true);
+    plan["event"]["legal"]["orders"][0]["valid"] =
+        serde_json::json!({"start": "2026-07-01T00:00:00Z", "end": "2026-07-02T00:00:00Z"});
+    plan["deployments"][2]["category"] = Value::String("fouille_vehicules".into());
+    let changed = temp(&serde_json::to_string(&plan).unwrap());
+    let output = cordon(&["plan", "check", changed.to_str().unwrap(), "--today", "2026-05-01"]);
+    let findings = findings(&output);
+    assert_eq!(
+        codes(&findings),
+        [
+            "palpation_sans_base_legale",
+            "fouille_vehicule_hors_forces_etat",
+            "dps_insuffisant",
+            "stewards_insuffisants",
+            "poste_commandement_absent",
+            "contact_nomme_absent",
+            "declaration_a_deposer"
+        ]
+    );
+    assert_eq!(findings[0]["severity"], "bloquant");
 }

@@ -61,7 +61,7 @@ fn a_generated_village_is_solved_and_its_solution_passes_the_check_but_a_moved_s
 fn an_instance_with_an_unknown_format_is_refused_in_french() {
     let file = temp(
         "bad",
-        r#"{"format": "autre/1", "event": {"time_zone": "Europe/Paris", "window": {"start": 0, "end": 1000}, "public_road_authorised": false, "pat_down_order": false, "protection_perimeter": false, "expected_attendance": 10}, "zones": [], "needs": [], "agents": []}"#,
+        r#"{"format": "autre/1", "event": {"time_zone": "Europe/Paris", "window": {"start": 0, "end": 1000}}, "zones": [], "needs": [], "agents": []}"#,
     );
     let refused = cordon(&["schedule", "solve", file.to_str().unwrap(), "--seconds", "1"]);
     assert!(!refused.status.success());

@@ -209,7 +209,7 @@ async fn the_organiser_adds_a_zone_and_nothing_else_changes(backend: Backend) {
     let before = versions(&app, &event).await;
     let new_zone = "7b4a9a52-3c1e-4f7e-9a55-2d0c5b0e7f11";
     file["zones"].as_array_mut().unwrap().push(json!({
-        "id": new_zone, "name": "Parvis de l’église", "kind": "enceinte", "public_road": false,
+        "id": new_zone, "name": "Parvis de l’église", "kind": "enceinte", "public_road": false, "acces_enceinte": true,
         "address": null, "polygon": null
     }));
     let (status, body) = put(&app, &token, &event, to_file(&file)).await;
@@ -278,7 +278,7 @@ async fn a_security_company_may_neither_add_a_zone_nor_delete_another_participan
     deployments.retain(|d| d != &removed);
     let zones = file["zones"].as_array_mut().unwrap();
     zones.push(json!({"id": "7b4a9a52-3c1e-4f7e-9a55-2d0c5b0e7f11", "name": "Zone pirate", "kind": "autre",
-        "public_road": false, "address": null, "polygon": null}));
+        "public_road": false, "acces_enceinte": false, "address": null, "polygon": null}));
     let last_zone = zones.len() - 1;
     let (status, body) = put(&app, &token, &event, to_file(&file)).await;
     assert_eq!(status, 422);

@@ -115,8 +115,15 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(app.call(&prefecture, "add_amendment", &prefecture_amendment).await.0, 200);
 
     // Opinions: the instructor asks the police; only the police answers, and a reserved
-    // opinion must say why.
-    let targets = page(&app, &prefecture, &event).await["opinion_targets"].clone();
+    // opinion must say why. Before any answer, approving is possible but the page says none came.
+    let instructing = page(&app, &prefecture, &event).await;
+    assert!(
+        instructing["warning"].as_str().unwrap_or_default().starts_with("Aucun avis n’a encore été reçu"),
+        "{instructing}"
+    );
+    let targets = instructing["opinion_targets"].clone();
+    let labels: Vec<&str> = targets.as_array().unwrap().iter().map(|t| t["label"].as_str().unwrap()).collect();
+    assert!(labels.iter().any(|l| l.starts_with("Maire de Martigues")), "the maire is consulted too: {labels:?}");
     let police = targets
         .as_array()
         .unwrap()
@@ -162,6 +169,7 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(app.call(&commissariat, "answer_opinion", &form).await.0, 422, "an opinion is given once");
     let answered = page(&app, &prefecture, &event).await;
     assert_eq!(answered["opinions"][0]["verdict"], "Réservé");
+    assert!(!answered["warning"].as_str().unwrap_or_default().starts_with("Aucun avis"), "{answered}");
     assert!(app.mail.received().iter().any(|m| {
         m.to.iter().any(|t| t.contains("commissariat@"))
             && folded(&crate::common::mail_body(&m.data)).contains("demande l’avis")
@@ -191,6 +199,24 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
 
     let approved = page(&app, &organiser, &event).await;
     assert_eq!(approved["status"], "approuvee");
+    // The approved convention enters the department's registry: the census of the year of
+    // approval counts it as newly signed, kind « événement », in force during the operations.
+    let year = {
+        use chrono::Datelike;
+        chrono::Utc::now().with_timezone(&chrono_tz::Europe::Paris).year().to_string()
+    };
+    let (status, registry, _) = app.call(&prefecture, "get_registry", &[("year", year.as_str())]).await;
+    assert_eq!(status, 200, "{registry}");
+    let reference = format!("{}-A1", approved["reference"].as_str().unwrap());
+    let line = registry["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["reference"] == reference.as_str())
+        .unwrap_or_else(|| panic!("{reference} in {registry}"));
+    assert_eq!(line["kind"], "Convention d’événement", "{line}");
+    assert!(line["title"].as_str().unwrap().contains("Fête de la Saint-Pierre"), "{line}");
+    assert_eq!(line["signed_during_year"], true, "{line}");
     assert!(actions(&approved).is_empty());
     let link = approved["approved"][0]["url"].as_str().unwrap().to_string();
     let download = organiser.get(format!("{}{link}", app.base)).send().await.unwrap();
@@ -200,6 +226,10 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert!(pdf.starts_with(b"%PDF"));
     let text = pdf_text(&pdf);
     assert!(text.contains("Nadia Benali"), "the stamp names the approver: {text}");
+    assert!(
+        text.contains("par délégation (arrêté n° 13-2026-09-01-00012 du 01/09/2026)"),
+        "the stamp cites the approver's délégation de signature: {text}"
+    );
     assert!(text.contains("Briefing commun des agents à 16 h.") && text.contains("Retour d’expérience sous un mois."));
     assert!(text.contains("Feu d’artifice à 23 h sur le quai Brescon."), "axis 1 holds the assessment: {text}");
     // Frozen: the same bytes later, and their digest is the one shown.

@@ -396,7 +396,7 @@ async fn private_agents_on_a_public_road_raise_a_blocking_finding_that_only_conc
         .expect("the finding")
         .clone();
     assert_eq!(finding["severity"], "bloquant");
-    assert_eq!(finding["reference"], "CSI L613-1");
+    assert_eq!(finding["reference"], "CSI L613-1 al. 2");
     assert_eq!(finding["zone_ids"], serde_json::json!([quay]));
     // A company reads only the findings about itself; the organiser and the prefecture all.
     assert!(page["findings"].as_array().unwrap().iter().all(|f| f["participant_ids"]

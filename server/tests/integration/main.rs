@@ -14,6 +14,7 @@ mod http_accounts;
 mod http_api_v1;
 mod http_authority;
 mod http_convention;
+mod http_delegation;
 mod http_department_model;
 mod http_feeds;
 mod http_matrix;

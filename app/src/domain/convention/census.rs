@@ -25,6 +25,9 @@ coded_enum! {
         Clcs => ("clcs", "Convention locale de coopération de sécurité"),
         /// A CLCS for one event.
         Evenement => ("evenement", "Convention d’événement"),
+        /// Security of large commercial areas (the circular's other convention kind, after the
+        /// circular of 23 May 2011).
+        ZonesCommerciales => ("zones_commerciales", "Convention de sécurité des grandes zones commerciales"),
     }
 }
 
@@ -128,6 +131,38 @@ impl From<RegistryEntry> for RegistryEntryDraft {
             title: e.title,
         }
     }
+}
+
+/// The registry entry of an event convention approved in Cordon: kind « événement », signed
+/// on the day of approval, in force from the first to the last local day of the operations
+/// (set-up to tear-down), cited by the file's reference, its title naming the event and the
+/// parties that sign it.
+pub fn approved_event_entry(
+    plan: &crate::domain::plan::Plan,
+    reference: &str,
+    approved_at: Instant,
+) -> Result<RegistryEntry, String> {
+    use crate::domain::plan::ParticipantRole;
+    let event = &plan.event;
+    let zone = event.time_zone();
+    let mut parties = vec![format!("préfet, maire de {}", event.commune_name())];
+    parties.extend(
+        plan.participants
+            .iter()
+            .filter(|p| matches!(p.role(), ParticipantRole::Organisateur | ParticipantRole::SecuritePrivee))
+            .map(|p| p.name().to_string()),
+    );
+    let title: String = format!("« {} » — parties : {}", event.name(), parties.join(", ")).chars().take(300).collect();
+    RegistryEntry::new(RegistryEntryDraft {
+        commune_code: event.commune().as_str().to_string(),
+        kind: ConventionKind::Evenement,
+        signed: local_day(approved_at, zone),
+        start: local_day(event.operations_start(), zone),
+        // The operations end at their first instant after: the last day is that of the instant before.
+        end: Some(local_day(Instant(event.operations_end().0 - 1), zone)),
+        reference: reference.to_string(),
+        title,
+    })
 }
 
 /// The calendar day of `instant` in `zone`.

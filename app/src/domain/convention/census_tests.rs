@@ -209,3 +209,36 @@ fn a_registry_entry_reads_back_from_json() {
     assert!(json.contains(r#""kind":"coordination""#) && json.contains(r#""end":"2027-06-30""#), "{json}");
     assert_eq!(serde_json::from_str::<RegistryEntry>(&json).unwrap(), original);
 }
+
+#[test]
+fn an_event_convention_approved_in_cordon_enters_the_registry_for_its_operations_and_its_parties() {
+    use crate::domain::compliance::fixtures::{compliant_plan, paris};
+    let plan = compliant_plan();
+    let entry =
+        crate::domain::convention::census::approved_event_entry(&plan, "CLCS-13-2026-0001-A1", paris(5, 12, 16, 30))
+            .unwrap();
+    assert_eq!(entry.kind(), ConventionKind::Evenement);
+    assert_eq!((entry.commune().as_str(), entry.reference()), ("13056", "CLCS-13-2026-0001-A1"));
+    // Approved on 12 May; the evening of 20 June 18:00–23:00 is one day, both ends included.
+    assert_eq!(
+        (entry.signed(), entry.start(), entry.end()),
+        (day(2026, 5, 12), day(2026, 6, 20), Some(day(2026, 6, 20)))
+    );
+    assert_eq!(
+        entry.title(),
+        "« Fête de la Saint-Jean » — parties : préfet, maire de Martigues, Comité des fêtes de Martigues, Provence \
+         Sécurité Événements"
+    );
+}
+
+#[test]
+fn an_approval_without_a_delegation_does_not_claim_to_sign_for_the_prefect() {
+    let role = crate::text::approver_role("Préfecture des Bouches-du-Rhône", None);
+    assert!(!role.contains("par délégation"), "{role}");
+    assert!(role.contains("signature du préfet à apposer"), "{role}");
+    let delegated = crate::text::approver_role("Préfecture des Bouches-du-Rhône", Some("arrêté n° 13-1 du 01/09/2026"));
+    assert_eq!(
+        delegated,
+        "Pour le préfet et par délégation (arrêté n° 13-1 du 01/09/2026) — Préfecture des Bouches-du-Rhône"
+    );
+}

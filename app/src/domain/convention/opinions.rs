@@ -23,6 +23,8 @@ coded_enum! {
         PoliceMunicipale => ("police_municipale", "Police municipale"),
         /// Service départemental d'incendie et de secours: the fire and rescue service.
         Sdis => ("sdis", "Service départemental d’incendie et de secours (SDIS)"),
+        /// The maire of the commune, holder of the general administrative police (CGCT L2212-2).
+        Maire => ("maire", "Maire de la commune"),
         Autre => ("autre", "Autre service"),
     }
 }

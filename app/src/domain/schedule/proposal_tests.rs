@@ -151,3 +151,44 @@ fn only_security_companies_and_municipal_police_get_proposals() {
         ProposalError::UnknownParticipant
     );
 }
+
+#[test]
+fn the_scheduler_offers_no_pat_downs_where_the_compliance_rules_see_no_legal_basis() {
+    // The same plan, its entrance no longer giving access to an enclosed venue: no L613-3
+    // basis, no order. The proposal must agree with `palpation_sans_base_legale`.
+    let plan = unstaffed().zone(ENTRANCE, |z| z.acces_enceinte = false).0;
+    let prepared = prepare(&plan, &RuleSet::defaults(), &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    let pat_downs: Vec<&ScheduleNeed> = prepared.instance.needs.iter().filter(|n| n.is_pat_down()).collect();
+    assert!(!pat_downs.is_empty());
+    assert!(pat_downs.iter().all(|n| !n.pat_downs_allowed));
+    let solution = solve(&prepared.instance, 1, &mut steps(10_000));
+    assert!(solution.shifts.iter().all(|s| !pat_downs.iter().any(|n| n.id == s.need)), "no pat-down shift proposed");
+
+    // With a prefect's order for the entrance, the same need has a basis.
+    let ordered = Edit(plan).with_order(crate::domain::compliance::fixtures::order_in(
+        crate::domain::plan::OrderKind::PalpationL613_2,
+        &[ENTRANCE],
+        None,
+    ));
+    let prepared = prepare(&ordered.0, &RuleSet::defaults(), &id(COMPANY), WorkingTimeProfile::default()).unwrap();
+    assert!(prepared.instance.needs.iter().filter(|n| n.is_pat_down()).all(|n| n.pat_downs_allowed));
+}
+
+#[test]
+fn the_scheduler_reads_the_departments_working_time_rules() {
+    use crate::domain::compliance::{RuleCode, RuleOverride, RuleSettings};
+    let settings = RuleSettings {
+        department: Some("13".into()),
+        overrides: vec![RuleOverride {
+            rule: RuleCode::TempsTravailJournalier,
+            enabled: None,
+            severity: None,
+            parameters: [("max_heures".to_string(), 10.0)].into(),
+            reason: "Arrêté préfectoral local".into(),
+        }],
+    };
+    let rules = RuleSet::with_settings(&settings).unwrap();
+    let profile = WorkingTimeProfile::from_rules(&rules);
+    assert_eq!((profile.max_daily_minutes, profile.max_shift_minutes), (600, 600));
+    assert_eq!(WorkingTimeProfile::from_rules(&RuleSet::defaults()), WorkingTimeProfile::default());
+}

@@ -20,8 +20,8 @@ pub fn OrganisationPageView() -> impl IntoView {
     let invite = ServerAction::<InviteMember>::new();
     let removal = MemberRemoval::new();
     let page = Resource::new(
-        move || (id(), invite.version().get(), removal.action.version().get()),
-        |(id, _, _)| get_organisation(id),
+        move || (id(), invite.version().get(), removal.action.version().get(), removal.delegation.version().get()),
+        |(id, _, _, _)| get_organisation(id),
     );
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
@@ -44,7 +44,8 @@ fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>, remo
         <h1>{org.name.clone()}</h1>
         <p class="fr-text--lead">{org.kind.label()}" "{(!org.details().is_empty()).then(|| format!("· {}", org.details()))}</p>
         <h2 class="fr-h4">{text::MEMBERS}</h2>
-        <MembersTable organisation_id=org.id.clone() members=page.members may_manage removal/>
+        <MembersTable organisation_id=org.id.clone() members=page.members may_manage removal
+            prefecture=org.kind == crate::domain::OrganisationKind::Prefecture/>
         {may_manage.then(|| view! { <Invitations pending=page.invitations.clone()/> })}
         {may_manage.then(|| view! { <InviteForm organisation_id=org.id.clone() invite/> })}
     }

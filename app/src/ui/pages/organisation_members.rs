@@ -4,22 +4,31 @@
 
 use leptos::prelude::*;
 
-use crate::api::memberships::RemoveMember;
+use crate::api::memberships::{RecordDelegation, RemoveMember};
 use crate::api::types::Member;
 use crate::text;
-use crate::ui::components::{ConfirmButton, SuccessAlert};
+use crate::ui::components::{field_error, ConfirmButton, SuccessAlert};
 
 /// The page's removal action and the member last asked to leave.
 #[derive(Clone, Copy)]
 pub struct MemberRemoval {
     pub action: ServerAction<RemoveMember>,
     pub last: RwSignal<Option<String>>,
+    /// A prefecture member's délégation de signature being recorded.
+    pub delegation: ServerAction<RecordDelegation>,
+    /// The member whose délégation was last submitted: its error shows on that row only.
+    pub delegation_last: RwSignal<Option<String>>,
 }
 
 impl MemberRemoval {
     /// A fresh action, with no removal asked yet.
     pub fn new() -> Self {
-        MemberRemoval { action: ServerAction::new(), last: RwSignal::new(None) }
+        MemberRemoval {
+            action: ServerAction::new(),
+            last: RwSignal::new(None),
+            delegation: ServerAction::new(),
+            delegation_last: RwSignal::new(None),
+        }
     }
 }
 
@@ -30,6 +39,9 @@ pub fn MembersTable(
     members: Vec<Member>,
     may_manage: bool,
     removal: MemberRemoval,
+    /// A prefecture's members may hold a délégation de signature: a column shows it.
+    #[prop(optional)]
+    prefecture: bool,
 ) -> impl IntoView {
     let removed = Signal::derive(move || {
         matches!(removal.action.value().get(), Some(Ok(()))).then(|| text::MEMBER_REMOVED.to_string())
@@ -43,6 +55,7 @@ pub fn MembersTable(
                     <th scope="col">{text::COL_NAME}</th>
                     <th scope="col">{text::COL_EMAIL}</th>
                     <th scope="col">{text::COL_ROLE}</th>
+                    {prefecture.then(|| view! { <th scope="col">{text::DELEGATION_TITLE}</th> })}
                     {may_manage.then(|| view! { <th scope="col">{text::COL_ACTIONS}</th> })}
                 </tr></thead>
                 <tbody>
@@ -53,6 +66,14 @@ pub fn MembersTable(
                         view! {
                             <tr>
                                 <td>{m.name}</td><td>{m.email}</td><td>{m.role.label()}</td>
+                                {prefecture.then(|| {
+                                    let shown = m.delegation.as_ref().map_or_else(|| text::DELEGATION_NONE.to_string(), |d| text::delegation_label(&d.citation()));
+                                    let form = may_manage.then(|| view! {
+                                        <DelegationForm organisation_id=organisation_id.clone() user_id=user_id.clone()
+                                            current=m.delegation.clone() action=removal.delegation last=removal.delegation_last/>
+                                    });
+                                    view! { <td><p class="fr-mb-1w">{shown}</p>{form}</td> }
+                                })}
                                 {may_manage.then(|| view! {
                                     <td><RemoveMemberForm organisation_id user_id name removal/></td>
                                 })}
@@ -62,6 +83,44 @@ pub fn MembersTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The délégation de signature of one prefecture member: the arrêté's number and date.
+#[component]
+fn DelegationForm(
+    organisation_id: String,
+    user_id: String,
+    current: Option<crate::domain::organisation::SignatureDelegation>,
+    action: ServerAction<RecordDelegation>,
+    last: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let prefix = format!("delegation-{user_id}");
+    let (arrete_id, date_id) = (format!("{prefix}-arrete"), format!("{prefix}-date"));
+    let arrete = current.as_ref().map(|d| d.arrete.clone()).unwrap_or_default();
+    let date = current.as_ref().map(|d| d.date.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let mine = {
+        let user_id = user_id.clone();
+        move || last.get().as_deref() == Some(user_id.as_str())
+    };
+    let submitted = user_id.clone();
+    view! {
+        <ActionForm action attr:class="cordon-delegation" on:submit=move |_| last.set(Some(submitted.clone()))>
+            <input type="hidden" name="organisation_id" value=organisation_id/>
+            <input type="hidden" name="user_id" value=user_id/>
+            <div class="fr-input-group fr-mb-1w">
+                <label class="fr-label" for=arrete_id.clone()>"N° de l’arrêté"<span class="fr-hint-text">{text::DELEGATION_HINT}</span></label>
+                <input class="fr-input" id=arrete_id name="delegation_arrete" value=arrete/>
+            </div>
+            <div class="fr-input-group fr-mb-1w">
+                <label class="fr-label" for=date_id.clone()>"Date de l’arrêté"</label>
+                <input class="fr-input" type="date" id=date_id name="delegation_date" value=date/>
+            </div>
+            {move || mine().then(|| field_error(action, "delegation_arrete").get().or_else(|| field_error(action, "delegation_date").get()))
+                .flatten()
+                .map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
+            <button type="submit" class="fr-btn fr-btn--secondary fr-btn--sm">{text::DELEGATION_SAVE}</button>
+        </ActionForm>
     }
 }
 
