@@ -581,6 +581,9 @@ pub fn compliance_daily_work(agent: &str, worked: &str, from: &str, to: &str, ma
 pub fn compliance_rest(agent: &str, from: &str, to: &str, rest: &str) -> String {
     format!("{agent} n’a pas {rest} de repos consécutif entre ses vacations du {from} au {to}.")
 }
+pub fn compliance_no_long_rest(agent: &str, worked: &str, from: &str, to: &str, rest: &str, max: &str) -> String {
+    format!("{agent} travaille {worked} du {from} au {to} sans repos de {rest} (au plus {max} de travail avant).")
+}
 pub fn compliance_weekly_work(agent: &str, worked: &str, monday: &str, max: &str) -> String {
     format!("{agent} travaille {worked} dans la semaine du lundi {monday} (au plus {max}).")
 }

@@ -150,6 +150,18 @@ fn describe(
             ),
             text::COMPLIANCE_FIX_WORKING_TIME,
         ),
+        WorkingTimeBreach::NoLongRest { period, worked } => (
+            RuleCode::TempsTravailRepos,
+            text::compliance_no_long_rest(
+                agent,
+                &hours(worked),
+                &at(period.start()),
+                &at(period.end()),
+                &hours(limits.long_rest),
+                &hours(limits.max_work_between_long_rests),
+            ),
+            text::COMPLIANCE_FIX_WORKING_TIME,
+        ),
         WorkingTimeBreach::ShortShift { shift } => (
             RuleCode::VacationTropCourte,
             text::compliance_short_shift(agent, &at(shift.start()), &at(shift.end()), &hours(limits.min_shift)),

@@ -222,10 +222,15 @@ fn default_rule(code: RuleCode) -> Rule {
             rule(code, Avertissement, "CSI R211-22 et R211-23", &[("seuil_personnes", 1500.0), ("delai_mois", 1.0)])
         }
         TempsTravailJournalier => rule(code, Avertissement, IDCC_1351, &[("max_heures", 12.0)]),
-        TempsTravailRepos => rule(code, Avertissement, IDCC_1351, &[("repos_minimum_heures", 12.0)]),
+        TempsTravailRepos => rule(
+            code,
+            Avertissement,
+            IDCC_1351,
+            &[("repos_minimum_heures", 12.0), ("repos_long_heures", 24.0), ("travail_avant_repos_long_heures", 48.0)],
+        ),
         TempsTravailHebdomadaire => rule(code, Avertissement, IDCC_1351, &[("max_heures", 48.0)]),
         TempsTravailJoursSemaine => rule(code, Avertissement, IDCC_1351, &[("max_jours", 6.0)]),
-        VacationTropCourte => rule(code, Avertissement, IDCC_1351, &[("min_heures", 4.0)]),
+        VacationTropCourte => rule(code, Avertissement, IDCC_1351, &[("min_heures", 4.0), ("coupure_max_heures", 2.0)]),
         // The sizing itself (P2, E1, E2, thresholds) is the convention's, with the
         // department's coefficients: one computation for the rule and the document.
         DpsInsuffisant => rule(

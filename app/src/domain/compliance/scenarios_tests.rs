@@ -578,9 +578,9 @@ scenario!(
     []
 );
 scenario!(
-    nadia_working_every_day_of_the_week_breaks_both_weekly_limits,
+    nadia_working_every_day_of_the_week_breaks_both_weekly_limits_and_the_day_off_after_forty_eight_hours,
     nadia_on_days(&[15, 16, 17, 18, 19, 21], 12, 20),
-    [TempsTravailHebdomadaire, TempsTravailJoursSemaine]
+    [TempsTravailRepos, TempsTravailHebdomadaire, TempsTravailJoursSemaine]
 );
 scenario!(
     nadia_working_six_days_and_thirty_five_hours_is_within_the_weekly_limits,

@@ -31,8 +31,15 @@ pub struct WorkingTimeLimits {
     pub max_weekly: Span,
     /// Most days worked in one calendar week: 6.
     pub max_days_per_week: u32,
-    /// Shortest shift: 4 h.
+    /// Shortest shift: 4 h. Two stretches of work separated by an unpaid break of at most
+    /// `max_unpaid_break` are one shift here (CCN art. 7.12).
     pub min_shift: Span,
+    /// The longest break that does not split a shift: 2 h (CCN art. 7.12).
+    pub max_unpaid_break: Span,
+    /// The most work between two rests of at least `long_rest`: 48 h.
+    pub max_work_between_long_rests: Span,
+    /// The rest owed after that much work: 24 h.
+    pub long_rest: Span,
 }
 
 impl Default for WorkingTimeLimits {
@@ -43,6 +50,9 @@ impl Default for WorkingTimeLimits {
             max_weekly: Span::hours(48),
             max_days_per_week: 6,
             min_shift: Span::hours(4),
+            max_unpaid_break: Span::hours(2),
+            max_work_between_long_rests: Span::hours(48),
+            long_rest: Span::hours(24),
         }
     }
 }
@@ -63,6 +73,9 @@ impl WorkingTimeLimits {
             max_days_per_week: active(RuleCode::TempsTravailJoursSemaine)
                 .map_or(u32::MAX, |rule| rule.parameter("max_jours").round() as u32),
             min_shift: at_least(RuleCode::VacationTropCourte, "min_heures"),
+            max_unpaid_break: at_least(RuleCode::VacationTropCourte, "coupure_max_heures"),
+            max_work_between_long_rests: at_most(RuleCode::TempsTravailRepos, "travail_avant_repos_long_heures"),
+            long_rest: at_least(RuleCode::TempsTravailRepos, "repos_long_heures"),
         }
     }
 }
@@ -79,8 +92,10 @@ pub enum WorkingTimeBreach {
     WeeklyWork { week: TimeWindow, worked: Span },
     /// A week with more days worked than allowed.
     DaysPerWeek { week: TimeWindow, days: u32 },
-    /// A shift shorter than the minimum.
+    /// A shift shorter than the minimum (stretches joined by a short unpaid break count as one).
     ShortShift { shift: TimeWindow },
+    /// More work than allowed without a long rest (24 h after 48 h of work).
+    NoLongRest { period: TimeWindow, worked: Span },
 }
 
 impl WorkingTimeBreach {
@@ -90,6 +105,7 @@ impl WorkingTimeBreach {
             WorkingTimeBreach::DailyWork { period, .. } | WorkingTimeBreach::Rest { period } => period,
             WorkingTimeBreach::WeeklyWork { week, .. } | WorkingTimeBreach::DaysPerWeek { week, .. } => week,
             WorkingTimeBreach::ShortShift { shift } => shift,
+            WorkingTimeBreach::NoLongRest { period, .. } => period,
         }
     }
 }
@@ -119,9 +135,16 @@ pub fn merge_shifts(windows: &[TimeWindow]) -> Vec<TimeWindow> {
 pub fn working_time(windows: &[TimeWindow], limits: &WorkingTimeLimits, zone: Tz) -> Vec<WorkingTimeBreach> {
     let shifts = merge_shifts(windows);
     let mut breaches = Vec::new();
-    for shift in &shifts {
+    for shift in joined_by_short_breaks(&shifts, limits.max_unpaid_break) {
         if shift.duration() < limits.min_shift {
-            breaches.push(WorkingTimeBreach::ShortShift { shift: *shift });
+            breaches.push(WorkingTimeBreach::ShortShift { shift });
+        }
+    }
+    for stretch in working_periods(&shifts, limits.long_rest) {
+        let worked = Span(stretch.iter().map(|s| s.duration().0).sum());
+        let Ok(whole) = TimeWindow::new(stretch[0].start(), stretch[stretch.len() - 1].end()) else { continue };
+        if worked > limits.max_work_between_long_rests {
+            breaches.push(WorkingTimeBreach::NoLongRest { period: whole, worked });
         }
     }
     for period in working_periods(&shifts, limits.min_rest) {
@@ -137,6 +160,21 @@ pub fn working_time(windows: &[TimeWindow], limits: &WorkingTimeLimits, zone: Tz
     breaches.extend(weekly_breaches(&shifts, limits, zone));
     breaches.sort_by_key(|b| (b.period(), *b));
     breaches
+}
+
+/// Shifts separated by an unpaid break of at most `max_break` joined into one (CCN art. 7.12);
+/// a joined span longer than a window may be (31 days) keeps its parts.
+fn joined_by_short_breaks(shifts: &[TimeWindow], max_break: Span) -> Vec<TimeWindow> {
+    let mut joined: Vec<TimeWindow> = Vec::with_capacity(shifts.len());
+    for shift in shifts {
+        match joined.last_mut() {
+            Some(last) if shift.start().minus(max_break) <= last.end() => {
+                *last = TimeWindow::new(last.start(), shift.end()).unwrap_or(*last);
+            }
+            _ => joined.push(*shift),
+        }
+    }
+    joined
 }
 
 /// Groups consecutive shifts separated by less than the minimum rest.
@@ -235,9 +273,45 @@ mod tests {
             check(&shifts),
             vec![
                 WorkingTimeBreach::WeeklyWork { week, worked: Span::hours(56) },
-                WorkingTimeBreach::DaysPerWeek { week, days: 7 }
+                WorkingTimeBreach::DaysPerWeek { week, days: 7 },
+                // Seven evenings without a day off: 56 h without 24 h of rest.
+                WorkingTimeBreach::NoLongRest {
+                    period: TimeWindow::new(shifts[0].start(), shifts[6].end()).unwrap(),
+                    worked: Span::hours(56)
+                },
             ]
         );
+    }
+
+    #[test]
+    fn two_stretches_of_two_hours_around_a_one_hour_break_are_one_shift_of_five_hours() {
+        assert_eq!(check(&[june(20, 10, 12), june(20, 13, 15)]), vec![]);
+        // A break of three hours splits them: two short shifts.
+        assert_eq!(
+            check(&[june(20, 10, 12), june(20, 15, 17)]),
+            vec![
+                WorkingTimeBreach::ShortShift { shift: june(20, 10, 12) },
+                WorkingTimeBreach::ShortShift { shift: june(20, 15, 17) }
+            ]
+        );
+    }
+
+    #[test]
+    fn five_days_of_ten_hours_without_a_day_off_break_the_rest_owed_after_forty_eight_hours() {
+        // Monday 15 to Friday 19 June 2026, 8:00 to 18:00, 14 h of rest between days.
+        let days: Vec<TimeWindow> = (15..=19).map(|day| june(day, 8, 18)).collect();
+        let stretch = TimeWindow::new(days[0].start(), days[4].end()).unwrap();
+        let week = TimeWindow::new(paris(2026, 6, 15, 0, 0), paris(2026, 6, 22, 0, 0)).unwrap();
+        assert_eq!(
+            check(&days),
+            vec![
+                WorkingTimeBreach::WeeklyWork { week, worked: Span::hours(50) },
+                WorkingTimeBreach::NoLongRest { period: stretch, worked: Span::hours(50) }
+            ]
+        );
+        // Four days of eleven hours, then a day off, then a fifth: no stretch passes 48 h.
+        let split: Vec<TimeWindow> = [15, 16, 17, 18, 20].iter().map(|&day| june(day, 8, 19)).collect();
+        assert_eq!(check(&split).iter().filter(|b| matches!(b, WorkingTimeBreach::NoLongRest { .. })).count(), 0);
     }
 
     #[test]

@@ -157,7 +157,7 @@ fn agent_rules(instance: &Instance, agent: &str, shifts: &[&Shift]) -> Vec<Viola
     for breach in working_time(&windows, &profile.limits(), instance.tz()) {
         let rule = match breach {
             WorkingTimeBreach::DailyWork { .. } => HardRule::DailyWork,
-            WorkingTimeBreach::Rest { .. } => HardRule::Rest,
+            WorkingTimeBreach::Rest { .. } | WorkingTimeBreach::NoLongRest { .. } => HardRule::Rest,
             WorkingTimeBreach::WeeklyWork { .. } => HardRule::WeeklyWork,
             WorkingTimeBreach::DaysPerWeek { .. } => HardRule::DaysPerWeek,
             WorkingTimeBreach::ShortShift { .. } => HardRule::MinShift,

@@ -117,6 +117,14 @@ pub struct WorkingTimeProfile {
     pub min_shift_minutes: u32,
     /// Break owed per 6 h worked; taken inside the shift and paid (not placed by the solver).
     pub break_minutes_per_six_hours: u32,
+    /// An unpaid break of at most this long does not split a shift for the minimum length (CCN
+    /// art. 7.12). 0 by default: the solver proposes whole shifts, each at least the minimum;
+    /// a proposal from a plan takes the department's rule (2 h).
+    pub max_unpaid_break_minutes: u32,
+    /// The most work between two rests of `long_rest_minutes`: 48 h.
+    pub max_work_between_long_rests_minutes: u32,
+    /// The rest owed after that much work: 24 h.
+    pub long_rest_minutes: u32,
 }
 
 impl Default for WorkingTimeProfile {
@@ -129,6 +137,9 @@ impl Default for WorkingTimeProfile {
             max_days_per_week: 6,
             min_shift_minutes: 240,
             break_minutes_per_six_hours: 20,
+            max_unpaid_break_minutes: 0,
+            max_work_between_long_rests_minutes: 48 * 60,
+            long_rest_minutes: 24 * 60,
         }
     }
 }
@@ -149,6 +160,9 @@ impl WorkingTimeProfile {
             max_days_per_week: limits.max_days_per_week.min(7),
             min_shift_minutes: minutes(limits.min_shift),
             break_minutes_per_six_hours: defaults.break_minutes_per_six_hours,
+            max_unpaid_break_minutes: minutes(limits.max_unpaid_break),
+            max_work_between_long_rests_minutes: minutes(limits.max_work_between_long_rests).min(31 * 24 * 60),
+            long_rest_minutes: minutes(limits.long_rest),
         }
     }
 
@@ -161,6 +175,9 @@ impl WorkingTimeProfile {
             max_weekly: minutes(self.max_weekly_minutes),
             max_days_per_week: self.max_days_per_week,
             min_shift: minutes(self.min_shift_minutes),
+            max_unpaid_break: minutes(self.max_unpaid_break_minutes),
+            max_work_between_long_rests: minutes(self.max_work_between_long_rests_minutes),
+            long_rest: minutes(self.long_rest_minutes),
         }
     }
 }

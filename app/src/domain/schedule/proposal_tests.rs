@@ -190,5 +190,9 @@ fn the_scheduler_reads_the_departments_working_time_rules() {
     let rules = RuleSet::with_settings(&settings).unwrap();
     let profile = WorkingTimeProfile::from_rules(&rules);
     assert_eq!((profile.max_daily_minutes, profile.max_shift_minutes), (600, 600));
-    assert_eq!(WorkingTimeProfile::from_rules(&RuleSet::defaults()), WorkingTimeProfile::default());
+    // The national rules are the agreement's profile, with the 2 h break of CCN art. 7.12.
+    assert_eq!(
+        WorkingTimeProfile::from_rules(&RuleSet::defaults()),
+        WorkingTimeProfile { max_unpaid_break_minutes: 120, ..WorkingTimeProfile::default() }
+    );
 }
