@@ -18,6 +18,10 @@ test('an administrator creates a municipal police after fixing its commune code'
   await page.waitForSelector('h1:has-text("Tableau de bord")');
   await page.goto(`${BASE}/admin`);
   await hydrated(page);
+  // Every table of the page loaded (organisations and accounts) before counting its rows.
+  await page.waitForLoadState('networkidle');
+  await page.waitForSelector('td:has-text("Préfecture des Bouches-du-Rhône")');
+  await page.waitForSelector('td:has-text("admin@cordon.test")');
   const rowsBefore = await page.locator('table tbody tr').count();
 
   await page.fill('#champ-name', 'Police municipale d’Arles');

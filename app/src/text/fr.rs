@@ -372,6 +372,7 @@ pub const DELEGATION_PREFECTURE_ONLY: &str =
 pub const DELEGATION_TITLE: &str = "Délégation de signature";
 pub const DELEGATION_NONE: &str = "Aucune";
 pub const DELEGATION_SAVE: &str = "Enregistrer";
+pub const DELEGATION_EDIT: &str = "Modifier la délégation";
 pub const DELEGATION_HINT: &str = "Numéro et date de l’arrêté portant délégation de signature ; seul un membre qui en \
 détient une approuve « pour le préfet et par délégation ». Laissez vides pour la retirer.";
 pub fn delegation_label(citation: &str) -> String {

@@ -106,7 +106,7 @@ pub(super) fn lawful(agent: &ScheduleAgent, need: &ScheduleNeed) -> bool {
     need.qualification.is_none_or(|q| agent.qualifications.contains(&q))
         && (!need.is_pat_down() || need.pat_downs_allowed)
         && need.admits_sex(agent.sex)
-        && !(private && !need.private_allowed)
+        && (!private || need.private_allowed)
         && !(private && agent.card_expires.is_none())
 }
 

@@ -104,8 +104,17 @@ fn DelegationForm(
         move || last.get().as_deref() == Some(user_id.as_str())
     };
     let submitted = user_id.clone();
+    let error = Signal::derive(move || {
+        mine()
+            .then(|| {
+                field_error(action, "delegation_arrete").get().or_else(|| field_error(action, "delegation_date").get())
+            })
+            .flatten()
+    });
     view! {
-        <ActionForm action attr:class="cordon-delegation" on:submit=move |_| last.set(Some(submitted.clone()))>
+        <details class="cordon-delegation" open=move || error.get().is_some()>
+        <summary class="fr-link fr-text--sm">{text::DELEGATION_EDIT}</summary>
+        <ActionForm action on:submit=move |_| last.set(Some(submitted.clone()))>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <input type="hidden" name="user_id" value=user_id/>
             <div class="fr-input-group fr-mb-1w">
@@ -116,11 +125,10 @@ fn DelegationForm(
                 <label class="fr-label" for=date_id.clone()>"Date de l’arrêté"</label>
                 <input class="fr-input" type="date" id=date_id name="delegation_date" value=date/>
             </div>
-            {move || mine().then(|| field_error(action, "delegation_arrete").get().or_else(|| field_error(action, "delegation_date").get()))
-                .flatten()
-                .map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
+            {move || error.get().map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
             <button type="submit" class="fr-btn fr-btn--secondary fr-btn--sm">{text::DELEGATION_SAVE}</button>
         </ActionForm>
+        </details>
     }
 }
 

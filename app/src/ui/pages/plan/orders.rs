@@ -10,7 +10,9 @@ use crate::api::plan_types::PlanPage;
 use crate::domain::plan::OrderKind;
 use crate::domain::time::format_short_fr;
 use crate::text;
-use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::components::{
+    field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
+};
 
 #[component]
 pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: ServerAction<RemoveOrder>) -> impl IntoView {
@@ -37,8 +39,9 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
             (index, o.kind().label(), o.citation(), valid, zones)
         })
         .collect();
-    let zones: Vec<(String, String)> =
+    let mut zones: Vec<(String, String)> =
         page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
+    zones.sort_by(|a, b| a.1.cmp(&b.1));
     let added =
         Signal::derive(move || matches!(add.value().get(), Some(Ok(()))).then(|| text::ORDER_ADDED.to_string()));
     let event_id = event.id().to_string();
@@ -53,7 +56,7 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
                 let event_id = event_id.clone();
                 let version = version.clone();
                 view! {
-                    <div class="fr-table"><table>
+                    <div class="fr-table fr-table--no-caption"><table>
                         <caption>{text::ORDERS_TITLE}</caption>
                         <thead><tr><th scope="col">"Objet"</th><th scope="col">"Arrêté"</th><th scope="col">"En vigueur"</th><th scope="col">"Zones"</th><th scope="col">"Action"</th></tr></thead>
                         <tbody>
@@ -80,7 +83,7 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
             <h3 class="fr-h6">"Saisir un arrêté"</h3>
             <SuccessAlert message=added/>
             <ErrorAlert message=form_error(add)/>
-            <ActionForm action=add>
+            <ActionForm action=add node_ref=reset_on_success(add)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <input type="hidden" name="version" value=version/>
                 <SelectField form="arrete" name="kind" label="Objet de l’arrêté" options=kinds error=field_error(add, "kind")/>

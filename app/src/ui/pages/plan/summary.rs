@@ -21,7 +21,8 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
             (legal.convention_coordination_en_vigueur, "convention de coordination en vigueur"),
         ]
         .into_iter()
-        .filter_map(|(on, label)| on.then(|| label.to_string())),
+        .filter(|(on, _)| *on)
+        .map(|(_, label)| label.to_string()),
     );
     view! {
         <p class="fr-text--lead">
