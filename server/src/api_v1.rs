@@ -1,4 +1,4 @@
-//! The JSON API, version 1: an event's plan as a `cordon-plan/1` file (docs/plan-format.md),
+//! The JSON API, version 1: an event's plan as a `cordon-plan/2` file (docs/plan-format.md),
 //! read with `GET` and sent back with `PUT` on `/api/v1/events/{id}/plan`.
 //!
 //! Authentication is a personal API token in `Authorization: Bearer …` and nothing else: no

@@ -236,6 +236,8 @@ fn build(orgs: &DemoOrganisations) -> DemoPlan {
             })
             .unwrap()],
             convention_coordination_en_vigueur: true,
+            // Martigues has a commissariat: the State keeps order at large gatherings.
+            regime_police: app::domain::plan::PoliceRegime::PoliceEtat,
             ..Default::default()
         },
         alert_procedure: Some(

@@ -50,7 +50,7 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Event plans as `cordon-plan/1` files (docs/plan-format.md): list, export, import, check,
+    /// Event plans as `cordon-plan/2` files (docs/plan-format.md; `/1` files are still read): list, export, import, check,
     /// publish.
     Plan {
         #[command(subcommand)]

@@ -37,6 +37,8 @@ pub async fn create_event(
     organisee_par_la_commune: Option<String>,
     but_lucratif: Option<String>,
     palpations_sous_controle_opj: Option<String>,
+    /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
+    regime_police: Option<String>,
 ) -> Result<String, AppError> {
     use super::context::respond;
     respond(
@@ -50,12 +52,13 @@ pub async fn create_event(
             end,
             expected_attendance,
             behaviour,
-            legal: [
+            legal: super::plan_context::LegalForm {
                 convention_coordination_en_vigueur,
                 organisee_par_la_commune,
                 but_lucratif,
                 palpations_sous_controle_opj,
-            ],
+                regime_police,
+            },
         })
         .await,
     )
@@ -72,10 +75,10 @@ pub async fn get_plan(event_id: String) -> Result<PlanPage, AppError> {
 mod server {
     use super::{EventSummary, OrganiserChoice, PlanPage};
     use crate::api::context::{now, require_user, state};
-    use crate::api::plan_context::{choice, local_window, number, plan_with_access, refused, ticked};
+    use crate::api::plan_context::{choice, local_window, number, plan_with_access, refused};
     use crate::domain::geo::CommuneCode;
     use crate::domain::plan::{
-        Event, EventDraft, EventKind, LegalContext, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
+        Event, EventDraft, EventKind, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
     };
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
@@ -157,7 +160,7 @@ mod server {
         pub end: String,
         pub expected_attendance: String,
         pub behaviour: String,
-        pub legal: [Option<String>; 4],
+        pub legal: crate::api::plan_context::LegalForm,
     }
 
     pub async fn create(form: NewEvent) -> Result<String, AppError> {
@@ -190,13 +193,7 @@ mod server {
             teardown: None,
             expected_attendance: number(&form.expected_attendance, "expected_attendance")?,
             behaviour: choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?,
-            legal: LegalContext {
-                orders: Vec::new(),
-                convention_coordination_en_vigueur: ticked(&form.legal[0]),
-                organisee_par_la_commune: ticked(&form.legal[1]),
-                but_lucratif: ticked(&form.legal[2]),
-                palpations_sous_controle_opj: ticked(&form.legal[3]),
-            },
+            legal: form.legal.context(Vec::new())?,
             alert_procedure: None,
         };
         let event = Event::new(draft).map_err(refused("name"))?;

@@ -58,3 +58,35 @@ pub fn refused(fallback: &'static str) -> impl Fn(PlanError) -> AppError {
 pub fn ticked(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty())
 }
+
+/// The legal facts of the event's forms (creation and edit): four checkboxes and the police
+/// regime, read once for both.
+pub struct LegalForm {
+    pub convention_coordination_en_vigueur: Option<String>,
+    pub organisee_par_la_commune: Option<String>,
+    pub but_lucratif: Option<String>,
+    pub palpations_sous_controle_opj: Option<String>,
+    pub regime_police: Option<String>,
+}
+
+impl LegalForm {
+    /// The event's legal frame with these facts and the `orders` it already holds.
+    pub fn context(
+        &self,
+        orders: Vec<crate::domain::plan::PrefectOrder>,
+    ) -> Result<crate::domain::plan::LegalContext, AppError> {
+        use crate::domain::plan::{LegalContext, PoliceRegime};
+        let regime_police = match self.regime_police.as_deref().map(str::trim) {
+            None | Some("") => PoliceRegime::NonRenseigne,
+            Some(code) => choice(code, "regime_police", PoliceRegime::from_code)?,
+        };
+        Ok(LegalContext {
+            orders,
+            convention_coordination_en_vigueur: ticked(&self.convention_coordination_en_vigueur),
+            organisee_par_la_commune: ticked(&self.organisee_par_la_commune),
+            but_lucratif: ticked(&self.but_lucratif),
+            palpations_sous_controle_opj: ticked(&self.palpations_sous_controle_opj),
+            regime_police,
+        })
+    }
+}

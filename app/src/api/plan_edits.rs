@@ -116,6 +116,8 @@ pub async fn update_event(
     organisee_par_la_commune: Option<String>,
     but_lucratif: Option<String>,
     palpations_sous_controle_opj: Option<String>,
+    /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
+    regime_police: Option<String>,
     /// How field actors are alerted of an imminent risk (the circular's fourth axis).
     alert_procedure: Option<String>,
 ) -> Result<(), AppError> {
@@ -132,12 +134,13 @@ pub async fn update_event(
         teardown_end,
         expected_attendance,
         behaviour,
-        legal: [
+        legal: super::plan_context::LegalForm {
             convention_coordination_en_vigueur,
             organisee_par_la_commune,
             but_lucratif,
             palpations_sous_controle_opj,
-        ],
+            regime_police,
+        },
     };
     respond(server::event(event_id, form).await)
 }
@@ -637,12 +640,12 @@ mod server {
         pub teardown_end: String,
         pub expected_attendance: String,
         pub behaviour: String,
-        pub legal: [Option<String>; 4],
+        pub legal: crate::api::plan_context::LegalForm,
         pub alert_procedure: Option<String>,
     }
 
     pub async fn event(event_id: String, form: EventForm) -> Result<(), AppError> {
-        use crate::domain::plan::{Event, EventDraft, EventKind, LegalContext, PublicBehaviour, TimeWindow};
+        use crate::domain::plan::{Event, EventDraft, EventKind, PublicBehaviour, TimeWindow};
         let (state, user, stored, access) = plan_with_access(&event_id).await?;
         require_organiser(&access)?;
         let zone = stored.plan.event.time_zone();
@@ -670,13 +673,7 @@ mod server {
         draft.teardown = teardown;
         draft.expected_attendance = number(&form.expected_attendance, "expected_attendance")?;
         draft.behaviour = choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?;
-        draft.legal = LegalContext {
-            orders: std::mem::take(&mut draft.legal.orders),
-            convention_coordination_en_vigueur: ticked(&form.legal[0]),
-            organisee_par_la_commune: ticked(&form.legal[1]),
-            but_lucratif: ticked(&form.legal[2]),
-            palpations_sous_controle_opj: ticked(&form.legal[3]),
-        };
+        draft.legal = form.legal.context(std::mem::take(&mut draft.legal.orders))?;
         if let Some(procedure) = form.alert_procedure {
             let max = crate::domain::plan::MAX_ALERT_PROCEDURE;
             if procedure.trim().chars().count() > max {

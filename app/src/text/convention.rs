@@ -135,15 +135,33 @@ L612-25 et L613-1 à L613-3 ;",
 de sécurité ;",
 ];
 
-/// Which authority holds which police power at the event (Article 5).
-pub const POLICE_POWERS: &str = "Le maire exerce la police administrative générale sur le territoire de la commune \
-(article L2212-2 du code général des collectivités territoriales) ; dans une commune placée sous le régime de la \
-police d’État, le maintien du bon ordre lors des grands rassemblements relève de l’État (article L2214-4 du même \
-code), et en zone de gendarmerie le préfet et les forces de l’État y concourent. La police judiciaire est exercée \
-par les officiers et agents de police judiciaire de la police et de la gendarmerie nationales ; les agents de police \
-municipale sont agents de police judiciaire adjoints (article 21 du code de procédure pénale). Aucune mission de \
-maintien de l’ordre n’est confiée à la police municipale ni aux agents privés de sécurité, et la fouille des \
-véhicules revient aux forces de l’État.";
+/// Which authority holds which police power at the event (Article 5), by the commune's regime.
+pub fn police_powers(regime: crate::domain::plan::PoliceRegime, commune: &str) -> String {
+    use crate::domain::plan::PoliceRegime;
+    let order = match regime {
+        PoliceRegime::PoliceEtat => format!(
+            "{commune} relevant du régime de la police d’État, le soin de réprimer les atteintes à la tranquillité \
+             publique et de maintenir le bon ordre lors de ce grand rassemblement revient à l’État, par la police \
+             nationale (article L2214-4 du même code)"
+        ),
+        PoliceRegime::Gendarmerie => format!(
+            "{commune} étant en zone de gendarmerie, le maire y exerce l’ensemble de ses pouvoirs de police et la \
+             gendarmerie nationale y concourt pour l’État"
+        ),
+        PoliceRegime::NonRenseigne => "dans une commune placée sous le régime de la police d’État, le maintien du bon \
+             ordre lors des grands rassemblements relève de l’État (article L2214-4 du même code) ; en zone de \
+             gendarmerie, le maire exerce l’ensemble de ses pouvoirs de police et la gendarmerie y concourt"
+            .to_string(),
+    };
+    format!(
+        "Le maire exerce la police administrative générale sur le territoire de la commune (article L2212-2 du code \
+         général des collectivités territoriales) ; {order}. La police judiciaire est exercée par les officiers et \
+         agents de police judiciaire de la police et de la gendarmerie nationales ; les agents de police municipale \
+         sont agents de police judiciaire adjoints (article 21 du code de procédure pénale). Aucune mission de \
+         maintien de l’ordre n’est confiée à la police municipale ni aux agents privés de sécurité, et la fouille des \
+         véhicules revient aux forces de l’État."
+    )
+}
 
 /// The 06:00–23:00 limit without a coordination convention (L512-6).
 pub const MUNICIPAL_NIGHT_LIMIT: &str = "Faute de convention de coordination en vigueur, la police municipale \

@@ -403,6 +403,9 @@ pub const LEGAL_BUT_LUCRATIF: &str =
 pouvant être exigé, L211-11)";
 pub const LEGAL_PALPATIONS_OPJ: &str =
     "Palpations à l’entrée de l’enceinte sous le contrôle d’un officier de police judiciaire (article L613-3)";
+pub const LEGAL_REGIME_POLICE: &str = "Régime de police de la commune";
+pub const LEGAL_REGIME_POLICE_HINT: &str =
+    "Qui maintient l’ordre lors des grands rassemblements (article L2214-4 du CGCT) : la convention le dit.";
 pub const LEGAL_CONVENTION_COORDINATION: &str =
     "Convention de coordination police municipale / forces de l’État en vigueur (article L512-4)";
 

@@ -109,7 +109,7 @@ pub fn cooperation(context: &Context) -> Vec<Block> {
             "Les acteurs de la sécurité de l’événement assurent les missions ci-dessous, par zone et par horaire, {}.",
             t::PRINCIPLE
         )),
-        Block::Paragraph(t::POLICE_POWERS.into()),
+        Block::Paragraph(t::police_powers(context.plan.event.legal().regime_police, context.plan.event.commune_name())),
     ];
     for zone in &context.plan.zones {
         blocks.extend(zone_table(context, zone, by_zone.get(zone.id()).map_or(&[], Vec::as_slice)));

@@ -8,8 +8,8 @@ use super::stamp::format_instant;
 use super::PLAN_FORMAT;
 use crate::domain::plan::{
     AgentDraft, DeploymentDraft, EventDraft, EventKind, LegalContext, MissionCategory, MunicipalFramework, NeedDraft,
-    OrderKind, ParticipantDraft, ParticipantRole, Plan, PostDraft, PublicBehaviour, Qualification, Sex, TimeWindow,
-    Visibility, ZoneDraft, ZoneKind,
+    OrderKind, ParticipantDraft, ParticipantRole, Plan, PoliceRegime, PostDraft, PublicBehaviour, Qualification, Sex,
+    TimeWindow, Visibility, ZoneDraft, ZoneKind,
 };
 
 /// A whole plan file. Every list is sorted by id when written.
@@ -63,6 +63,7 @@ pub struct LegalDoc {
     pub organisee_par_la_commune: bool,
     pub but_lucratif: bool,
     pub palpations_sous_controle_opj: bool,
+    pub regime_police: PoliceRegime,
 }
 
 /// A prefect's order (see [`crate::domain::plan::PrefectOrder`]).
@@ -205,6 +206,7 @@ impl From<LegalContext> for LegalDoc {
             organisee_par_la_commune: legal.organisee_par_la_commune,
             but_lucratif: legal.but_lucratif,
             palpations_sous_controle_opj: legal.palpations_sous_controle_opj,
+            regime_police: legal.regime_police,
         }
     }
 }

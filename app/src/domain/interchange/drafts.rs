@@ -83,6 +83,7 @@ fn legal(doc: LegalDoc, path: &str, r: &mut Report) -> (LegalContext, bool) {
         organisee_par_la_commune: doc.organisee_par_la_commune,
         but_lucratif: doc.but_lucratif,
         palpations_sous_controle_opj: doc.palpations_sous_controle_opj,
+        regime_police: doc.regime_police,
     };
     (legal, complete)
 }

@@ -1,9 +1,9 @@
-//! Writing a plan as a `cordon-plan/1` file, byte for byte the same for the same plan.
+//! Writing a plan as a `cordon-plan/2` file, byte for byte the same for the same plan.
 
 use super::document::PlanDocument;
 use crate::domain::plan::Plan;
 
-/// The plan as a `cordon-plan/1` JSON file: UTF-8, every list sorted by id, keys in the
+/// The plan as a `cordon-plan/2` JSON file: UTF-8, every list sorted by id, keys in the
 /// format's fixed order, two-space indentation, a final newline. The same plan always gives
 /// the same bytes, and importing them then exporting again gives them back unchanged.
 pub fn export_plan(plan: &Plan) -> String {

@@ -1,4 +1,4 @@
-//! Reading a `cordon-plan/1` file into a plan, all or nothing: the whole file is checked,
+//! Reading a `cordon-plan/2` (or `/1`) file into a plan, all or nothing: the whole file is checked,
 //! and if anything is wrong the report lists every problem and no part of the plan is kept.
 
 use super::read_document::{read_document, ReadDocument};

@@ -182,6 +182,7 @@ fn missing_unknown_and_mistyped_fields_are_all_reported_before_the_values() {
             error("$.event.legal.organisee_par_la_commune", "Ce champ est obligatoire."),
             error("$.event.legal.but_lucratif", "Un booléen (true ou false) est attendu."),
             error("$.event.legal.palpations_sous_controle_opj", "Ce champ est obligatoire."),
+            error("$.event.legal.regime_police", "Ce champ est obligatoire."),
             error("$.zones[0].name", "Ce champ est obligatoire."),
             error(
                 "$.zones[1].kind",

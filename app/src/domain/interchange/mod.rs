@@ -1,4 +1,4 @@
-//! The plan interchange format `cordon-plan/1` (a whole event's plan as one JSON document,
+//! The plan interchange format `cordon-plan/2` (a whole event's plan as one JSON document,
 //! described in `docs/plan-format.md`) and the CSV import of agents. Pure: bytes and text in,
 //! plans, drafts and French error reports out; the command line and the HTTP API read the
 //! files and talk to the store.

@@ -143,6 +143,7 @@ fn random_event(rng: &mut Rng, base: i64) -> Event {
             organisee_par_la_commune: rng.chance(),
             but_lucratif: rng.chance(),
             palpations_sous_controle_opj: rng.chance(),
+            regime_police: rng.pick(crate::domain::plan::PoliceRegime::ALL),
         },
         alert_procedure: None,
     };

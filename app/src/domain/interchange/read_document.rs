@@ -12,8 +12,8 @@ use super::reader::{boolean, code_reader, count, item, list, list_of, number, sm
 use super::report::Report;
 use super::{PLAN_FORMAT, PLAN_FORMAT_V1};
 use crate::domain::plan::{
-    EventKind, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PublicBehaviour, Qualification, Sex,
-    Visibility, ZoneKind, ORDER_NUMBER_UNKNOWN,
+    EventKind, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PoliceRegime, PublicBehaviour,
+    Qualification, Sex, Visibility, ZoneKind, ORDER_NUMBER_UNKNOWN,
 };
 
 /// A file read as far as it could be: each record is `None` where it was malformed, at the
@@ -94,6 +94,7 @@ code_reader!(category, MissionCategory);
 code_reader!(visibility, Visibility);
 code_reader!(order_kind, OrderKind);
 code_reader!(framework, MunicipalFramework);
+code_reader!(police_regime, PoliceRegime);
 
 fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
     event_doc_in(value, path, r, legal_doc)
@@ -169,6 +170,7 @@ fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
     let commune = o.req("organisee_par_la_commune", r, boolean);
     let lucratif = o.req("but_lucratif", r, boolean);
     let opj = o.req("palpations_sous_controle_opj", r, boolean);
+    let regime = o.req("regime_police", r, police_regime);
     o.finish(r);
     Some(LegalDoc {
         orders: orders?,
@@ -176,6 +178,7 @@ fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
         organisee_par_la_commune: commune?,
         but_lucratif: lucratif?,
         palpations_sous_controle_opj: opj?,
+        regime_police: regime?,
     })
 }
 
@@ -221,6 +224,7 @@ fn legal_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
         organisee_par_la_commune: false,
         but_lucratif: false,
         palpations_sous_controle_opj: false,
+        regime_police: PoliceRegime::NonRenseigne,
     })
 }
 

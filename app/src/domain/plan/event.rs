@@ -51,6 +51,26 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// Which State force the commune depends on, which decides who keeps order at large
+    /// gatherings (CGCT L2214-4).
+    pub enum PoliceRegime {
+        /// Not stated: the convention states both cases.
+        NonRenseigne => ("non_renseigne", "Non renseigné"),
+        /// A commune under the State police regime (police nationale): the State maintains
+        /// order at large gatherings (CGCT L2214-4).
+        PoliceEtat => ("police_etat", "Commune sous le régime de la police d’État (police nationale)"),
+        /// A gendarmerie zone: the maire's police, the gendarmerie for the State.
+        Gendarmerie => ("gendarmerie", "Zone de gendarmerie nationale"),
+    }
+}
+
+impl Default for PoliceRegime {
+    fn default() -> Self {
+        PoliceRegime::NonRenseigne
+    }
+}
+
 /// The longest order number accepted, in characters.
 pub const MAX_ORDER_NUMBER: usize = 80;
 
@@ -165,6 +185,8 @@ pub struct LegalContext {
     /// Pat-downs at the entrances of the enclosed venue are made under the control of a
     /// judicial police officer (L613-3).
     pub palpations_sous_controle_opj: bool,
+    /// The commune's police regime (CGCT L2214-4): who keeps order at large gatherings.
+    pub regime_police: PoliceRegime,
 }
 
 /// The stored shape of a [`LegalContext`], which also reads the four ticks of earlier
@@ -181,6 +203,8 @@ struct LegalContextFields {
     but_lucratif: bool,
     #[serde(default)]
     palpations_sous_controle_opj: bool,
+    #[serde(default)]
+    regime_police: PoliceRegime,
     #[serde(default)]
     perimetre_l226_1: bool,
     #[serde(default)]
@@ -207,6 +231,7 @@ impl From<LegalContextFields> for LegalContext {
             organisee_par_la_commune: f.organisee_par_la_commune,
             but_lucratif: f.but_lucratif,
             palpations_sous_controle_opj: f.palpations_sous_controle_opj,
+            regime_police: f.regime_police,
         }
     }
 }

@@ -35,8 +35,8 @@ pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBoo
 pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use error::PlanError;
 pub use event::{
-    Event, EventDraft, EventKind, LegalContext, OrderKind, PrefectOrder, PrefectOrderFields, PublicBehaviour,
-    MAX_ALERT_PROCEDURE, MAX_ATTENDANCE, MAX_ORDER_NUMBER, ORDER_NUMBER_UNKNOWN,
+    Event, EventDraft, EventKind, LegalContext, OrderKind, PoliceRegime, PrefectOrder, PrefectOrderFields,
+    PublicBehaviour, MAX_ALERT_PROCEDURE, MAX_ATTENDANCE, MAX_ORDER_NUMBER, ORDER_NUMBER_UNKNOWN,
 };
 pub use need::{Need, NeedDraft, MAX_HEADCOUNT};
 pub use participant::{MunicipalFramework, Participant, ParticipantDraft};

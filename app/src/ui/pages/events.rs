@@ -130,6 +130,16 @@ pub fn LegalFacts(legal: crate::domain::plan::LegalContext) -> impl IntoView {
             <Checkbox name="but_lucratif" label=text::LEGAL_BUT_LUCRATIF checked=legal.but_lucratif/>
             <Checkbox name="palpations_sous_controle_opj" label=text::LEGAL_PALPATIONS_OPJ checked=legal.palpations_sous_controle_opj/>
             <Checkbox name="convention_coordination_en_vigueur" label=text::LEGAL_CONVENTION_COORDINATION checked=legal.convention_coordination_en_vigueur/>
+            <div class="fr-fieldset__element">
+                <div class="fr-select-group">
+                    <label class="fr-label" for="champ-regime_police">{text::LEGAL_REGIME_POLICE}<span class="fr-hint-text">{text::LEGAL_REGIME_POLICE_HINT}</span></label>
+                    <select class="fr-select" id="champ-regime_police" name="regime_police">
+                        {crate::domain::plan::PoliceRegime::ALL.iter().map(|r| view! {
+                            <option value=r.code() selected=*r == legal.regime_police>{r.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
         </fieldset>
     }
 }
