@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::build::Context;
 use super::model::Block;
-use super::wording::{clean, count, day_long, paragraphs, plural, window_short};
+use super::wording::{clean, count, day_long, lower_first, paragraphs, plural, window_short};
 use crate::domain::plan::{Deployment, MissionCategory, ParticipantRole, Visibility, Zone, ZoneKind};
 use crate::domain::time::Span;
 use crate::text::convention as t;
@@ -19,7 +19,7 @@ pub fn risk_assessment(context: &Context) -> Vec<Block> {
         format!("fréquentation attendue au plus fort : {} personnes ;", count(u64::from(event.expected_attendance()))),
         format!("comportement du public : {} ;", event.behaviour().label().to_lowercase()),
     ];
-    facts.extend(legal.orders.iter().map(|o| format!("{} : {} ;", o.kind().label().to_lowercase(), o.citation())));
+    facts.extend(legal.orders.iter().map(|o| format!("{} : {} ;", lower_first(o.kind().label()), o.citation())));
     let ticks = [
         (legal.organisee_par_la_commune, "manifestation organisée par la commune ;"),
         (legal.but_lucratif, "manifestation à but lucratif ;"),
