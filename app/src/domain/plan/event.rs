@@ -54,20 +54,16 @@ coded_enum! {
 coded_enum! {
     /// Which State force the commune depends on, which decides who keeps order at large
     /// gatherings (CGCT L2214-4).
+    #[derive(Default)]
     pub enum PoliceRegime {
         /// Not stated: the convention states both cases.
+        #[default]
         NonRenseigne => ("non_renseigne", "Non renseigné"),
         /// A commune under the State police regime (police nationale): the State maintains
         /// order at large gatherings (CGCT L2214-4).
         PoliceEtat => ("police_etat", "Commune sous le régime de la police d’État (police nationale)"),
         /// A gendarmerie zone: the maire's police, the gendarmerie for the State.
         Gendarmerie => ("gendarmerie", "Zone de gendarmerie nationale"),
-    }
-}
-
-impl Default for PoliceRegime {
-    fn default() -> Self {
-        PoliceRegime::NonRenseigne
     }
 }
 
