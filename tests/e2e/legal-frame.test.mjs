@@ -41,6 +41,8 @@ test('the organiser records a prefect’s order for one entrance, then removes i
 
   await added.locator('button:has-text("Retirer")').click();
   await section.locator('td:has-text("13-2027-06-0201")').waitFor({ state: 'detached' });
+  // The page reloads the plan after the removal: count once the demo's order is back.
+  await section.locator('td:has-text("13-2027-06-0187")').waitFor();
   assert.equal(await section.locator('tbody tr').count(), rows);
   assertNoProblems(page);
   await page.context().close();
