@@ -994,23 +994,13 @@ pub mod server {
             (Action::Submit, None) => Some(at),
             (_, kept) => kept,
         };
-        let approved = match action {
-            Action::Approve => Some(approve_pdf(&state, &event_id, &file, &next, &user, at).await?),
-            _ => None,
-        };
-        // The approved convention enters the department's registry (census, citations).
-        let registered = match &approved {
-            Some(_) => {
-                let release = store::releases::get(&state.db, &event_id, file.dossier.release.get())
-                    .await?
-                    .ok_or(AppError::Internal)?;
-                let reference = format!("{}-A{}", file.reference, next.cycle);
-                Some(
-                    crate::domain::convention::census::approved_event_entry(release.plan(), &reference, at)
-                        .map_err(|_| AppError::Internal)?,
-                )
+        // An approval stamps the PDF and enters the convention in the department's registry.
+        let (approved, registered) = match action {
+            Action::Approve => {
+                let (pdf, entry) = approve_pdf(&state, &event_id, &file, &next, &user, at).await?;
+                (Some(pdf), Some(entry))
             }
-            None => None,
+            _ => (None, None),
         };
         let change = Move {
             event_id: &event_id,
@@ -1047,7 +1037,8 @@ pub mod server {
         Ok(next.state.status().label().into())
     }
 
-    /// The PDF of the file's release, stamped with the approver and the date.
+    /// The PDF of the file's release, stamped with the approver and the date, and the registry
+    /// entry of the convention it approves (cited as the stamp's reference).
     async fn approve_pdf(
         state: &AppState,
         event_id: &str,
@@ -1055,7 +1046,7 @@ pub mod server {
         next: &Dossier,
         user: &UserRow,
         at: Instant,
-    ) -> Result<ApprovedPdf, AppError> {
+    ) -> Result<(ApprovedPdf, crate::domain::convention::RegistryEntry), AppError> {
         let release =
             store::releases::get(&state.db, event_id, file.dossier.release.get()).await?.ok_or(AppError::Internal)?;
         let department = release.plan().event.department().as_str().to_string();
@@ -1074,16 +1065,19 @@ pub mod server {
         }
         let document = document(&state.db, &release, &file.reference, at).await?;
         let zone = release.plan().event.time_zone();
+        let approval = format!("{}-A{}", file.reference, next.cycle);
+        let entry = crate::domain::convention::census::approved_event_entry(release.plan(), &approval, at)
+            .map_err(|_| AppError::Internal)?;
         let stamp = Stamp {
             approver_name: user.name.clone(),
             approver_role: text::approver_role(&prefecture, delegation.as_deref()),
             approved_at: at,
-            reference: format!("{}-A{}", file.reference, next.cycle),
+            reference: approval,
         };
         let document = document.stamped(stamp, zone);
         let sha = document.release_sha256.clone();
         let pdf = render(document).await?;
-        Ok(ApprovedPdf {
+        let approved = ApprovedPdf {
             cycle: next.cycle,
             release_number: file.dossier.release.get(),
             reference: file.reference.clone(),
@@ -1092,7 +1086,8 @@ pub mod server {
             pdf,
             approved_by: user.name.clone(),
             approved_at: at,
-        })
+        };
+        Ok((approved, entry))
     }
 
     /// Renders a document to PDF off the async threads.
@@ -1179,10 +1174,9 @@ pub mod server {
             inputs.prefecture =
                 store::organisations::prefectures_of(db, &department).await?.into_iter().next().map(|p| p.name);
         }
-        let mut context = ComplianceContext::at(inputs.generated_at);
+        // The same context as every other check, with the caller's conventions added.
+        let mut context = compliance_context(db, event, inputs.generated_at).await?;
         context.conventions_in_force = inputs.conventions_in_force.clone();
-        context.risk = stored.risk.clone();
-        context.sizing = model.sizing.clone();
         let findings = check_plan(release.plan(), &rules, &context);
         Ok(build_convention(release, &findings, &inputs))
     }

@@ -230,6 +230,9 @@ mod server {
         let compliance =
             crate::api::convention::server::compliance_context(&state.db, &stored.plan.event, now()).await?;
         let findings = findings_for(&stored.plan, &access, &rules, &compliance);
+        // The browser re-checks with the same sizing, without the assessment's written notes.
+        let mut compliance = compliance;
+        compliance.risk = compliance.risk.as_ref().map(|risk| risk.for_sizing());
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them.

@@ -89,6 +89,11 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     let lines: Vec<&str> = sized["risk_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
     assert!(lines.iter().any(|l| l.contains("18 000 personnes")), "{lines:?}");
     assert!(lines.iter().any(|l| l.starts_with("Secouristes :")), "{lines:?}");
+    // The plan page's checks read the same sizing (the assessment's 18,000 people) without
+    // carrying the assessment's written notes to the browser.
+    let (_, plan_page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
+    assert_eq!(plan_page["compliance"]["risk"]["peak_attendance"], 18000, "{}", plan_page["compliance"]);
+    assert!(!plan_page.to_string().contains("Feu d’artifice"), "no written notes on the plan page");
     let amend =
         [("event_id", event.as_str()), ("article", "engagements"), ("text", "Briefing commun des agents à 16 h.")];
     assert_eq!(app.call(&company, "add_amendment", &amend).await.0, 422);

@@ -354,3 +354,15 @@ fn parameters_read_back_from_storage_only_whole_and_valid() {
     incomplete["values"].as_object_mut().unwrap().remove("ris_paps");
     assert!(serde_json::from_value::<SizingParameters>(incomplete).is_err());
 }
+
+#[test]
+fn the_assessment_for_sizing_sizes_alike_without_its_written_notes() {
+    let mut draft: RiskAssessmentDraft = festival_risk().into();
+    draft.threat_notes = "Menace signalée sur le parvis.".into();
+    draft.notes = "Feu d’artifice à 23 h.".into();
+    let risk = RiskAssessment::new(draft).unwrap();
+    let stripped = risk.for_sizing();
+    assert_eq!((stripped.threat_notes(), stripped.notes()), ("", ""));
+    let p = SizingParameters::defaults();
+    assert_eq!(size(&stripped, 6, &p), size(&risk, 6, &p));
+}

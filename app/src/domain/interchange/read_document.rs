@@ -12,8 +12,8 @@ use super::reader::{boolean, code_reader, count, item, list, list_of, number, sm
 use super::report::Report;
 use super::{PLAN_FORMAT, PLAN_FORMAT_V1};
 use crate::domain::plan::{
-    EventKind, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PoliceRegime, PublicBehaviour,
-    Qualification, Sex, Visibility, ZoneKind, ORDER_NUMBER_UNKNOWN,
+    EventKind, LegalContext, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PoliceRegime,
+    PublicBehaviour, Qualification, Sex, Visibility, ZoneKind,
 };
 
 /// A file read as far as it could be: each record is `None` where it was malformed, at the
@@ -202,30 +202,7 @@ fn legal_doc_v1(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
     let voie_publique = o.req("autorisation_voie_publique_l613_1", r, boolean);
     let convention = o.req("convention_coordination_en_vigueur", r, boolean);
     o.finish(r);
-    let ticked = [
-        (palpation?, OrderKind::PalpationL613_2),
-        (perimetre?, OrderKind::PerimetreL226_1),
-        (voie_publique?, OrderKind::VoiePubliqueL613_1),
-    ];
-    let orders = ticked
-        .into_iter()
-        .filter(|(ticked, _)| *ticked)
-        .map(|(_, kind)| OrderDoc {
-            kind,
-            number: ORDER_NUMBER_UNKNOWN.into(),
-            signed_on: None,
-            valid: None,
-            zone_ids: Vec::new(),
-        })
-        .collect();
-    Some(LegalDoc {
-        orders,
-        convention_coordination_en_vigueur: convention?,
-        organisee_par_la_commune: false,
-        but_lucratif: false,
-        palpations_sous_controle_opj: false,
-        regime_police: PoliceRegime::NonRenseigne,
-    })
+    Some(LegalDoc::from(LegalContext::from_ticks(palpation?, perimetre?, voie_publique?, convention?)))
 }
 
 fn zone_doc(value: &Value, path: &str, r: &mut Report) -> Option<ZoneDoc> {

@@ -212,15 +212,9 @@ struct LegalContextFields {
 impl From<LegalContextFields> for LegalContext {
     fn from(f: LegalContextFields) -> Self {
         let mut orders = f.orders;
-        for (ticked, kind) in [
-            (f.arrete_palpation_l613_2, OrderKind::PalpationL613_2),
-            (f.perimetre_l226_1, OrderKind::PerimetreL226_1),
-            (f.autorisation_voie_publique_l613_1, OrderKind::VoiePubliqueL613_1),
-        ] {
-            if ticked && !orders.iter().any(|o| o.kind() == kind) {
-                orders.push(PrefectOrder::unnumbered(kind));
-            }
-        }
+        let ticked = ticked_orders(f.arrete_palpation_l613_2, f.perimetre_l226_1, f.autorisation_voie_publique_l613_1);
+        let kinds: Vec<OrderKind> = orders.iter().map(PrefectOrder::kind).collect();
+        orders.extend(ticked.into_iter().filter(|t| !kinds.contains(&t.kind())));
         LegalContext {
             orders,
             convention_coordination_en_vigueur: f.convention_coordination_en_vigueur,
@@ -232,7 +226,37 @@ impl From<LegalContextFields> for LegalContext {
     }
 }
 
+/// The orders an earlier version recorded as ticks (stored rows, `cordon-plan/1` files): each
+/// ticked one becomes an order without number or date, for the whole event and site. The one
+/// reading of those ticks.
+fn ticked_orders(palpation_l613_2: bool, perimetre_l226_1: bool, voie_publique_l613_1: bool) -> Vec<PrefectOrder> {
+    [
+        (palpation_l613_2, OrderKind::PalpationL613_2),
+        (perimetre_l226_1, OrderKind::PerimetreL226_1),
+        (voie_publique_l613_1, OrderKind::VoiePubliqueL613_1),
+    ]
+    .into_iter()
+    .filter(|(ticked, _)| *ticked)
+    .map(|(_, kind)| PrefectOrder::unnumbered(kind))
+    .collect()
+}
+
 impl LegalContext {
+    /// The legal frame of an earlier version's four ticks; the facts it did not carry read as
+    /// not stated.
+    pub fn from_ticks(
+        palpation_l613_2: bool,
+        perimetre_l226_1: bool,
+        voie_publique_l613_1: bool,
+        convention_coordination_en_vigueur: bool,
+    ) -> LegalContext {
+        LegalContext {
+            orders: ticked_orders(palpation_l613_2, perimetre_l226_1, voie_publique_l613_1),
+            convention_coordination_en_vigueur,
+            ..LegalContext::default()
+        }
+    }
+
     /// The orders of `kind`.
     pub fn orders_of(&self, kind: OrderKind) -> impl Iterator<Item = &PrefectOrder> {
         self.orders.iter().filter(move |o| o.kind() == kind)
