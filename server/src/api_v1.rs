@@ -7,10 +7,6 @@
 //! reader who is neither a State force nor the prefecture never receives restricted
 //! deployments; a `PUT` applies only what its sender may edit, all or nothing.
 
-mod merge;
-#[cfg(test)]
-mod merge_tests;
-
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -20,13 +16,13 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use app::api::security::hash_token;
-use app::domain::interchange::{export_plan, import_plan, ImportError, MAX_PLAN_BYTES};
+use app::domain::interchange::{export_plan, ImportError, MAX_PLAN_BYTES};
 use app::domain::plan::EventAccess;
 use app::domain::Instant;
 use app::service::access::{plan_for as plan_with_access, plan_tag};
+use app::service::plan_edits::{self, ReplaceError, Replaced};
 use app::state::AppState;
 use app::store::api_tokens;
-use app::store::plan_io::{self, Applied, WriteOp};
 use app::store::plans::StoredPlan;
 use app::store::users::UserRow;
 use app::text;
@@ -153,54 +149,20 @@ async fn put_plan(
     if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
         return Err(ApiError::TooLarge);
     }
-    let (stored, access) = plan_for(&state, &user, &event_id).await?;
     // Every write names the versions it was based on: the `ETag` of the `GET` it started from.
-    let based_on = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
-    if based_on.is_empty() {
-        return Err(ApiError::Invalid(vec![ImportError {
-            path: "$".into(),
-            message: text::API_VERSION_REQUIRED.into(),
-        }]));
-    }
-    if based_on != plan_tag(&stored, &access) {
-        return Err(ApiError::Conflict);
-    }
+    let based_on = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
-    let sent = import_plan(&bytes).map_err(|report| ApiError::Invalid(report.errors))?;
-    let event_id = stored.plan.event.id().to_string();
-    if sent.event.id() != event_id {
-        let message = text::api_event_id_mismatch(&event_id);
-        return Err(ApiError::Invalid(vec![ImportError { path: "$.event.id".into(), message }]));
-    }
-    let paths = plan_io::record_paths(&bytes);
-    let merged = merge::merge(&stored, &access, &sent, &paths).map_err(ApiError::Invalid)?;
-    let organiser = stored.organiser_organisation_id.as_str();
-    let mut errors =
-        plan_io::participant_errors(&state.db, &sent.participants, &stored.plan.participants, organiser, &paths)
-            .await?;
-    let inserted: Vec<&str> = merged.inserted.iter().map(String::as_str).collect();
-    for id in plan_io::ids_taken(&state.db, &inserted, Some(&event_id)).await? {
-        let path = paths.get(&id).map_or("$", String::as_str);
-        errors.push(ImportError { path: format!("{path}.id"), message: text::IMPORT_ID_TAKEN.into() });
-    }
-    if let Some(error) = merged.event.as_ref().and_then(|event| crate::commune_error(&state.communes, event)) {
-        errors.push(error);
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
-    let event = merged.event.as_ref().map(|event| (event, stored.event_version));
-    match plan_io::apply_writes(&state.db, &user.id, &event_id, event, &merged.writes, now()).await? {
-        Applied::Conflict => Err(ApiError::Conflict),
-        Applied::Done => {
-            let count = |op: fn(&WriteOp) -> bool| merged.writes.iter().filter(|w| op(&w.op)).count();
-            let created = count(|op| matches!(op, WriteOp::Insert));
-            let updated = count(|op| matches!(op, WriteOp::Update(_))) + usize::from(merged.event.is_some());
-            let deleted = count(|op| matches!(op, WriteOp::Delete(_)));
+    // The application layer decides, with the same rules as the forms.
+    match plan_edits::replace_plan(&state, &user, &event_id, &based_on, &bytes, now()).await {
+        Ok(replaced) => {
+            let Replaced { created, updated, deleted } = replaced;
             tracing::info!(event = %event_id, user = %user.id, created, updated, deleted, "plan updated through the API");
-            let summary = json!({ "created": created, "updated": updated, "deleted": deleted });
-            Ok((StatusCode::OK, no_store(), Json(summary)).into_response())
+            Ok((StatusCode::OK, no_store(), Json(replaced)).into_response())
         }
+        Err(ReplaceError::NotFound) => Err(ApiError::NotFound),
+        Err(ReplaceError::Invalid(errors)) => Err(ApiError::Invalid(errors)),
+        Err(ReplaceError::Conflict) => Err(ApiError::Conflict),
+        Err(ReplaceError::Store(e)) => Err(e.into()),
     }
 }
 

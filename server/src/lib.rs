@@ -64,16 +64,9 @@ pub fn load_communes(path: &std::path::Path) -> anyhow::Result<Arc<app::domain::
     Ok(registry)
 }
 
-/// The error of a plan whose event is not in a commune of the official list.
-pub fn commune_error(
-    registry: &app::domain::communes::CommuneRegistry,
-    event: &app::domain::plan::Event,
-) -> Option<app::domain::interchange::ImportError> {
-    registry.find(event.commune().as_str()).is_none().then(|| app::domain::interchange::ImportError {
-        path: "$.event.commune_code".into(),
-        message: app::text::COMMUNE_UNKNOWN.into(),
-    })
-}
+/// The error of a plan whose event is not in a commune of the official list (one rule, in the
+/// application layer).
+pub use app::service::plan_edits::commune_error;
 
 /// The whole HTTP surface: health, server functions, pages, static files, and the layers
 /// (request log, security headers, same-origin check, compression). Calendar feeds, polled

@@ -411,7 +411,10 @@ async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> any
                 plan.participants.iter().find(|p| p.id() == key || p.organisation_id() == key).with_context(|| {
                     format!("--participant : aucun participant ni organisation « {key} » dans l’événement")
                 })?;
-            ("participant", p.id().to_string(), app::text::feed_participant(p.name()), p.reads_restricted())
+            // Who reads restricted deployments comes from what the organisation is.
+            let kind = store::organisations::get(&db, p.organisation_id()).await?.map(|o| o.kind);
+            let reads = kind.is_some_and(app::domain::OrganisationKind::reads_restricted);
+            ("participant", p.id().to_string(), app::text::feed_participant(p.name()), reads)
         }
         FeedTarget::Agent(key) => {
             let a = plan

@@ -89,6 +89,12 @@ pub async fn require_user() -> Result<UserRow, AppError> {
     current_user().await?.ok_or(AppError::NotSignedIn)
 }
 
+/// The application's state and the signed-in user: who asks, for the application layer.
+pub async fn caller() -> Result<(AppState, UserRow), AppError> {
+    let user = require_user().await?;
+    Ok((state()?, user))
+}
+
 /// Adds a `Set-Cookie` for the session (or clears it with `None`).
 pub fn set_session_cookie(token: Option<&str>, secure: bool) {
     let Some(options) = use_context::<ResponseOptions>() else { return };

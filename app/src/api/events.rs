@@ -52,7 +52,7 @@ pub async fn create_event(
             end,
             expected_attendance,
             behaviour,
-            legal: super::plan_context::LegalForm {
+            legal: crate::domain::plan::input::LegalInput {
                 convention_coordination_en_vigueur,
                 organisee_par_la_commune,
                 but_lucratif,
@@ -160,7 +160,7 @@ mod server {
         pub end: String,
         pub expected_attendance: String,
         pub behaviour: String,
-        pub legal: crate::api::plan_context::LegalForm,
+        pub legal: crate::domain::plan::input::LegalInput,
     }
 
     pub async fn create(form: NewEvent) -> Result<String, AppError> {
@@ -237,24 +237,29 @@ mod server {
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them.
         plan.agents.retain(|a| access.edits_participant(a.participant_id()));
-        // Versions travel for what the reader may change, nothing else.
-        let own = |participant: &str| access.edits_participant(participant);
+        // Versions travel for what the reader may change, nothing else (the one rule of rights).
+        use crate::domain::plan::RecordKind as K;
+        let may = |kind, owner: Option<&str>| access.may_write(kind, owner);
         let mut editable: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-        editable.extend(plan.deployments.iter().filter(|d| own(d.participant_id())).map(|d| d.id()));
-        editable.extend(plan.agents.iter().map(|a| a.id()));
-        editable.extend(plan.participants.iter().filter(|p| access.organiser || own(p.id())).map(|p| p.id()));
-        if access.organiser {
-            editable.extend(plan.zones.iter().map(|z| z.id()));
-            editable.extend(plan.posts.iter().map(|p| p.id()));
-            editable.extend(plan.needs.iter().map(|n| n.id()));
-        }
+        editable.extend(plan.zones.iter().filter(|_| may(K::Zone, None)).map(|z| z.id()));
+        editable.extend(plan.posts.iter().filter(|_| may(K::Post, None)).map(|p| p.id()));
+        editable.extend(plan.needs.iter().filter(|_| may(K::Need, None)).map(|n| n.id()));
+        editable.extend(plan.agents.iter().filter(|a| may(K::Agent, Some(a.participant_id()))).map(|a| a.id()));
+        editable
+            .extend(plan.deployments.iter().filter(|d| may(K::Deployment, Some(d.participant_id()))).map(|d| d.id()));
+        // A participant's members change its contact; the organiser, the rest.
+        editable.extend(
+            plan.participants
+                .iter()
+                .filter(|p| may(K::Participant, None) || access.edits_participant(p.id()))
+                .map(|p| p.id()),
+        );
         let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
         Ok(PlanPage {
             plan,
             coverage,
-            organiser: access.organiser,
-            own_participant_ids: access.own_participant_ids,
+            access,
             event_version: stored.event_version,
             versions,
             time_zone,

@@ -30,8 +30,9 @@ pub struct EventSummary {
 pub struct PlanPage {
     pub plan: Plan,
     pub coverage: CoverageReport,
-    pub organiser: bool,
-    pub own_participant_ids: Vec<String>,
+    /// What the viewer may do, as the server decided it ([`crate::domain::plan::event_access`]):
+    /// the page offers only what the server will accept.
+    pub access: crate::domain::plan::EventAccess,
     pub event_version: i64,
     /// Version of every record, for saves that must not overwrite someone else's.
     pub versions: BTreeMap<String, i64>,

@@ -238,6 +238,7 @@ pub mod server {
                 agents: if reads { AgentDetail::Names } else { AgentDetail::Withheld },
                 organiser: false,
                 own_participant_ids: vec![participant_id.to_string()],
+                restricting_participant_ids: Vec::new(),
             };
             let lines = describe_participant_changes(previous, release, &reader, participant_id);
             if lines.is_empty() {

@@ -80,7 +80,7 @@ pub mod server {
     /// The proposal for the plan as stored now, and what it was prepared from.
     pub async fn propose(event_id: String, participant_id: String) -> Result<ProposalView, AppError> {
         let (state, _, stored, access) = plan_with_access(&event_id).await?;
-        if !access.edits_participant(participant_id.trim()) {
+        if !access.may_write(RecordKind::Deployment, Some(participant_id.trim())) {
             return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
         }
         compute(&state.db, stored, participant_id.trim().to_string(), access.audience, None).await
@@ -140,7 +140,7 @@ pub mod server {
         }
         let (state, user, stored, access) = plan_with_access(&event_id).await?;
         let participant_id = participant_id.trim().to_string();
-        if !access.edits_participant(&participant_id) {
+        if !access.may_write(RecordKind::Deployment, Some(&participant_id)) {
             return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
         }
         let versions = stored.versions.clone();
@@ -152,6 +152,16 @@ pub mod server {
             return Err(AppError::Refused(text::PROPOSAL_STALE.into()));
         }
         let changes = apply(&full, &view.proposal, &accepted, new_id).map_err(|_| AppError::Internal)?;
+        // Only the participant's own deployments change, whatever the proposal holds.
+        let others = |p: &str| !access.may_write(RecordKind::Deployment, Some(p));
+        let owned =
+            |id: &str| full.deployments.iter().find(|d| d.id() == id).is_some_and(|d| !others(d.participant_id()));
+        if changes.create.iter().any(|d| others(d.participant_id()))
+            || changes.update.iter().any(|d| others(d.participant_id()) || !owned(d.id()))
+            || changes.delete.iter().any(|id| !owned(id))
+        {
+            return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
+        }
         let version = |id: &str| versions.get(id).copied().ok_or(AppError::Refused(text::PROPOSAL_STALE.into()));
         let json = |d: &Deployment| serde_json::to_string(d).map_err(|_| AppError::Internal);
         let mut batch = Batch::default();

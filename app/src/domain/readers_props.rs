@@ -54,6 +54,7 @@ fn readers(plan: &Plan) -> Vec<(&'static str, EventAccess)> {
         agents,
         organiser,
         own_participant_ids,
+        restricting_participant_ids: Vec::new(),
     };
     vec![
         ("organisateur", reader(Audience::Others, AgentDetail::Names, true, own(0))),

@@ -5,3 +5,7 @@
 pub mod access;
 pub mod feeds;
 pub mod organisations;
+pub mod plan_edits;
+pub mod plan_merge;
+#[cfg(test)]
+mod plan_merge_tests;

@@ -11,29 +11,8 @@ use super::Db;
 use crate::domain::plan::{Agent, Deployment, Event, Need, Participant, Plan, Post, Viewer, Zone};
 use crate::domain::Instant;
 
-/// The kinds of plan records, as stored in `plan_records.kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordKind {
-    Zone,
-    Post,
-    Participant,
-    Agent,
-    Need,
-    Deployment,
-}
-
-impl RecordKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Zone => "zone",
-            Self::Post => "post",
-            Self::Participant => "participant",
-            Self::Agent => "agent",
-            Self::Need => "need",
-            Self::Deployment => "deployment",
-        }
-    }
-}
+/// The kinds of plan records, as stored in `plan_records.kind`: the domain's one list.
+pub use crate::domain::plan::RecordKind;
 
 /// A plan as stored: the plan, who organises it, and the version of every record.
 #[derive(Debug, Clone)]

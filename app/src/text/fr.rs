@@ -191,6 +191,8 @@ pub const CARD_EXPIRY_MISSING: &str = "Indiquez la date d’expiration de la car
 pub const DATE_INVALID: &str = "Date invalide : utilisez le format JJ/MM/AAAA.";
 pub const VERSION_REQUIRED: &str =
     "La version de l’élément manque : rechargez la page et refaites la modification (rien n’a été enregistré).";
+pub const STALE_IMPORT: &str =
+    "Le plan a changé entre-temps : aucun agent n’a été importé. Rechargez la page et importez le fichier de nouveau.";
 pub const STALE_REMOVAL: &str = "Quelqu’un a modifié cet élément entre-temps : il n’a pas été supprimé. Rechargez la page pour voir ses valeurs actuelles.";
 pub const REMOVE: &str = "Supprimer";
 pub const REMOVE_CONFIRM: &str = "Confirmer la suppression";

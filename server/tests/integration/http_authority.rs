@@ -163,7 +163,7 @@ async fn a_zone_saved_with_a_deployments_id_changes_nothing_and_the_event_stays_
     let event = app.demo().await;
     let organiser = app.demo_client("organisateur@cordon.test").await;
     let page = plan_page(&app, &organiser, &event).await;
-    let own = page["own_participant_ids"][0].as_str().unwrap();
+    let own = page["access"]["own_participant_ids"][0].as_str().unwrap();
     let deployment =
         page["plan"]["deployments"].as_array().unwrap().iter().find(|d| d["participant_id"] == own).unwrap();
     let id = deployment["id"].as_str().unwrap();
@@ -322,7 +322,8 @@ async fn a_calendar_link_stops_when_its_creator_leaves_the_organisation() {
     let event = app.demo().await;
     publish(&app, &event).await;
     let company = app.demo_client("securite@cordon.test").await;
-    let mine = plan_page(&app, &company, &event).await["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine =
+        plan_page(&app, &company, &event).await["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let path = feed_path(&app, &company, &event, &format!("participant:{mine}")).await;
     assert_eq!(poll(&app, &path).await.0, 200);
     let (user, organisation): (String, String) = sqlx::query_as(
@@ -407,7 +408,8 @@ async fn a_company_previewing_a_competitors_card_number_learns_nothing_of_it() {
         .number()
         .to_string();
     let company = app.demo_client("securite@cordon.test").await;
-    let mine = plan_page(&app, &company, &event).await["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine =
+        plan_page(&app, &company, &event).await["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let csv = format!("nom;carte_professionnelle;expiration;qualifications\nLéa P.;{card};31/12/2030;CQP APS\n");
     let (status, body, _) = app
         .call(&company, "preview_agents_csv", &[("event_id", &event), ("participant_id", &mine), ("csv", &csv)])

@@ -333,7 +333,7 @@ async fn a_release_with_a_blocking_finding_cannot_be_filed() {
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let (_, plan, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    let mine = plan["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = plan["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let quay = plan["plan"]["zones"].as_array().unwrap().iter().find(|z| z["name"] == "Quai Brescon").unwrap()["id"]
         .as_str()
         .unwrap()

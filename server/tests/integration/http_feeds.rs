@@ -16,7 +16,7 @@ async fn new_feed(app: &TestApp, client: &reqwest::Client, event: &str, scope: &
 
 async fn own_participant(app: &TestApp, client: &reqwest::Client, event: &str) -> String {
     let (_, page, _) = app.call(client, "get_plan", &[("event_id", event)]).await;
-    page["own_participant_ids"][0].as_str().unwrap().to_string()
+    page["access"]["own_participant_ids"][0].as_str().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -55,7 +55,7 @@ async fn a_release_emails_only_the_participants_whose_deployments_changed_with_t
     // The company moves one of its deployments to the evening.
     let company = app.demo_client("securite@cordon.test").await;
     let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap();
     let d = page["plan"]["deployments"].as_array().unwrap().iter().find(|d| d["participant_id"] == mine).unwrap();
     let id = d["id"].as_str().unwrap();
     let version = page["versions"][id].as_i64().unwrap().to_string();

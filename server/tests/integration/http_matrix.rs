@@ -1,7 +1,9 @@
 //! The authorisation matrix: every persona of the demo, plus a second organiser, a second
 //! company and a second prefecture, against every door of one event (the plan page's server
-//! functions, the JSON API, calendar links, the convention document), with the exact status
-//! each gets, and nothing saved on a refusal. Run on SQLite and on PostgreSQL.
+//! functions — zones, needs, participants, agents and their CSV import, deployments, shift
+//! proposals, removal, publication, calendar links, the convention's moves —, the JSON API,
+//! the convention document), with the exact status each gets, and nothing saved on a
+//! refusal. Run on SQLite and on PostgreSQL.
 
 use crate::common::{now, spawn_app, Backend, TestApp};
 use crate::http_api_v1::{get, get_json, put_based_on, to_file};
@@ -171,6 +173,117 @@ async fn matrix(backend: Backend) {
         }
     }
 
+    // A need (the organiser's), one of the company's agents and the company's participant.
+    let need = stored.plan.needs[0].clone();
+    let edits_needs: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    for i in [7, 6, 5, 4, 3, 2, 1, 0] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let before = versions(&app, &event).await;
+        let version = before.1[need.id()].to_string();
+        let (start, end) = (local(need.window().start()), local(need.window().end()));
+        let min = (need.min() + 1).to_string();
+        let max = need.max().map(|m| (m + 1).max(need.min() + 1).to_string()).unwrap_or_default();
+        let priority = need.priority().to_string();
+        let form = [
+            ("event_id", event.as_str()),
+            ("id", need.id()),
+            ("version", version.as_str()),
+            ("zone_id", need.zone_id()),
+            ("post_id", need.post_id().unwrap_or("")),
+            ("start", start.as_str()),
+            ("end", end.as_str()),
+            ("qualification", need.qualification().map_or("", |q| q.code())),
+            ("min", min.as_str()),
+            ("max", max.as_str()),
+            ("priority", priority.as_str()),
+            ("min_women", "0"),
+            ("min_men", "0"),
+        ];
+        let (status, body, _) = app.call(&client, "save_need", &form).await;
+        assert_eq!(status, edits_needs[i], "{email}: save a need: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+    let agent = stored.plan.agents.iter().find(|a| a.participant_id() == provence.id()).unwrap().clone();
+    let card = agent.cnaps_card().unwrap();
+    let expires = chrono::DateTime::from_timestamp_millis(card.expires().millis())
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .format("%Y-%m-%d")
+        .to_string();
+    for i in [0, 1, 2, 3, 5, 6, 7, 4] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let before = versions(&app, &event).await;
+        let version = before.1[agent.id()].to_string();
+        let mut form = vec![
+            ("event_id", event.as_str()),
+            ("id", agent.id()),
+            ("version", version.as_str()),
+            ("participant_id", provence.id()),
+            ("display_name", "Agent renommé"),
+            ("sex", agent.sex().map_or("", |s| s.code())),
+            ("cnaps_number", card.number()),
+            ("cnaps_expires", expires.as_str()),
+        ];
+        for q in agent.qualifications() {
+            form.push(("qualifications[]", q.code()));
+        }
+        let (status, body, _) = app.call(&client, "save_agent", &form).await;
+        assert_eq!(status, edits_theirs[i], "{email}: save a company's agent: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+        let csv = [("event_id", event.as_str()), ("participant_id", provence.id()), ("csv", "")];
+        let (status, body, _) = app.call(&client, "import_agents_csv", &csv).await;
+        assert_eq!(status, edits_theirs[i], "{email}: import a company's agents: {body}");
+        let (status, body, _) =
+            app.call(&client, "propose_schedule", &[("event_id", &event), ("participant_id", provence.id())]).await;
+        assert_eq!(status, edits_theirs[i], "{email}: propose a company's shifts: {body}");
+    }
+    // The company changes its own contact; the organiser, its role and contact; no one else.
+    let edits_company: Row = [200, 422, 422, 422, 200, 422, 404, 404];
+    for i in [7, 6, 5, 3, 2, 1, 4, 0] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let before = versions(&app, &event).await;
+        let version = before.1[provence.id()].to_string();
+        let form = [
+            ("event_id", event.as_str()),
+            ("id", provence.id()),
+            ("version", version.as_str()),
+            ("role", provence.role().code()),
+            ("contact_name", "Chef d’équipe"),
+            ("contact_phone", "06 00 00 00 00"),
+        ];
+        let (status, body, _) = app.call(&client, "update_participant", &form).await;
+        assert_eq!(status, edits_company[i], "{email}: change the company's participant: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+    // Only the organiser adds a participant.
+    let newcomer = app.organisation("Rhône Sûreté", "securite_privee").await;
+    for i in [7, 6, 5, 4, 3, 2, 1, 0] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let before = versions(&app, &event).await;
+        let form = [
+            ("event_id", event.as_str()),
+            ("organisation_id", newcomer.as_str()),
+            ("role", ""),
+            ("contact_name", "Contact"),
+            ("contact_phone", ""),
+        ];
+        let (status, body, _) = app.call(&client, "add_participant", &form).await;
+        assert_eq!(status, edits_needs[i], "{email}: add a participant: {body}");
+        if status != 200 {
+            assert_eq!(versions(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+
     for (i, email) in PERSONAS.iter().enumerate().rev() {
         let client = client_of(&app, email).await;
         let (status, body, _) = app.call(&client, "publish_release", &[("event_id", &event), ("comment", "v1")]).await;
@@ -182,6 +295,23 @@ async fn matrix(backend: Backend) {
         assert_eq!(status, follows_event[i], "{email}: follow the whole event: {body}");
         let res = client.get(format!("{}/evenements/{event}/convention.html", app.base)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), reads[i], "{email}: the convention document");
+    }
+
+    // The convention's moves: the organiser files, the department's prefecture takes it up.
+    let files: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    for (i, email) in PERSONAS.iter().enumerate().rev() {
+        let client = client_of(&app, email).await;
+        let form = [("event_id", event.as_str()), ("action", "submit"), ("message", "")];
+        let (status, body, _) = app.call(&client, "act_on_convention", &form).await;
+        assert_eq!(status, files[i], "{email}: file the convention: {body}");
+    }
+    let takes_up: Row = [422, 200, 422, 422, 422, 422, 404, 404];
+    for i in [0, 2, 3, 4, 5, 6, 7, 1] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form = [("event_id", event.as_str()), ("action", "take_up"), ("message", "")];
+        let (status, body, _) = app.call(&client, "act_on_convention", &form).await;
+        assert_eq!(status, takes_up[i], "{email}: take up the file: {body}");
     }
 
     // The API's PUT: a zone renamed in the organiser's file, sent by each.

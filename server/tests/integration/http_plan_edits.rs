@@ -71,7 +71,7 @@ async fn a_removal_based_on_an_outdated_version_is_refused_and_the_record_stays(
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let deployment = records(&page, "deployments").iter().find(|d| d["participant_id"] == mine.as_str()).unwrap();
     let id = str_of(deployment, "id");
     let seen = version(&page, id);
@@ -105,7 +105,7 @@ async fn a_company_removes_its_own_deployment_but_neither_anothers_nor_the_organ
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let deployments = records(&page, "deployments");
     let own = str_of(deployments.iter().find(|d| d["participant_id"] == mine.as_str()).unwrap(), "id").to_string();
     let other = str_of(deployments.iter().find(|d| d["participant_id"] != mine.as_str()).unwrap(), "id").to_string();
@@ -152,7 +152,7 @@ async fn the_organiser_cannot_leave_its_own_event_nor_remove_a_participant_with_
     let event = app.demo().await;
     let organiser = app.demo_client("organisateur@cordon.test").await;
     let page = plan(&app, &organiser, &event).await;
-    let own = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let own = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let (status, body) = remove(&app, &organiser, &event, &own, &version(&page, &own)).await;
     assert_eq!(status, 422);
     assert!(body["Refused"].as_str().unwrap().contains(app::text::REMOVAL_ORGANISER));
@@ -192,7 +192,7 @@ async fn a_company_adds_one_agent_then_changes_and_removes_it() {
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let (status, body, _) =
         app.call(&company, "save_agent", &agent_form(&event, "", "", &mine, "Inès Morel", "2031-05-02")).await;
     assert_eq!(status, 200, "{body}");
@@ -227,7 +227,7 @@ async fn an_agent_with_an_expired_card_or_for_another_organisation_is_refused_an
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let agents = records(&page, "agents").len();
     let (status, body, _) =
         app.call(&company, "save_agent", &agent_form(&event, "", "", &mine, "Inès Morel", "2020-01-31")).await;
@@ -262,7 +262,7 @@ async fn a_participant_changes_its_own_contact_but_only_the_organiser_changes_ro
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let form = |version: &str, role: &str, phone: &str| {
         vec![
             ("event_id".to_string(), event.clone()),
@@ -346,7 +346,7 @@ async fn the_plan_page_carries_only_the_readers_own_agents_and_the_same_gaps_for
         }
     };
     let company = read("securite@cordon.test").await;
-    let mine = company["own_participant_ids"][0].as_str().unwrap();
+    let mine = company["access"]["own_participant_ids"][0].as_str().unwrap();
     assert_eq!(records(&company, "agents").len(), 24, "Provence's own 24 agents");
     assert!(records(&company, "agents").iter().all(|a| a["participant_id"] == mine));
     for email in ["organisateur@cordon.test", "prefecture@cordon.test", "commissariat@cordon.test"] {
@@ -369,7 +369,7 @@ async fn private_agents_on_a_public_road_raise_a_blocking_finding_that_only_conc
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let page = plan(&app, &company, &event).await;
-    let mine = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     assert!(!rules(&page).contains(&"voie_publique_sans_autorisation".to_string()));
     let quay = str_of(records(&page, "zones").iter().find(|z| z["name"] == "Quai Brescon").unwrap(), "id").to_string();
     let form = [

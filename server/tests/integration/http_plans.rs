@@ -213,7 +213,7 @@ async fn the_demo_festival_shows_its_gaps_to_the_organiser() {
     assert_eq!(page["plan"]["zones"].as_array().unwrap().len(), 10);
     // The page carries the reader's own agents only: the organiser has none.
     assert_eq!(page["plan"]["agents"].as_array().unwrap().len(), 0);
-    assert!(page["organiser"].as_bool().unwrap());
+    assert!(page["access"]["organiser"].as_bool().unwrap());
     let gaps = page["coverage"]["gaps"].as_array().unwrap();
     assert!(!gaps.is_empty() && gaps.len() < 10, "a few visible gaps: {}", gaps.len());
     assert_eq!(page["coverage"]["double_bookings"], json!([]));
@@ -277,7 +277,7 @@ async fn agents_import_from_csv_after_a_preview_and_only_the_valid_lines_are_sav
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    let own = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let own = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let agents_before = page["plan"]["agents"].as_array().unwrap().len();
     let form = [("event_id", event.as_str()), ("participant_id", own.as_str()), ("csv", AGENTS_CSV)];
 
@@ -480,7 +480,7 @@ async fn a_post_belongs_to_its_zone_and_a_need_on_it_is_covered_by_a_deployment_
     let gap = page["coverage"]["gaps"].as_array().unwrap().iter().find(|g| g["need_id"] == need_id).cloned();
     assert_eq!(gap.unwrap()["missing"], 3, "the zone's deployments elsewhere do not staff the post");
 
-    let organiser_participant = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let organiser_participant = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let deployment = [
         ("event_id", event.as_str()),
         ("id", ""),
@@ -508,7 +508,7 @@ async fn a_company_names_its_own_agents_in_a_deployment_but_not_another_companys
     let event = app.demo().await;
     let company = app.demo_client("securite@cordon.test").await;
     let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    let own = page["own_participant_ids"][0].as_str().unwrap().to_string();
+    let own = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
     let agents = page["plan"]["agents"].as_array().unwrap();
     let mine: Vec<String> = agents
         .iter()

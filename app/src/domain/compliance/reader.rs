@@ -19,6 +19,7 @@ pub fn document_reader() -> EventAccess {
         agents: AgentDetail::Withheld,
         organiser: false,
         own_participant_ids: vec![],
+        restricting_participant_ids: vec![],
     }
 }
 

@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::aggregate::Audience;
 use super::participant::Participant;
+use super::record::RecordKind;
 use crate::domain::organisation::OrganisationKind;
 
 /// What the store knows of the person asking.
@@ -43,7 +46,7 @@ impl Viewer {
 }
 
 /// What a viewer reads of the agents of participants other than its own (docs/personal-data.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgentDetail {
     /// The department's prefecture: name, qualifications, sex and CNAPS card.
     Cards,
@@ -53,8 +56,9 @@ pub enum AgentDetail {
     Withheld,
 }
 
-/// What a viewer may do with one event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a viewer may do with one event: decided once here, read by every door (and sent to
+/// the browser with the plan page, so that the page offers what the server will accept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventAccess {
     pub audience: Audience,
     /// What the viewer reads of other participants' agents (its own: everything).
@@ -63,11 +67,32 @@ pub struct EventAccess {
     pub organiser: bool,
     /// The participants (of this event) whose agents and deployments the viewer edits.
     pub own_participant_ids: Vec<String>,
+    /// Those of [`Self::own_participant_ids`] whose organisation is a State force: their
+    /// deployments may be marked restricted.
+    pub restricting_participant_ids: Vec<String>,
 }
 
 impl EventAccess {
     pub fn edits_participant(&self, participant_id: &str) -> bool {
         self.own_participant_ids.iter().any(|p| p == participant_id)
+    }
+
+    /// Whether the viewer writes (adds, changes or removes) a record of `kind`; `owner` is the
+    /// participant an agent or a deployment belongs to (for an existing record, the stored
+    /// one: a record never changes hands). The one rule of every door: forms, the JSON API's
+    /// `PUT`, CSV imports and schedule proposals.
+    pub fn may_write(&self, kind: RecordKind, owner: Option<&str>) -> bool {
+        if kind.belongs_to_a_participant() {
+            owner.is_some_and(|o| self.edits_participant(o))
+        } else {
+            self.organiser
+        }
+    }
+
+    /// Whether a deployment of `participant_id` may be marked restricted by this viewer: only
+    /// a State force's own, judged on what its organisation is (never on a typed role).
+    pub fn may_restrict(&self, participant_id: &str) -> bool {
+        self.restricting_participant_ids.iter().any(|p| p == participant_id)
     }
 
     /// Follows the calendar of the whole event and of each zone: the organiser, the State
@@ -124,6 +149,11 @@ pub fn event_access(
         own_participant_ids: own
             .iter()
             .filter(|p| kind(p) != Some(OrganisationKind::Prefecture))
+            .map(|p| p.id().to_string())
+            .collect(),
+        restricting_participant_ids: own
+            .iter()
+            .filter(|p| kind(p).is_some_and(OrganisationKind::is_state_force))
             .map(|p| p.id().to_string())
             .collect(),
     })
@@ -228,6 +258,43 @@ mod tests {
     }
 
     #[test]
+    fn the_organiser_writes_zones_posts_needs_and_participants_but_not_a_companys_agents() {
+        let access = event_access(&viewer(&[ORGANISER], &[]), ORGANISER, "13", &participants()).unwrap();
+        for kind in [RecordKind::Zone, RecordKind::Post, RecordKind::Need, RecordKind::Participant] {
+            assert!(access.may_write(kind, None), "{kind:?}");
+        }
+        let company = Some("10000000-0000-4000-8000-000000000003");
+        assert!(!access.may_write(RecordKind::Agent, company));
+        assert!(!access.may_write(RecordKind::Deployment, company));
+        assert!(access.may_write(RecordKind::Deployment, Some("10000000-0000-4000-8000-000000000001")));
+        assert!(!access.may_write(RecordKind::Deployment, None));
+    }
+
+    #[test]
+    fn a_company_writes_only_its_own_agents_and_deployments_and_restricts_nothing() {
+        let access = event_access(&viewer(&[SECURITY], &[]), ORGANISER, "13", &participants()).unwrap();
+        let own = "10000000-0000-4000-8000-000000000003";
+        assert!(access.may_write(RecordKind::Agent, Some(own)));
+        assert!(access.may_write(RecordKind::Deployment, Some(own)));
+        assert!(!access.may_write(RecordKind::Deployment, Some("10000000-0000-4000-8000-000000000002")));
+        for kind in [RecordKind::Zone, RecordKind::Post, RecordKind::Need, RecordKind::Participant] {
+            assert!(!access.may_write(kind, None), "{kind:?}");
+        }
+        assert!(!access.may_restrict(own));
+    }
+
+    #[test]
+    fn only_a_state_forces_own_deployments_may_be_restricted_whatever_role_was_typed() {
+        let police = event_access(&viewer(&[POLICE], &[]), ORGANISER, "13", &participants()).unwrap();
+        assert!(police.may_restrict("10000000-0000-4000-8000-000000000002"));
+        assert!(!police.may_restrict("10000000-0000-4000-8000-000000000003"));
+        let mut typed = participants();
+        typed[2] = participant(3, SECURITY, ParticipantRole::ForceEtat);
+        let company = event_access(&viewer(&[SECURITY], &[]), ORGANISER, "13", &typed).unwrap();
+        assert!(!company.may_restrict("10000000-0000-4000-8000-000000000003"));
+    }
+
+    #[test]
     fn the_prefecture_of_the_department_reads_everything_and_edits_nothing() {
         let access = event_access(&viewer(&[], &["13"]), ORGANISER, "13", &participants()).unwrap();
         assert_eq!(
@@ -236,7 +303,8 @@ mod tests {
                 audience: Audience::StateAndPrefecture,
                 agents: AgentDetail::Cards,
                 organiser: false,
-                own_participant_ids: vec![]
+                own_participant_ids: vec![],
+                restricting_participant_ids: vec![],
             }
         );
         assert_eq!(event_access(&viewer(&[], &["84"]), ORGANISER, "13", &participants()), None);

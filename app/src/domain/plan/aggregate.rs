@@ -25,7 +25,7 @@ pub struct Plan {
 }
 
 /// Who reads a plan, as far as restricted deployments are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Audience {
     /// State forces and the prefecture: everything.
     StateAndPrefecture,
@@ -113,6 +113,7 @@ mod tests {
             agents,
             organiser: false,
             own_participant_ids: own.iter().map(|s| s.to_string()).collect(),
+            restricting_participant_ids: vec![],
         }
     }
 

@@ -6,6 +6,14 @@
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 
+mod event;
+mod participant;
+mod records;
+
+pub use event::{EventInput, LegalInput, OrderInput};
+pub use participant::ParticipantEditInput;
+pub use records::{card_refusals, post_of_zone, AgentInput, NeedInput, PostInput, ZoneInput};
+
 use super::aggregate::Plan;
 use super::deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
 use super::error::PlanError;
@@ -70,6 +78,26 @@ pub fn optional_number(raw: &str, field: &str) -> Result<Option<u32>, FieldError
         "" => Ok(None),
         digits => digits.parse::<u32>().map(Some).map_err(|_| FieldError::new(field, text::NUMBER_INVALID)),
     }
+}
+
+/// A whole number a form requires.
+pub fn number(raw: &str, field: &str) -> Result<u32, FieldError> {
+    optional_number(raw, field)?.ok_or_else(|| FieldError::new(field, text::NUMBER_INVALID))
+}
+
+/// A coded choice from a select.
+pub fn choice<T>(raw: &str, field: &str, parse: fn(&str) -> Option<T>) -> Result<T, FieldError> {
+    parse(raw.trim()).ok_or_else(|| FieldError::new(field, text::CHOICE_INVALID))
+}
+
+/// A domain refusal, at the field it concerns (`fallback` when it names none).
+pub fn refused(fallback: &'static str) -> impl Fn(PlanError) -> FieldError {
+    move |e| FieldError::new(&field_of(&e, fallback), e)
+}
+
+/// A checkbox: present (any value) means ticked.
+pub fn ticked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !v.is_empty())
 }
 
 /// The deployment form's fields, as the browser sends them.

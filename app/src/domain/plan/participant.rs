@@ -131,10 +131,6 @@ impl Participant {
     pub fn service_interne_securite(&self) -> bool {
         self.service_interne_securite
     }
-    /// State forces and the prefecture read deployments marked restricted; no one else does.
-    pub fn reads_restricted(&self) -> bool {
-        matches!(self.role, ParticipantRole::ForceEtat | ParticipantRole::Prefecture)
-    }
 }
 
 impl TryFrom<ParticipantDraft> for Participant {

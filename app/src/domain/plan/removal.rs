@@ -5,31 +5,13 @@
 
 use super::aggregate::Plan;
 use super::participant::Participant;
+use super::record::RecordKind;
 use crate::text;
-
-/// The kinds of records a person can remove from a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemovableKind {
-    Zone,
-    Post,
-    Participant,
-    Agent,
-    Need,
-    Deployment,
-}
-
-impl RemovableKind {
-    /// Only the organiser removes zones, posts, needs and participants; agents and
-    /// deployments belong to a participant, who alone removes them.
-    pub fn belongs_to_a_participant(self) -> bool {
-        matches!(self, Self::Agent | Self::Deployment)
-    }
-}
 
 /// A record found in the plan, with what prevents removing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {
-    pub kind: RemovableKind,
+    pub kind: RecordKind,
     /// The participant owning an agent or a deployment.
     pub owner: Option<String>,
     /// What prevents the removal, as French sentences; empty when it may go.
@@ -44,18 +26,18 @@ pub fn removal(plan: &Plan, id: &str, organiser_organisation_id: &str) -> Option
         count(&mut blockers, plan.posts.iter().filter(|p| p.zone_id() == id).count(), text::removal_zone_posts);
         count(&mut blockers, plan.needs.iter().filter(|n| n.zone_id() == id).count(), text::removal_needs);
         count(&mut blockers, plan.deployments.iter().filter(|d| d.zone_id() == id).count(), text::removal_deployments);
-        return Some(Removal { kind: RemovableKind::Zone, owner: None, blockers });
+        return Some(Removal { kind: RecordKind::Zone, owner: None, blockers });
     }
     if plan.posts.iter().any(|p| p.id() == id) {
         let mut blockers = Vec::new();
         count(&mut blockers, plan.needs.iter().filter(|n| n.post_id() == Some(id)).count(), text::removal_needs);
         let deployments = plan.deployments.iter().filter(|d| d.post_id() == Some(id)).count();
         count(&mut blockers, deployments, text::removal_deployments);
-        return Some(Removal { kind: RemovableKind::Post, owner: None, blockers });
+        return Some(Removal { kind: RecordKind::Post, owner: None, blockers });
     }
     if let Some(participant) = plan.participants.iter().find(|p| p.id() == id) {
         return Some(Removal {
-            kind: RemovableKind::Participant,
+            kind: RecordKind::Participant,
             owner: None,
             blockers: participant_blockers(plan, participant, organiser_organisation_id),
         });
@@ -64,14 +46,14 @@ pub fn removal(plan: &Plan, id: &str, organiser_organisation_id: &str) -> Option
         let mut blockers = Vec::new();
         let named = plan.deployments.iter().filter(|d| d.agent_ids().iter().any(|a| a == id)).count();
         count(&mut blockers, named, text::removal_agent_named);
-        return Some(Removal { kind: RemovableKind::Agent, owner: Some(agent.participant_id().to_string()), blockers });
+        return Some(Removal { kind: RecordKind::Agent, owner: Some(agent.participant_id().to_string()), blockers });
     }
     if plan.needs.iter().any(|n| n.id() == id) {
-        return plain(RemovableKind::Need);
+        return plain(RecordKind::Need);
     }
     if let Some(deployment) = plan.deployments.iter().find(|d| d.id() == id) {
         return Some(Removal {
-            kind: RemovableKind::Deployment,
+            kind: RecordKind::Deployment,
             owner: Some(deployment.participant_id().to_string()),
             blockers: Vec::new(),
         });
@@ -141,7 +123,7 @@ mod tests {
         let needs = plan.needs.iter().filter(|n| n.zone_id() == zone).count();
         assert!(needs > 0);
         let r = removal(&plan, &zone, &organiser).unwrap();
-        assert_eq!(r.kind, RemovableKind::Zone);
+        assert_eq!(r.kind, RecordKind::Zone);
         assert_eq!(r.blockers[0], text::removal_needs(needs));
     }
 
@@ -164,6 +146,7 @@ mod tests {
             agents: AgentDetail::Names,
             organiser: true,
             own_participant_ids: vec![],
+            restricting_participant_ids: vec![],
         };
         let r = removal_as_read(&plan, &organiser_access, &zone, &organiser).unwrap();
         assert_eq!(r.blockers, vec![text::REMOVAL_USED_BY_OTHERS.to_string()]);
@@ -176,10 +159,10 @@ mod tests {
     fn a_need_and_a_deployment_may_always_go_and_a_deployment_names_its_owner() {
         let (plan, organiser) = plan();
         let need = removal(&plan, plan.needs[0].id(), &organiser).unwrap();
-        assert_eq!((need.kind, need.blockers.len()), (RemovableKind::Need, 0));
+        assert_eq!((need.kind, need.blockers.len()), (RecordKind::Need, 0));
         let d = &plan.deployments[0];
         let dep = removal(&plan, d.id(), &organiser).unwrap();
-        assert_eq!(dep.kind, RemovableKind::Deployment);
+        assert_eq!(dep.kind, RecordKind::Deployment);
         assert_eq!(dep.owner.as_deref(), Some(d.participant_id()));
         assert!(dep.blockers.is_empty());
     }
@@ -217,7 +200,7 @@ mod tests {
         plan.deployments.retain(|d| d.zone_id() != zone);
         assert_eq!(
             removal(&plan, &zone, &organiser),
-            Some(Removal { kind: RemovableKind::Zone, owner: None, blockers: vec![] })
+            Some(Removal { kind: RecordKind::Zone, owner: None, blockers: vec![] })
         );
     }
 }

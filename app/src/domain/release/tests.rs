@@ -16,6 +16,7 @@ fn reader(audience: Audience) -> EventAccess {
         agents: AgentDetail::Names,
         organiser: audience == Audience::Others,
         own_participant_ids: vec![],
+        restricting_participant_ids: vec![],
     }
 }
 
@@ -180,6 +181,7 @@ fn another_company_reads_the_release_history_without_the_names_of_a_competitors_
         agents: AgentDetail::Withheld,
         organiser: false,
         own_participant_ids: vec![],
+        restricting_participant_ids: vec![],
     };
     let lines = describe_changes(Some(&first), &second, &competitor).join("\n");
     assert!(lines.contains("agents"), "{lines}");

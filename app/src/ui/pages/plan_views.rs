@@ -12,7 +12,7 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
         .plan
         .deployments
         .iter()
-        .filter(|d| page.own_participant_ids.iter().any(|p| p == d.participant_id()))
+        .filter(|d| page.access.own_participant_ids.iter().any(|p| p == d.participant_id()))
         .map(|d| d.id().to_string())
         .collect();
     let on_select = Callback::new(move |id: String| {

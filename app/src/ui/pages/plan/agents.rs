@@ -25,7 +25,7 @@ pub fn AgentsSection(
         .plan
         .participants
         .iter()
-        .filter(|p| page.own_participant_ids.iter().any(|o| o == p.id()))
+        .filter(|p| page.access.own_participant_ids.iter().any(|o| o == p.id()))
         .filter(|p| {
             matches!(
                 p.role(),

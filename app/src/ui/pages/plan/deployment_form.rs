@@ -60,8 +60,8 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
         .plan
         .participants
         .iter()
-        .filter(|p| page.own_participant_ids.iter().any(|o| o == p.id()))
-        .map(|p| (p.id().to_string(), p.name().to_string(), p.reads_restricted()))
+        .filter(|p| page.access.own_participant_ids.iter().any(|o| o == p.id()))
+        .map(|p| (p.id().to_string(), p.name().to_string(), page.access.may_restrict(p.id())))
         .collect();
     let may_restrict = mine.iter().any(|(_, _, r)| *r);
     let categories: Vec<(&'static str, &'static str)> =
@@ -85,7 +85,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
         .plan
         .agents
         .iter()
-        .filter(|a| page.own_participant_ids.iter().any(|p| p == a.participant_id()))
+        .filter(|a| page.access.own_participant_ids.iter().any(|p| p == a.participant_id()))
         .map(|a| {
             let quals = a.qualifications().iter().map(|q| q.label()).collect::<Vec<_>>().join(", ");
             (a.id().to_string(), format!("{} — {quals}", a.display_name()), named.iter().any(|n| n == a.id()))
@@ -98,9 +98,8 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
     let preview_page = StoredValue::new(page.clone());
     let recheck = move |ev: leptos::ev::Event| {
         let Some(values) = super::preview::form_values(&ev) else { return };
-        let found = preview_page.with_value(|page| {
-            super::preview::candidate(&page.plan, &values).map(|d| super::preview::findings_for(page, d))
-        });
+        let found = preview_page
+            .with_value(|page| super::preview::candidate(page, &values).map(|d| super::preview::findings_for(page, d)));
         preview.set(found);
     };
     view! {

@@ -326,13 +326,13 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
             selected.set(None);
         }
     });
-    let organiser = page.with_value(|p| p.organiser);
+    let organiser = page.with_value(|p| p.access.organiser);
     let rows = page.with_value(|p| {
         p.plan
             .participants
             .iter()
             .map(|x| {
-                let editable = organiser || p.own_participant_ids.iter().any(|o| o == x.id());
+                let editable = organiser || p.access.own_participant_ids.iter().any(|o| o == x.id());
                 let contact = match (x.contact_name(), x.contact_phone()) {
                     (None, None) => "—".to_string(),
                     (name, phone) => [name, phone].into_iter().flatten().collect::<Vec<_>>().join(" · "),
@@ -370,9 +370,9 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
                 let x = p.plan.participant(&id)?.clone();
                 let (id, version) = record_ref(p, Some(x.id()));
                 let roles: Vec<(&'static str, &'static str)> = ParticipantRole::ALL.iter().map(|r| (r.code(), r.label())).collect();
-                let may_change_role = p.organiser && x.role() != ParticipantRole::Organisateur;
-                let lent_police = p.organiser && x.role() == ParticipantRole::PoliceMunicipale;
-                let organiser_row = p.organiser && x.role() == ParticipantRole::Organisateur;
+                let may_change_role = p.access.organiser && x.role() != ParticipantRole::Organisateur;
+                let lent_police = p.access.organiser && x.role() == ParticipantRole::PoliceMunicipale;
+                let organiser_row = p.access.organiser && x.role() == ParticipantRole::Organisateur;
                 let frameworks: Vec<(&'static str, &'static str)> = std::iter::once(("", "Aucun (police de la commune ou arrêté L512-3)"))
                     .chain(crate::domain::plan::MunicipalFramework::ALL.iter().map(|f| (f.code(), f.label())))
                     .collect();

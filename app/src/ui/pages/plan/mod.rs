@@ -112,11 +112,11 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
     let name = page.plan.event.name().to_string();
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
-    let may_deploy = page.with_value(|p| !p.own_participant_ids.is_empty());
-    let organiser = page.with_value(|p| p.organiser);
+    let may_deploy = page.with_value(|p| !p.access.own_participant_ids.is_empty());
+    let organiser = page.with_value(|p| p.access.organiser);
     let schedules = page.with_value(|p| {
         p.plan.participants.iter().any(|participant| {
-            p.own_participant_ids.iter().any(|o| o == participant.id())
+            p.access.own_participant_ids.iter().any(|o| o == participant.id())
                 && matches!(
                     participant.role(),
                     crate::domain::plan::ParticipantRole::SecuritePrivee

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::plan_types::PlanPage;
 use crate::domain::compliance::{check_plan, Finding};
 use crate::domain::plan::input::DeploymentInput;
-use crate::domain::plan::{Deployment, Plan};
+use crate::domain::plan::Deployment;
 
 /// The id given to a new deployment while it is previewed (never saved under it).
 const PREVIEW_ID: &str = "00000000-0000-4000-8000-00000000a9e5";
@@ -18,7 +18,8 @@ pub type FormValues = Vec<(String, String)>;
 
 /// The deployment the form describes, if it is complete and valid: read by the same parser as
 /// the server's save ([`DeploymentInput::parse`]), so the preview never reads it differently.
-pub fn candidate(plan: &Plan, values: &FormValues) -> Option<Deployment> {
+pub fn candidate(page: &PlanPage, values: &FormValues) -> Option<Deployment> {
+    let plan = &page.plan;
     let input = DeploymentInput::from_pairs(values);
     let id = match input.id.trim() {
         "" => PREVIEW_ID.to_string(),
@@ -30,7 +31,8 @@ pub fn candidate(plan: &Plan, values: &FormValues) -> Option<Deployment> {
         .iter()
         .find(|d| d.id() == id)
         .map_or_else(|| input.participant_id.trim().to_string(), |d| d.participant_id().to_string());
-    let may_restrict = plan.participant(&owner).is_some_and(|p| p.reads_restricted());
+    // The server's one rule, as the server decided it for this reader.
+    let may_restrict = page.access.may_restrict(&owner);
     input.parse(plan, &id, &owner, may_restrict).ok()
 }
 
@@ -116,8 +118,13 @@ mod tests {
             coverage: plan.coverage(),
             time_zone: plan.event.time_zone().name().to_string(),
             plan,
-            organiser: false,
-            own_participant_ids: vec![id(COMPANY)],
+            access: crate::domain::plan::EventAccess {
+                audience: crate::domain::plan::Audience::Others,
+                agents: crate::domain::plan::AgentDetail::Withheld,
+                organiser: false,
+                own_participant_ids: vec![id(COMPANY)],
+                restricting_participant_ids: vec![],
+            },
             event_version: 1,
             versions: BTreeMap::new(),
             findings: Vec::new(),
@@ -148,10 +155,10 @@ mod tests {
     #[test]
     fn private_agents_typed_on_a_public_road_are_flagged_before_saving_and_the_flag_goes_with_the_zone() {
         let page = page();
-        let on_road = candidate(&page.plan, &form(AVENUE)).expect("a complete form");
+        let on_road = candidate(&page, &form(AVENUE)).expect("a complete form");
         let rules: Vec<&str> = findings_for(&page, on_road).iter().map(|f| f.rule.code()).collect();
         assert_eq!(rules, vec!["voie_publique_sans_autorisation"]);
-        let at_entrance = candidate(&page.plan, &form(ENTRANCE)).expect("a complete form");
+        let at_entrance = candidate(&page, &form(ENTRANCE)).expect("a complete form");
         assert!(findings_for(&page, at_entrance).is_empty());
     }
 
@@ -160,9 +167,9 @@ mod tests {
         let page = page();
         let mut values = form(AVENUE);
         values.retain(|(n, _)| n != "end");
-        assert!(candidate(&page.plan, &values).is_none());
+        assert!(candidate(&page, &values).is_none());
         let mut values = form(AVENUE);
         values.iter_mut().filter(|(n, _)| n == "category").for_each(|(_, v)| *v = "inconnue".into());
-        assert!(candidate(&page.plan, &values).is_none());
+        assert!(candidate(&page, &values).is_none());
     }
 }

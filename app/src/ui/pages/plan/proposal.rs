@@ -18,7 +18,7 @@ pub fn ProposalSection(page: PlanPage, accept: ServerAction<AcceptSchedule>) -> 
         .plan
         .participants
         .iter()
-        .filter(|p| page.own_participant_ids.iter().any(|o| o == p.id()))
+        .filter(|p| page.access.own_participant_ids.iter().any(|o| o == p.id()))
         .filter(|p| matches!(p.role(), ParticipantRole::SecuritePrivee | ParticipantRole::PoliceMunicipale))
         .map(|p| (p.id().to_string(), p.name().to_string()))
         .collect();

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::merge::merge;
-use app::domain::interchange::{export_plan, import_plan, ImportError};
-use app::domain::plan::{event_access, Audience, EventAccess, Plan, Viewer};
-use app::domain::OrganisationKind;
-use app::store::plan_io::{record_paths, WriteOp};
-use app::store::plans::StoredPlan;
-use app::text;
+use super::plan_merge::merge;
+use crate::domain::interchange::{export_plan, import_plan, ImportError};
+use crate::domain::plan::{event_access, Audience, EventAccess, Plan, Viewer};
+use crate::domain::OrganisationKind;
+use crate::store::plan_io::{record_paths, WriteOp};
+use crate::store::plans::StoredPlan;
+use crate::text;
 
-const EXAMPLE: &str = include_str!("../../../app/src/domain/interchange/example.json");
+const EXAMPLE: &str = include_str!("../domain/interchange/example.json");
 const ORGANISER: &str = "48b643cb-4f12-4f98-90e6-32e4c5afdf23";
 const COMPANY: &str = "7e9e6c39-b3df-41c3-8b8a-4af89b52384c";
 const POLICE: &str = "55bcaa0c-c9f1-4019-bcc7-4ab124829e07";
@@ -54,7 +54,7 @@ fn access(organisation: &str) -> EventAccess {
 }
 
 /// The file `organisation` reads (GET), changed by `edit`, merged back as that organisation.
-fn send(organisation: &str, edit: impl FnOnce(&mut Value)) -> Result<super::merge::Merge, Vec<ImportError>> {
+fn send(organisation: &str, edit: impl FnOnce(&mut Value)) -> Result<super::plan_merge::Merge, Vec<ImportError>> {
     let stored = stored();
     let access = access(organisation);
     let mut file: Value = serde_json::from_str(&export_plan(&stored.plan.clone().as_read_by(&access))).unwrap();
@@ -64,7 +64,7 @@ fn send(organisation: &str, edit: impl FnOnce(&mut Value)) -> Result<super::merg
     merge(&stored, &access, &sent, &record_paths(&bytes))
 }
 
-fn ops(merged: &super::merge::Merge) -> BTreeMap<String, WriteOp> {
+fn ops(merged: &super::plan_merge::Merge) -> BTreeMap<String, WriteOp> {
     merged.writes.iter().map(|w| (w.id.clone(), w.op)).collect()
 }
 

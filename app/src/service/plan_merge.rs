@@ -9,22 +9,22 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use app::domain::interchange::{
+use crate::domain::interchange::{
     AgentDoc, DeploymentDoc, EventDoc, ImportError, NeedDoc, ParticipantDoc, PostDoc, ZoneDoc,
 };
-use app::domain::plan::{
+use crate::domain::plan::{
     Agent, AgentDraft, Deployment, DeploymentDraft, EventAccess, EventDraft, Need, NeedDraft, Participant,
     ParticipantDraft, Plan, Post, PostDraft, Visibility, Zone, ZoneDraft,
 };
-use app::store::plan_io::{RecordWrite, WriteOp};
-use app::store::plans::{RecordKind, StoredPlan};
-use app::text;
+use crate::store::plan_io::{RecordWrite, WriteOp};
+use crate::store::plans::{RecordKind, StoredPlan};
+use crate::text;
 
 /// The changes a sent plan makes, once every check passed.
 #[derive(Debug, Default)]
 pub struct Merge {
     /// The event's new values, when the organiser changed them.
-    pub event: Option<app::domain::plan::Event>,
+    pub event: Option<crate::domain::plan::Event>,
     pub writes: Vec<RecordWrite>,
     /// Participants added or changed: their organisation must exist.
     pub participants: Vec<Participant>,
@@ -39,6 +39,7 @@ trait Record: Clone + Serialize {
     fn record_id(&self) -> &str;
     /// The record as the file format writes it: two records are the same if this is.
     fn canonical(&self) -> String;
+    /// Whether `access` writes this record: the one rule, [`EventAccess::may_write`].
     fn editable(&self, access: &EventAccess) -> bool;
     /// The participant whose columns the stored row carries.
     fn owner<'a>(&'a self, participants: &'a [Participant]) -> Option<&'a Participant>;
@@ -64,7 +65,7 @@ macro_rules! organiser_record {
                 json(<$doc>::from(<$draft>::from(self.clone())))
             }
             fn editable(&self, access: &EventAccess) -> bool {
-                access.organiser
+                access.may_write(Self::KIND, None)
             }
             fn owner<'a>(&'a self, _: &'a [Participant]) -> Option<&'a Participant> {
                 None
@@ -85,7 +86,7 @@ macro_rules! participant_record {
                 json(<$doc>::from(<$draft>::from(self.clone())))
             }
             fn editable(&self, access: &EventAccess) -> bool {
-                access.edits_participant(self.participant_id())
+                access.may_write(Self::KIND, Some(self.participant_id()))
             }
             fn owner<'a>(&'a self, participants: &'a [Participant]) -> Option<&'a Participant> {
                 find(participants, self.participant_id())
@@ -110,7 +111,7 @@ impl Record for Participant {
         json(ParticipantDoc::from(ParticipantDraft::from(self.clone())))
     }
     fn editable(&self, access: &EventAccess) -> bool {
-        access.organiser
+        access.may_write(Self::KIND, None)
     }
     fn owner<'a>(&'a self, _: &'a [Participant]) -> Option<&'a Participant> {
         Some(self)
@@ -244,11 +245,12 @@ fn stored_ids(plan: &Plan) -> BTreeSet<&str> {
     ids
 }
 
-/// A deployment added or changed may be restricted only if its participant reads restricted
-/// deployments (a State force): anyone else would hide it from itself.
+/// A deployment added or changed may be restricted only by a State force, for itself
+/// ([`EventAccess::may_restrict`], from what its organisation is): anyone else would hide it
+/// from itself.
 fn restricted_only_for_the_state(cx: &mut Context, changed: &[Deployment]) {
     for deployment in changed.iter().filter(|d| d.visibility() == Visibility::Restricted) {
-        if !find(&cx.sent.participants, deployment.participant_id()).is_some_and(Participant::reads_restricted) {
+        if !cx.access.may_restrict(deployment.participant_id()) {
             let path = cx.path(deployment.id(), "deployments");
             cx.error(format!("{path}.visibility"), text::API_RESTRICTED_STATE_ONLY);
         }
