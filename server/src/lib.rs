@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), security::anonymous_home_to_sign_in))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(move |req, next| security::same_origin_only(base_url.clone(), req, next)))
         .layer(middleware::from_fn(security::security_headers));

@@ -235,8 +235,24 @@ enum PlanCommand {
     },
 }
 
+/// Exit status of a command that was refused or failed (its reason in French on stderr);
+/// 0 is success, 2 a command line clap could not read.
+const EXIT_REFUSED: u8 = 1;
+
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // The message and its causes, never a stack trace, whatever RUST_BACKTRACE says: an
+            // operator reads a refusal, not the program's internals.
+            eprintln!("{error:#}");
+            std::process::ExitCode::from(EXIT_REFUSED)
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve { addr: None, demo: false });
     let writing = if matches!(command, Command::Serve { .. }) { Writing::Background } else { Writing::Direct };

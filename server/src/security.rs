@@ -80,6 +80,35 @@ pub async fn same_origin_only(base_url: String, req: Request, next: Next) -> Res
     next.run(req).await
 }
 
+/// `GET /` for a visitor without a live session: a redirect (303) to the sign-in page instead
+/// of the dashboard answering 401, so that monitoring and link previews see a page; signed in,
+/// the dashboard as before.
+pub async fn anonymous_home_to_sign_in(
+    axum::extract::State(state): axum::extract::State<app::state::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if req.method() == Method::GET && req.uri().path() == "/" && !has_live_session(&state, req.headers()).await {
+        return axum::response::Redirect::to("/connexion").into_response();
+    }
+    next.run(req).await
+}
+
+/// Whether the request's session cookie names a live session.
+async fn has_live_session(state: &app::state::AppState, headers: &HeaderMap) -> bool {
+    let cookie = app::api::context::SESSION_COOKIE;
+    let token = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
+        cookies.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == cookie && !value.is_empty()).then(|| value.to_string())
+        })
+    });
+    let Some(token) = token else { return false };
+    let now = app::domain::Instant::from(chrono::Utc::now());
+    let hash = app::api::security::hash_token(&token);
+    matches!(app::store::sessions::user_of(&state.db, &hash, now).await, Ok(Some(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,23 @@ async fn a_file_naming_organisations_this_database_lacks_is_refused_at_each_path
 }
 
 #[test]
+fn a_refusal_prints_its_french_message_and_no_stack_trace_even_with_rust_backtrace_set() {
+    let db = temp("sqlite");
+    ok(cordon(&db, &["migrate"]));
+    let failed = Command::new(env!("CARGO_BIN_EXE_cordon"))
+        .env("DATABASE_URL", url(&db))
+        .env("RUST_BACKTRACE", "1")
+        .args(["plan", "export", "0c3060e1-7122-456c-887a-f0c0f8ffa464"])
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    let errors = stderr(&failed);
+    assert!(errors.contains("aucun événement"), "{errors}");
+    assert!(!errors.contains("backtrace") && !errors.contains("Stack") && !errors.contains(" at "), "{errors}");
+    assert!(!errors.starts_with("Error"), "{errors}");
+}
+
+#[test]
 fn exporting_an_unknown_event_fails_and_writes_nothing() {
     let db = temp("sqlite");
     ok(cordon(&db, &["migrate"]));

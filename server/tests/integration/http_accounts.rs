@@ -386,6 +386,26 @@ async fn without_javascript_a_failed_sign_in_returns_to_the_form_with_its_error(
 }
 
 #[tokio::test]
+async fn the_home_page_sends_a_visitor_to_the_sign_in_page_and_shows_a_signed_in_user_the_dashboard() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let visitor = app.client();
+    let res = visitor.get(format!("{}/", app.base)).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/connexion");
+    assert!(res.headers().contains_key("content-security-policy"), "the redirect carries the security headers");
+    let stale = app.client();
+    let res =
+        stale.get(format!("{}/", app.base)).header("cookie", "cordon_session=not-a-live-session").send().await.unwrap();
+    assert_eq!(res.status(), 303, "an expired or forged session is a visitor");
+    app.user("camille@mairie.test", "Camille", false).await;
+    let member = app.client();
+    app.sign_in(&member, "camille@mairie.test").await;
+    let res = member.get(format!("{}/", app.base)).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn an_unknown_address_answers_404_in_french() {
     let app = spawn_app(Backend::Sqlite).await;
     let res = reqwest::get(format!("{}/nulle-part", app.base)).await.unwrap();
