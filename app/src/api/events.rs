@@ -40,28 +40,34 @@ pub async fn create_event(
     /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
     regime_police: Option<String>,
 ) -> Result<String, AppError> {
-    use super::context::respond;
-    respond(
-        server::create(server::NewEvent {
-            organisation_id,
-            name,
-            kind,
-            commune_code,
-            address,
-            start,
-            end,
-            expected_attendance,
-            behaviour,
-            legal: crate::domain::plan::input::LegalInput {
-                convention_coordination_en_vigueur,
-                organisee_par_la_commune,
-                but_lucratif,
-                palpations_sous_controle_opj,
-                regime_police,
-            },
-        })
-        .await,
-    )
+    use super::context::{caller, now, respond};
+    use crate::service::plan_edits;
+    let form = plan_edits::NewEvent {
+        organisation_id,
+        name,
+        kind,
+        commune_code,
+        address,
+        start,
+        end,
+        expected_attendance,
+        behaviour,
+        legal: crate::domain::plan::input::LegalInput {
+            convention_coordination_en_vigueur,
+            organisee_par_la_commune,
+            but_lucratif,
+            palpations_sous_controle_opj,
+            regime_police,
+        },
+    };
+    let created = match caller().await {
+        Ok((state, user)) => plan_edits::create_event(&state, &user, form, now()).await,
+        Err(e) => Err(e),
+    };
+    if let Ok(id) = &created {
+        leptos_axum::redirect(&format!("/evenements/{id}"));
+    }
+    respond(created)
 }
 
 /// An event's plan as I may read it, with its coverage computed here (the authority).
@@ -75,11 +81,8 @@ pub async fn get_plan(event_id: String) -> Result<PlanPage, AppError> {
 mod server {
     use super::{EventSummary, OrganiserChoice, PlanPage};
     use crate::api::context::{now, require_user, state};
-    use crate::api::plan_context::{choice, local_window, number, plan_with_access, refused};
-    use crate::domain::geo::CommuneCode;
-    use crate::domain::plan::{
-        Event, EventDraft, EventKind, Participant, ParticipantDraft, ParticipantRole, PublicBehaviour,
-    };
+    use crate::api::plan_context::plan_with_access;
+    use crate::domain::plan::Event;
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
     use crate::store::{self, plans};
@@ -148,73 +151,6 @@ mod server {
             .filter(|m| m.organisation.kind.organises_events())
             .map(|m| OrganiserChoice { id: m.organisation.id, name: m.organisation.name })
             .collect())
-    }
-
-    pub struct NewEvent {
-        pub organisation_id: String,
-        pub name: String,
-        pub kind: String,
-        pub commune_code: String,
-        pub address: String,
-        pub start: String,
-        pub end: String,
-        pub expected_attendance: String,
-        pub behaviour: String,
-        pub legal: crate::domain::plan::input::LegalInput,
-    }
-
-    pub async fn create(form: NewEvent) -> Result<String, AppError> {
-        let user = require_user().await?;
-        let state = state()?;
-        let organisation = store::organisations::get(&state.db, &form.organisation_id).await?;
-        let is_member = store::organisations::membership(&state.db, &user.id, &form.organisation_id).await?.is_some();
-        let organisation = match organisation {
-            Some(o) if is_member && o.kind.organises_events() => o,
-            _ => return Err(AppError::invalid("organisation_id", text::NOT_AN_ORGANISER)),
-        };
-        let commune = match CommuneCode::parse(&form.commune_code) {
-            None => return Err(AppError::invalid("commune_code", text::COMMUNE_INVALID)),
-            Some(code) => state
-                .communes
-                .find(code.as_str())
-                .ok_or_else(|| AppError::invalid("commune_code", text::COMMUNE_UNKNOWN))?,
-        };
-        let zone = crate::domain::plan::default_time_zone(&commune.department);
-        let draft = EventDraft {
-            id: crate::store::new_id(),
-            name: form.name,
-            kind: choice(&form.kind, "kind", EventKind::from_code)?,
-            commune_code: commune.code.as_str().to_string(),
-            commune_name: commune.name.clone(),
-            address: form.address,
-            time_zone: None,
-            window: local_window(zone, &form.start, &form.end)?,
-            setup: None,
-            teardown: None,
-            expected_attendance: number(&form.expected_attendance, "expected_attendance")?,
-            behaviour: choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?,
-            legal: form.legal.context(Vec::new())?,
-            alert_procedure: None,
-        };
-        let event = Event::new(draft).map_err(refused("name"))?;
-        let organiser = Participant::new(ParticipantDraft {
-            id: crate::store::new_id(),
-            organisation_id: organisation.id.clone(),
-            name: organisation.name.clone(),
-            role: ParticipantRole::Organisateur,
-            contact_name: Some(user.name.clone()),
-            contact_phone: None,
-            cnaps_authorisation: None,
-            commune_code: None,
-            arrete_l512_3: None,
-            cadre_intercommunal: None,
-            service_interne_securite: false,
-        })
-        .map_err(|_| AppError::Internal)?;
-        plans::create_event(&state.db, &user.id, &event, &organisation.id, &organiser, now()).await?;
-        tracing::info!(event = %event.id(), by = %user.id, "event created");
-        leptos_axum::redirect(&format!("/evenements/{}", event.id()));
-        Ok(event.id().to_string())
     }
 
     pub async fn plan(event_id: String) -> Result<PlanPage, AppError> {

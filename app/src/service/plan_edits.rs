@@ -110,6 +110,76 @@ async fn store_record<T: Serialize>(
     }
 }
 
+/// The « Créer un événement » form.
+pub struct NewEvent {
+    pub organisation_id: String,
+    pub name: String,
+    pub kind: String,
+    pub commune_code: String,
+    pub address: String,
+    pub start: String,
+    pub end: String,
+    pub expected_attendance: String,
+    pub behaviour: String,
+    pub legal: crate::domain::plan::input::LegalInput,
+}
+
+/// « Créer l'événement »: a member of an organiser organisation creates an event in a commune
+/// of the official list, its organisation as first participant.
+pub async fn create_event(state: &AppState, user: &UserRow, form: NewEvent, now: Instant) -> Result<String, AppError> {
+    use crate::domain::geo::CommuneCode;
+    use crate::domain::plan::input::{choice, local_window, number, refused};
+    use crate::domain::plan::{EventKind, PublicBehaviour};
+    let organisation = store::organisations::get(&state.db, &form.organisation_id).await?;
+    let is_member = store::organisations::membership(&state.db, &user.id, &form.organisation_id).await?.is_some();
+    let organisation = match organisation {
+        Some(o) if is_member && o.kind.organises_events() => o,
+        _ => return Err(AppError::invalid("organisation_id", text::NOT_AN_ORGANISER)),
+    };
+    let commune = match CommuneCode::parse(&form.commune_code) {
+        None => return Err(AppError::invalid("commune_code", text::COMMUNE_INVALID)),
+        Some(code) => state
+            .communes
+            .find(code.as_str())
+            .ok_or_else(|| AppError::invalid("commune_code", text::COMMUNE_UNKNOWN))?,
+    };
+    let zone = crate::domain::plan::default_time_zone(&commune.department);
+    let draft = EventDraft {
+        id: crate::store::new_id(),
+        name: form.name,
+        kind: choice(&form.kind, "kind", EventKind::from_code)?,
+        commune_code: commune.code.as_str().to_string(),
+        commune_name: commune.name.clone(),
+        address: form.address,
+        time_zone: None,
+        window: local_window(zone, &form.start, &form.end)?,
+        setup: None,
+        teardown: None,
+        expected_attendance: number(&form.expected_attendance, "expected_attendance")?,
+        behaviour: choice(&form.behaviour, "behaviour", PublicBehaviour::from_code)?,
+        legal: form.legal.context(Vec::new())?,
+        alert_procedure: None,
+    };
+    let event = Event::new(draft).map_err(refused("name"))?;
+    let organiser = Participant::new(ParticipantDraft {
+        id: crate::store::new_id(),
+        organisation_id: organisation.id.clone(),
+        name: organisation.name.clone(),
+        role: ParticipantRole::Organisateur,
+        contact_name: Some(user.name.clone()),
+        contact_phone: None,
+        cnaps_authorisation: None,
+        commune_code: None,
+        arrete_l512_3: None,
+        cadre_intercommunal: None,
+        service_interne_securite: false,
+    })
+    .map_err(|_| AppError::Internal)?;
+    plans::create_event(&state.db, &user.id, &event, &organisation.id, &organiser, now).await?;
+    tracing::info!(event = %event.id(), by = %user.id, "event created");
+    Ok(event.id().to_string())
+}
+
 /// « Enregistrer » a zone (the organiser).
 pub async fn save_zone(
     state: &AppState,
