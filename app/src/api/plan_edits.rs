@@ -44,7 +44,7 @@ pub async fn save_zone(
         ZoneInput { name, kind, public_road: ticked(&public_road), acces_enceinte: ticked(&acces_enceinte), address };
     run(|state, user, now| async move {
         let edit = Edit { id, version, form };
-        plan_edits::save_zone(&state, &user, &event_id, edit, now).await
+        plan_edits::save_organiser_record(&state, &user, &event_id, edit, now).await
     })
     .await
 }
@@ -60,7 +60,7 @@ pub async fn save_post(
 ) -> Result<(), AppError> {
     let form = crate::domain::plan::input::PostInput { zone_id, name };
     run(|state, user, now| async move {
-        plan_edits::save_post(&state, &user, &event_id, Edit { id, version, form }, now).await
+        plan_edits::save_organiser_record(&state, &user, &event_id, Edit { id, version, form }, now).await
     })
     .await
 }
@@ -95,7 +95,7 @@ pub async fn save_need(
         min_men,
     };
     run(|state, user, now| async move {
-        plan_edits::save_need(&state, &user, &event_id, Edit { id, version, form }, now).await
+        plan_edits::save_organiser_record(&state, &user, &event_id, Edit { id, version, form }, now).await
     })
     .await
 }

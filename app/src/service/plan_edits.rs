@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::access::plan_for;
 use crate::domain::plan::input::{
-    AgentInput, DeploymentInput, EventInput, NeedInput, OrderInput, ParticipantEditInput, PostInput, ZoneInput,
+    AgentInput, DeploymentInput, EventInput, FieldError, NeedInput, OrderInput, ParticipantEditInput, PostInput,
+    ZoneInput,
 };
 use crate::domain::plan::{
     check_participant, default_role, removal_as_read, Agent, Deployment, Event, EventAccess, EventDraft, Need,
@@ -180,57 +181,64 @@ pub async fn create_event(state: &AppState, user: &UserRow, form: NewEvent, now:
     Ok(event.id().to_string())
 }
 
-/// « Enregistrer » a zone (the organiser).
-pub async fn save_zone(
-    state: &AppState,
-    user: &UserRow,
-    event_id: &str,
-    edit: Edit<ZoneInput>,
-    now: Instant,
-) -> Result<(), AppError> {
-    let (stored, access) = open(state, user, event_id).await?;
-    require_write(&access, RecordKind::Zone, None)?;
-    let existing = existing(&edit.id, &edit.version, &stored)?;
-    let zone = edit.form.parse(&stored.plan, &id_or_new(&edit.id))?;
-    let describe = |data: &str| plans::decode::<Zone>(data).map(|z| z.name().to_string()).unwrap_or_default();
-    let new = (zone.id(), None, None);
-    store_record(state, user, event_id, RecordKind::Zone, existing, new, &zone, describe, now).await
+/// A form of one of the organiser's records (zone, post, need): what it builds, and how a
+/// newer stored version is told to the person whose save it stopped.
+pub trait OrganiserForm {
+    type Record: Serialize + serde::de::DeserializeOwned;
+    const KIND: RecordKind;
+    /// The record `id` of `plan` as the form describes it (the domain's one parser).
+    fn build(&self, plan: &crate::domain::plan::Plan, id: &str) -> Result<Self::Record, FieldError>;
+    fn describe(record: &Self::Record) -> String;
 }
 
-/// « Enregistrer » a post (the organiser).
-pub async fn save_post(
-    state: &AppState,
-    user: &UserRow,
-    event_id: &str,
-    edit: Edit<PostInput>,
-    now: Instant,
-) -> Result<(), AppError> {
-    let (stored, access) = open(state, user, event_id).await?;
-    require_write(&access, RecordKind::Post, None)?;
-    let existing = existing(&edit.id, &edit.version, &stored)?;
-    let post = edit.form.parse(&stored.plan, &id_or_new(&edit.id))?;
-    let describe = |data: &str| plans::decode::<Post>(data).map(|p| p.name().to_string()).unwrap_or_default();
-    let new = (post.id(), None, None);
-    store_record(state, user, event_id, RecordKind::Post, existing, new, &post, describe, now).await
+impl OrganiserForm for ZoneInput {
+    type Record = Zone;
+    const KIND: RecordKind = RecordKind::Zone;
+    fn build(&self, plan: &crate::domain::plan::Plan, id: &str) -> Result<Zone, FieldError> {
+        self.parse(plan, id)
+    }
+    fn describe(zone: &Zone) -> String {
+        zone.name().to_string()
+    }
 }
 
-/// « Enregistrer » a need (the organiser).
-pub async fn save_need(
+impl OrganiserForm for PostInput {
+    type Record = Post;
+    const KIND: RecordKind = RecordKind::Post;
+    fn build(&self, plan: &crate::domain::plan::Plan, id: &str) -> Result<Post, FieldError> {
+        self.parse(plan, id)
+    }
+    fn describe(post: &Post) -> String {
+        post.name().to_string()
+    }
+}
+
+impl OrganiserForm for NeedInput {
+    type Record = Need;
+    const KIND: RecordKind = RecordKind::Need;
+    fn build(&self, plan: &crate::domain::plan::Plan, id: &str) -> Result<Need, FieldError> {
+        self.parse(plan, id)
+    }
+    fn describe(need: &Need) -> String {
+        format!("{} agent(s) au minimum", need.min())
+    }
+}
+
+/// « Enregistrer » a zone, a post or a need (the organiser).
+pub async fn save_organiser_record<F: OrganiserForm>(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
-    edit: Edit<NeedInput>,
+    edit: Edit<F>,
     now: Instant,
 ) -> Result<(), AppError> {
     let (stored, access) = open(state, user, event_id).await?;
-    require_write(&access, RecordKind::Need, None)?;
+    require_write(&access, F::KIND, None)?;
     let existing = existing(&edit.id, &edit.version, &stored)?;
-    let need = edit.form.parse(&stored.plan, &id_or_new(&edit.id))?;
-    let describe = |data: &str| {
-        plans::decode::<Need>(data).map(|n| format!("{} agent(s) au minimum", n.min())).unwrap_or_default()
-    };
-    let new = (need.id(), None, None);
-    store_record(state, user, event_id, RecordKind::Need, existing, new, &need, describe, now).await
+    let id = id_or_new(&edit.id);
+    let record = edit.form.build(&stored.plan, &id)?;
+    let describe = |data: &str| plans::decode::<F::Record>(data).map(|r| F::describe(&r)).unwrap_or_default();
+    store_record(state, user, event_id, F::KIND, existing, (&id, None, None), &record, describe, now).await
 }
 
 /// The participant a participant's record belongs to: the stored one for an existing record
