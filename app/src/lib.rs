@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod pdf;
+pub mod read_models;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -3,16 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{MembershipRole, OrganisationKind};
-
-/// The person signed in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CurrentUser {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub is_platform_admin: bool,
-}
+use crate::domain::MembershipRole;
+// The read models the store also builds live below both, in `read_models`.
+pub use crate::read_models::{CurrentUser, Member, MyOrganisation, OrganisationSummary};
 
 /// What every page's header needs: who is signed in and how to brand the site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,52 +13,6 @@ pub struct SessionInfo {
     pub user: Option<CurrentUser>,
     /// Show the "République française" block (only when `CORDON_STATE_BRANDING=1`).
     pub state_branding: bool,
-}
-
-/// An organisation as listed and shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrganisationSummary {
-    pub id: String,
-    pub name: String,
-    pub kind: OrganisationKind,
-    pub commune_code: Option<String>,
-    pub cnaps_authorisation: Option<String>,
-    pub department: Option<String>,
-}
-
-impl OrganisationSummary {
-    /// The kind-specific detail shown beside the name ("Commune 13004", "CNAPS AUT-…").
-    pub fn details(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(c) = &self.commune_code {
-            parts.push(format!("Commune {c}"));
-        }
-        if let Some(a) = &self.cnaps_authorisation {
-            parts.push(format!("Autorisation CNAPS {a}"));
-        }
-        if let (Some(d), None) = (&self.department, &self.commune_code) {
-            parts.push(format!("Département {d}"));
-        }
-        parts.join(" · ")
-    }
-}
-
-/// One of my organisations, with my role in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyOrganisation {
-    pub organisation: OrganisationSummary,
-    pub role: MembershipRole,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub user_id: String,
-    pub name: String,
-    pub email: String,
-    pub role: MembershipRole,
-    /// A prefecture member's délégation de signature, if recorded.
-    #[serde(default)]
-    pub delegation: Option<crate::domain::organisation::SignatureDelegation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

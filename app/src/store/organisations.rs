@@ -4,9 +4,9 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{new_id, Db};
-use crate::api::types::{Member, MyOrganisation, OrganisationSummary};
 use crate::domain::organisation::SignatureDelegation;
 use crate::domain::{Instant, MembershipRole, OrganisationKind, OrganisationProfile};
+use crate::read_models::{Member, MyOrganisation, OrganisationSummary};
 
 const COLUMNS: &str = "o.id, o.name, o.kind, o.commune_code, o.cnaps_authorisation, o.department";
 

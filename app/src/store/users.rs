@@ -4,8 +4,8 @@
 use sqlx::Row;
 
 use super::{new_id, Db};
-use crate::api::types::CurrentUser;
 use crate::domain::{Email, Instant, PersonName};
+use crate::read_models::CurrentUser;
 
 /// A user as stored, password hash included: never sent to the browser.
 #[derive(Debug, Clone)]

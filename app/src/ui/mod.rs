@@ -38,7 +38,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/dsfr/dsfr.min.css"/>
                 <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css"/>
                 <link rel="stylesheet" href="/pkg/cordon.css"/>
-                <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/dsfr/favicon/apple-touch-icon.png"/>
+                <link rel="manifest" href="/site.webmanifest"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

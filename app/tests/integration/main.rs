@@ -6,6 +6,7 @@
 mod bench_convention;
 mod bench_coverage;
 mod bench_ical;
+mod layering;
 mod store;
 mod store_offboarding;
 mod store_plan_io;
