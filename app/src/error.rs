@@ -31,6 +31,10 @@ pub enum AppError {
     Stale { message: String },
     #[error("{}", text::INTERNAL)]
     Internal,
+    /// An internal error, with the request's id for the user to quote (its cause is in the
+    /// server's log under that id).
+    #[error("{}", text::internal_with_reference(.0))]
+    InternalReference(String),
     /// The request never reached our code properly (network, encoding).
     #[error("{}", text::INTERNAL)]
     Transport(String),
@@ -43,6 +47,14 @@ impl From<crate::domain::plan::input::FieldError> for AppError {
 }
 
 impl AppError {
+    /// An internal error whose cause is logged here (the user reads only the French message,
+    /// with the request's id to quote).
+    #[cfg(feature = "ssr")]
+    pub fn internal(what: &str, cause: impl std::fmt::Display) -> Self {
+        tracing::error!(cause = %cause, "{what}");
+        AppError::Internal
+    }
+
     pub fn invalid(field: &str, message: impl ToString) -> Self {
         AppError::Invalid { field: field.to_string(), message: message.to_string() }
     }
@@ -63,7 +75,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Stale { .. } => 409,
             AppError::NotFound => 404,
-            AppError::Internal | AppError::Transport(_) => 500,
+            AppError::Internal | AppError::InternalReference(_) | AppError::Transport(_) => 500,
         }
     }
 }

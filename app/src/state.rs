@@ -68,3 +68,8 @@ impl FromRef<AppState> for LeptosOptions {
 /// hands it to Leptos so that the hydration scripts carry it.
 #[derive(Debug, Clone)]
 pub struct CspNonce(pub String);
+
+/// The id of the request being served: in every log line of it and in the `X-Request-Id`
+/// header, and quoted on an internal error's message so that a user can pass it on.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);

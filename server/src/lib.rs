@@ -122,12 +122,34 @@ pub async fn serve(
     // Several instances on PostgreSQL tell each other of publications and revocations.
     let announcements = (state.db.backend == app::store::Backend::Postgres)
         .then(|| tokio::spawn(feeds::listen_for_changes(state.db.pool.connect_options().database_url.to_string())));
+    let housekeeping = tokio::spawn(remove_expired_hourly(state.db.clone()));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     if let Some(task) = announcements {
         task.abort();
     }
+    housekeeping.abort();
     served
+}
+
+/// Removes what has expired (sessions, invitations, reset links, old sign-in failures) at
+/// start and then every hour, on every instance: the removal is idempotent.
+async fn remove_expired_hourly(db: app::store::Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let now = app::domain::Instant::from(chrono::Utc::now());
+        match app::store::housekeeping::remove_expired(&db, now).await {
+            Ok(removed) => tracing::info!(
+                sessions = removed.sessions,
+                invitations = removed.invitations,
+                password_resets = removed.password_resets,
+                sign_in_failures = removed.sign_in_failures,
+                "expired rows removed"
+            ),
+            Err(error) => tracing::warn!(error = %error, "housekeeping failed; tried again in an hour"),
+        }
+    }
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

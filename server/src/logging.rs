@@ -146,18 +146,36 @@ pub fn init(json: bool, writing: Writing) -> Option<LogGuard> {
     }
 }
 
-pub async fn log_requests(req: Request, next: Next) -> Response {
+/// A new request id: 64 random bits in hex, short enough for a user to read out.
+fn new_request_id() -> String {
+    use rand::RngCore;
+    format!("{:016x}", rand::thread_rng().next_u64())
+}
+
+/// Logs one line per request, and gives the request its id: every line logged while serving it
+/// carries the id (a span), the response names it (`X-Request-Id`), and an internal error's
+/// message quotes it (`AppError::InternalReference`).
+pub async fn log_requests(mut req: Request, next: Next) -> Response {
+    use tracing::Instrument;
     let started = Instant::now();
     let method = req.method().clone();
     let uri = req.uri().clone();
-    let res = next.run(req).await;
-    tracing::info!(
-        method = %method,
-        path = %redact_path(uri.path()),
-        status = res.status().as_u16(),
-        latency_ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
-        "request"
-    );
+    let id = new_request_id();
+    req.extensions_mut().insert(app::state::RequestId(id.clone()));
+    let span = tracing::info_span!("request", id = %id);
+    let mut res = next.run(req).instrument(span.clone()).await;
+    if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
+        res.headers_mut().insert("x-request-id", value);
+    }
+    span.in_scope(|| {
+        tracing::info!(
+            method = %method,
+            path = %redact_path(uri.path()),
+            status = res.status().as_u16(),
+            latency_ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
+            "request"
+        )
+    });
     res
 }
 

@@ -28,6 +28,13 @@ pub fn now() -> Instant {
 /// Sets the HTTP status of an error answer and passes the result through. A plain HTML form
 /// post (no WebAssembly yet) keeps the redirect back to its page, where the error is shown.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    // An internal error names the request, whose log lines say why.
+    let result = result.map_err(|e| {
+        match (e, request_parts().and_then(|p| p.extensions.get::<crate::state::RequestId>().cloned())) {
+            (AppError::Internal, Some(id)) => AppError::InternalReference(id.0),
+            (other, _) => other,
+        }
+    });
     let plain_form_post = request_parts()
         .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
         .unwrap_or(false);

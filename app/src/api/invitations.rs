@@ -52,7 +52,8 @@ mod server {
         let invitation = usable(&state, &token).await?;
         let organisation =
             store::organisations::get(&state.db, &invitation.organisation_id).await?.ok_or(AppError::NotFound)?;
-        let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
+        let email = Email::parse(&invitation.email)
+            .map_err(|e| AppError::internal("a stored invitation holds an unreadable address", e))?;
         let existing_account = store::users::find_by_email(&state.db, &email).await?.is_some();
         Ok(InvitationPreview { organisation_name: organisation.name, email: invitation.email, existing_account })
     }
@@ -65,7 +66,8 @@ mod server {
     ) -> Result<(), AppError> {
         let state = state()?;
         let invitation = usable(&state, &token).await?;
-        let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
+        let email = Email::parse(&invitation.email)
+            .map_err(|e| AppError::internal("a stored invitation holds an unreadable address", e))?;
         let now = now();
         let user_id = match store::users::find_by_email(&state.db, &email).await? {
             Some(existing) => {

@@ -124,7 +124,9 @@ pub mod server {
         let mut newer: Option<Release> = None;
         // Newest first; each release is described against the one before it.
         for row in rows.iter().rev() {
-            let release = releases::get(&state.db, &event_id, row.number).await?.ok_or(AppError::Internal)?;
+            let release = releases::get(&state.db, &event_id, row.number)
+                .await?
+                .ok_or_else(|| AppError::internal("a listed release is missing", &event_id))?;
             infos.push(ReleaseInfo {
                 number: row.number,
                 comment: row.comment.clone(),

@@ -118,12 +118,13 @@ pub mod server {
             };
             let solution = solve(&prepared.instance, SEED, &mut budget);
             let proposal = read_back(&plan, &prepared, &solution);
-            let json = serde_json::to_vec(&proposal).map_err(|_| AppError::Internal)?;
+            let json = serde_json::to_vec(&proposal)
+                .map_err(|e| AppError::internal("a proposal could not be serialised", e))?;
             let fingerprint = format!("{:x}", Sha256::digest(&json));
             Ok::<_, AppError>(ProposalView { proposal, fingerprint, steps: stopped_at })
         })
         .await
-        .map_err(|_| AppError::Internal)??;
+        .map_err(|e| AppError::internal("the proposal's task failed", e))??;
         Ok(solved)
     }
 
@@ -151,7 +152,8 @@ pub mod server {
         if view.fingerprint != fingerprint.trim() {
             return Err(AppError::Refused(text::PROPOSAL_STALE.into()));
         }
-        let changes = apply(&full, &view.proposal, &accepted, new_id).map_err(|_| AppError::Internal)?;
+        let changes = apply(&full, &view.proposal, &accepted, new_id)
+            .map_err(|e| AppError::internal("an accepted proposal could not be applied", format!("{e:?}")))?;
         // Only the participant's own deployments change, whatever the proposal holds.
         let others = |p: &str| !access.may_write(RecordKind::Deployment, Some(p));
         let owned =
@@ -163,7 +165,9 @@ pub mod server {
             return Err(AppError::Refused(text::PARTICIPANT_NOT_YOURS.into()));
         }
         let version = |id: &str| versions.get(id).copied().ok_or(AppError::Refused(text::PROPOSAL_STALE.into()));
-        let json = |d: &Deployment| serde_json::to_string(d).map_err(|_| AppError::Internal);
+        let json = |d: &Deployment| {
+            serde_json::to_string(d).map_err(|e| AppError::internal("a deployment could not be serialised", e))
+        };
         let mut batch = Batch::default();
         for d in &changes.create {
             batch.insert.push(NewRecord {

@@ -175,7 +175,7 @@ pub async fn create_event(state: &AppState, user: &UserRow, form: NewEvent, now:
         cadre_intercommunal: None,
         service_interne_securite: false,
     })
-    .map_err(|_| AppError::Internal)?;
+    .map_err(|e| AppError::internal("the organiser's participant could not be made", e))?;
     plans::create_event(&state.db, &user.id, &event, &organisation.id, &organiser, now).await?;
     tracing::info!(event = %event.id(), by = %user.id, "event created");
     Ok(event.id().to_string())

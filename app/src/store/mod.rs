@@ -5,6 +5,7 @@
 pub mod api_tokens;
 pub mod conventions;
 pub mod department_convention;
+pub mod housekeeping;
 pub mod invitations;
 pub mod memberships;
 pub mod organisations;

@@ -31,6 +31,9 @@ pub const NOT_SIGNED_IN: &str = "Votre session a expiré : connectez-vous à nou
 pub const FORBIDDEN: &str = "Vous n’avez pas accès à cette ressource.";
 pub const NOT_FOUND: &str = "Cette ressource n’existe pas ou vous n’y avez pas accès.";
 pub const INTERNAL: &str = "Une erreur interne est survenue. Réessayez ; si elle persiste, contactez l’assistance.";
+pub fn internal_with_reference(reference: &str) -> String {
+    format!("Une erreur interne est survenue. Réessayez ; si elle persiste, contactez l’assistance en citant la référence {reference}.")
+}
 pub const CROSS_SITE_REFUSED: &str = "Requête refusée : elle ne provient pas de Cordon.";
 
 // Invitations

@@ -5,7 +5,9 @@ use app::domain::offboarding::RemovalRefused;
 use app::domain::time::Span;
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
 use app::on_both_backends;
-use app::store::{api_tokens, memberships, organisations, password_resets, sessions, users, Db};
+use app::store::{
+    api_tokens, housekeeping, invitations, memberships, organisations, password_resets, sessions, throttle, users, Db,
+};
 
 on_both_backends!(
     a_session_used_every_day_still_ends_thirty_days_after_sign_in,
@@ -14,6 +16,7 @@ on_both_backends!(
     the_last_administrator_is_not_removed_but_a_member_is,
     a_reset_link_is_stored_hashed_expires_after_an_hour_and_is_used_once,
     changing_password_ends_the_other_sessions_only,
+    housekeeping_removes_what_has_expired_and_keeps_what_still_serves,
 );
 
 const T0: Instant = Instant(1_790_000_000_000);
@@ -96,4 +99,30 @@ async fn changing_password_ends_the_other_sessions_only(db: Db) {
     assert_eq!(sessions::user_of(&db, "this-device", T0).await.unwrap().unwrap().password_hash, "new-hash");
     assert!(sessions::user_of(&db, "phone", T0).await.unwrap().is_none());
     assert!(sessions::user_of(&db, "theirs", T0).await.unwrap().is_some());
+}
+
+async fn housekeeping_removes_what_has_expired_and_keeps_what_still_serves(db: Db) {
+    let me = user(&db, "me@b.test", "Moi").await;
+    let profile = OrganisationProfile::parse("Comité", "organisateur", "", "", "").unwrap();
+    let org = organisations::create(&db, &profile, T0).await.unwrap();
+    let email = Email::parse("invite@b.test").unwrap();
+    let later = T0.plus(Span::days(31));
+    sessions::create(&db, "old-session", &me, T0).await.unwrap();
+    sessions::create(&db, "live-session", &me, later).await.unwrap();
+    invitations::create(&db, "old-invitation", &email, &org, MembershipRole::Member, &me, T0).await.unwrap();
+    invitations::create(&db, "live-invitation", &email, &org, MembershipRole::Member, &me, later).await.unwrap();
+    password_resets::create(&db, "old-reset", &me, T0).await.unwrap();
+    password_resets::create(&db, "live-reset", &me, later).await.unwrap();
+    throttle::record_failure(&db, "ip:203.0.113.9", T0).await.unwrap();
+    throttle::record_failure(&db, "ip:203.0.113.9", later).await.unwrap();
+
+    let removed = housekeeping::remove_expired(&db, later).await.unwrap();
+    assert_eq!(removed, housekeeping::Removed { sessions: 1, invitations: 1, password_resets: 1, sign_in_failures: 1 });
+    assert!(sessions::user_of(&db, "live-session", later).await.unwrap().is_some());
+    assert!(invitations::find_by_token_hash(&db, "live-invitation").await.unwrap().is_some());
+    assert!(invitations::find_by_token_hash(&db, "old-invitation").await.unwrap().is_none());
+    assert!(password_resets::find_by_token_hash(&db, "live-reset").await.unwrap().is_some());
+    assert_eq!(throttle::failures_since(&db, "ip:203.0.113.9", T0.minus(Span::days(1))).await.unwrap(), 1);
+    let again = housekeeping::remove_expired(&db, later).await.unwrap();
+    assert_eq!(again, housekeeping::Removed::default(), "a second pass finds nothing");
 }

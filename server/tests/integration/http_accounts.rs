@@ -406,6 +406,18 @@ async fn the_home_page_sends_a_visitor_to_the_sign_in_page_and_shows_a_signed_in
 }
 
 #[tokio::test]
+async fn every_answer_names_its_request_with_a_new_id_to_quote() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let id = |res: &reqwest::Response| res.headers()["x-request-id"].to_str().unwrap().to_string();
+    let first = reqwest::get(format!("{}/connexion", app.base)).await.unwrap();
+    let second = reqwest::get(format!("{}/nulle-part", app.base)).await.unwrap();
+    let (a, b) = (id(&first), id(&second));
+    assert!(a.len() == 16 && a.chars().all(|c| c.is_ascii_hexdigit()), "{a}");
+    assert_ne!(a, b);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn an_unknown_address_answers_404_in_french() {
     let app = spawn_app(Backend::Sqlite).await;
     let res = reqwest::get(format!("{}/nulle-part", app.base)).await.unwrap();
