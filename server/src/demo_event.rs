@@ -541,6 +541,14 @@ pub async fn load(db: &Db, orgs: &DemoOrganisations, now: Instant) -> anyhow::Re
     };
     // The whole plan in one transaction, with its one audit entry, as an import.
     app::store::plan_io::import_plan_records(db, DEMO_ACTOR, &plan, &orgs.organiser.0, now).await?;
+    // The organiser has confirmed the risk assessment Cordon pre-fills from the event (the
+    // convention's first axis), as a file ready to be filed needs.
+    let risk = app::domain::convention::risk::RiskAssessment::new(
+        app::domain::convention::risk::RiskAssessmentDraft::from_event(&plan.event),
+    )
+    .map_err(|errors| anyhow::anyhow!("the demo's risk assessment: {errors:?}"))?;
+    let inputs = app::store::conventions::StoredInputs { risk: Some(risk), amendments: Vec::new(), version: 0 };
+    app::store::conventions::save_inputs(db, &event_id, &inputs, DEMO_ACTOR, now).await?;
     for entry in conventions_in_force() {
         app::store::conventions::add_in_force(db, &entry, "demo", now).await?;
     }

@@ -1,6 +1,7 @@
-// Journey: the organiser files the festival's convention, the prefecture asks for
-// corrections, the organiser files again, the prefecture approves, and the stamped PDF is
-// downloaded. (Named to run after the other journeys, which share the same server.)
+// Journey: the organiser files the festival's convention (its checklist complete), withdraws it
+// after a confirmation it first cancels, files it again as a new cycle; the prefecture asks for
+// corrections, the organiser files again, the prefecture confirms its approval, and the stamped
+// PDF is downloaded. (Named to run after the other journeys, which share the same server.)
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
@@ -43,9 +44,29 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   await organiser.click('button:has-text("Enregistrer l’évaluation")');
   await organiser.waitForSelector('.cordon-risk li:has-text("Secouristes :")');
   await screenshot(organiser, 'convention-evaluation-risques');
+  // What filing needs is listed first, point by point: here, all done.
+  await organiser.waitForSelector('#liste-depot');
+  assert.equal(await organiser.locator('#liste-depot li[data-done="true"]').count(), 2);
   await organiser.click('#action-submit');
   await status(organiser, 'Déposée');
   await screenshot(organiser, 'convention-deposee');
+
+  // Withdrawing asks first and says what follows; cancelled, nothing happens.
+  await organiser.click('#action-withdraw');
+  await organiser.waitForSelector('#confirmation-withdraw:has-text("nouveau cycle")');
+  await screenshot(organiser, 'convention-confirmer-retrait');
+  await assertAccessible(organiser, 'withdrawal confirmation');
+  await organiser.click('#cancel-withdraw');
+  await organiser.waitForSelector('#confirmation-withdraw', { state: 'hidden' });
+  await status(organiser, 'Déposée');
+  // Confirmed, the file is withdrawn, and it can be filed again as a new cycle.
+  await organiser.click('#action-withdraw');
+  await organiser.click('#confirm-withdraw');
+  await status(organiser, 'Retirée');
+  await organiser.waitForSelector('#liste-depot');
+  await organiser.click('#action-submit');
+  await status(organiser, 'Déposée');
+  await organiser.waitForSelector('text=Cycle d’approbation n° 2');
 
   const prefecture = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await signIn(prefecture, 'prefecture@cordon.test');
@@ -75,6 +96,8 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   await prefecture.goto(fileUrl);
   await hydrated(prefecture);
   await prefecture.click('#action-approve');
+  await prefecture.waitForSelector('#confirmation-approve:has-text("ne s’annule pas")');
+  await prefecture.click('#confirm-approve');
   await status(prefecture, 'Approuvée');
   const link = prefecture.locator('a.convention-approuvee').first();
   const href = await link.getAttribute('href');

@@ -136,6 +136,9 @@ pub struct ConventionPage {
     /// The blocking compliance findings of the release the file is about: while there are
     /// any, the organiser cannot file it.
     pub blocking: Vec<String>,
+    /// What filing needs, point by point, while the organiser may file (or file again).
+    #[serde(default)]
+    pub filing: Vec<crate::domain::convention::filing::FilingItem>,
 }
 
 #[server(endpoint = "get_convention")]
@@ -421,6 +424,7 @@ pub mod server {
                 may_amend: may_edit_inputs,
                 articles,
                 blocking: Vec::new(),
+                filing: Vec::new(),
                 event_name: event.name().to_string(),
                 reference: default_reference(department.as_str(), &event_id),
                 status: Status::Brouillon.code().into(),
@@ -444,10 +448,18 @@ pub mod server {
             Some(release) if role != ActorRole::Participant => blocking_findings(&state.db, &release, &access).await?,
             _ => Vec::new(),
         };
+        let risk_assessed = stored_inputs.risk.is_some();
+        let filing_refused = crate::domain::convention::filing::filing_refusal(risk_assessed, &blocking);
+        // The organiser sees what filing needs while the file may be filed (or filed again).
+        let filing = if transition(dossier, &Action::Submit, role).is_ok() {
+            crate::domain::convention::filing::filing_checklist(risk_assessed, &blocking)
+        } else {
+            Vec::new()
+        };
         let actions = candidates()
             .into_iter()
             .filter(|a| transition(dossier, a, role).is_ok())
-            .filter(|a| blocking.is_empty() || !matches!(a, Action::Submit))
+            .filter(|a| filing_refused.is_none() || !matches!(a, Action::Submit))
             .map(|a| WorkflowChoice {
                 code: a.code().into(),
                 label: text::dossier_button(a.code()).into(),
@@ -480,6 +492,7 @@ pub mod server {
             may_amend,
             articles,
             blocking,
+            filing,
             event_name: event.name().to_string(),
             reference: file.reference.clone(),
             status: dossier.state.status().code().into(),
@@ -670,7 +683,7 @@ pub mod server {
         };
         let risk = RiskAssessment::new(draft).map_err(|errors| match errors.first() {
             Some(first) => AppError::invalid(first.field.code(), &first.message),
-            None => AppError::Internal,
+            None => AppError::internal("a risk assessment refused without a reason", &event_id),
         })?;
         inputs.risk = Some(risk);
         save_inputs(&state, &user, &event_id, &inputs, "inputs.risk", text::RISK_SAVED.into()).await
@@ -966,11 +979,13 @@ pub mod server {
             other => AppError::Refused(other.to_string()),
         })?;
         if matches!(action, Action::Submit) {
-            let release =
-                store::releases::get(&state.db, &event_id, next.release.get()).await?.ok_or(AppError::Internal)?;
+            let release = store::releases::get(&state.db, &event_id, next.release.get())
+                .await?
+                .ok_or_else(|| AppError::internal("the release being filed is missing", &event_id))?;
             let blocking = blocking_findings(&state.db, &release, &access).await?;
-            if !blocking.is_empty() {
-                return Err(AppError::Refused(text::dossier_blocked(&blocking)));
+            let risk_assessed = files::inputs(&state.db, &event_id).await?.risk.is_some();
+            if let Some(refusal) = crate::domain::convention::filing::filing_refusal(risk_assessed, &blocking) {
+                return Err(AppError::Refused(refusal));
             }
         }
         let at = now();
@@ -1047,8 +1062,9 @@ pub mod server {
         user: &UserRow,
         at: Instant,
     ) -> Result<(ApprovedPdf, crate::domain::convention::RegistryEntry), AppError> {
-        let release =
-            store::releases::get(&state.db, event_id, file.dossier.release.get()).await?.ok_or(AppError::Internal)?;
+        let release = store::releases::get(&state.db, event_id, file.dossier.release.get())
+            .await?
+            .ok_or_else(|| AppError::internal("the file's release is missing", event_id))?;
         let department = release.plan().event.department().as_str().to_string();
         let prefectures = store::organisations::prefectures_of(&state.db, &department).await?;
         let prefecture = prefectures
@@ -1067,7 +1083,7 @@ pub mod server {
         let zone = release.plan().event.time_zone();
         let approval = format!("{}-A{}", file.reference, next.cycle);
         let entry = crate::domain::convention::census::approved_event_entry(release.plan(), &approval, at)
-            .map_err(|_| AppError::Internal)?;
+            .map_err(|e| AppError::internal("the approved event's registry entry could not be made", e))?;
         let stamp = Stamp {
             approver_name: user.name.clone(),
             approver_role: text::approver_role(&prefecture, delegation.as_deref()),

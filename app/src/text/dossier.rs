@@ -59,7 +59,8 @@ pub fn dossier_release(number: u32) -> String {
 pub fn dossier_newer_release(filed: u32, latest: u32) -> String {
     format!(
         "Le dossier porte sur la version v{filed} ; la version v{latest} a été publiée depuis. Elle sera rattachée \
-         au dossier quand celui-ci reviendra à l’organisateur (corrections demandées) ou après l’approbation."
+         au dossier quand celui-ci reviendra à l’organisateur (corrections demandées), après l’approbation ou \
+         après un retrait."
     )
 }
 pub fn dossier_due(date: &str, why: &str) -> String {
@@ -205,12 +206,44 @@ pub fn risk_line_short(suggested: u32, highest: u32) -> String {
 pub const DOSSIER_BLOCKING_TITLE: &str = "Points bloquants à corriger avant le dépôt";
 pub const DOSSIER_BLOCKING_HINT: &str =
     "Corrigez le dispositif puis publiez une nouvelle version : le dossier la suivra et pourra être déposé.";
-pub fn dossier_blocked(findings: &[String]) -> String {
-    let list: String = findings.iter().map(|f| format!(" — {f}")).collect();
-    format!(
-        "Le dossier ne peut pas être déposé : la version du plan présente {} point(s) bloquant(s) de conformité.{list}",
-        findings.len()
-    )
+pub const FILING_TITLE: &str = "Avant de déposer";
+pub const FILING_DONE: &str = "Fait : ";
+pub const FILING_MISSING: &str = "À faire : ";
+pub const DECISION_CANCEL: &str = "Annuler";
+/// What a weighty move brings about, said before it is confirmed; `None` for the others.
+pub fn decision_consequence(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "approve" => "La convention sera approuvée : le PDF est tamponné et figé, et la convention entre au registre des conventions du département. Cette décision ne s’annule pas ; une nouvelle version du plan ouvrira un nouveau cycle d’approbation.",
+        "refuse" => "Le dossier sera refusé pour les motifs que vous écrivez, et clos : l’organisateur ne pourra plus le déposer.",
+        "close" => "Le dossier sera classé sans suite pour la raison que vous écrivez, et clos : l’organisateur ne pourra plus le déposer.",
+        "withdraw" => "Le dossier sera retiré : la préfecture cessera de l’instruire. Vous pourrez le déposer de nouveau, comme un nouveau cycle d’approbation.",
+        _ => return None,
+    })
+}
+pub fn decision_confirm(label: &str) -> String {
+    format!("Confirmer : {}", label.to_lowercase())
+}
+pub const FILING_RISK: &str = "L’évaluation des risques (axe 1 de la convention) est enregistrée.";
+pub fn filing_findings(count: usize) -> String {
+    match count {
+        0 => "La version du plan à déposer ne présente aucun point bloquant de conformité.".into(),
+        n => format!(
+            "La version du plan à déposer présente {n} point(s) bloquant(s) de conformité, à corriger puis publier."
+        ),
+    }
+}
+/// Why a file may not be filed: every missing point.
+pub fn dossier_not_ready(risk_missing: bool, findings: &[String]) -> String {
+    let mut reasons = Vec::new();
+    if risk_missing {
+        reasons.push("l’évaluation des risques n’est pas enregistrée (section « Évaluation des risques »)".to_string());
+    }
+    if !findings.is_empty() {
+        let list: String = findings.iter().map(|f| format!(" — {f}")).collect();
+        reasons
+            .push(format!("la version du plan présente {} point(s) bloquant(s) de conformité.{list}", findings.len()));
+    }
+    format!("Le dossier ne peut pas être déposé : {}", reasons.join(" ; "))
 }
 
 // The department's model of the convention (prefecture page).

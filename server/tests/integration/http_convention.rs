@@ -367,3 +367,45 @@ async fn a_release_with_a_blocking_finding_cannot_be_filed() {
     assert_eq!(page(&app, &organiser, &event).await["status"], "brouillon");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_a_withdrawn_file_is_filed_again() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    assert_eq!(app.call(&organiser, "publish_release", &[("event_id", &event), ("comment", "v1")]).await.0, 200);
+    // The demo's risk assessment is taken away.
+    let mut inputs = app::store::conventions::inputs(&app.db, &event).await.unwrap();
+    let risk = inputs.risk.take().expect("the demo's file holds a risk assessment");
+    assert!(app::store::conventions::save_inputs(&app.db, &event, &inputs, "test", crate::common::now())
+        .await
+        .unwrap());
+
+    let file = page(&app, &organiser, &event).await;
+    let done: Vec<bool> = file["filing"].as_array().unwrap().iter().map(|i| i["done"].as_bool().unwrap()).collect();
+    assert_eq!(done, vec![false, true], "{file}");
+    assert!(!actions(&file).contains(&"submit".to_string()));
+    let (status, body) = act(&app, &organiser, &event, "submit", "").await;
+    assert_eq!(status, 422);
+    assert!(body["Refused"].as_str().unwrap().contains("l’évaluation des risques n’est pas enregistrée"), "{body}");
+    assert_eq!(page(&app, &organiser, &event).await["status"], "brouillon");
+
+    // Saved again, the file is filed; withdrawn, it is filed again as a new cycle.
+    let mut inputs = app::store::conventions::inputs(&app.db, &event).await.unwrap();
+    inputs.risk = Some(risk);
+    assert!(app::store::conventions::save_inputs(&app.db, &event, &inputs, "test", crate::common::now())
+        .await
+        .unwrap());
+    assert_eq!(act(&app, &organiser, &event, "submit", "").await.0, 200);
+    assert_eq!(act(&app, &organiser, &event, "withdraw", "").await.0, 200);
+    let withdrawn = page(&app, &organiser, &event).await;
+    assert_eq!(withdrawn["status"], "retiree");
+    assert_eq!(actions(&withdrawn), vec!["submit"]);
+    assert_eq!(act(&app, &organiser, &event, "submit", "").await.0, 200);
+    let refiled = page(&app, &organiser, &event).await;
+    assert_eq!(
+        (refiled["status"].as_str(), refiled["cycle"].as_str()),
+        (Some("deposee"), Some("Cycle d’approbation n° 2"))
+    );
+    app.stop().await;
+}

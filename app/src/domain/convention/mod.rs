@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod census;
 pub mod deadlines;
+pub mod filing;
 pub mod opinions;
 pub mod provision;
 pub mod risk;

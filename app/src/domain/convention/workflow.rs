@@ -41,9 +41,10 @@ coded_enum! {
 }
 
 impl Status {
-    /// Whether the file is closed for good: only comments are accepted.
+    /// Whether the file is closed for good: only comments are accepted. A withdrawn file is
+    /// not: its organiser may file it again, as a new cycle.
     pub fn is_terminal(self) -> bool {
-        matches!(self, Status::Refusee | Status::ClasseeSansSuite | Status::Retiree)
+        matches!(self, Status::Refusee | Status::ClasseeSansSuite)
     }
 }
 
@@ -237,6 +238,10 @@ pub fn transition(dossier: &Dossier, action: &Action, role: ActorRole) -> Result
         (Action::Comment { text }, _) => message(text).map(|_| dossier.clone()),
         (Action::Submit, S::Brouillon) => with(S::Deposee),
         (Action::Submit, S::CorrectionsDemandees { .. }) => with(S::EnInstruction),
+        // Filed again after a withdrawal: a new cycle of instruction.
+        (Action::Submit, S::Retiree) => {
+            Ok(Dossier { state: S::Deposee, cycle: dossier.cycle.saturating_add(1), ..dossier.clone() })
+        }
         (Action::TakeUp, S::Deposee) => with(S::EnInstruction),
         (Action::RequestCorrections { message: m }, S::EnInstruction) => {
             with(S::CorrectionsDemandees { message: message(m)? })
@@ -249,20 +254,20 @@ pub fn transition(dossier: &Dossier, action: &Action, role: ActorRole) -> Result
             with(S::ClasseeSansSuite { reason: message(reason)? })
         }
         (Action::Withdraw, S::Deposee | S::EnInstruction | S::CorrectionsDemandees { .. }) => with(S::Retiree),
-        (Action::NewRelease { release }, S::Brouillon | S::CorrectionsDemandees { .. } | S::Approuvee) => {
+        (Action::NewRelease { release }, S::Brouillon | S::CorrectionsDemandees { .. } | S::Approuvee | S::Retiree) => {
             new_release(dossier, *release)
         }
         _ => Err(not_now()),
     }
 }
 
-/// A draft or a file under correction follows the newer release; an approved file starts a
-/// new cycle in brouillon, keeping the approved release.
+/// A draft or a file under correction follows the newer release; an approved or withdrawn
+/// file starts a new cycle in brouillon, keeping the approved release.
 fn new_release(dossier: &Dossier, release: ReleaseNumber) -> Result<Dossier, WorkflowError> {
     if release <= dossier.release {
         return Err(WorkflowError::ReleaseNotNewer);
     }
-    if dossier.state == DossierState::Approuvee {
+    if matches!(dossier.state, DossierState::Approuvee | DossierState::Retiree) {
         return Ok(Dossier {
             release,
             state: DossierState::Brouillon,

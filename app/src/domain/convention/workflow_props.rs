@@ -48,6 +48,7 @@ fn allowed_move(from: Status, to: Status, role: ActorRole) -> bool {
     use ActorRole::*;
     let expected = match (from, to) {
         (Brouillon, Deposee) | (CorrectionsDemandees, EnInstruction) | (Approuvee, Brouillon) => Organiser,
+        (Retiree, Deposee) | (Retiree, Brouillon) => Organiser,
         (Deposee | EnInstruction | CorrectionsDemandees, Retiree) => Organiser,
         (Deposee, EnInstruction)
         | (EnInstruction, CorrectionsDemandees | Approuvee | Refusee)
@@ -115,7 +116,9 @@ proptest! {
             prop_assert!(state_is_consistent(&after), "{after:?}");
             prop_assert!(after.release >= before.release);
             prop_assert!(after.approved_release >= before.approved_release);
-            prop_assert_eq!(after.cycle > before.cycle, from == Approuvee && to == Brouillon);
+            // A new cycle starts after an approval or a withdrawal, and only then.
+            let new_cycle = (from == Approuvee && to == Brouillon) || (from == Retiree && to != Retiree);
+            prop_assert_eq!(after.cycle > before.cycle, new_cycle);
             dossier = after;
         }
     }

@@ -92,14 +92,23 @@ fn a_file_cannot_be_approved_before_it_is_taken_up() {
 }
 
 #[test]
-fn the_organiser_withdraws_before_a_decision_and_the_file_is_closed_for_good() {
+fn the_organiser_withdraws_before_a_decision_and_may_file_again_as_a_new_cycle() {
     let taken =
         run(Dossier::new(v(1)), &[(Action::Submit, Organiser), (Action::TakeUp, PrefectureInstructor)]).unwrap();
     let withdrawn = transition(&taken, &Action::Withdraw, Organiser).unwrap();
     assert_eq!(withdrawn.state, DossierState::Retiree);
-    assert!(transition(&withdrawn, &Action::Submit, Organiser).is_err());
-    assert!(transition(&withdrawn, &Action::NewRelease { release: v(2) }, Organiser).is_err());
+    assert!(!withdrawn.state.status().is_terminal());
     assert!(transition(&withdrawn, &Action::Comment { text: "Annulé pour météo.".into() }, Organiser).is_ok());
+    assert!(transition(&withdrawn, &Action::TakeUp, PrefectureInstructor).is_err(), "nothing to instruct");
+    // Filed again as it stands: a new cycle, under instruction from the start.
+    let refiled = transition(&withdrawn, &Action::Submit, Organiser).unwrap();
+    assert_eq!((refiled.state.clone(), refiled.release, refiled.cycle), (DossierState::Deposee, v(1), 2));
+    // Or a newer release published first: a new cycle in brouillon, filed when ready.
+    let newer = transition(&withdrawn, &Action::NewRelease { release: v(2) }, Organiser).unwrap();
+    assert_eq!((newer.state.clone(), newer.release, newer.cycle), (DossierState::Brouillon, v(2), 2));
+    let filed = transition(&newer, &Action::Submit, Organiser).unwrap();
+    assert_eq!((filed.state, filed.cycle), (DossierState::Deposee, 2));
+    assert!(transition(&withdrawn, &Action::Submit, PrefectureInstructor).is_err());
 }
 
 #[test]

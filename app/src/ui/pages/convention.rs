@@ -79,6 +79,7 @@ fn Dossier(
         may_amend,
         articles,
         blocking,
+        filing,
     } = page;
     let message_kind =
         if status == "refusee" || status == "classee_sans_suite" { "fr-alert--error" } else { "fr-alert--warning" };
@@ -121,6 +122,23 @@ fn Dossier(
                 <ul>{blocking.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
                 <p>{text::DOSSIER_BLOCKING_HINT}</p>
             </div>
+        })}
+        {(!filing.is_empty()).then(|| view! {
+            <h2 class="fr-h4" id="titre-depot">{text::FILING_TITLE}</h2>
+            <ul class="cordon-checklist fr-mb-3w" id="liste-depot">
+                {filing.into_iter().map(|item| {
+                    let (class, state) = if item.done {
+                        ("fr-icon-checkbox-circle-line cordon-checklist__done", text::FILING_DONE)
+                    } else {
+                        ("fr-icon-close-circle-line cordon-checklist__missing", text::FILING_MISSING)
+                    };
+                    view! {
+                        <li class=class data-done=item.done.to_string()>
+                            <span class="fr-sr-only">{state}</span>{item.label}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         })}
         {(!actions.is_empty()).then(|| view! {
             <h2 class="fr-h4" id="titre-decisions">"Décisions"</h2>
@@ -176,24 +194,62 @@ fn Decision(
     let button_id = format!("action-{code}");
     let danger = matches!(code.as_str(), "refuse" | "close" | "withdraw");
     let class = if danger { "fr-btn fr-btn--tertiary" } else { "fr-btn" };
+    // A weighty move (approve, refuse, close, withdraw) asks for confirmation, saying what follows.
+    let consequence = text::decision_consequence(&code);
+    let message = needs_message.then(|| {
+        let label_id = id.clone();
+        let label = label.clone();
+        view! {
+            <div class="fr-input-group" class:fr-input-group--error=move || field_error(act, "message").get().is_some()>
+                <label class="fr-label" for=label_id.clone()>{format!("{label} : message")}<span class="fr-hint-text">{text::DOSSIER_REQUIRED_MESSAGE_HINT}</span></label>
+                <textarea class="fr-input" id=label_id name="message" rows="3"></textarea>
+                {move || field_error(act, "message").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+            </div>
+        }
+    });
+    let no_message = (!needs_message).then(|| view! { <input type="hidden" name="message" value=""/> });
+    let body = match consequence {
+        None => view! {
+            {message}
+            {no_message}
+            <button type="submit" class=class id=button_id>{label}</button>
+        }
+        .into_any(),
+        Some(consequence) => {
+            let details = NodeRef::<leptos::html::Details>::new();
+            let panel_id = format!("confirmation-{code}");
+            let confirm_id = format!("confirm-{code}");
+            let cancel_id = format!("cancel-{code}");
+            let confirm = text::decision_confirm(&label);
+            let group_label = confirm.clone();
+            view! {
+                <details class="cordon-confirm" node_ref=details>
+                    <summary class=class id=button_id aria-controls=panel_id.clone()>{label}</summary>
+                    <div class="fr-callout fr-mt-1w cordon-confirm__panel" id=panel_id role="group" aria-label=group_label>
+                        <p class="fr-callout__text fr-text--md">{consequence}</p>
+                        {message}
+                        {no_message}
+                        <ul class="fr-btns-group fr-btns-group--inline-md">
+                            <li><button type="submit" class=class id=confirm_id>{confirm}</button></li>
+                            <li>
+                                <button type="button" class="fr-btn fr-btn--secondary" id=cancel_id
+                                    on:click=move |_| { if let Some(d) = details.get() { d.set_open(false); } }>
+                                    {text::DECISION_CANCEL}
+                                </button>
+                            </li>
+                        </ul>
+                    </div>
+                </details>
+            }
+            .into_any()
+        }
+    };
     view! {
         <ErrorAlert message=form_error(act)/>
         <ActionForm action=act attr:class="fr-mb-3w">
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="action" value=code.clone()/>
-            {if needs_message {
-                let label_id = id.clone();
-                view! {
-                    <div class="fr-input-group" class:fr-input-group--error=move || field_error(act, "message").get().is_some()>
-                        <label class="fr-label" for=label_id.clone()>{format!("{label} : message")}<span class="fr-hint-text">{text::DOSSIER_REQUIRED_MESSAGE_HINT}</span></label>
-                        <textarea class="fr-input" id=label_id name="message" rows="3"></textarea>
-                        {move || field_error(act, "message").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
-                    </div>
-                }.into_any()
-            } else {
-                view! { <input type="hidden" name="message" value=""/> }.into_any()
-            }}
-            <button type="submit" class=class id=button_id>{label}</button>
+            {body}
         </ActionForm>
     }
 }
