@@ -128,6 +128,9 @@ test('a security company picks its deployment on the timeline and sees it in the
   await page.waitForSelector('h1:has-text("Fête de la Saint-Pierre")');
   await hydrated(page);
   assert.equal(await page.locator('text=en civil').count(), 0, 'no restricted deployment for a private company');
+  // Its findings are its own, and the panel says so rather than speaking of the whole plan.
+  await page.waitForSelector('h2#titre-conformite:has-text("Conformité de vos déploiements")');
+  assert.match(await page.textContent('#portee-conformite'), /vos déploiements/);
   await screenshot(page, 'fete-saint-pierre-securite');
   await assertAccessible(page, 'demo festival as a security company');
   const bar = page.locator('[role="button"][aria-label*="Provence Sécurité Événements"]').first();

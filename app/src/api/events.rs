@@ -215,14 +215,12 @@ mod server {
         context: &crate::domain::compliance::ComplianceContext,
     ) -> Vec<crate::domain::compliance::Finding> {
         use crate::domain::compliance::{check_plan, findings_as_read_by};
-        use crate::domain::plan::AgentDetail;
         let findings = check_plan(plan, rules, context);
         let findings = findings_as_read_by(findings, plan, access);
-        match access.agents {
-            AgentDetail::Cards | AgentDetail::Names => findings,
-            AgentDetail::Withheld => {
-                findings.into_iter().filter(|f| f.participant_ids.iter().any(|p| access.edits_participant(p))).collect()
-            }
+        if access.reads_all_findings() {
+            findings
+        } else {
+            findings.into_iter().filter(|f| f.participant_ids.iter().any(|p| access.edits_participant(p))).collect()
         }
     }
 }

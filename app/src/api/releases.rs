@@ -58,7 +58,10 @@ pub struct NewFeed {
     pub https: String,
     pub webcal: String,
     pub google: String,
+    /// Outlook.com (personal Microsoft accounts).
     pub outlook: String,
+    /// Outlook on the web of Microsoft 365 (the administrations' and companies' accounts).
+    pub outlook_365: String,
     /// The `webcal://` link as a QR code (SVG markup of our own making).
     pub qr_svg: String,
 }
@@ -160,16 +163,21 @@ pub mod server {
     }
 
     /// The feeds `access` may read: its own participants and their agents; zones and the whole
-    /// event for the organiser, the State forces and the prefecture.
+    /// event for the organiser, the State forces and the prefecture. The first is the default:
+    /// the whole event for the organiser, one's own deployments for everyone else.
     fn feed_choices(plan: &Plan, access: &EventAccess) -> Vec<FeedChoice> {
         let mut choices = Vec::new();
         let wide = access.follows_whole_event();
-        if wide {
-            choices.push(FeedChoice { value: "event".into(), label: text::FEED_WHOLE_EVENT.into() });
+        let whole = FeedChoice { value: "event".into(), label: text::FEED_WHOLE_EVENT.into() };
+        if wide && access.organiser {
+            choices.push(whole.clone());
         }
         for p in plan.participants.iter().filter(|p| access.edits_participant(p.id())) {
             choices
                 .push(FeedChoice { value: format!("participant:{}", p.id()), label: text::feed_participant(p.name()) });
+        }
+        if wide && !access.organiser {
+            choices.push(whole);
         }
         for a in plan.agents.iter().filter(|a| access.edits_participant(a.participant_id())) {
             choices.push(FeedChoice { value: format!("agent:{}", a.id()), label: text::feed_agent(a.display_name()) });
@@ -332,6 +340,11 @@ pub mod server {
             google: format!("https://calendar.google.com/calendar/render?cid={encoded}"),
             outlook: format!(
                 "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
+                percent(&https),
+                percent(label)
+            ),
+            outlook_365: format!(
+                "https://outlook.office.com/calendar/0/addfromweb?url={}&name={}",
                 percent(&https),
                 percent(label)
             ),

@@ -1074,3 +1074,26 @@ pub fn census_signed_column(year: i32) -> String {
 // ===================================================================================== //
 // Convention d’événement et son approbation (issue 5) — fin de section                  //
 // ===================================================================================== //
+
+// The compliance panel of the plan page: whose findings they are.
+pub fn compliance_title(whole_plan: bool) -> &'static str {
+    if whole_plan {
+        "Conformité du plan"
+    } else {
+        "Conformité de vos déploiements"
+    }
+}
+pub fn compliance_none(whole_plan: bool) -> &'static str {
+    if whole_plan {
+        "Aucune anomalie : le plan respecte les règles vérifiées."
+    } else {
+        "Aucune anomalie dans vos déploiements : ils respectent les règles vérifiées."
+    }
+}
+pub const COMPLIANCE_OWN_SCOPE: &str = "Seuls les constats qui concernent vos déploiements et vos agents sont affichés ici ; ceux de l’ensemble du plan sont suivis par l’organisateur, les forces de l’État et la préfecture.";
+
+// A calendar link just created.
+pub const FEED_SHOWN_ONCE: &str = "Ce lien ne s’affiche qu’une fois : copiez-le dans votre agenda.";
+/// Said only where the QR code is shown (a large screen).
+pub const FEED_SCAN: &str = " Vous pouvez aussi scanner le code avec un téléphone.";
+pub const FEED_WEBCAL: &str = "Apple Calendrier et autres agendas (webcal)";

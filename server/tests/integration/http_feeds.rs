@@ -319,3 +319,26 @@ async fn a_link_revoked_on_one_instance_answers_404_on_the_other_at_once() {
     drop(second);
     first.stop().await;
 }
+
+#[tokio::test]
+async fn the_police_calendar_link_defaults_to_its_own_deployments_and_the_organisers_to_the_whole_event() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    assert_eq!(publish(&app, &organiser, &event, "v1").await.0, 200);
+    let first_choice = |page: &Value| page["choices"][0]["value"].as_str().unwrap().to_string();
+    let (_, page, _) = app.call(&organiser, "get_publishing", &[("event_id", &event)]).await;
+    assert_eq!(first_choice(&page), "event");
+    let police = app.demo_client("commissariat@cordon.test").await;
+    let (status, page, _) = app.call(&police, "get_publishing", &[("event_id", &event)]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(first_choice(&page).starts_with("participant:"), "{page}");
+    let values: Vec<&str> = page["choices"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert!(values.contains(&"event"), "the whole event stays offered to a State force: {values:?}");
+    // A link created carries the Microsoft 365 address beside Outlook.com's.
+    let (status, feed) = new_feed(&app, &police, &event, &first_choice(&page)).await;
+    assert_eq!(status, 200, "{feed}");
+    assert!(feed["outlook_365"].as_str().unwrap().starts_with("https://outlook.office.com/calendar/0/addfromweb?url="));
+    assert!(feed["outlook"].as_str().unwrap().starts_with("https://outlook.live.com/"));
+    app.stop().await;
+}

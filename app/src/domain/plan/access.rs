@@ -95,6 +95,13 @@ impl EventAccess {
         self.restricting_participant_ids.iter().any(|p| p == participant_id)
     }
 
+    /// Reads the findings of the whole plan: the organiser, the State forces and the prefecture.
+    /// Everyone else reads only those that concern its own participants, so that a finding
+    /// never tells a company about another company's agents.
+    pub fn reads_all_findings(&self) -> bool {
+        self.agents != AgentDetail::Withheld
+    }
+
     /// Follows the calendar of the whole event and of each zone: the organiser, the State
     /// forces and the prefecture. Everyone else follows only its own participants and agents.
     pub fn follows_whole_event(&self) -> bool {
@@ -292,6 +299,17 @@ mod tests {
         typed[2] = participant(3, SECURITY, ParticipantRole::ForceEtat);
         let company = event_access(&viewer(&[SECURITY], &[]), ORGANISER, "13", &typed).unwrap();
         assert!(!company.may_restrict("10000000-0000-4000-8000-000000000003"));
+    }
+
+    #[test]
+    fn the_organiser_state_forces_and_prefecture_read_every_finding_a_company_only_its_own() {
+        let reads = |orgs: &[&str], departments: &[&str]| {
+            event_access(&viewer(orgs, departments), ORGANISER, "13", &participants()).unwrap().reads_all_findings()
+        };
+        assert!(reads(&[ORGANISER], &[]));
+        assert!(reads(&[POLICE], &[]));
+        assert!(reads(&[], &["13"]));
+        assert!(!reads(&[SECURITY], &[]));
     }
 
     #[test]

@@ -31,9 +31,11 @@ pub fn SignInPage() -> impl IntoView {
                                 autocomplete="username" required=true error=field_error(action, "email")/>
                         </div>
                         <div class="fr-fieldset__element">
+                            // The DSFR's password markup: the label, then the input in its wrap, then
+                            // the « show » box, all direct children (the component lays them out).
                             <div class="fr-password">
-                                <div class="fr-input-group">
-                                    <label class="fr-label" for="champ-password">{text::LABEL_PASSWORD}</label>
+                                <label class="fr-label" for="champ-password">{text::LABEL_PASSWORD}</label>
+                                <div class="fr-input-wrap">
                                     <input class="fr-password__input fr-input" id="champ-password" name="password"
                                         type=move || if show_password.get() { "text" } else { "password" }
                                         autocomplete="current-password" required=true/>

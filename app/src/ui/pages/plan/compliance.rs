@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::plan_types::PlanPage;
 use crate::domain::compliance::{Finding, Severity};
+use crate::text;
 
 #[component]
 pub fn CompliancePanel(page: PlanPage) -> impl IntoView {
@@ -20,11 +21,14 @@ pub fn CompliancePanel(page: PlanPage) -> impl IntoView {
             .join(", ")
     };
     let items: Vec<(Finding, String)> = page.findings.iter().map(|f| (f.clone(), zone_names(f))).collect();
+    // The findings are the reader's own unless it reads the whole plan: the words say which.
+    let whole = page.access.reads_all_findings();
     view! {
         <section class="fr-mb-4w" aria-labelledby="titre-conformite" id="conformite">
-            <h2 id="titre-conformite" class="fr-h4">"Conformité du plan"</h2>
+            <h2 id="titre-conformite" class="fr-h4">{text::compliance_title(whole)}</h2>
+            {(!whole).then(|| view! { <p class="fr-text--sm" id="portee-conformite">{text::COMPLIANCE_OWN_SCOPE}</p> })}
             {if items.is_empty() {
-                view! { <div class="fr-alert fr-alert--success fr-alert--sm"><p>"Aucune anomalie : le plan respecte les règles vérifiées."</p></div> }.into_any()
+                view! { <div class="fr-alert fr-alert--success fr-alert--sm" id="aucune-anomalie"><p>{text::compliance_none(whole)}</p></div> }.into_any()
             } else {
                 view! {
                     <p id="resume-conformite">{summary(blocking, warnings, notes)}</p>

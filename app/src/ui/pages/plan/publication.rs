@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::releases::{
     get_publishing, CompareReleases, CreateFeed, NewFeed, PublishRelease, PublishingPage, RevokeFeed,
 };
+use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert};
 
 #[component]
@@ -234,7 +235,7 @@ fn FeedLinks(feed: NewFeed) -> impl IntoView {
     view! {
         <div class="fr-callout fr-mt-3w" id="nouveau-lien">
             <h4 class="fr-callout__title fr-h6">{format!("Lien d’abonnement : {}", feed.label)}</h4>
-            <p class="fr-callout__text fr-text--sm">"Ce lien ne s’affiche qu’une fois. Copiez-le dans votre agenda, ou scannez le code avec un téléphone."</p>
+            <p class="fr-callout__text fr-text--sm">{text::FEED_SHOWN_ONCE}<span class="cordon-feed__qr-hint">{text::FEED_SCAN}</span></p>
             <div class="cordon-feed">
                 <div class="cordon-feed__links">
                     <div class="fr-input-group">
@@ -245,9 +246,10 @@ fn FeedLinks(feed: NewFeed) -> impl IntoView {
                         {move || if copied.get() { "Adresse copiée" } else { "Copier l’adresse" }}
                     </button>
                     <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-                        <li><a class="fr-btn fr-btn--tertiary" href=feed.webcal.clone()>"Ouvrir dans l’agenda (webcal)"</a></li>
+                        <li><a class="fr-btn fr-btn--tertiary" href=feed.webcal.clone() id="abonnement-webcal">{text::FEED_WEBCAL}</a></li>
                         <li><a class="fr-btn fr-btn--tertiary" href=feed.google.clone() target="_blank" rel="noopener">"Google Agenda"</a></li>
-                        <li><a class="fr-btn fr-btn--tertiary" href=feed.outlook.clone() target="_blank" rel="noopener">"Outlook"</a></li>
+                        <li><a class="fr-btn fr-btn--tertiary" href=feed.outlook_365.clone() target="_blank" rel="noopener" id="abonnement-outlook-365">"Outlook (Microsoft 365)"</a></li>
+                        <li><a class="fr-btn fr-btn--tertiary" href=feed.outlook.clone() target="_blank" rel="noopener">"Outlook.com"</a></li>
                     </ul>
                 </div>
                 <div class="cordon-feed__qr" role="img" aria-label="Code QR du lien d’abonnement" inner_html=svg></div>
