@@ -88,6 +88,17 @@ mod tests {
     }
 
     #[test]
+    fn only_the_zones_of_france_are_known_so_an_event_abroad_is_refused() {
+        // The build keeps France's zones only (.cargo/config.toml, CHRONO_TZ_TIMEZONE_FILTER).
+        for zone in ["Europe/Paris", "Pacific/Marquesas", "Pacific/Gambier", "UTC"] {
+            assert!(parse_time_zone(zone).is_ok(), "{zone}");
+        }
+        for abroad in ["America/New_York", "Europe/Brussels", "Asia/Tokyo"] {
+            assert_eq!(parse_time_zone(abroad), Err(PlanError::UnknownTimeZone(abroad.into())));
+        }
+    }
+
+    #[test]
     fn a_time_skipped_by_the_march_change_in_paris_is_refused() {
         let skipped = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(2, 30, 0).unwrap();
         assert_eq!(local_instant(chrono_tz::Europe::Paris, skipped), Err(PlanError::LocalTimeSkipped));
