@@ -106,11 +106,14 @@ async fn housekeeping_removes_what_has_expired_and_keeps_what_still_serves(db: D
     let profile = OrganisationProfile::parse("Comité", "organisateur", "", "", "").unwrap();
     let org = organisations::create(&db, &profile, T0).await.unwrap();
     let email = Email::parse("invite@b.test").unwrap();
-    let later = T0.plus(Span::days(31));
+    let later = T0.plus(Span::days(61));
     sessions::create(&db, "old-session", &me, T0).await.unwrap();
     sessions::create(&db, "live-session", &me, later).await.unwrap();
     invitations::create(&db, "old-invitation", &email, &org, MembershipRole::Member, &me, T0).await.unwrap();
     invitations::create(&db, "live-invitation", &email, &org, MembershipRole::Member, &me, later).await.unwrap();
+    // Expired a week ago: kept, so that following it still says it has expired.
+    let recent = later.minus(Span::days(14));
+    invitations::create(&db, "recently-expired", &email, &org, MembershipRole::Member, &me, recent).await.unwrap();
     password_resets::create(&db, "old-reset", &me, T0).await.unwrap();
     password_resets::create(&db, "live-reset", &me, later).await.unwrap();
     throttle::record_failure(&db, "ip:203.0.113.9", T0).await.unwrap();
@@ -121,6 +124,7 @@ async fn housekeeping_removes_what_has_expired_and_keeps_what_still_serves(db: D
     assert!(sessions::user_of(&db, "live-session", later).await.unwrap().is_some());
     assert!(invitations::find_by_token_hash(&db, "live-invitation").await.unwrap().is_some());
     assert!(invitations::find_by_token_hash(&db, "old-invitation").await.unwrap().is_none());
+    assert!(invitations::find_by_token_hash(&db, "recently-expired").await.unwrap().is_some());
     assert!(password_resets::find_by_token_hash(&db, "live-reset").await.unwrap().is_some());
     assert_eq!(throttle::failures_since(&db, "ip:203.0.113.9", T0.minus(Span::days(1))).await.unwrap(), 1);
     let again = housekeeping::remove_expired(&db, later).await.unwrap();
