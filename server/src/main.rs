@@ -22,7 +22,8 @@ mod schedule_cli;
     about = "Cordon : planification de la sécurité des événements (CLCS).",
     long_about = "Cordon plans the security of one-off public events as a cooperation between State forces, \
 municipal police and private security. Configuration comes from environment variables (see .env.example); \
-without a command, `cordon` serves."
+without a command, `cordon` serves.",
+    after_help = "Exemples :\n  cordon serve --demo                     servir sur 127.0.0.1:3000 avec l’événement de démonstration\n  cordon plan list                        les événements de la base\n  cordon plan --help                      les exemples des plans (de même pour user, feed, schedule, convention, audit)\n\nStatut de sortie : 0 réussi, 1 refusé ou en échec (raison en français sur la sortie d’erreur), 2 ligne de commande illisible."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,34 +47,50 @@ enum Command {
     /// Load the demo data (organisations and accounts) into an empty database.
     Demo,
     /// Manage accounts.
+    #[command(
+        after_help = "Exemple :\n  echo 'mot de passe de 12 caractères ou plus' | cordon user add --email chef@mairie.fr --name 'Camille Roux' --org 'Mairie de Martigues' --role admin"
+    )]
     User {
         #[command(subcommand)]
         command: UserCommand,
     },
     /// Event plans as `cordon-plan/2` files (docs/plan-format.md; `/1` files are still read): list, export, import, check,
     /// publish.
+    #[command(
+        after_help = "Exemples :\n  cordon plan list\n  cordon plan export 0c3060e1-7122-456c-887a-f0c0f8ffa464 --output fete.json\n  cordon plan import fete.json\n  cordon plan check fete.json --today 2027-05-01\n  cordon plan publish 0c3060e1-7122-456c-887a-f0c0f8ffa464 --comment 'Version envoyée à la préfecture'"
+    )]
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
     },
     /// Calendar feeds of the latest published release (docs/ical.md).
+    #[command(
+        after_help = "Exemples :\n  cordon feed token --event 0c3060e1-7122-456c-887a-f0c0f8ffa464 --all\n  cordon feed token --event 0c3060e1-7122-456c-887a-f0c0f8ffa464 --participant ORGANISATION_OU_PARTICIPANT"
+    )]
     Feed {
         #[command(subcommand)]
         command: FeedCommand,
     },
     /// Stewards' shifts proposed automatically (docs/schedule-format.md): generate a
     /// synthetic problem, solve one, check a solution. Needs no database.
+    #[command(
+        after_help = "Exemples :\n  cordon schedule generate --size village --seed 1 > village.json\n  cordon schedule solve village.json --seconds 10 > solution.json\n  cordon schedule check village.json solution.json"
+    )]
     Schedule {
         #[command(subcommand)]
         command: ScheduleCommand,
     },
     /// The event convention (a short-term CLCS) generated from the latest published release
     /// (docs/convention-document.md).
+    #[command(
+        after_help = "Exemple :\n  cordon convention pdf 0c3060e1-7122-456c-887a-f0c0f8ffa464 --output convention.pdf"
+    )]
     Convention {
         #[command(subcommand)]
         command: ConventionCommand,
     },
     /// The audit trail of convention files and rule settings.
+    #[command(after_help = "Exemple :\n  cordon audit verify")]
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
@@ -81,6 +98,7 @@ enum Command {
     /// The annual census of the conventions of a department (the circular's report to the
     /// Interior Ministry): those in force on 31 December and those signed during the year, as
     /// CSV on standard output.
+    #[command(after_help = "Exemple :\n  cordon census --year 2026 --department 13 > recensement-2026.csv")]
     Census {
         #[arg(long)]
         year: i32,

@@ -73,6 +73,7 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   // The dashboard lists the file with its state.
   await prefecture.goto(`${BASE}/evenements`);
   await prefecture.waitForSelector('td a:has-text("Déposée")');
+  assert.equal(await prefecture.locator('#creer-evenement').count(), 0, 'a prefecture creates no event');
   await prefecture.goto(fileUrl);
   await hydrated(prefecture);
   await prefecture.click('#action-take_up');

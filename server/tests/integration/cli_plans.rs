@@ -194,6 +194,22 @@ fn plan_help_lists_the_three_commands() {
     for command in ["list", "export", "import"] {
         assert!(text.contains(command), "{command} missing from `cordon plan --help`:\n{text}");
     }
+    assert!(text.contains("Exemples :") && text.contains("cordon plan import fete.json"), "{text}");
+}
+
+#[test]
+fn every_command_group_shows_examples_in_its_help_and_the_exit_statuses_are_documented() {
+    let help = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cordon")).args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = help(&["--help"]);
+    assert!(top.contains("Statut de sortie : 0 réussi, 1 refusé"), "{top}");
+    for group in ["user", "plan", "feed", "schedule", "convention", "audit", "census"] {
+        let text = help(&[group, "--help"]);
+        assert!(text.contains("Exemple"), "no example in `cordon {group} --help`:\n{text}");
+        assert!(text.contains(&format!("cordon {group}")), "{text}");
+    }
 }
 
 #[tokio::test]

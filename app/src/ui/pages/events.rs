@@ -11,11 +11,22 @@ use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, Sel
 #[component]
 pub fn EventsPage() -> impl IntoView {
     let events = Resource::new(|| (), |_| list_events());
+    // Only a member of an organiser organisation is offered to create an event.
+    let organises = Resource::new(|| (), |_| list_organiser_choices());
     view! {
         <Title text=text::EVENTS_TITLE/>
         <div class="fr-grid-row fr-grid-row--middle fr-mb-3w">
             <div class="fr-col"><h1 class="fr-mb-0">{text::EVENTS_TITLE}</h1></div>
-            <div class="fr-col-auto"><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/evenements/nouveau">{text::CREATE_EVENT_TITLE}</a></div>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match organises.await {
+                        Ok(choices) if !choices.is_empty() => view! {
+                            <div class="fr-col-auto"><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/evenements/nouveau" id="creer-evenement">{text::CREATE_EVENT_TITLE}</a></div>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }
+                })}
+            </Suspense>
         </div>
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
