@@ -78,13 +78,10 @@ pub async fn save_agent(
         cnaps_number,
         cnaps_expires,
     };
-    let outcome = match super::context::caller().await {
-        Ok((state, user)) => {
-            plan_edits::save_agent(&state, &user, &event_id, Edit { id, version, form }, super::context::now()).await
-        }
-        Err(e) => Err(e),
-    };
-    super::context::respond(outcome)
+    super::context::run(|state, user, now| async move {
+        plan_edits::save_agent(&state, &user, &event_id, Edit { id, version, form }, now).await
+    })
+    .await
 }
 
 #[cfg(feature = "ssr")]
@@ -131,7 +128,6 @@ mod server {
                         .map(|card| card_refusals(&stored.plan, participant.id(), card, None, now))
                         .unwrap_or_default()
                         .into_iter()
-                        .rev()
                         .map(|refusal| refusal.message)
                         .collect();
                     if errors.is_empty() {

@@ -102,6 +102,20 @@ pub async fn caller() -> Result<(AppState, UserRow), AppError> {
     Ok((state()?, user))
 }
 
+/// Runs one action of the application layer for the signed-in caller, at the server's instant,
+/// and sets the answer's status from its outcome: what every server function of the layer does.
+pub async fn run<T, F, Fut>(action: F) -> Result<T, AppError>
+where
+    F: FnOnce(AppState, UserRow, Instant) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    let outcome = match caller().await {
+        Ok((state, user)) => action(state, user, now()).await,
+        Err(e) => Err(e),
+    };
+    respond(outcome)
+}
+
 /// Adds a `Set-Cookie` for the session (or clears it with `None`).
 pub fn set_session_cookie(token: Option<&str>, secure: bool) {
     let Some(options) = use_context::<ResponseOptions>() else { return };

@@ -40,7 +40,7 @@ pub async fn create_event(
     /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
     regime_police: Option<String>,
 ) -> Result<String, AppError> {
-    use super::context::{caller, now, respond};
+    use super::context::run;
     use crate::service::plan_edits;
     let form = plan_edits::NewEvent {
         organisation_id,
@@ -60,14 +60,12 @@ pub async fn create_event(
             regime_police,
         },
     };
-    let created = match caller().await {
-        Ok((state, user)) => plan_edits::create_event(&state, &user, form, now()).await,
-        Err(e) => Err(e),
-    };
-    if let Ok(id) = &created {
+    run(|state, user, now| async move {
+        let id = plan_edits::create_event(&state, &user, form, now).await?;
         leptos_axum::redirect(&format!("/evenements/{id}"));
-    }
-    respond(created)
+        Ok(id)
+    })
+    .await
 }
 
 /// An event's plan as I may read it, with its coverage computed here (the authority).

@@ -6,25 +6,11 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::context::run;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::service::plan_edits::{self, Edit};
-
-/// Runs one action of the application layer for the signed-in caller, at the server's
-/// instant, and sets the answer's status from its outcome.
-#[cfg(feature = "ssr")]
-async fn run<F, Fut>(action: F) -> Result<(), AppError>
-where
-    F: FnOnce(crate::state::AppState, crate::store::users::UserRow, crate::domain::Instant) -> Fut,
-    Fut: std::future::Future<Output = Result<(), AppError>>,
-{
-    use super::context::{caller, now, respond};
-    let outcome = match caller().await {
-        Ok((state, user)) => action(state, user, now()).await,
-        Err(e) => Err(e),
-    };
-    respond(outcome)
-}
 
 /// Creates (`id` empty) or updates a zone.
 #[server(endpoint = "save_zone")]
@@ -131,7 +117,7 @@ pub async fn save_deployment(
         category,
         mission,
         radio,
-        restricted: restricted.is_some_and(|r| !r.is_empty()),
+        restricted: crate::domain::plan::input::ticked(&restricted),
         agent_ids: agent_ids.unwrap_or_default(),
     };
     run(|state, user, now| async move {

@@ -104,13 +104,14 @@ pub async fn revoke_feed(event_id: String, id: String) -> Result<(), AppError> {
 pub mod server {
     use super::{FeedChoice, FeedInfo, NewFeed, PublishingPage, ReleaseInfo};
     use crate::api::context::now;
-    use crate::api::plan_context::{plan_with_access, require_organiser};
+    use crate::api::plan_context::plan_with_access;
     use crate::api::security::{hash_token, new_token};
     use crate::domain::ical::{render_feed, FeedOptions, FeedScope};
     use crate::domain::plan::{AgentDetail, Audience, EventAccess, Plan};
     use crate::domain::release::{describe_changes, describe_participant_changes, Release};
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
+    use crate::service::plan_edits::require_organiser;
     use crate::state::{AppState, MailAttachment, OutgoingMail};
     use crate::store;
     use crate::store::releases;

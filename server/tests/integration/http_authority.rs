@@ -420,6 +420,39 @@ async fn a_company_previewing_a_competitors_card_number_learns_nothing_of_it() {
 }
 
 #[tokio::test]
+async fn a_company_saving_over_a_restricted_deployments_id_is_told_it_does_not_exist_like_any_unknown_id() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let stored = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap();
+    let hidden = stored.plan.deployments.iter().find(|d| d.mission() == RESTRICTED).unwrap().id().to_string();
+    let company = app.demo_client("securite@cordon.test").await;
+    let page = plan_page(&app, &company, &event).await;
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
+    let zone = stored.plan.zones[0].id().to_string();
+    let before = versions(&app, &event).await;
+    for (id, version) in [(hidden.as_str(), ""), (hidden.as_str(), "1"), ("00000000-0000-4000-8000-00000000dead", "")] {
+        let form = [
+            ("event_id", event.as_str()),
+            ("id", id),
+            ("version", version),
+            ("participant_id", mine.as_str()),
+            ("zone_id", zone.as_str()),
+            ("start", "2027-06-26T19:00"),
+            ("end", "2027-06-26T23:00"),
+            ("headcount", "2"),
+            ("category", "surveillance"),
+            ("mission", "Surveillance"),
+            ("radio", ""),
+        ];
+        let (status, body, _) = app.call(&company, "save_deployment", &form).await;
+        assert_eq!(status, 404, "id {id}, version «{version}»: {body}");
+        assert!(!body.to_string().contains("participant"), "{body}");
+    }
+    assert_eq!(versions(&app, &event).await, before, "nothing saved");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn every_write_of_a_plan_leaves_an_audit_entry_naming_who_and_what_and_nothing_on_a_refusal() {
     let app = spawn_app(Backend::Postgres).await;
     let event = app.demo().await;

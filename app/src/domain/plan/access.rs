@@ -85,8 +85,20 @@ impl EventAccess {
         if kind.belongs_to_a_participant() {
             owner.is_some_and(|o| self.edits_participant(o))
         } else {
-            self.organiser
+            self.may_write_event()
         }
+    }
+
+    /// Whether the viewer reads `deployment` (a restricted one only if a State force or the
+    /// prefecture).
+    pub fn reads_deployment(&self, deployment: &super::deployment::Deployment) -> bool {
+        self.audience.reads(deployment)
+    }
+
+    /// Whether the viewer changes the event itself (its facts, its prefect's orders) and the
+    /// organiser's records: the organiser only.
+    pub fn may_write_event(&self) -> bool {
+        self.organiser
     }
 
     /// Whether a deployment of `participant_id` may be marked restricted by this viewer: only

@@ -33,6 +33,13 @@ pub enum Audience {
     Others,
 }
 
+impl Audience {
+    /// Whether this audience reads `deployment`: the one rule of restricted deployments.
+    pub fn reads(self, deployment: &Deployment) -> bool {
+        self == Audience::StateAndPrefecture || deployment.visibility() != Visibility::Restricted
+    }
+}
+
 impl Plan {
     /// The coverage of the needs by the deployments.
     pub fn coverage(&self) -> CoverageReport {
@@ -42,9 +49,7 @@ impl Plan {
     /// The plan as `audience` may read it: restricted deployments are removed for anyone but
     /// the State forces and the prefecture.
     pub fn for_audience(mut self, audience: Audience) -> Plan {
-        if audience == Audience::Others {
-            self.deployments.retain(|d| d.visibility() != Visibility::Restricted);
-        }
+        self.deployments.retain(|d| audience.reads(d));
         self
     }
 

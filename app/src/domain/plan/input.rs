@@ -157,11 +157,7 @@ impl DeploymentInput {
             return Err(FieldError::new("zone_id", text::UNKNOWN_ZONE));
         }
         let zone_id = self.zone_id.trim().to_string();
-        let post_id = match self.post_id.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            None => None,
-            Some(post) if plan.posts.iter().any(|p| p.id() == post && p.zone_id() == zone_id) => Some(post.to_string()),
-            Some(_) => return Err(FieldError::new("post_id", text::UNKNOWN_POST)),
-        };
+        let post_id = post_of_zone(plan, self.post_id.as_deref(), &zone_id)?;
         let agent_ids = self
             .agent_ids
             .iter()

@@ -122,11 +122,11 @@ pub fn card_refusals(
     now: Instant,
 ) -> Vec<FieldError> {
     let mut refusals = Vec::new();
-    if plan.card_held_by_own_agent(owner, card.number(), except) {
-        refusals.push(FieldError::new("cnaps_number", text::CARD_ALREADY_KNOWN));
-    }
     if !card.is_valid_at(now) {
         refusals.push(FieldError::new("cnaps_expires", text::CARD_EXPIRED));
+    }
+    if plan.card_held_by_own_agent(owner, card.number(), except) {
+        refusals.push(FieldError::new("cnaps_number", text::CARD_ALREADY_KNOWN));
     }
     refusals
 }
@@ -168,7 +168,9 @@ impl AgentInput {
                 Some(CnapsCard::new(number, expires).map_err(|e| FieldError::new("cnaps_number", e))?)
             }
         };
-        if let Some(refusal) = cnaps_card.as_ref().and_then(|c| card_refusals(plan, owner, c, Some(id), now).pop()) {
+        let first_refusal =
+            cnaps_card.as_ref().and_then(|c| card_refusals(plan, owner, c, Some(id), now).into_iter().next());
+        if let Some(refusal) = first_refusal {
             return Err(refusal);
         }
         let availability =
