@@ -2,6 +2,10 @@
 //! serialisable values, compiled for both, below the store and the server functions so that
 //! the store never reaches up into `api`. Nothing secret (password or token hashes) in them.
 
+pub mod convention;
+pub mod releases;
+pub mod schedule;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{MembershipRole, OrganisationKind};

@@ -15,12 +15,12 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
 
-use app::api::security::hash_token;
 use app::domain::interchange::{export_plan, ImportError, MAX_PLAN_BYTES};
 use app::domain::plan::EventAccess;
 use app::domain::Instant;
 use app::service::access::{plan_for as plan_with_access, plan_tag};
 use app::service::plan_edits::{self, ReplaceError, Replaced};
+use app::service::security::hash_token;
 use app::state::AppState;
 use app::store::api_tokens;
 use app::store::plans::StoredPlan;

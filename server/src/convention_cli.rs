@@ -8,9 +8,9 @@ use std::path::Path;
 use anyhow::{bail, Context};
 use serde::Deserialize;
 
-use app::api::convention::server::{default_reference, document_with};
 use app::domain::document::{Amendment, ArticleId, ConventionInputs, RiskSection};
 use app::domain::Instant;
+use app::service::convention::{default_reference, document_with};
 use app::store;
 
 /// What `--inputs FILE` may supply (JSON, every field optional); see

@@ -16,9 +16,10 @@ use leptos::prelude::provide_context;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::reactive::owner::Owner;
 
-use app::api::convention::server::{approved_pdf, preview_html, preview_pdf, readable};
+use app::api::context::{caller, now};
 use app::api::registry::server::csv;
 use app::error::AppError;
+use app::service::convention::{approved_pdf, preview_html, preview_pdf, readable};
 use app::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -71,8 +72,9 @@ fn error_response(error: &AppError) -> Response {
 async fn preview(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
     let (parts, _) = req.into_parts();
     let result = in_context(state, parts, async move {
-        let (state, reference) = readable(&id).await?;
-        let pdf = preview_pdf(&state.db, &id, &reference).await?;
+        let (state, user) = caller().await?;
+        let reference = readable(&state, &user, &id).await?;
+        let pdf = preview_pdf(&state.db, &id, &reference, now()).await?;
         Ok::<_, AppError>((pdf, reference))
     })
     .await;
@@ -87,8 +89,9 @@ async fn preview(State(state): State<AppState>, Path(id): Path<String>, req: Req
 async fn preview_page(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
     let (parts, _) = req.into_parts();
     let result = in_context(state, parts, async move {
-        let (state, reference) = readable(&id).await?;
-        preview_html(&state.db, &id, &reference).await
+        let (state, user) = caller().await?;
+        let reference = readable(&state, &user, &id).await?;
+        preview_html(&state.db, &id, &reference, now()).await
     })
     .await;
     match result {
@@ -121,7 +124,11 @@ async fn approved(
         return error_response(&AppError::NotFound);
     };
     let (parts, _) = req.into_parts();
-    let result = in_context(state, parts, async move { approved_pdf(&id, cycle).await }).await;
+    let result = in_context(state, parts, async move {
+        let (state, user) = caller().await?;
+        approved_pdf(&state, &user, &id, cycle).await
+    })
+    .await;
     pdf_response(result, &format!("convention-approuvee-{cycle}.pdf"))
 }
 

@@ -1,8 +1,8 @@
 //! The demo data `make run` shows on first start: the organisations that secure a fictional
 //! town festival in Martigues (Bouches-du-Rhône), one account in each, and the festival's plan.
 
-use app::api::security::hash_password_now;
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
+use app::service::security::hash_password_now;
 use app::store::{self, Db};
 
 /// Every demo account shares this password (printed at start-up; never use it elsewhere).

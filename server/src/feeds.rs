@@ -22,11 +22,11 @@ use axum::routing::get;
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-use app::api::security::hash_token;
 use app::domain::document::lower_hex;
 use app::domain::ical::{render_feed, FeedOptions, FeedScope};
 use app::domain::plan::Audience;
 use app::domain::Instant;
+use app::service::security::hash_token;
 use app::state::AppState;
 use app::store::releases;
 use app::text;

@@ -412,7 +412,7 @@ async fn plan_publish(event_id: &str, comment: &str) -> anyhow::Result<()> {
         .await?
         .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
     let state = cordon_server::app_state(&config, db)?;
-    match app::api::releases::server::publish_as(&state, event_id.trim(), stored.plan, comment, "cli").await {
+    match app::service::releases::publish_as(&state, event_id.trim(), stored.plan, comment, "cli", now()).await {
         Ok(number) => {
             println!("Version v{number} publiée.");
             Ok(())
@@ -465,8 +465,8 @@ async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> any
         }
         FeedTarget::All => ("event", String::new(), app::text::FEED_WHOLE_EVENT.to_string(), false),
     };
-    let token = app::api::security::new_token();
-    let hash = app::api::security::hash_token(&token);
+    let token = app::service::security::new_token();
+    let hash = app::service::security::hash_token(&token);
     store::releases::create_token(
         &db,
         event_id.trim(),
@@ -478,7 +478,7 @@ async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> any
         now(),
     )
     .await?;
-    println!("{}", app::api::releases::server::links(&config.base_url, &token, &label).https);
+    println!("{}", app::service::releases::links(&config.base_url, &token, &label).https);
     Ok(())
 }
 
@@ -542,7 +542,7 @@ async fn add_user(
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let password = Password::parse(line.trim_end_matches(['\r', '\n'])).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let hash = app::api::security::hash_password(&password).await.map_err(anyhow::Error::msg)?;
+    let hash = app::service::security::hash_password(&password).await.map_err(anyhow::Error::msg)?;
     let id = store::users::create(&db, &email, &name, &hash, platform_admin, now()).await?;
     if let Some(organisation) = &organisation {
         store::organisations::add_member(&db, &id, &organisation.id, role, now()).await?;

@@ -105,7 +105,7 @@ async fn has_live_session(state: &app::state::AppState, headers: &HeaderMap) -> 
     });
     let Some(token) = token else { return false };
     let now = app::domain::Instant::from(chrono::Utc::now());
-    let hash = app::api::security::hash_token(&token);
+    let hash = app::service::security::hash_token(&token);
     matches!(app::store::sessions::user_of(&state.db, &hash, now).await, Ok(Some(_)))
 }
 

@@ -55,9 +55,9 @@ pub async fn change_password(
 mod server {
     use super::AccountSummary;
     use crate::api::context::{client_address, now, require_user, session_token, state};
-    use crate::api::security::{hash_password, hash_token, verify_password};
     use crate::domain::{rate_limit, Password};
     use crate::error::AppError;
+    use crate::service::security::{hash_password, hash_token, verify_password};
     use crate::store::{self, users::UserRow};
     use crate::text;
 

@@ -65,9 +65,9 @@ pub async fn revoke_api_token(id: String) -> Result<(), AppError> {
 mod server {
     use super::{parse_token_name, ApiTokenView, MAX_ACTIVE_TOKENS};
     use crate::api::context::{now, require_user, state};
-    use crate::api::security::{hash_token, new_token};
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
+    use crate::service::security::{hash_token, new_token};
     use crate::store::api_tokens;
     use crate::text;
 

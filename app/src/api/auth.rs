@@ -52,9 +52,9 @@ pub fn safe_next(next: Option<&str>) -> String {
 mod server {
     use super::safe_next;
     use crate::api::context::{client_address, now, require_user, session_token, set_session_cookie, state};
-    use crate::api::security::{decoy_hash, hash_token, new_token, verify_password};
     use crate::domain::{rate_limit, Email};
     use crate::error::AppError;
+    use crate::service::security::{decoy_hash, hash_token, new_token, verify_password};
     use crate::store;
     use crate::text;
 

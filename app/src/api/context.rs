@@ -4,9 +4,9 @@ use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use super::security::hash_token;
 use crate::domain::Instant;
 use crate::error::AppError;
+use crate::service::security::hash_token;
 use crate::state::AppState;
 use crate::store::{self, users::UserRow};
 

@@ -71,18 +71,13 @@ pub mod server {
     use crate::domain::plan::default_time_zone;
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
-    use crate::store::{department_convention, Db};
+    use crate::store::department_convention;
     use crate::text;
 
     /// The longest clause a department may write for one article.
     const CLAUSE_MAX: usize = 4_000;
     /// The longest reason of a change.
     const REASON_MAX: usize = 500;
-
-    /// The sizing coefficients in force in `department` (the national ones if it kept them).
-    pub async fn sizing_for(db: &Db, department: &str) -> Result<SizingParameters, AppError> {
-        Ok(department_convention::get(db, department).await?.sizing)
-    }
 
     pub async fn page() -> Result<DepartmentModelPage, AppError> {
         let (state, _, department) = department().await?;

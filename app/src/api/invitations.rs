@@ -28,10 +28,10 @@ pub async fn accept_invitation(
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::context::{now, set_session_cookie, state};
-    use crate::api::security::{hash_password, hash_token, new_token, verify_password};
     use crate::api::types::InvitationPreview;
     use crate::domain::{Email, InvitationState, Password, PersonName};
     use crate::error::AppError;
+    use crate::service::security::{hash_password, hash_token, new_token, verify_password};
     use crate::state::AppState;
     use crate::store::{self, invitations::InvitationRow};
     use crate::text;

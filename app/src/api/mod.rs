@@ -22,6 +22,4 @@ pub mod registry;
 pub mod releases;
 pub mod rule_settings;
 pub mod schedule;
-#[cfg(feature = "ssr")]
-pub mod security;
 pub mod types;

@@ -60,11 +60,11 @@ pub async fn invite_member(organisation_id: String, email: String, role: String)
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::api::context::{now, require_user, state};
-    use crate::api::security::{hash_token, new_token};
     use crate::api::types::{MyOrganisation, OrganisationPage, OrganisationSummary, PendingInvitation};
     use crate::domain::time::format_long_fr;
     use crate::domain::{Email, MembershipRole, OrganisationProfile};
     use crate::error::AppError;
+    use crate::service::security::{hash_token, new_token};
     use crate::state::{AppState, OutgoingMail};
     use crate::store::{self, users::UserRow};
     use crate::text;

@@ -32,11 +32,11 @@ pub async fn reset_password(token: String, password: String, password_confirm: S
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::context::{client_address, now, state};
-    use crate::api::security::{hash_password, hash_token, new_token};
     use crate::domain::offboarding::reset_expiry_of;
     use crate::domain::time::format_long_fr;
     use crate::domain::{rate_limit, Email, InvitationState, Password};
     use crate::error::AppError;
+    use crate::service::security::{hash_password, hash_token, new_token};
     use crate::state::{AppState, OutgoingMail};
     use crate::store::{self, password_resets::PasswordResetRow, users::UserRow};
     use crate::text;

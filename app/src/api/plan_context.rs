@@ -1,7 +1,6 @@
-//! What the server functions that do not yet go through the application layer's own actions
-//! (publication, calendar links, the convention file, shift proposals, agents' CSV preview)
-//! need: the caller, the state and the plan with the caller's access, loaded as the
-//! application layer loads it.
+//! What the two read-only server functions that build their answer here (the event's page and
+//! the agents' CSV preview) need: the caller, the state and the plan with the caller's access,
+//! loaded by the application layer's [`open`]. Every write goes through `crate::service`.
 
 use super::context::caller;
 use crate::domain::plan::EventAccess;

@@ -70,16 +70,7 @@ pub mod server {
         Ok((state, user.id, department))
     }
 
-    /// The rules applying to `department`: the defaults with its overlay, if valid.
-    pub async fn rules_for(db: &crate::store::Db, department: &str) -> Result<RuleSet, AppError> {
-        let settings = rule_settings::get(db, department).await?;
-        // A saved overlay naming a parameter the rules no longer have keeps the rest of it.
-        Ok(settings
-            .and_then(|s| {
-                RuleSet::with_settings(&s).or_else(|_| RuleSet::with_settings(&s.known_parameters_only())).ok()
-            })
-            .unwrap_or_else(RuleSet::defaults))
-    }
+    pub use crate::service::rules::rules_for;
 
     pub async fn page() -> Result<RuleSettingsPage, AppError> {
         let (state, _, department) = department().await?;

@@ -3,9 +3,14 @@
 //! here once, from the store's facts and the domain's rules; doors only translate.
 
 pub mod access;
+pub mod convention;
 pub mod feeds;
 pub mod organisations;
 pub mod plan_edits;
 pub mod plan_merge;
 #[cfg(test)]
 mod plan_merge_tests;
+pub mod releases;
+pub mod rules;
+pub mod schedule;
+pub mod security;

@@ -590,6 +590,12 @@ pub fn compliance_daily_work(agent: &str, worked: &str, from: &str, to: &str, ma
 pub fn compliance_rest(agent: &str, from: &str, to: &str, rest: &str) -> String {
     format!("{agent} n’a pas {rest} de repos consécutif entre ses vacations du {from} au {to}.")
 }
+pub const COMPLIANCE_FIX_PUBLIC_SERVICE_WORKING_TIME: &str =
+    "Répartissez les vacations entre plus d’agents, ou faites décider par le chef de service la dérogation pour \
+circonstances exceptionnelles, pour une période limitée (décret n° 2000-815, art. 3 II b).";
+pub fn compliance_amplitude(agent: &str, from: &str, to: &str, max: &str) -> String {
+    format!("La journée de travail de {agent} s’étend du {from} au {to} : amplitude de plus de {max}.")
+}
 pub fn compliance_no_long_rest(agent: &str, worked: &str, from: &str, to: &str, rest: &str, max: &str) -> String {
     format!("{agent} travaille {worked} du {from} au {to} sans repos de {rest} (au plus {max} de travail avant).")
 }

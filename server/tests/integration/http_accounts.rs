@@ -225,10 +225,10 @@ async fn an_expired_invitation_is_refused() {
     let admin = app.user("admin@comite.test", "Admin", false).await;
     let comite = app.organisation("Comité", "organisateur").await;
     let eight_days_ago = crate::common::now().minus(app::domain::time::Span::days(8));
-    let token = app::api::security::new_token();
+    let token = app::service::security::new_token();
     store::invitations::create(
         &app.db,
-        &app::api::security::hash_token(&token),
+        &app::service::security::hash_token(&token),
         &Email::parse("late@comite.test").unwrap(),
         &comite,
         MembershipRole::Member,

@@ -1,7 +1,8 @@
 //! The authorisation matrix: every persona of the demo, plus a second organiser, a second
 //! company and a second prefecture, against every door of one event (the plan page's server
 //! functions — zones, needs, participants, agents and their CSV import, deployments, shift
-//! proposals, removal, publication, calendar links, the convention's moves —, the JSON API,
+//! proposals, removal, publication, calendar links, the convention's moves, its risk
+//! assessment, amendments and opinions —, the JSON API,
 //! the convention document), with the exact status each gets, and nothing saved on a
 //! refusal. Run on SQLite and on PostgreSQL.
 
@@ -57,6 +58,13 @@ async fn token_of(app: &TestApp, client: &reqwest::Client) -> String {
     let (status, body, _) = app.call(client, "create_api_token", &[("name", "Matrice")]).await;
     assert_eq!(status, 200, "{body}");
     body.as_str().unwrap().to_string()
+}
+
+/// The convention file's inputs, thread length and opinions: what a refused move must leave.
+async fn file_state(app: &TestApp, event: &str) -> (app::store::conventions::StoredInputs, usize, usize) {
+    use app::store::conventions::{chain, event_chain, inputs, opinions};
+    let thread = chain(&app.db, &event_chain(event)).await.unwrap().len();
+    (inputs(&app.db, event).await.unwrap(), thread, opinions(&app.db, event).await.unwrap().len())
 }
 
 async fn versions(app: &TestApp, event: &str) -> (i64, std::collections::BTreeMap<String, i64>) {
@@ -297,6 +305,32 @@ async fn matrix(backend: Backend) {
         assert_eq!(res.status().as_u16(), reads[i], "{email}: the convention document");
     }
 
+    // The shared risk assessment, before filing: the organiser's alone.
+    let saves_risk: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    for i in [7, 6, 5, 4, 3, 2, 1, 0] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form = [
+            ("event_id", event.as_str()),
+            ("peak_attendance", "18000"),
+            ("behaviour", "debout"),
+            ("site", "temporaire"),
+            ("response_time_minutes", "20"),
+            ("alcohol", "oui"),
+            ("night", "oui"),
+            ("threat", "securite_renforcee"),
+            ("threat_notes", ""),
+            ("erp_type", ""),
+            ("notes", "Feu d’artifice à 23 h."),
+        ];
+        let before = file_state(&app, &event).await;
+        let (status, body, _) = app.call(&client, "save_risk_assessment", &form).await;
+        assert_eq!(status, saves_risk[i], "{email}: save the risk assessment: {body}");
+        if status != 200 {
+            assert_eq!(file_state(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+
     // The convention's moves: the organiser files, the department's prefecture takes it up.
     let files: Row = [200, 422, 422, 422, 422, 422, 404, 404];
     for (i, email) in PERSONAS.iter().enumerate().rev() {
@@ -312,6 +346,68 @@ async fn matrix(backend: Backend) {
         let form = [("event_id", event.as_str()), ("action", "take_up"), ("message", "")];
         let (status, body, _) = app.call(&client, "act_on_convention", &form).await;
         assert_eq!(status, takes_up[i], "{email}: take up the file: {body}");
+    }
+
+    // While it is instructed: the instructor amends and removes its amendment; the organiser's
+    // inputs are frozen; nobody else amends.
+    let amends: Row = [422, 200, 422, 422, 422, 422, 404, 404];
+    for i in [0, 2, 3, 4, 5, 6, 7, 1] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form = [("event_id", event.as_str()), ("article", "evaluation"), ("text", "Retour sous un mois.")];
+        let before = file_state(&app, &event).await;
+        let (status, body, _) = app.call(&client, "add_amendment", &form).await;
+        assert_eq!(status, amends[i], "{email}: amend the convention: {body}");
+        if status != 200 {
+            assert_eq!(file_state(&app, &event).await, before, "{email}: nothing saved");
+        }
+    }
+    let index = file_state(&app, &event).await.0.amendments.len() - 1;
+    for i in [0, 2, 3, 4, 5, 6, 7, 1] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form = [("event_id", event.as_str()), ("index", &index.to_string())];
+        let before = file_state(&app, &event).await;
+        let (status, body, _) = app.call(&client, "remove_amendment", &form).await;
+        assert_eq!(status, amends[i], "{email}: remove the instructor's amendment: {body}");
+        if status != 200 {
+            assert_eq!(file_state(&app, &event).await, before, "{email}: nothing removed");
+        }
+    }
+    // Opinions: only the instructor asks; only the consulted participant's members answer.
+    let municipal = stored.plan.participants.iter().find(|p| p.role().code() == "police_municipale").unwrap();
+    let target = format!("participant:{}", municipal.id());
+    let asks: Row = [422, 200, 422, 422, 422, 422, 404, 404];
+    for i in [0, 2, 3, 4, 5, 6, 7, 1] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form = [
+            ("event_id", event.as_str()),
+            ("target", target.as_str()),
+            ("body_name", ""),
+            ("question", "Les effectifs de nuit suffisent-ils ?"),
+            ("deadline", "2099-01-15"),
+        ];
+        let before = file_state(&app, &event).await;
+        let (status, body, _) = app.call(&client, "ask_opinion", &form).await;
+        assert_eq!(status, asks[i], "{email}: ask an opinion: {body}");
+        if status != 200 {
+            assert_eq!(file_state(&app, &event).await, before, "{email}: nothing asked");
+        }
+    }
+    let opinion = app::store::conventions::opinions(&app.db, &event).await.unwrap().remove(0).id;
+    let answers: Row = [422, 422, 422, 200, 422, 422, 404, 404];
+    for i in [0, 1, 2, 4, 5, 6, 7, 3] {
+        let email = PERSONAS[i];
+        let client = client_of(&app, email).await;
+        let form =
+            [("event_id", event.as_str()), ("opinion_id", opinion.as_str()), ("verdict", "favorable"), ("comment", "")];
+        let before = file_state(&app, &event).await;
+        let (status, body, _) = app.call(&client, "answer_opinion", &form).await;
+        assert_eq!(status, answers[i], "{email}: answer the municipal police's opinion: {body}");
+        if status != 200 {
+            assert_eq!(file_state(&app, &event).await, before, "{email}: nothing answered");
+        }
     }
 
     // The API's PUT: a zone renamed in the organiser's file, sent by each.

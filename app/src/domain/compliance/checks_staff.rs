@@ -1,5 +1,6 @@
-//! The private security staff: CNAPS cards of the agents and authorisation of the companies
-//! (L612-9, L612-20), and the working-time limits of the named agents (IDCC 1351).
+//! The staff: CNAPS cards of the private agents and authorisation of the companies (L612-9,
+//! L612-20), and the working-time limits of the named agents — the agreement's (IDCC 1351) for
+//! companies' agents, the public service's (décret n° 2000-815) for municipal police officers.
 
 use super::checker::Checker;
 use super::finding::Draft;
@@ -7,6 +8,7 @@ use super::local::{date_time, hours, short_date};
 use super::rules::RuleCode;
 use super::working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
 use crate::domain::plan::{Agent, Deployment, ParticipantRole, TimeWindow};
+use crate::domain::time::Span;
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -76,19 +78,23 @@ fn agent_cards(c: &mut Checker) {
     }
 }
 
-/// The working-time limits as the rules table sets them.
-fn limits(c: &Checker) -> WorkingTimeLimits {
-    WorkingTimeLimits::from_rules(c.rules())
-}
-
 fn agents_working_time(c: &mut Checker) {
-    let limits = limits(c);
     let zone = c.plan.event.time_zone();
-    for agent in private_agents(c) {
+    for agent in c.plan.agents.iter() {
+        let Some(role) = c.role(agent.participant_id()) else { continue };
+        let Some(limits) = WorkingTimeLimits::of_employer(c.rules(), role) else { continue };
+        let public_service = role == ParticipantRole::PoliceMunicipale;
         let deployments: Vec<&Deployment> = c.deployments_of_agent(agent.id()).collect();
         let windows: Vec<TimeWindow> = deployments.iter().map(|d| d.window()).collect();
         for breach in working_time(&windows, &limits, zone) {
             let (code, message, fix) = describe(c, agent.display_name(), &breach, &limits);
+            // A municipal officer's limits are one rule of their own, with the derogation the
+            // decree allows for exceptional circumstances (art. 3 II b).
+            let (code, fix) = if public_service {
+                (RuleCode::TempsTravailFonctionPublique, text::COMPLIANCE_FIX_PUBLIC_SERVICE_WORKING_TIME)
+            } else {
+                (code, fix)
+            };
             if c.active(code).is_none() {
                 continue;
             }
@@ -159,6 +165,16 @@ fn describe(
                 &at(period.end()),
                 &hours(limits.long_rest),
                 &hours(limits.max_work_between_long_rests),
+            ),
+            text::COMPLIANCE_FIX_WORKING_TIME,
+        ),
+        WorkingTimeBreach::Amplitude { period } => (
+            RuleCode::TempsTravailJournalier,
+            text::compliance_amplitude(
+                agent,
+                &at(period.start()),
+                &at(period.end()),
+                &hours(limits.max_amplitude.unwrap_or(Span(0))),
             ),
             text::COMPLIANCE_FIX_WORKING_TIME,
         ),

@@ -46,6 +46,7 @@ coded_enum! {
         TempsTravailHebdomadaire => ("temps_travail_hebdomadaire", "Durée de travail hebdomadaire dépassée"),
         TempsTravailJoursSemaine => ("temps_travail_jours_semaine", "Trop de jours travaillés dans la semaine"),
         VacationTropCourte => ("vacation_trop_courte", "Vacation trop courte"),
+        TempsTravailFonctionPublique => ("temps_travail_fonction_publique", "Temps de travail d’un policier municipal dépassé"),
         DpsInsuffisant => ("dps_insuffisant", "Dispositif de secours insuffisant"),
         StewardsInsuffisants => ("stewards_insuffisants", "Effectif de sécurité très inférieur à l’usage"),
         PosteCommandementAbsent => ("poste_commandement_absent", "Pas de poste de commandement"),
@@ -231,6 +232,21 @@ fn default_rule(code: RuleCode) -> Rule {
         TempsTravailHebdomadaire => rule(code, Avertissement, IDCC_1351, &[("max_heures", 48.0)]),
         TempsTravailJoursSemaine => rule(code, Avertissement, IDCC_1351, &[("max_jours", 6.0)]),
         VacationTropCourte => rule(code, Avertissement, IDCC_1351, &[("min_heures", 4.0), ("coupure_max_heures", 2.0)]),
+        // Municipal police officers are territorial civil servants: the public service's
+        // limits, not the private security agreement's.
+        TempsTravailFonctionPublique => rule(
+            code,
+            Avertissement,
+            "Décret n° 2000-815 du 25 août 2000, art. 3 I ; décret n° 2001-623 du 12 juillet 2001, art. 1",
+            &[
+                ("max_heures_jour", 10.0),
+                ("amplitude_max_heures", 12.0),
+                ("repos_quotidien_heures", 11.0),
+                ("max_heures_semaine", 48.0),
+                ("repos_hebdomadaire_heures", 35.0),
+                ("max_jours_semaine", 6.0),
+            ],
+        ),
         // The sizing itself (P2, E1, E2, thresholds) is the convention's, with the
         // department's coefficients: one computation for the rule and the document.
         DpsInsuffisant => rule(

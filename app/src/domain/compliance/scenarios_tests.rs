@@ -590,6 +590,56 @@ scenario!(
 scenario!(a_two_hour_shift_is_too_short, nadia_also(june((19, 10, 0), (19, 12, 0))), [VacationTropCourte]);
 scenario!(a_four_hour_shift_is_long_enough, nadia_also(june((19, 10, 0), (19, 14, 0))), []);
 
+// Working time of a municipal police officer: the public service's (décret n° 2000-815,
+// art. 3), not the agreement's.
+
+/// "Lucas M.", a municipal police officer, named on the traffic duty (18:00–22:30 on 20 June)
+/// and on a morning duty on the avenue in `window`.
+fn officer_also(window: TimeWindow) -> Edit {
+    let officer =
+        AgentDraft { participant_id: id(MUNICIPAL), cnaps_card: None, ..agent_draft(107, "Lucas M.", Sex::Homme, &[]) };
+    Edit::compliant()
+        .add_agent(officer)
+        .deployment(TRAFFIC, |d| d.agent_ids = vec![id(107)])
+        .add_deployment(deployment_draft(330, MUNICIPAL, AVENUE, window, 1, &[107], MissionCategory::Circulation))
+}
+
+scenario!(
+    a_municipal_officer_on_duty_from_ten_to_half_past_ten_pm_exceeds_the_twelve_hour_amplitude,
+    officer_also(june((20, 10, 0), (20, 12, 0))),
+    [TempsTravailFonctionPublique]
+);
+scenario!(
+    a_municipal_officer_on_duty_from_half_past_ten_to_half_past_ten_pm_keeps_the_twelve_hour_amplitude,
+    officer_also(june((20, 10, 30), (20, 12, 0))),
+    []
+);
+scenario!(
+    a_municipal_officer_working_eleven_hours_in_a_row_exceeds_the_public_services_ten_hours,
+    officer_also(june((22, 10, 0), (22, 12, 0))).deployment(TRAFFIC, |d| d.window = june((20, 11, 30), (20, 22, 30))),
+    [TempsTravailFonctionPublique]
+);
+scenario!(
+    a_municipal_officer_on_a_two_hour_duty_owes_no_minimum_shift,
+    officer_also(june((21, 10, 0), (21, 12, 0))),
+    []
+);
+
+#[test]
+fn the_municipal_officers_working_time_cites_the_public_service_decree() {
+    let findings = officer_also(june((20, 10, 0), (20, 12, 0))).findings();
+    assert_eq!(
+        findings[0].message,
+        "La journée de travail de Lucas M. s’étend du 20/06/2026 10:00 au 20/06/2026 22:30 : amplitude de plus de 12 h."
+    );
+    assert!(
+        findings[0].reference.starts_with("Décret n° 2000-815 du 25 août 2000, art. 3"),
+        "{}",
+        findings[0].reference
+    );
+    assert_eq!(findings[0].agent_ids, vec![id(107)]);
+}
+
 // The cooperation (CLCS circular).
 scenario!(
     a_plan_without_a_command_post_zone_lacks_one,

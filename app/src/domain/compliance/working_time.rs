@@ -1,6 +1,8 @@
-//! Working-time limits of one agent (private security collective agreement, IDCC 1351): the
-//! compliance checks use it on the plan's named agents, and the shift scheduler will use the
-//! same function on the shifts it proposes. Pure: windows and limits in, breaches out.
+//! Working-time limits of one agent: the private security collective agreement (IDCC 1351) for
+//! a company's agents, the public service's rules (décret n° 2000-815, art. 3, applied to the
+//! territorial civil service by décret n° 2001-623) for municipal police officers. The
+//! compliance checks use it on the plan's named agents, and the shift scheduler the same
+//! function on the shifts it proposes. Pure: windows and limits in, breaches out.
 //!
 //! How the limits are read, so that a schedule is judged the same way everywhere:
 //! - overlapping or touching windows are merged into one *shift*;
@@ -40,6 +42,10 @@ pub struct WorkingTimeLimits {
     pub max_work_between_long_rests: Span,
     /// The rest owed after that much work: 24 h.
     pub long_rest: Span,
+    /// The longest working day, from its first start to its last end (amplitude), when it is
+    /// shorter than what the daily rest leaves of 24 h: `None` under the agreement, 12 h in the
+    /// public service.
+    pub max_amplitude: Option<Span>,
 }
 
 impl Default for WorkingTimeLimits {
@@ -53,6 +59,7 @@ impl Default for WorkingTimeLimits {
             max_unpaid_break: Span::hours(2),
             max_work_between_long_rests: Span::hours(48),
             long_rest: Span::hours(24),
+            max_amplitude: None,
         }
     }
 }
@@ -76,6 +83,58 @@ impl WorkingTimeLimits {
             max_unpaid_break: at_least(RuleCode::VacationTropCourte, "coupure_max_heures"),
             max_work_between_long_rests: at_most(RuleCode::TempsTravailRepos, "travail_avant_repos_long_heures"),
             long_rest: at_least(RuleCode::TempsTravailRepos, "repos_long_heures"),
+            max_amplitude: None,
+        }
+    }
+
+    /// The public service's limits for municipal police officers (décret n° 2000-815, art. 3 I,
+    /// applied to the territorial civil service by décret n° 2001-623, art. 1), as the rule
+    /// `temps_travail_fonction_publique` sets them: 10 h of work a day, an amplitude of 12 h,
+    /// 11 h of daily rest, 48 h a week, a weekly rest of 35 h (read as: at most 48 h of work
+    /// between two rests of 35 h) and 6 days a week. No minimum shift. Switched off, no limit.
+    pub fn public_service(rules: &RuleSet) -> WorkingTimeLimits {
+        let Some(rule) = Some(rules.rule(RuleCode::TempsTravailFonctionPublique)).filter(|rule| rule.enabled) else {
+            return WorkingTimeLimits::none();
+        };
+        let hours = |name: &str| Span::minutes((rule.parameter(name) * 60.0).round() as i64);
+        WorkingTimeLimits {
+            max_daily: hours("max_heures_jour"),
+            min_rest: hours("repos_quotidien_heures"),
+            max_weekly: hours("max_heures_semaine"),
+            max_days_per_week: rule.parameter("max_jours_semaine").round() as u32,
+            min_shift: Span(0),
+            max_unpaid_break: Span(0),
+            max_work_between_long_rests: hours("max_heures_semaine"),
+            long_rest: hours("repos_hebdomadaire_heures"),
+            max_amplitude: Some(hours("amplitude_max_heures")),
+        }
+    }
+
+    /// The limits of an agent employed by a participant of `role`: the agreement's for a
+    /// private company, the public service's for a municipal police; `None` for anyone else
+    /// (the State forces' and volunteers' working time is not Cordon's to judge).
+    pub fn of_employer(rules: &RuleSet, role: crate::domain::plan::ParticipantRole) -> Option<WorkingTimeLimits> {
+        use crate::domain::plan::ParticipantRole;
+        match role {
+            ParticipantRole::SecuritePrivee => Some(WorkingTimeLimits::from_rules(rules)),
+            ParticipantRole::PoliceMunicipale => Some(WorkingTimeLimits::public_service(rules)),
+            _ => None,
+        }
+    }
+
+    /// No limit at all (every rule switched off).
+    fn none() -> WorkingTimeLimits {
+        let loose = Span(i64::MAX / 4);
+        WorkingTimeLimits {
+            max_daily: loose,
+            min_rest: Span(0),
+            max_weekly: loose,
+            max_days_per_week: u32::MAX,
+            min_shift: Span(0),
+            max_unpaid_break: Span(0),
+            max_work_between_long_rests: loose,
+            long_rest: Span(0),
+            max_amplitude: None,
         }
     }
 }
@@ -96,6 +155,9 @@ pub enum WorkingTimeBreach {
     ShortShift { shift: TimeWindow },
     /// More work than allowed without a long rest (24 h after 48 h of work).
     NoLongRest { period: TimeWindow, worked: Span },
+    /// A working day longer, from first start to last end, than the amplitude allowed (public
+    /// service: 12 h), while the daily rest around it is kept.
+    Amplitude { period: TimeWindow },
 }
 
 impl WorkingTimeBreach {
@@ -106,6 +168,7 @@ impl WorkingTimeBreach {
             WorkingTimeBreach::WeeklyWork { week, .. } | WorkingTimeBreach::DaysPerWeek { week, .. } => week,
             WorkingTimeBreach::ShortShift { shift } => shift,
             WorkingTimeBreach::NoLongRest { period, .. } => period,
+            WorkingTimeBreach::Amplitude { period } => period,
         }
     }
 }
@@ -155,6 +218,8 @@ pub fn working_time(windows: &[TimeWindow], limits: &WorkingTimeLimits, zone: Tz
         }
         if period.len() > 1 && whole.duration() > Span(Span::hours(24).0 - limits.min_rest.0) {
             breaches.push(WorkingTimeBreach::Rest { period: whole });
+        } else if period.len() > 1 && limits.max_amplitude.is_some_and(|max| whole.duration() > max) {
+            breaches.push(WorkingTimeBreach::Amplitude { period: whole });
         }
     }
     breaches.extend(weekly_breaches(&shifts, limits, zone));
@@ -232,6 +297,54 @@ mod tests {
 
     fn check(windows: &[TimeWindow]) -> Vec<WorkingTimeBreach> {
         working_time(windows, &WorkingTimeLimits::default(), chrono_tz::Europe::Paris)
+    }
+
+    fn public_service(windows: &[TimeWindow]) -> Vec<WorkingTimeBreach> {
+        let limits = WorkingTimeLimits::public_service(&RuleSet::defaults());
+        working_time(windows, &limits, chrono_tz::Europe::Paris)
+    }
+
+    #[test]
+    fn a_public_servant_works_at_most_ten_hours_a_day_where_the_agreement_allows_twelve() {
+        let shift = june(20, 10, 21);
+        assert_eq!(check(&[shift]), vec![]);
+        assert_eq!(
+            public_service(&[shift]),
+            vec![WorkingTimeBreach::DailyWork { period: shift, worked: Span::hours(11) }]
+        );
+    }
+
+    #[test]
+    fn a_public_servants_split_day_of_thirteen_hours_exceeds_the_amplitude_though_eleven_hours_of_rest_remain() {
+        let (morning, evening) = (june(20, 9, 13), june(20, 17, 22));
+        let period = TimeWindow::new(morning.start(), evening.end()).unwrap();
+        assert_eq!(public_service(&[morning, evening]), vec![WorkingTimeBreach::Amplitude { period }]);
+        assert_eq!(public_service(&[june(20, 10, 13), evening]), vec![]);
+    }
+
+    #[test]
+    fn a_public_servant_has_no_minimum_shift_and_rests_eleven_hours() {
+        assert_eq!(public_service(&[june(20, 10, 12)]), vec![]);
+        assert_eq!(public_service(&[june(19, 14, 23), june(20, 10, 14)]), vec![]);
+        let (late, early) = (june(19, 16, 23), june(20, 9, 11));
+        let period = TimeWindow::new(late.start(), early.end()).unwrap();
+        assert_eq!(public_service(&[late, early]), vec![WorkingTimeBreach::Rest { period }]);
+    }
+
+    #[test]
+    fn the_public_services_limits_follow_their_rule_and_vanish_when_it_is_switched_off() {
+        let mut rules = RuleSet::defaults();
+        let limits = WorkingTimeLimits::public_service(&rules);
+        assert_eq!(
+            (limits.max_daily, limits.min_rest, limits.max_amplitude, limits.long_rest),
+            (Span::hours(10), Span::hours(11), Some(Span::hours(12)), Span::hours(35))
+        );
+        rules.rules.iter_mut().find(|r| r.code == RuleCode::TempsTravailFonctionPublique).unwrap().enabled = false;
+        assert_eq!(public_service_with(&rules, &[june(20, 6, 23)]), vec![]);
+    }
+
+    fn public_service_with(rules: &RuleSet, windows: &[TimeWindow]) -> Vec<WorkingTimeBreach> {
+        working_time(windows, &WorkingTimeLimits::public_service(rules), chrono_tz::Europe::Paris)
     }
 
     #[test]

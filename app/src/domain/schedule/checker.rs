@@ -156,7 +156,7 @@ fn agent_rules(instance: &Instance, agent: &str, shifts: &[&Shift]) -> Vec<Viola
     }
     for breach in working_time(&windows, &profile.limits(), instance.tz()) {
         let rule = match breach {
-            WorkingTimeBreach::DailyWork { .. } => HardRule::DailyWork,
+            WorkingTimeBreach::DailyWork { .. } | WorkingTimeBreach::Amplitude { .. } => HardRule::DailyWork,
             WorkingTimeBreach::Rest { .. } | WorkingTimeBreach::NoLongRest { .. } => HardRule::Rest,
             WorkingTimeBreach::WeeklyWork { .. } => HardRule::WeeklyWork,
             WorkingTimeBreach::DaysPerWeek { .. } => HardRule::DaysPerWeek,

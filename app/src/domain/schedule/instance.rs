@@ -125,6 +125,10 @@ pub struct WorkingTimeProfile {
     pub max_work_between_long_rests_minutes: u32,
     /// The rest owed after that much work: 24 h.
     pub long_rest_minutes: u32,
+    /// The longest working day from first start to last end; absent, 24 h minus the daily
+    /// rest (the agreement's reading). The public service sets 12 h.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_amplitude_minutes: Option<u32>,
 }
 
 impl Default for WorkingTimeProfile {
@@ -140,6 +144,7 @@ impl Default for WorkingTimeProfile {
             max_unpaid_break_minutes: 0,
             max_work_between_long_rests_minutes: 48 * 60,
             long_rest_minutes: 24 * 60,
+            max_amplitude_minutes: None,
         }
     }
 }
@@ -149,7 +154,21 @@ impl WorkingTimeProfile {
     /// one reading of them ([`WorkingTimeLimits::from_rules`]); a limit switched off is as
     /// loose as the format allows. The break stays the agreement's.
     pub fn from_rules(rules: &crate::domain::compliance::RuleSet) -> WorkingTimeProfile {
-        let limits = WorkingTimeLimits::from_rules(rules);
+        WorkingTimeProfile::from_limits(&WorkingTimeLimits::from_rules(rules))
+    }
+
+    /// The profile of `employer`'s agents under the rules in force: the agreement's for a
+    /// company, the public service's for a municipal police ([`WorkingTimeLimits::public_service`]).
+    pub fn of_employer(rules: &crate::domain::compliance::RuleSet, employer: Employer) -> WorkingTimeProfile {
+        match employer {
+            Employer::Private => WorkingTimeProfile::from_rules(rules),
+            Employer::Municipal => WorkingTimeProfile::from_limits(&WorkingTimeLimits::public_service(rules)),
+        }
+    }
+
+    /// `limits` in the instance's units; a limit switched off is as loose as the format
+    /// allows. The break stays the agreement's.
+    fn from_limits(limits: &WorkingTimeLimits) -> WorkingTimeProfile {
         let minutes = |span: Span| u32::try_from(span.0 / 60_000).unwrap_or(u32::MAX);
         let defaults = WorkingTimeProfile::default();
         WorkingTimeProfile {
@@ -163,6 +182,7 @@ impl WorkingTimeProfile {
             max_unpaid_break_minutes: minutes(limits.max_unpaid_break),
             max_work_between_long_rests_minutes: minutes(limits.max_work_between_long_rests).min(31 * 24 * 60),
             long_rest_minutes: minutes(limits.long_rest),
+            max_amplitude_minutes: limits.max_amplitude.map(|max| minutes(max).min(24 * 60)),
         }
     }
 
@@ -178,6 +198,7 @@ impl WorkingTimeProfile {
             max_unpaid_break: minutes(self.max_unpaid_break_minutes),
             max_work_between_long_rests: minutes(self.max_work_between_long_rests_minutes),
             long_rest: minutes(self.long_rest_minutes),
+            max_amplitude: self.max_amplitude_minutes.map(minutes),
         }
     }
 }

@@ -162,18 +162,30 @@ pub struct Accepted {
 /// The scheduling problem of `participant_id`'s named agents in `plan`.
 /// The legal bases (pat-downs, public road) come from the compliance rules in force (`rules`),
 /// need by need, so that the proposal and the checks judge alike.
+/// Who employs `participant_id`'s agents: a company or a commune; nobody else's shifts are
+/// proposed.
+pub fn employer_of(plan: &Plan, participant_id: &str) -> Result<Employer, ProposalError> {
+    let participant = plan.participant(participant_id).ok_or(ProposalError::UnknownParticipant)?;
+    match participant.role() {
+        ParticipantRole::SecuritePrivee => Ok(Employer::Private),
+        ParticipantRole::PoliceMunicipale => Ok(Employer::Municipal),
+        _ => Err(ProposalError::NotSchedulable),
+    }
+}
+
+/// The working-time profile of `participant_id`'s agents under `rules`: the agreement's for a
+/// company, the public service's for a municipal police.
+pub fn profile_for(plan: &Plan, rules: &RuleSet, participant_id: &str) -> Result<WorkingTimeProfile, ProposalError> {
+    Ok(WorkingTimeProfile::of_employer(rules, employer_of(plan, participant_id)?))
+}
+
 pub fn prepare(
     plan: &Plan,
     rules: &RuleSet,
     participant_id: &str,
     profile: WorkingTimeProfile,
 ) -> Result<Prepared, ProposalError> {
-    let participant = plan.participant(participant_id).ok_or(ProposalError::UnknownParticipant)?;
-    let employer = match participant.role() {
-        ParticipantRole::SecuritePrivee => Employer::Private,
-        ParticipantRole::PoliceMunicipale => Employer::Municipal,
-        _ => return Err(ProposalError::NotSchedulable),
-    };
+    let employer = employer_of(plan, participant_id)?;
     let own_agents: Vec<_> = plan.agents.iter().filter(|a| a.participant_id() == participant_id).collect();
     if own_agents.is_empty() {
         return Err(ProposalError::NoAgents);

@@ -153,6 +153,22 @@ fn only_security_companies_and_municipal_police_get_proposals() {
 }
 
 #[test]
+fn a_municipal_polices_officers_are_scheduled_under_the_public_services_limits_and_a_companys_under_the_agreement() {
+    let plan = Edit::compliant().0;
+    let rules = RuleSet::defaults();
+    let municipal = profile_for(&plan, &rules, &id(MUNICIPAL)).unwrap();
+    assert_eq!(
+        (municipal.max_daily_minutes, municipal.min_rest_minutes, municipal.max_amplitude_minutes),
+        (600, 660, Some(720))
+    );
+    assert_eq!((municipal.min_shift_minutes, municipal.long_rest_minutes), (0, 35 * 60));
+    let company = profile_for(&plan, &rules, &id(COMPANY)).unwrap();
+    assert_eq!(company, WorkingTimeProfile::from_rules(&rules));
+    assert_eq!((company.max_daily_minutes, company.max_amplitude_minutes), (720, None));
+    assert_eq!(profile_for(&plan, &rules, &id(ORGANISER)).unwrap_err(), ProposalError::NotSchedulable);
+}
+
+#[test]
 fn the_scheduler_offers_no_pat_downs_where_the_compliance_rules_see_no_legal_basis() {
     // The same plan, its entrance no longer giving access to an enclosed venue: no L613-3
     // basis, no order. The proposal must agree with `palpation_sans_base_legale`.

@@ -5,8 +5,8 @@ pub mod smtp;
 
 use std::net::SocketAddr;
 
-use app::api::security::hash_password_now;
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
+use app::service::security::hash_password_now;
 use app::store::testing::TestDb;
 use app::store::{self, Db};
 use cordon_server::config::Config;

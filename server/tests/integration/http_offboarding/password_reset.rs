@@ -3,8 +3,8 @@
 
 use super::{backends, is_signed_in, signed_in, wait_for_mails, NEW_PASSWORD};
 use crate::common::{invitation_link, mail_body, spawn_app, Backend, PASSWORD};
-use app::api::security::{hash_token, new_token};
 use app::domain::time::Span;
+use app::service::security::{hash_token, new_token};
 use app::store;
 use serde_json::json;
 
