@@ -39,6 +39,8 @@ pub async fn create_event(
     palpations_sous_controle_opj: Option<String>,
     /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
     regime_police: Option<String>,
+    /// The day the declaration was filed with the maire (R211-22), `AAAA-MM-JJ`; blank: not filed.
+    declaration_deposee_le: Option<String>,
 ) -> Result<String, AppError> {
     use super::context::run;
     use crate::service::plan_edits;
@@ -58,6 +60,7 @@ pub async fn create_event(
             but_lucratif,
             palpations_sous_controle_opj,
             regime_police,
+            declaration_deposee_le,
         },
     };
     run(|state, user, now| async move {

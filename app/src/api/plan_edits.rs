@@ -146,6 +146,8 @@ pub async fn update_event(
     palpations_sous_controle_opj: Option<String>,
     /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
     regime_police: Option<String>,
+    /// The day the declaration was filed with the maire (R211-22), `AAAA-MM-JJ`; blank: not filed.
+    declaration_deposee_le: Option<String>,
     /// How field actors are alerted of an imminent risk (the circular's fourth axis).
     alert_procedure: Option<String>,
 ) -> Result<(), AppError> {
@@ -166,6 +168,7 @@ pub async fn update_event(
             but_lucratif,
             palpations_sous_controle_opj,
             regime_police,
+            declaration_deposee_le,
         },
     };
     run(|state, user, now| async move { plan_edits::save_event(&state, &user, &event_id, &version, form, now).await })

@@ -406,6 +406,10 @@ peut la surveiller de nuit)";
 pub const LEGAL_BUT_LUCRATIF: &str =
     "Manifestation à but lucratif (déclaration au maire au-delà de 1 500 personnes, R211-22 ; service d’ordre \
 pouvant être exigé, L211-11)";
+pub const LEGAL_DECLARATION_DEPOSEE_LE: &str = "Déclaration déposée en mairie le (facultatif)";
+pub const LEGAL_DECLARATION_DEPOSEE_LE_HINT: &str =
+    "Manifestation à but lucratif : date de dépôt de la déclaration auprès du maire, un mois au moins avant \
+(R211-23). Laissez vide si elle n’est pas encore déposée.";
 pub const LEGAL_PALPATIONS_OPJ: &str =
     "Palpations à l’entrée de l’enceinte sous le contrôle d’un officier de police judiciaire (article L613-3)";
 pub const LEGAL_REGIME_POLICE: &str = "Régime de police de la commune";
@@ -552,34 +556,43 @@ pub fn compliance_company_without_authorisation(participant: &str) -> String {
 pub const COMPLIANCE_FIX_COMPANY_WITHOUT_AUTHORISATION: &str = "Saisissez le numéro d’autorisation d’exercer de \
 l’entreprise (AUT-…) : sans autorisation, elle ne peut pas intervenir.";
 
-pub fn compliance_no_service_d_ordre(attendance: u32, threshold: f64) -> String {
-    let (attendance, threshold) = (compliance_number(f64::from(attendance)), compliance_number(threshold));
+pub fn compliance_no_service_d_ordre(people: u32, threshold: f64) -> String {
+    let (people, threshold) = (compliance_number(f64::from(people)), compliance_number(threshold));
     format!(
-        "Manifestation à but lucratif de {attendance} personnes (plus de {threshold}) sans agent de l’organisateur \
-         ni de sécurité privée : le préfet peut exiger un service d’ordre."
+        "Manifestation à but lucratif de {people} personnes, public et personnel compris (plus de {threshold}), sans \
+         agent de l’organisateur ni de sécurité privée : le préfet peut exiger un service d’ordre."
     )
 }
 pub const COMPLIANCE_FIX_NO_SERVICE_D_ORDRE: &str = "Si la préfecture l’exige, prévoyez un service d’ordre \
 (service interne de sécurité ou entreprise de sécurité privée) ; le concours des forces de l’État au-delà de leurs \
 missions normales est remboursé par l’organisateur.";
 
-pub fn compliance_declaration_due(threshold: f64, deadline: &str) -> String {
-    let threshold = compliance_number(threshold);
+pub fn compliance_declaration_due(people: u32, threshold: f64, deadline: &str) -> String {
+    let (people, threshold) = (compliance_number(f64::from(people)), compliance_number(threshold));
     format!(
-        "Manifestation à but lucratif de plus de {threshold} personnes : déclarez-la au maire au plus tard le \
-         {deadline}."
+        "Manifestation à but lucratif de {people} personnes, public et personnel compris (plus de {threshold}) : \
+         déclarez-la au maire au plus tard le {deadline}."
     )
 }
 pub const COMPLIANCE_FIX_DECLARATION_DUE: &str =
     "Déposez la déclaration auprès du maire au moins un mois avant la manifestation, avec les mesures de sécurité \
 prévues.";
-pub fn compliance_declaration_late(threshold: f64, deadline: &str) -> String {
-    let threshold = compliance_number(threshold);
+pub fn compliance_declaration_late(people: u32, threshold: f64, deadline: &str) -> String {
+    let (people, threshold) = (compliance_number(f64::from(people)), compliance_number(threshold));
     format!(
-        "Manifestation à but lucratif de plus de {threshold} personnes : le délai de déclaration au maire a expiré \
-         le {deadline}."
+        "Manifestation à but lucratif de {people} personnes, public et personnel compris (plus de {threshold}) : le \
+         délai de déclaration au maire a expiré le {deadline}."
     )
 }
+pub fn compliance_declaration_filed_late(filed: &str, deadline: &str) -> String {
+    format!(
+        "La déclaration au maire a été déposée le {filed}, après le délai d’un mois (au plus tard le {deadline}) \
+         prévu par R211-23, sauf urgence motivée."
+    )
+}
+pub const COMPLIANCE_FIX_DECLARATION_FILED_LATE: &str =
+    "Vérifiez auprès de la mairie que la déclaration tardive a été acceptée pour urgence motivée, et joignez sa \
+réponse au dossier.";
 pub const COMPLIANCE_FIX_DECLARATION_LATE: &str =
     "Vérifiez que la déclaration a bien été déposée auprès du maire ; sinon, prenez contact avec la mairie sans \
 attendre.";

@@ -11,6 +11,7 @@ use super::finding::Draft;
 use super::local::{decimal, local_date};
 use super::rules::{Rule, RuleCode};
 use crate::domain::convention::{provided, DpsCategory};
+use crate::domain::plan::{Deployment, ParticipantRole, Plan};
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -20,10 +21,43 @@ pub(super) fn check(c: &mut Checker) {
     stewards(c);
 }
 
+/// The participants whose people « concourent à la réalisation de la manifestation »
+/// (R211-22): the organiser and its providers, not the public authorities' forces.
+const EVENT_STAFF: [ParticipantRole; 4] =
+    [ParticipantRole::Organisateur, ParticipantRole::SecuritePrivee, ParticipantRole::Secours, ParticipantRole::Autre];
+
+/// The people R211-22 counts, « le public et le personnel qui concourt à la réalisation de la
+/// manifestation »: the attendance expected at the peak plus the most people the organiser and
+/// its providers have deployed at one time.
+pub fn r211_22_people(plan: &Plan) -> u32 {
+    let staff = plan
+        .deployments
+        .iter()
+        .filter(|d| plan.participant(d.participant_id()).is_some_and(|p| EVENT_STAFF.contains(&p.role())));
+    plan.event.expected_attendance().saturating_add(peak_headcount(staff))
+}
+
+/// The most people deployed at one time by `deployments` (a deployment ending when another
+/// starts does not overlap it).
+fn peak_headcount<'a>(deployments: impl Iterator<Item = &'a Deployment>) -> u32 {
+    let mut changes: Vec<(crate::domain::Instant, i64)> = Vec::new();
+    for d in deployments {
+        changes.push((d.window().start(), i64::from(d.headcount())));
+        changes.push((d.window().end(), -i64::from(d.headcount())));
+    }
+    // At one instant, departures before arrivals.
+    changes.sort();
+    let (mut now, mut peak) = (0i64, 0i64);
+    for (_, change) in changes {
+        now += change;
+        peak = peak.max(now);
+    }
+    u32::try_from(peak).unwrap_or(u32::MAX)
+}
+
 /// Above the rule's threshold, for a profit-making event: R211-22 and L211-11 concern those.
 fn above(c: &Checker, rule: &Rule) -> bool {
-    c.plan.event.legal().but_lucratif
-        && f64::from(c.plan.event.expected_attendance()) > rule.parameter("seuil_personnes")
+    c.plan.event.legal().but_lucratif && f64::from(r211_22_people(c.plan)) > rule.parameter("seuil_personnes")
 }
 
 fn service_d_ordre(c: &mut Checker) {
@@ -31,13 +65,13 @@ fn service_d_ordre(c: &mut Checker) {
     if !above(c, rule) || c.deployments_by(&PRIVATE).next().is_some() {
         return;
     }
-    let message =
-        text::compliance_no_service_d_ordre(c.plan.event.expected_attendance(), rule.parameter("seuil_personnes"));
+    let message = text::compliance_no_service_d_ordre(r211_22_people(c.plan), rule.parameter("seuil_personnes"));
     c.emit(RuleCode::ServiceOrdreAbsent, Draft::new(message, text::COMPLIANCE_FIX_NO_SERVICE_D_ORDRE));
 }
 
-/// Before the deadline, when to declare (information); after it, a warning to check that the
-/// declaration was made (the plan does not record it yet).
+/// Not filed yet: before the deadline, when to declare (information); after it, a warning. Filed
+/// (`declaration_deposee_le`): nothing, unless it was filed after the deadline (a warning: R211-23
+/// allows it only for a motivated urgency).
 fn declaration(c: &mut Checker) {
     let due = c.active(RuleCode::DeclarationADeposer).filter(|rule| above(c, rule));
     let late = c.active(RuleCode::DeclarationDelaiDepasse).filter(|rule| above(c, rule));
@@ -52,17 +86,32 @@ fn declaration(c: &mut Checker) {
         start.checked_sub_months(Months::new(months)).unwrap_or(start)
     };
     let shown = |date: chrono::NaiveDate| date.format("%d/%m/%Y").to_string();
+    let people = r211_22_people(c.plan);
+    if let Some(filed) = c.plan.event.legal().declaration_deposee_le {
+        if let Some(rule) = late {
+            let deadline = deadline_of(rule);
+            if filed > deadline {
+                let message = text::compliance_declaration_filed_late(&shown(filed), &shown(deadline));
+                c.emit(
+                    RuleCode::DeclarationDelaiDepasse,
+                    Draft::new(message, text::COMPLIANCE_FIX_DECLARATION_FILED_LATE),
+                );
+            }
+        }
+        return;
+    }
     if let Some(rule) = due {
         let deadline = deadline_of(rule);
         if today <= deadline {
-            let message = text::compliance_declaration_due(rule.parameter("seuil_personnes"), &shown(deadline));
+            let message = text::compliance_declaration_due(people, rule.parameter("seuil_personnes"), &shown(deadline));
             c.emit(RuleCode::DeclarationADeposer, Draft::new(message, text::COMPLIANCE_FIX_DECLARATION_DUE));
         }
     }
     if let Some(rule) = late {
         let deadline = deadline_of(rule);
         if today > deadline {
-            let message = text::compliance_declaration_late(rule.parameter("seuil_personnes"), &shown(deadline));
+            let message =
+                text::compliance_declaration_late(people, rule.parameter("seuil_personnes"), &shown(deadline));
             c.emit(RuleCode::DeclarationDelaiDepasse, Draft::new(message, text::COMPLIANCE_FIX_DECLARATION_LATE));
         }
     }

@@ -497,11 +497,14 @@ scenario!(
     spectators(1_600).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4),
     [DeclarationADeposer]
 );
-scenario!(
-    exactly_fifteen_hundred_people_need_no_service_d_ordre_nor_declaration,
-    no_private_deployment(1_500).event(|e| e.legal.but_lucratif = true),
-    [StewardsInsuffisants]
-);
+#[test]
+fn exactly_fifteen_hundred_people_public_and_staff_together_need_no_service_d_ordre_nor_declaration() {
+    let staff = super::checks_sizing::r211_22_people(&no_private_deployment(1_000).0) - 1_000;
+    let at_most = no_private_deployment(1_500 - staff).event(|e| e.legal.but_lucratif = true);
+    assert_eq!(at_most.codes(), vec![StewardsInsuffisants]);
+    let one_more = no_private_deployment(1_501 - staff).event(|e| e.legal.but_lucratif = true);
+    assert_eq!(one_more.codes(), vec![StewardsInsuffisants, ServiceOrdreAbsent, DeclarationADeposer]);
+}
 
 #[test]
 fn the_service_d_ordre_is_information_never_a_block() {
@@ -722,10 +725,51 @@ fn on_the_first_of_june_the_declaration_of_a_profit_making_event_of_sixteen_hund
     assert_eq!(finding.severity, Severity::Avertissement);
     assert_eq!(
         finding.message,
-        "Manifestation à but lucratif de plus de 1 500 personnes : le délai de déclaration au maire a expiré le \
-         20/05/2026."
+        "Manifestation à but lucratif de 1 608 personnes, public et personnel compris (plus de 1 500) : le délai \
+         de déclaration au maire a expiré le 20/05/2026."
     );
     assert_eq!(finding.reference, "CSI R211-22 et R211-23");
+}
+
+#[test]
+fn a_declaration_filed_on_the_tenth_of_may_leaves_nothing_to_report() {
+    let edit = spectators(1_600)
+        .event(|e| e.legal.but_lucratif = true)
+        .event(|e| e.legal.declaration_deposee_le = chrono::NaiveDate::from_ymd_opt(2026, 5, 10))
+        .deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&edit, noon(2026, 5, 12)), vec![]);
+    assert_eq!(codes_on(&edit, noon(2026, 6, 1)), vec![]);
+}
+
+#[test]
+fn a_declaration_filed_on_the_twenty_fifth_of_may_was_filed_after_the_deadline() {
+    let edit = spectators(1_600)
+        .event(|e| e.legal.but_lucratif = true)
+        .event(|e| e.legal.declaration_deposee_le = chrono::NaiveDate::from_ymd_opt(2026, 5, 25))
+        .deployment(FIRST_AID, |d| d.headcount = 4);
+    let findings = check_plan(&edit.0, &RuleSet::defaults(), &ComplianceContext::at(noon(2026, 6, 1)));
+    assert_eq!(findings.iter().map(|f| f.rule).collect::<Vec<_>>(), vec![DeclarationDelaiDepasse]);
+    assert_eq!(
+        findings[0].message,
+        "La déclaration au maire a été déposée le 25/05/2026, après le délai d’un mois (au plus tard le 20/05/2026) \
+         prévu par R211-23, sauf urgence motivée."
+    );
+}
+
+#[test]
+fn the_public_and_the_staff_deployed_at_once_count_for_the_declaration_threshold() {
+    // At the plan's busiest moment eight of the event's own people are on duty (company
+    // agents, first-aiders, the organiser's); the State forces and the municipal police are
+    // not the event's staff.
+    let people = |edit: &Edit| super::checks_sizing::r211_22_people(&edit.0);
+    assert_eq!(people(&spectators(1_492).deployment(FIRST_AID, |d| d.headcount = 4)), 1_500);
+    let lucrative =
+        |count| spectators(count).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4);
+    assert_eq!(codes_on(&lucrative(1_492), noon(2026, 5, 20)), vec![]);
+    assert_eq!(codes_on(&lucrative(1_493), noon(2026, 5, 20)), vec![DeclarationADeposer]);
+    let state_forces_only =
+        spectators(1_494).remove_deployment(FILTERING).remove_deployment(FIRST_AID).remove_deployment(COMMAND);
+    assert_eq!(people(&state_forces_only), 1_494);
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub fn risk_assessment(context: &Context) -> Vec<Block> {
         ),
     ];
     facts.extend(ticks.iter().filter(|(on, _)| *on).map(|(_, text)| text.to_string()));
+    if let Some(day) = legal.declaration_deposee_le {
+        facts.push(format!("déclaration déposée auprès du maire le {} (R211-22) ;", day.format("%d/%m/%Y")));
+    }
     let mut blocks = vec![
         Block::Paragraph("Les parties partagent les éléments suivants, issus du plan publié :".into()),
         Block::Bullets(facts),

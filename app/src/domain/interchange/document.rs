@@ -64,6 +64,10 @@ pub struct LegalDoc {
     pub but_lucratif: bool,
     pub palpations_sous_controle_opj: bool,
     pub regime_police: PoliceRegime,
+    /// `YYYY-MM-DD`: the day the declaration was filed with the maire (R211-22); absent when
+    /// not filed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declaration_deposee_le: Option<String>,
 }
 
 /// A prefect's order (see [`crate::domain::plan::PrefectOrder`]).
@@ -207,6 +211,7 @@ impl From<LegalContext> for LegalDoc {
             but_lucratif: legal.but_lucratif,
             palpations_sous_controle_opj: legal.palpations_sous_controle_opj,
             regime_police: legal.regime_police,
+            declaration_deposee_le: legal.declaration_deposee_le.map(|day| day.format("%Y-%m-%d").to_string()),
         }
     }
 }

@@ -76,7 +76,8 @@ fn legal(doc: LegalDoc, path: &str, r: &mut Report) -> (LegalContext, bool) {
     let orders_path = child(path, "orders");
     let read: Vec<Option<PrefectOrder>> =
         doc.orders.into_iter().enumerate().map(|(i, o)| order(o, &item(&orders_path, i), r)).collect();
-    let complete = read.iter().all(Option::is_some);
+    let declared = optional_day(doc.declaration_deposee_le.as_deref(), &child(path, "declaration_deposee_le"), r);
+    let complete = read.iter().all(Option::is_some) && declared.is_some();
     let legal = LegalContext {
         orders: read.into_iter().flatten().collect(),
         convention_coordination_en_vigueur: doc.convention_coordination_en_vigueur,
@@ -84,21 +85,28 @@ fn legal(doc: LegalDoc, path: &str, r: &mut Report) -> (LegalContext, bool) {
         but_lucratif: doc.but_lucratif,
         palpations_sous_controle_opj: doc.palpations_sous_controle_opj,
         regime_police: doc.regime_police,
+        declaration_deposee_le: declared.flatten(),
     };
     (legal, complete)
 }
 
-fn order(doc: OrderDoc, path: &str, r: &mut Report) -> Option<PrefectOrder> {
-    let signed_on = match doc.signed_on.as_deref().map(str::trim) {
+/// An optional `YYYY-MM-DD` day: `Some(None)` when absent or blank, `None` (reported at `path`)
+/// when unreadable.
+fn optional_day(raw: Option<&str>, path: &str, r: &mut Report) -> Option<Option<chrono::NaiveDate>> {
+    match raw.map(str::trim) {
         None | Some("") => Some(None),
         Some(raw) => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
             Ok(date) => Some(Some(date)),
             Err(_) => {
-                r.push(&child(path, "signed_on"), "Une date AAAA-MM-JJ est attendue.");
+                r.push(path, "Une date AAAA-MM-JJ est attendue.");
                 None
             }
         },
-    };
+    }
+}
+
+fn order(doc: OrderDoc, path: &str, r: &mut Report) -> Option<PrefectOrder> {
+    let signed_on = optional_day(doc.signed_on.as_deref(), &child(path, "signed_on"), r);
     let valid = optional_window(doc.valid.as_ref(), &child(path, "valid"), r);
     let fields = PrefectOrderFields {
         kind: doc.kind,

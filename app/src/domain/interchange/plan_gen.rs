@@ -144,6 +144,11 @@ fn random_event(rng: &mut Rng, base: i64) -> Event {
             but_lucratif: rng.chance(),
             palpations_sous_controle_opj: rng.chance(),
             regime_police: rng.pick(crate::domain::plan::PoliceRegime::ALL),
+            declaration_deposee_le: if rng.chance() {
+                chrono::NaiveDate::from_ymd_opt(2026, 5, 1 + rng.below(28) as u32)
+            } else {
+                None
+            },
         },
         alert_procedure: None,
     };

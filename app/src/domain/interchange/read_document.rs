@@ -171,6 +171,7 @@ fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
     let lucratif = o.req("but_lucratif", r, boolean);
     let opj = o.req("palpations_sous_controle_opj", r, boolean);
     let regime = o.req("regime_police", r, police_regime);
+    let declared = o.opt("declaration_deposee_le", r, string);
     o.finish(r);
     Some(LegalDoc {
         orders: orders?,
@@ -179,6 +180,7 @@ fn legal_doc(value: &Value, path: &str, r: &mut Report) -> Option<LegalDoc> {
         but_lucratif: lucratif?,
         palpations_sous_controle_opj: opj?,
         regime_police: regime?,
+        declaration_deposee_le: declared?,
     })
 }
 

@@ -183,6 +183,10 @@ pub struct LegalContext {
     pub palpations_sous_controle_opj: bool,
     /// The commune's police regime (CGCT L2214-4): who keeps order at large gatherings.
     pub regime_police: PoliceRegime,
+    /// The day the organiser filed the declaration with the maire (R211-22, R211-23); `None`
+    /// when not filed, or not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declaration_deposee_le: Option<NaiveDate>,
 }
 
 /// The stored shape of a [`LegalContext`], which also reads the four ticks of earlier
@@ -201,6 +205,8 @@ struct LegalContextFields {
     palpations_sous_controle_opj: bool,
     #[serde(default)]
     regime_police: PoliceRegime,
+    #[serde(default)]
+    declaration_deposee_le: Option<NaiveDate>,
     #[serde(default)]
     perimetre_l226_1: bool,
     #[serde(default)]
@@ -222,6 +228,7 @@ impl From<LegalContextFields> for LegalContext {
             but_lucratif: f.but_lucratif,
             palpations_sous_controle_opj: f.palpations_sous_controle_opj,
             regime_police: f.regime_police,
+            declaration_deposee_le: f.declaration_deposee_le,
         }
     }
 }

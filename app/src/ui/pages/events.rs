@@ -116,7 +116,8 @@ pub fn NewEventPage() -> impl IntoView {
                                 <TextField name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
                                     error=field_error(create, "expected_attendance")/>
                                 <SelectField name="behaviour" label="Comportement du public" options=behaviours error=field_error(create, "behaviour")/>
-                                <LegalFacts legal=crate::domain::plan::LegalContext::default()/>
+                                <LegalFacts legal=crate::domain::plan::LegalContext::default()
+                                    declaration_error=field_error(create, "declaration_deposee_le")/>
                                 <button type="submit" class="fr-btn">{text::CREATE_EVENT_BUTTON}</button>
                             </ActionForm>
                         }.into_any()
@@ -130,7 +131,16 @@ pub fn NewEventPage() -> impl IntoView {
 /// The facts of the event's legal frame the law turns on, as checkboxes (the event's creation
 /// and edit forms). The prefect's orders are recorded one by one on the plan page.
 #[component]
-pub fn LegalFacts(legal: crate::domain::plan::LegalContext) -> impl IntoView {
+pub fn LegalFacts(
+    legal: crate::domain::plan::LegalContext,
+    /// The server's message for the declaration's date.
+    #[prop(into)]
+    declaration_error: Signal<Option<String>>,
+    /// Distinguishes the field's id when several forms share a page.
+    #[prop(optional)]
+    form: Option<&'static str>,
+) -> impl IntoView {
+    let declared = legal.declaration_deposee_le.map(|d| d.format("%Y-%m-%d").to_string());
     view! {
         <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">
@@ -139,6 +149,18 @@ pub fn LegalFacts(legal: crate::domain::plan::LegalContext) -> impl IntoView {
             </legend>
             <Checkbox name="organisee_par_la_commune" label=text::LEGAL_ORGANISEE_PAR_LA_COMMUNE checked=legal.organisee_par_la_commune/>
             <Checkbox name="but_lucratif" label=text::LEGAL_BUT_LUCRATIF checked=legal.but_lucratif/>
+            <div class="fr-fieldset__element">
+                {match form {
+                    Some(form) => view! {
+                        <TextField form=form name="declaration_deposee_le" label=text::LEGAL_DECLARATION_DEPOSEE_LE
+                            hint=text::LEGAL_DECLARATION_DEPOSEE_LE_HINT kind="date" value=declared.unwrap_or_default() error=declaration_error/>
+                    }.into_any(),
+                    None => view! {
+                        <TextField name="declaration_deposee_le" label=text::LEGAL_DECLARATION_DEPOSEE_LE
+                            hint=text::LEGAL_DECLARATION_DEPOSEE_LE_HINT kind="date" value=declared.unwrap_or_default() error=declaration_error/>
+                    }.into_any(),
+                }}
+            </div>
             <Checkbox name="palpations_sous_controle_opj" label=text::LEGAL_PALPATIONS_OPJ checked=legal.palpations_sous_controle_opj/>
             <Checkbox name="convention_coordination_en_vigueur" label=text::LEGAL_CONVENTION_COORDINATION checked=legal.convention_coordination_en_vigueur/>
             <div class="fr-fieldset__element">

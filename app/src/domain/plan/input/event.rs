@@ -9,8 +9,8 @@ use crate::domain::plan::{
 };
 use crate::text;
 
-/// The legal facts of the event's forms (creation and edit): four checkboxes and the police
-/// regime, read once for both.
+/// The legal facts of the event's forms (creation and edit): four checkboxes, the police
+/// regime and the day the declaration was filed, read once for both.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LegalInput {
     pub convention_coordination_en_vigueur: Option<String>,
@@ -19,6 +19,8 @@ pub struct LegalInput {
     pub palpations_sous_controle_opj: Option<String>,
     /// The commune's police regime (CGCT L2214-4): `police_etat`, `gendarmerie`, or blank.
     pub regime_police: Option<String>,
+    /// The day the declaration was filed with the maire (R211-22), `AAAA-MM-JJ`; blank: not filed.
+    pub declaration_deposee_le: Option<String>,
 }
 
 impl LegalInput {
@@ -28,6 +30,7 @@ impl LegalInput {
             None | Some("") => PoliceRegime::NonRenseigne,
             Some(code) => choice(code, "regime_police", PoliceRegime::from_code)?,
         };
+        let declaration_deposee_le = optional_date(self.declaration_deposee_le.as_deref(), "declaration_deposee_le")?;
         Ok(LegalContext {
             orders,
             convention_coordination_en_vigueur: ticked(&self.convention_coordination_en_vigueur),
@@ -35,7 +38,18 @@ impl LegalInput {
             but_lucratif: ticked(&self.but_lucratif),
             palpations_sous_controle_opj: ticked(&self.palpations_sous_controle_opj),
             regime_police,
+            declaration_deposee_le,
         })
+    }
+}
+
+/// A day typed `AAAA-MM-JJ` (a date field), blank for none; refused at `field` otherwise.
+fn optional_date(raw: Option<&str>, field: &str) -> Result<Option<chrono::NaiveDate>, FieldError> {
+    match raw.map(str::trim).unwrap_or_default() {
+        "" => Ok(None),
+        raw => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| FieldError::new(field, text::DATE_INVALID)),
     }
 }
 
@@ -116,13 +130,7 @@ impl OrderInput {
     pub fn parse(&self, plan: &Plan) -> Result<PrefectOrder, FieldError> {
         let zone = plan.event.time_zone();
         let kind = choice(&self.kind, "kind", OrderKind::from_code)?;
-        let signed_on = match self.signed_on.trim() {
-            "" => None,
-            raw => Some(
-                chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                    .map_err(|_| FieldError::new("signed_on", text::DATE_INVALID))?,
-            ),
-        };
+        let signed_on = optional_date(Some(&self.signed_on), "signed_on")?;
         let valid = match (self.valid_from.trim(), self.valid_until.trim()) {
             ("", "") => None,
             (from, until) => {
@@ -170,9 +178,17 @@ mod tests {
         let mut late = with_order.clone();
         late.setup_start = "2026-06-20T19:00".into();
         assert_eq!(late.apply(&plan.event).unwrap_err(), FieldError::new("setup_start", text::SETUP_AFTER_START));
-        let mut bad = with_order;
+        let mut bad = with_order.clone();
         bad.legal.regime_police = Some("armee".into());
         assert_eq!(bad.apply(&plan.event).unwrap_err().field, "regime_police");
+        let mut declared = with_order;
+        declared.legal.declaration_deposee_le = Some("2026-05-04".into());
+        assert_eq!(
+            declared.apply(&plan.event).unwrap().legal().declaration_deposee_le,
+            chrono::NaiveDate::from_ymd_opt(2026, 5, 4)
+        );
+        declared.legal.declaration_deposee_le = Some("04/05/2026".into());
+        assert_eq!(declared.apply(&plan.event).unwrap_err().field, "declaration_deposee_le");
     }
 
     #[test]

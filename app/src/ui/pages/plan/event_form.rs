@@ -56,7 +56,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                 <TextField form="evenement" name="expected_attendance" label="Fréquentation attendue au pic" kind="number" required=true
                     value=event.expected_attendance().to_string() error=field_error(action, "expected_attendance")/>
                 <SelectField form="evenement" name="behaviour" label="Comportement du public" options=behaviours selected=event.behaviour().code() error=field_error(action, "behaviour")/>
-                <LegalFacts legal=legal/>
+                <LegalFacts legal=legal form="evenement" declaration_error=field_error(action, "declaration_deposee_le")/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(action, "alert_procedure").get().is_some()>
                     <label class="fr-label" for="champ-evenement-alert_procedure">
                         "Procédure d’alerte en cas de risque imminent"

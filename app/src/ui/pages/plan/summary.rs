@@ -24,6 +24,9 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
         .filter(|(on, _)| *on)
         .map(|(_, label)| label.to_string()),
     );
+    if let Some(day) = legal.declaration_deposee_le {
+        flags.push(format!("déclaration déposée en mairie le {}", day.format("%d/%m/%Y")));
+    }
     view! {
         <p class="fr-text--lead">
             {format!("{} · {}, {} ({})", event.kind().label(), event.address(), event.commune_name(), event.department().as_str())}
