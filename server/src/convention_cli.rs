@@ -41,7 +41,8 @@ pub struct PdfRequest<'a> {
 }
 
 /// Builds and writes the PDF; prints where, with the version and its digest.
-pub async fn run(db: &store::Db, request: PdfRequest<'_>) -> anyhow::Result<()> {
+pub async fn run(state: &app::state::AppState, request: PdfRequest<'_>) -> anyhow::Result<()> {
+    let db = &state.db;
     let event_id = request.event_id.trim();
     let Some(release) = store::releases::latest(db, event_id).await? else {
         if store::plans::load_plan(db, event_id).await?.is_none() {
@@ -71,7 +72,7 @@ de produire la convention"
         amendments: file.amendments,
         ..ConventionInputs::new(&reference, request.now)
     };
-    let document = document_with(db, &release, inputs).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let document = document_with(state, &release, inputs).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let pdf = app::pdf::render_convention_pdf(&document).map_err(|e| anyhow::anyhow!("{e}"))?;
     std::fs::write(request.output, &pdf).with_context(|| format!("écriture de {}", request.output.display()))?;
     println!(

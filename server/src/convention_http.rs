@@ -74,7 +74,7 @@ async fn preview(State(state): State<AppState>, Path(id): Path<String>, req: Req
     let result = in_context(state, parts, async move {
         let (state, user) = caller().await?;
         let reference = readable(&state, &user, &id).await?;
-        let pdf = preview_pdf(&state.db, &id, &reference, now()).await?;
+        let pdf = preview_pdf(&state, &id, &reference, now()).await?;
         Ok::<_, AppError>((pdf, reference))
     })
     .await;
@@ -91,7 +91,7 @@ async fn preview_page(State(state): State<AppState>, Path(id): Path<String>, req
     let result = in_context(state, parts, async move {
         let (state, user) = caller().await?;
         let reference = readable(&state, &user, &id).await?;
-        preview_html(&state.db, &id, &reference, now()).await
+        preview_html(&state, &id, &reference, now()).await
     })
     .await;
     match result {

@@ -58,8 +58,13 @@ pub fn load_communes(path: &std::path::Path) -> anyhow::Result<Arc<app::domain::
     let text = std::fs::read_to_string(path).with_context(|| {
         format!("reading the commune list {} (set CORDON_COMMUNES_FILE, or run `make` to install it)", path.display())
     })?;
-    let registry =
-        Arc::new(app::domain::communes::CommuneRegistry::from_etalab_json(&text).map_err(anyhow::Error::msg)?);
+    let registry = app::domain::communes::CommuneRegistry::from_etalab_json(&text).map_err(anyhow::Error::msg)?;
+    // The intercommunalities sit beside the communes in the same package (L512-3's check).
+    let epci_path = path.with_file_name("epci.json");
+    let epci = std::fs::read_to_string(&epci_path).with_context(|| {
+        format!("reading the intercommunalities {} (installed with the commune list by `make`)", epci_path.display())
+    })?;
+    let registry = Arc::new(registry.with_etalab_epci_json(&epci).map_err(anyhow::Error::msg)?);
     cache.push((path.to_path_buf(), registry.clone()));
     Ok(registry)
 }

@@ -296,12 +296,24 @@ async fn run() -> anyhow::Result<()> {
         Command::User { command: UserCommand::Add { email, name, org, role, platform_admin } } => {
             add_user(email, name, org, role, platform_admin).await
         }
-        Command::Plan { command: PlanCommand::Check { file, settings, conventions, today } } => plan_check::run(
-            &file,
-            settings.as_deref(),
-            conventions.as_deref(),
-            today.map_or_else(now, plan_check::noon_utc),
-        ),
+        Command::Plan { command: PlanCommand::Check { file, settings, conventions, today } } => {
+            // Without the official list the check still runs: L512-3's conditions are then
+            // left to the instructor with « intercommunalité inconnue ».
+            let communes = match cordon_server::load_communes(&Config::from_env(None)?.communes_file) {
+                Ok(communes) => communes,
+                Err(e) => {
+                    eprintln!("Liste officielle des communes illisible ({e}) : intercommunalités inconnues.");
+                    std::sync::Arc::new(app::domain::communes::CommuneRegistry::default())
+                }
+            };
+            plan_check::run(
+                &file,
+                settings.as_deref(),
+                conventions.as_deref(),
+                today.map_or_else(now, plan_check::noon_utc),
+                &communes,
+            )
+        }
         Command::Plan { command: PlanCommand::Publish { event_id, comment } } => {
             plan_publish(&event_id, &comment).await
         }
@@ -328,7 +340,9 @@ async fn run() -> anyhow::Result<()> {
         Command::Convention {
             command: ConventionCommand::Pdf { event_id, output, reference, inputs, conventions, today },
         } => {
-            let db = open_database(&Config::from_env(None)?).await?;
+            let config = Config::from_env(None)?;
+            let db = open_database(&config).await?;
+            let state = cordon_server::app_state(&config, db)?;
             let request = convention_cli::PdfRequest {
                 event_id: &event_id,
                 output: &output,
@@ -337,7 +351,7 @@ async fn run() -> anyhow::Result<()> {
                 conventions: conventions.as_deref(),
                 now: today.map_or_else(now, plan_check::noon_utc),
             };
-            convention_cli::run(&db, request).await
+            convention_cli::run(&state, request).await
         }
         Command::Audit { command: AuditCommand::Verify } => {
             let db = open_database(&Config::from_env(None)?).await?;

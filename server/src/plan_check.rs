@@ -63,7 +63,13 @@ pub fn conventions(path: Option<&Path>) -> anyhow::Result<Vec<ConventionInForce>
 
 /// Reads the plan file (refused as `plan import` would, with every error on standard error),
 /// checks it and prints the findings.
-pub fn run(file: &Path, settings: Option<&Path>, conventions_file: Option<&Path>, now: Instant) -> anyhow::Result<()> {
+pub fn run(
+    file: &Path,
+    settings: Option<&Path>,
+    conventions_file: Option<&Path>,
+    now: Instant,
+    communes: &app::domain::communes::CommuneRegistry,
+) -> anyhow::Result<()> {
     let rules = rules(settings)?;
     let mut context = ComplianceContext::at(now);
     context.conventions_in_force = conventions(conventions_file)?;
@@ -76,6 +82,8 @@ pub fn run(file: &Path, settings: Option<&Path>, conventions_file: Option<&Path>
             bail!("{} erreur(s) dans {} : plan non vérifié", report.errors.len(), file.display());
         }
     };
+    // The intercommunalities of the official list, as the server reads them (L512-3).
+    context.intercommunalities = communes.intercommunalities(app::domain::compliance::communes_concerned(&plan));
     let findings = check_plan(&plan, &rules, &context);
     println!("{}", serde_json::to_string_pretty(&findings)?);
     Ok(())

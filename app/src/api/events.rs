@@ -163,7 +163,7 @@ mod server {
         let mut coverage = audience_plan.coverage();
         coverage.needs.clear();
         let rules = crate::service::rules::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
-        let compliance = crate::service::convention::compliance_context(&state.db, &stored.plan.event, now()).await?;
+        let compliance = crate::service::convention::compliance_context(&state, &stored.plan, now()).await?;
         let findings = findings_for(&stored.plan, &access, &rules, &compliance);
         // The browser re-checks with the same sizing, without the assessment's written notes.
         let mut compliance = compliance;

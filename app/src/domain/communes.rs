@@ -1,8 +1,9 @@
-//! The official list of communes (INSEE codes and names), as shipped by the npm package
-//! `@etalab/decoupage-administratif`. Parsed from the package's `communes.json` text; reading
-//! the file is the server's business.
+//! The official list of communes (INSEE codes and names) and of the intercommunalities
+//! (EPCI à fiscalité propre) they belong to, as shipped by the npm package
+//! `@etalab/decoupage-administratif`. Parsed from the package's `communes.json` and `epci.json`
+//! texts; reading the files is the server's business.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -21,6 +22,19 @@ pub struct Commune {
 #[derive(Debug, Clone, Default)]
 pub struct CommuneRegistry {
     by_code: HashMap<String, Commune>,
+    /// The name of the EPCI à fiscalité propre of each member commune, by INSEE code.
+    epci_by_commune: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct EtalabEpci {
+    nom: String,
+    membres: Vec<EtalabMember>,
+}
+
+#[derive(Deserialize)]
+struct EtalabMember {
+    code: String,
 }
 
 #[derive(Deserialize)]
@@ -47,7 +61,32 @@ impl CommuneRegistry {
         if by_code.is_empty() {
             return Err("the commune list is empty".into());
         }
-        Ok(CommuneRegistry { by_code })
+        Ok(CommuneRegistry { by_code, epci_by_commune: HashMap::new() })
+    }
+
+    /// The registry with the intercommunalities of the package's `epci.json`.
+    pub fn with_etalab_epci_json(mut self, text: &str) -> Result<Self, String> {
+        let rows: Vec<EtalabEpci> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        for epci in rows {
+            for member in epci.membres {
+                self.epci_by_commune.insert(member.code, epci.nom.clone());
+            }
+        }
+        Ok(self)
+    }
+
+    /// The name of the intercommunality (EPCI à fiscalité propre) `code` belongs to, if known.
+    pub fn intercommunality(&self, code: &str) -> Option<&str> {
+        self.epci_by_commune.get(code.trim().to_uppercase().as_str()).map(String::as_str)
+    }
+
+    /// The intercommunality of each commune in `codes` that has one, as the compliance checks
+    /// take it (`ComplianceContext::intercommunalities`).
+    pub fn intercommunalities<'a>(&self, codes: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+        codes
+            .into_iter()
+            .filter_map(|code| self.intercommunality(code).map(|name| (code.to_string(), name.to_string())))
+            .collect()
     }
 
     /// The commune with this INSEE code, if it exists today.
@@ -75,6 +114,18 @@ mod tests {
         {"code": "97411", "nom": "Saint-Denis", "departement": "974", "type": "commune-actuelle"},
         {"code": "2A004", "nom": "Ajaccio", "departement": "2A", "type": "commune-actuelle"}
     ]"#;
+
+    #[test]
+    fn a_commune_knows_its_intercommunality_from_the_packages_epci_list() {
+        let epci = r#"[{"code": "200054807", "nom": "Métropole d'Aix-Marseille-Provence", "type": "METRO",
+            "membres": [{"code": "13056", "nom": "Martigues"}, {"code": "13077", "nom": "Port-de-Bouc"}]}]"#;
+        let registry = CommuneRegistry::from_etalab_json(SAMPLE).unwrap().with_etalab_epci_json(epci).unwrap();
+        assert_eq!(registry.intercommunality("13056"), Some("Métropole d'Aix-Marseille-Provence"));
+        assert_eq!(registry.intercommunality("97411"), None);
+        let known = registry.intercommunalities(["13056", "97411"]);
+        assert_eq!(known.keys().collect::<Vec<_>>(), vec!["13056"]);
+        assert!(CommuneRegistry::default().with_etalab_epci_json("{}").is_err());
+    }
 
     #[test]
     fn current_communes_and_arrondissements_are_known_with_their_department() {

@@ -217,7 +217,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     };
     let dossier = &file.dossier;
     let blocking = match store::releases::get(&state.db, &event_id, dossier.release.get()).await? {
-        Some(release) if role != ActorRole::Participant => blocking_findings(&state.db, &release, &access, now).await?,
+        Some(release) if role != ActorRole::Participant => blocking_findings(state, &release, &access, now).await?,
         _ => Vec::new(),
     };
     let risk_assessed = stored_inputs.risk.is_some();
@@ -281,32 +281,32 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     })
 }
 
-/// What the checks of `release`'s plan need besides the rules: the conventions in force,
-/// the file's shared risk assessment and the department's sizing coefficients, so that the
-/// first-aid finding and Article 4 of the convention are one computation.
-pub async fn compliance_context(
-    db: &Db,
-    event: &crate::domain::plan::Event,
-    at: Instant,
-) -> Result<ComplianceContext, AppError> {
+/// What the checks of `plan` need besides the rules: the conventions in force, the file's
+/// shared risk assessment and the department's sizing coefficients (so that the first-aid
+/// finding and Article 4 of the convention are one computation), and the intercommunalities
+/// of the communes concerned (L512-3).
+pub async fn compliance_context(state: &AppState, plan: &Plan, at: Instant) -> Result<ComplianceContext, AppError> {
+    let db = &state.db;
+    let event = &plan.event;
     let stored = files::inputs(db, event.id()).await?;
     let model = store::department_convention::get(db, event.department().as_str()).await?;
     let mut context = ComplianceContext::at(at);
     context.conventions_in_force = conventions_for(db, event).await?;
     context.risk = stored.risk;
     context.sizing = model.sizing;
+    context.intercommunalities = state.communes.intercommunalities(crate::domain::compliance::communes_concerned(plan));
     Ok(context)
 }
 
 /// The blocking findings of `release`'s plan under the department's rules, as sentences.
 async fn blocking_findings(
-    db: &Db,
+    state: &AppState,
     release: &Release,
     reader: &EventAccess,
     now: Instant,
 ) -> Result<Vec<String>, AppError> {
-    let rules = rules_for(db, release.plan().event.department().as_str()).await?;
-    let context = compliance_context(db, &release.plan().event, now).await?;
+    let rules = rules_for(&state.db, release.plan().event.department().as_str()).await?;
+    let context = compliance_context(state, release.plan(), now).await?;
     let findings = check_plan(release.plan(), &rules, &context);
     Ok(crate::domain::compliance::findings_as_read_by(findings, release.plan(), reader)
         .into_iter()
@@ -791,7 +791,7 @@ pub async fn act(
         let release = store::releases::get(&state.db, &event_id, next.release.get())
             .await?
             .ok_or_else(|| AppError::internal("the release being filed is missing", &event_id))?;
-        let blocking = blocking_findings(&state.db, &release, &access, now).await?;
+        let blocking = blocking_findings(state, &release, &access, now).await?;
         let risk_assessed = files::inputs(&state.db, &event_id).await?.risk.is_some();
         if let Some(refusal) = crate::domain::convention::filing::filing_refusal(risk_assessed, &blocking) {
             return Err(AppError::Refused(refusal));
@@ -888,7 +888,7 @@ async fn approve_pdf(
             break;
         }
     }
-    let document = document(&state.db, &release, &file.reference, at).await?;
+    let document = document(state, &release, &file.reference, at).await?;
     let zone = release.plan().event.time_zone();
     let approval = format!("{}-A{}", file.reference, next.cycle);
     let entry = crate::domain::convention::census::approved_event_entry(release.plan(), &approval, at)
@@ -960,21 +960,22 @@ pub async fn conventions_for(db: &Db, event: &crate::domain::plan::Event) -> Res
 /// The convention of `release`: findings under the department's rules, the registry's
 /// conventions in force, the prefecture's name. Shared with `cordon convention pdf`.
 pub async fn document(
-    db: &Db,
+    state: &AppState,
     release: &Release,
     reference: &str,
     at: Instant,
 ) -> Result<ConventionDocument, AppError> {
-    document_with(db, release, ConventionInputs::new(reference, at)).await
+    document_with(state, release, ConventionInputs::new(reference, at)).await
 }
 
 /// As [`document`], with the caller's inputs (the command line's file); the registry's
 /// conventions and the prefecture's name are added to what the inputs already hold.
 pub async fn document_with(
-    db: &Db,
+    state: &AppState,
     release: &Release,
     mut inputs: ConventionInputs,
 ) -> Result<ConventionDocument, AppError> {
+    let db = &state.db;
     let event = &release.plan().event;
     let department = event.department().as_str().to_string();
     let rules = rules_for(db, &department).await?;
@@ -996,7 +997,7 @@ pub async fn document_with(
             store::organisations::prefectures_of(db, &department).await?.into_iter().next().map(|p| p.name);
     }
     // The same context as every other check, with the caller's conventions added.
-    let mut context = compliance_context(db, event, inputs.generated_at).await?;
+    let mut context = compliance_context(state, release.plan(), inputs.generated_at).await?;
     context.conventions_in_force = inputs.conventions_in_force.clone();
     let findings = check_plan(release.plan(), &rules, &context);
     Ok(build_convention(release, &findings, &inputs))
@@ -1005,22 +1006,28 @@ pub async fn document_with(
 /// The current draft of the convention, built from the release the file is about (the
 /// latest one before any file): `None` before the first release.
 async fn draft_document(
-    db: &Db,
+    state: &AppState,
     event_id: &str,
     reference: &str,
     now: Instant,
 ) -> Result<Option<ConventionDocument>, AppError> {
+    let db = &state.db;
     let Some(release) = store::releases::latest(db, event_id).await? else { return Ok(None) };
     let release = match files::get_file(db, event_id).await? {
         Some(file) => store::releases::get(db, event_id, file.dossier.release.get()).await?.unwrap_or(release),
         None => release,
     };
-    document(db, &release, reference, now).await.map(Some)
+    document(state, &release, reference, now).await.map(Some)
 }
 
 /// The current draft of the convention as a PDF, for anyone who reads the event.
-pub async fn preview_pdf(db: &Db, event_id: &str, reference: &str, now: Instant) -> Result<Option<Vec<u8>>, AppError> {
-    match draft_document(db, event_id, reference, now).await? {
+pub async fn preview_pdf(
+    state: &AppState,
+    event_id: &str,
+    reference: &str,
+    now: Instant,
+) -> Result<Option<Vec<u8>>, AppError> {
+    match draft_document(state, event_id, reference, now).await? {
         Some(document) => render(document).await.map(Some),
         None => Ok(None),
     }
@@ -1029,12 +1036,12 @@ pub async fn preview_pdf(db: &Db, event_id: &str, reference: &str, now: Instant)
 /// The current draft of the convention as an HTML fragment (the document's sections), for
 /// anyone who reads the event, and its title.
 pub async fn preview_html(
-    db: &Db,
+    state: &AppState,
     event_id: &str,
     reference: &str,
     now: Instant,
 ) -> Result<Option<(String, String)>, AppError> {
-    Ok(draft_document(db, event_id, reference, now)
+    Ok(draft_document(state, event_id, reference, now)
         .await?
         .map(|document| (format!("Projet de convention {}", document.reference), render_html(&document))))
 }

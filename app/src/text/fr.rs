@@ -606,6 +606,26 @@ pub fn compliance_rest(agent: &str, from: &str, to: &str, rest: &str) -> String 
 pub const COMPLIANCE_FIX_PUBLIC_SERVICE_WORKING_TIME: &str =
     "Répartissez les vacations entre plus d’agents, ou faites décider par le chef de service la dérogation pour \
 circonstances exceptionnelles, pour une période limitée (décret n° 2000-815, art. 3 II b).";
+pub fn compliance_l512_3_conditions(
+    participant: &str,
+    order: &str,
+    lending: &str,
+    lending_epci: Option<&str>,
+    event_commune: &str,
+    event_epci: Option<&str>,
+) -> String {
+    let epci = |name: Option<&str>| name.map_or_else(|| "intercommunalité inconnue".to_string(), str::to_string);
+    format!(
+        "{participant} (commune {lending}, {}) vient à {event_commune} ({}) par l’arrêté {order} : l’article \
+         L512-3 ne vaut que pour des communes limitrophes ou d’une même agglomération, et pour des missions de \
+         police administrative seulement.",
+        epci(lending_epci),
+        epci(event_epci)
+    )
+}
+pub const COMPLIANCE_FIX_L512_3_CONDITIONS: &str =
+    "Vérifiez que l’arrêté constate que les communes sont limitrophes ou d’une même agglomération et que les \
+missions confiées relèvent de la police administrative.";
 pub fn compliance_amplitude(agent: &str, from: &str, to: &str, max: &str) -> String {
     format!("La journée de travail de {agent} s’étend du {from} au {to} : amplitude de plus de {max}.")
 }

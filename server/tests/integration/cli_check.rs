@@ -15,6 +15,11 @@ fn cordon(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cordon"))
         .env("DATABASE_URL", "sqlite:///nonexistent-directory/never-opened.sqlite")
         .env_remove("SMTP_URL")
+        .env(
+            "CORDON_COMMUNES_FILE",
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../node_modules/@etalab/decoupage-administratif/data/communes.json"),
+        )
         .args(args)
         .output()
         .unwrap()
@@ -140,4 +145,27 @@ fn the_example_changed_as_a_legal_service_would_gives_the_rules_it_breaks() {
         ]
     );
     assert_eq!(findings[0]["severity"], "bloquant");
+}
+
+/// The example with its municipal police coming from commune `code` under an L512-3 order.
+fn municipal_police_from(code: &str) -> Vec<Value> {
+    let mut plan: Value = serde_json::from_str(&std::fs::read_to_string(example()).unwrap()).unwrap();
+    let municipal =
+        plan["participants"].as_array_mut().unwrap().iter_mut().find(|p| p["role"] == "police_municipale").unwrap();
+    municipal["commune_code"] = Value::String(code.into());
+    municipal["arrete_l512_3"] = Value::String("n° 47-2026-06-12".into());
+    let changed = temp(&serde_json::to_string(&plan).unwrap());
+    findings(&cordon(&["plan", "check", changed.to_str().unwrap(), "--today", "2026-05-01"]))
+}
+
+#[test]
+fn an_l512_3_order_lending_officers_within_the_grand_villeneuvois_raises_nothing_but_one_from_agen_is_to_check() {
+    let neighbour = municipal_police_from("47027");
+    assert!(!codes(&neighbour).contains(&"police_municipale_l512_3_conditions"), "{neighbour:?}");
+    assert!(!codes(&neighbour).contains(&"police_municipale_autre_commune_sans_arrete"), "{neighbour:?}");
+    let far = municipal_police_from("47001");
+    let finding = far.iter().find(|f| f["rule"] == "police_municipale_l512_3_conditions").expect("the check");
+    assert_eq!(finding["severity"], "information");
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains("CA Agglomération d'Agen") && message.contains("CA du Grand Villeneuvois"), "{message}");
 }

@@ -255,6 +255,39 @@ fn municipal_police_at_night(c: &mut Checker) {
     }
 }
 
+/// An L512-3 order lets the maires of « communes limitrophes ou appartenant à une même
+/// agglomération » use their municipal police in common, « exclusivement en matière de police
+/// administrative ». Cordon has no list of neighbouring communes: when the two communes are not
+/// in the same intercommunality, it asks the instructor to check that the order says so
+/// (information, never a block: neighbouring communes of two intercommunalities are lawful).
+/// Administrative police only: the one judicial-police mission Cordon knows, vehicle searches,
+/// is already refused to municipal police (`fouille_vehicule_hors_forces_etat`).
+fn l512_3_conditions(c: &mut Checker, p: &Participant, order: &str, lending: &str) {
+    if c.active(RuleCode::PoliceMunicipaleL512_3Conditions).is_none() {
+        return;
+    }
+    let event = &c.plan.event;
+    let epci = |code: &str| c.context.intercommunalities.get(code).cloned();
+    let (theirs, ours) = (epci(lending), epci(event.commune().as_str()));
+    if theirs.is_some() && theirs == ours {
+        return;
+    }
+    let deployments: Vec<&Deployment> = c.plan.deployments.iter().filter(|d| d.participant_id() == p.id()).collect();
+    let message = text::compliance_l512_3_conditions(
+        p.name(),
+        order,
+        lending,
+        theirs.as_deref(),
+        event.commune_name(),
+        ours.as_deref(),
+    );
+    let draft = Draft::new(message, text::COMPLIANCE_FIX_L512_3_CONDITIONS)
+        .zones(deployments.iter().map(|d| d.zone_id()))
+        .deployments(deployments.iter().map(|d| d.id()))
+        .participants([p.id()]);
+    c.emit(RuleCode::PoliceMunicipaleL512_3Conditions, draft);
+}
+
 fn municipal_police_of_another_commune(c: &mut Checker) {
     if c.active(RuleCode::PoliceMunicipaleAutreCommuneSansArrete).is_none() {
         return;
@@ -264,7 +297,11 @@ fn municipal_police_of_another_commune(c: &mut Checker) {
     for p in plan.participants.iter().filter(|p| p.role() == ParticipantRole::PoliceMunicipale) {
         let Some(commune) = p.commune().filter(|commune| *commune != event.commune()) else { continue };
         // Pooled (L512-1) or intercommunal (L512-2) officers need no order.
-        if p.arrete_l512_3().is_some() || p.cadre_intercommunal().is_some() {
+        if p.cadre_intercommunal().is_some() {
+            continue;
+        }
+        if let Some(order) = p.arrete_l512_3() {
+            l512_3_conditions(c, p, order, commune.as_str());
             continue;
         }
         let deployments: Vec<&Deployment> = plan.deployments.iter().filter(|d| d.participant_id() == p.id()).collect();

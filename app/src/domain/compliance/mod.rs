@@ -77,13 +77,39 @@ pub struct ComplianceContext {
     /// The sizing coefficients of the event's department.
     #[serde(default)]
     pub sizing: SizingParameters,
+    /// The intercommunality (EPCI à fiscalité propre) of the event's commune and of its
+    /// municipal police participants' communes, by INSEE code, from the official list; a
+    /// commune missing here has none known.
+    #[serde(default)]
+    pub intercommunalities: std::collections::BTreeMap<String, String>,
 }
 
 impl ComplianceContext {
     /// A context at `now` with no convention in force.
     pub fn at(now: Instant) -> ComplianceContext {
-        ComplianceContext { now, conventions_in_force: Vec::new(), risk: None, sizing: SizingParameters::defaults() }
+        ComplianceContext {
+            now,
+            conventions_in_force: Vec::new(),
+            risk: None,
+            sizing: SizingParameters::defaults(),
+            intercommunalities: std::collections::BTreeMap::new(),
+        }
     }
+}
+
+/// The communes whose intercommunality the checks read: the event's and its municipal police
+/// participants' (L512-3's « communes limitrophes ou appartenant à une même agglomération »).
+pub fn communes_concerned(plan: &Plan) -> Vec<&str> {
+    let mut codes = vec![plan.event.commune().as_str()];
+    codes.extend(
+        plan.participants
+            .iter()
+            .filter(|p| p.role() == crate::domain::plan::ParticipantRole::PoliceMunicipale)
+            .filter_map(|p| p.commune().map(|c| c.as_str())),
+    );
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
 /// Every finding of `plan` under `rules`, blocking ones first, in a stable order.

@@ -35,6 +35,7 @@ coded_enum! {
         FouilleVehiculeHorsForcesEtat => ("fouille_vehicule_hors_forces_etat", "Fouille de véhicules par un acteur non habilité"),
         PoliceMunicipaleNuitSansConvention => ("police_municipale_nuit_sans_convention", "Police municipale de nuit sans convention de coordination"),
         PoliceMunicipaleAutreCommuneSansArrete => ("police_municipale_autre_commune_sans_arrete", "Police municipale d’une autre commune sans arrêté"),
+        PoliceMunicipaleL512_3Conditions => ("police_municipale_l512_3_conditions", "Conditions de l’arrêté L512-3 à vérifier"),
         AgentPriveSansCarte => ("agent_prive_sans_carte", "Agent privé sans carte professionnelle"),
         CarteProfessionnelleExpiree => ("carte_professionnelle_expiree", "Carte professionnelle expirée"),
         EntrepriseSansAutorisation => ("entreprise_sans_autorisation", "Entreprise sans autorisation CNAPS"),
@@ -211,6 +212,12 @@ fn default_rule(code: RuleCode) -> Rule {
             rule(code, Bloquant, "CSI L512-6", &[("debut_nuit_heure", 23.0), ("fin_nuit_heure", 6.0)])
         }
         PoliceMunicipaleAutreCommuneSansArrete => rule(code, Bloquant, "CSI L512-1 à L512-3", &[]),
+        PoliceMunicipaleL512_3Conditions => rule(
+            code,
+            Information,
+            "CSI L512-3 (communes limitrophes ou d’une même agglomération ; police administrative seulement)",
+            &[],
+        ),
         AgentPriveSansCarte | CarteProfessionnelleExpiree => rule(code, Bloquant, "CSI L612-20", &[]),
         EntrepriseSansAutorisation => rule(code, Bloquant, "CSI L612-9", &[]),
         ServiceOrdreAbsent => {

@@ -391,13 +391,52 @@ scenario!(
     Edit::compliant().participant(MUNICIPAL, |p| p.commune_code = Some("13004".into())),
     [PoliceMunicipaleAutreCommuneSansArrete]
 );
+/// The municipal police `name` of commune `code` lent to Martigues by an L512-3 order.
+fn lent_by_order(code: &str, name: &str) -> Edit {
+    let (code, name) = (code.to_string(), name.to_string());
+    Edit::compliant().participant(MUNICIPAL, move |p| {
+        p.commune_code = Some(code.clone());
+        p.name = name.clone();
+        p.arrete_l512_3 = Some("n° 13-2026-06-01".into());
+    })
+}
+
+/// The findings of `edit` with the intercommunalities of the official list for Martigues, its
+/// neighbour Port-de-Bouc and Arles.
+fn with_intercommunalities(edit: &Edit) -> Vec<super::Finding> {
+    let mut context = today();
+    for (code, epci) in [
+        ("13056", "Métropole d’Aix-Marseille-Provence"),
+        ("13077", "Métropole d’Aix-Marseille-Provence"),
+        ("13004", "CA Arles-Crau-Camargue-Montagnette"),
+    ] {
+        context.intercommunalities.insert(code.into(), epci.into());
+    }
+    check_plan(&edit.0, &RuleSet::defaults(), &context)
+}
+
+#[test]
+fn municipal_police_of_port_de_bouc_lent_to_martigues_by_an_l512_3_order_within_one_metropole_is_allowed() {
+    assert_eq!(with_intercommunalities(&lent_by_order("13077", "Police municipale de Port-de-Bouc")), vec![]);
+}
+
+#[test]
+fn municipal_police_of_arles_lent_to_martigues_by_an_order_asks_the_instructor_to_check_l512_3s_conditions() {
+    let findings = with_intercommunalities(&lent_by_order("13004", "Police municipale d’Arles"));
+    assert_eq!(findings.iter().map(|f| f.rule).collect::<Vec<_>>(), vec![PoliceMunicipaleL512_3Conditions]);
+    assert_eq!(findings[0].severity, Severity::Information);
+    assert_eq!(
+        findings[0].message,
+        "Police municipale d’Arles (commune 13004, CA Arles-Crau-Camargue-Montagnette) vient à Martigues (Métropole \
+         d’Aix-Marseille-Provence) par l’arrêté n° 13-2026-06-01 : l’article L512-3 ne vaut que pour des communes \
+         limitrophes ou d’une même agglomération, et pour des missions de police administrative seulement."
+    );
+}
+
 scenario!(
-    municipal_police_of_arles_in_martigues_under_an_l512_3_order_is_allowed,
-    Edit::compliant().participant(MUNICIPAL, |p| {
-        p.commune_code = Some("13004".into());
-        p.arrete_l512_3 = Some("Arrêté n° 13-2026-06-01".into());
-    }),
-    []
+    without_the_intercommunalities_an_l512_3_order_is_still_checked_by_the_instructor,
+    lent_by_order("13077", "Police municipale de Port-de-Bouc"),
+    [PoliceMunicipaleL512_3Conditions]
 );
 scenario!(
     pooled_municipal_officers_of_a_neighbouring_commune_need_no_order,
