@@ -1109,7 +1109,7 @@ async fn notify(
 ) {
     let link = format!("{}/evenements/{event_id}/convention", state.settings.base_url);
     let mut recipients: Vec<String> = Vec::new();
-    let mut add = |members: Vec<crate::api::types::Member>, admins_only: bool| {
+    let mut add = |members: Vec<crate::read_models::Member>, admins_only: bool| {
         for m in members {
             let admin = m.role == crate::domain::MembershipRole::Admin;
             if m.user_id != actor_id && (admin || !admins_only) && !recipients.contains(&m.email) {

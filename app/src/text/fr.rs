@@ -606,6 +606,12 @@ pub fn compliance_rest(agent: &str, from: &str, to: &str, rest: &str) -> String 
 pub const COMPLIANCE_FIX_PUBLIC_SERVICE_WORKING_TIME: &str =
     "Répartissez les vacations entre plus d’agents, ou faites décider par le chef de service la dérogation pour \
 circonstances exceptionnelles, pour une période limitée (décret n° 2000-815, art. 3 II b).";
+pub fn compliance_municipal_outside_order(participant: &str, commune: &str, order: &str) -> String {
+    format!(
+        "{participant} (commune {commune}) est déployée hors de la durée ou des zones de l’{order} (L512-3 : pour \
+         un délai déterminé)."
+    )
+}
 pub fn compliance_l512_3_conditions(
     participant: &str,
     order: &str,
@@ -616,9 +622,9 @@ pub fn compliance_l512_3_conditions(
 ) -> String {
     let epci = |name: Option<&str>| name.map_or_else(|| "intercommunalité inconnue".to_string(), str::to_string);
     format!(
-        "{participant} (commune {lending}, {}) vient à {event_commune} ({}) par l’arrêté {order} : l’article \
-         L512-3 ne vaut que pour des communes limitrophes ou d’une même agglomération, et pour des missions de \
-         police administrative seulement.",
+        "{participant} (commune {lending}, {}) vient à {event_commune} ({}) au titre de l’article L512-3 \
+         ({order}) : cet article ne vaut que pour des communes limitrophes ou d’une même agglomération, et pour \
+         des missions de police administrative seulement.",
         epci(lending_epci),
         epci(event_epci)
     )

@@ -8,7 +8,9 @@ use super::finding::Draft;
 use super::legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
 use super::local::{date_time, night_overlap};
 use super::rules::RuleCode;
-use crate::domain::plan::{Deployment, MissionCategory, Need, Participant, ParticipantRole, Qualification, Sex};
+use crate::domain::plan::{
+    Deployment, MissionCategory, Need, OrderKind, Participant, ParticipantRole, PrefectOrder, Qualification, Sex,
+};
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -304,7 +306,27 @@ fn municipal_police_of_another_commune(c: &mut Checker) {
             l512_3_conditions(c, p, order, commune.as_str());
             continue;
         }
+        // An L512-3 order of the event's list covers the deployments inside its validity and
+        // zones (« pour un délai déterminé »); the others have no basis.
         let deployments: Vec<&Deployment> = plan.deployments.iter().filter(|d| d.participant_id() == p.id()).collect();
+        let orders: Vec<&PrefectOrder> = event.legal().orders_of(OrderKind::PoliceMunicipaleL512_3).collect();
+        if let Some(first) = orders.first() {
+            let covering =
+                |d: &Deployment| event.legal().covering(OrderKind::PoliceMunicipaleL512_3, d.zone_id(), &d.window());
+            let uncovered: Vec<&Deployment> = deployments.iter().copied().filter(|d| covering(d).is_none()).collect();
+            let order = deployments.iter().find_map(|d| covering(d)).unwrap_or(first);
+            l512_3_conditions(c, p, &order.citation(), commune.as_str());
+            if uncovered.is_empty() {
+                continue;
+            }
+            let message = text::compliance_municipal_outside_order(p.name(), commune.as_str(), &order.citation());
+            let draft = Draft::new(message, text::COMPLIANCE_FIX_MUNICIPAL_OTHER_COMMUNE)
+                .zones(uncovered.iter().map(|d| d.zone_id()))
+                .deployments(uncovered.iter().map(|d| d.id()))
+                .participants([p.id()]);
+            c.emit(RuleCode::PoliceMunicipaleAutreCommuneSansArrete, draft);
+            continue;
+        }
         let message = text::compliance_municipal_other_commune(p.name(), commune.as_str(), event.commune_name());
         let draft = Draft::new(message, text::COMPLIANCE_FIX_MUNICIPAL_OTHER_COMMUNE)
             .zones(deployments.iter().map(|d| d.zone_id()))

@@ -428,9 +428,35 @@ fn municipal_police_of_arles_lent_to_martigues_by_an_order_asks_the_instructor_t
     assert_eq!(
         findings[0].message,
         "Police municipale d’Arles (commune 13004, CA Arles-Crau-Camargue-Montagnette) vient à Martigues (Métropole \
-         d’Aix-Marseille-Provence) par l’arrêté n° 13-2026-06-01 : l’article L512-3 ne vaut que pour des communes \
-         limitrophes ou d’une même agglomération, et pour des missions de police administrative seulement."
+         d’Aix-Marseille-Provence) au titre de l’article L512-3 (n° 13-2026-06-01) : cet article ne vaut que pour \
+         des communes limitrophes ou d’une même agglomération, et pour des missions de police administrative \
+         seulement."
     );
+}
+
+/// The municipal police of Port-de-Bouc at the fête, under an L512-3 order of the event's list.
+fn port_de_bouc_under(order: crate::domain::plan::PrefectOrder) -> Edit {
+    Edit::compliant()
+        .participant(MUNICIPAL, |p| {
+            p.commune_code = Some("13077".into());
+            p.name = "Police municipale de Port-de-Bouc".into();
+        })
+        .with_order(order)
+}
+
+#[test]
+fn an_l512_3_order_of_the_events_list_for_the_evening_covers_port_de_bouc_s_officers() {
+    let order = order_in(PoliceMunicipaleL512_3, &[], Some(june((20, 12, 0), (21, 2, 0))));
+    assert_eq!(with_intercommunalities(&port_de_bouc_under(order)), vec![]);
+}
+
+#[test]
+fn an_l512_3_order_that_ended_before_the_fete_leaves_port_de_bouc_s_officers_without_basis() {
+    let order = order_in(PoliceMunicipaleL512_3, &[], Some(june((13, 12, 0), (14, 2, 0))));
+    let findings = with_intercommunalities(&port_de_bouc_under(order));
+    assert_eq!(findings.iter().map(|f| f.rule).collect::<Vec<_>>(), vec![PoliceMunicipaleAutreCommuneSansArrete]);
+    assert!(findings[0].message.contains("hors de la durée ou des zones"), "{}", findings[0].message);
+    assert_eq!(findings[0].deployment_ids, vec![id(TRAFFIC)]);
 }
 
 scenario!(

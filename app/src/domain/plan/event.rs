@@ -38,7 +38,8 @@ coded_enum! {
 
 coded_enum! {
     /// The kinds of prefect's order a security plan relies on (Code de la sécurité intérieure).
-    /// An L512-3 order is carried by the municipal police participant it concerns.
+    /// An L512-3 order is recorded here with its validity and zones (an older plan carries only
+    /// its reference, on the municipal police participant it concerns).
     pub enum OrderKind {
         /// Pat-downs by private security agents, for a duration and places the order fixes
         /// (L613-2, circumstances tied to grave threats to public security).
@@ -48,6 +49,9 @@ coded_enum! {
         PerimetreL226_1 => ("perimetre_l226_1", "Arrêté instituant un périmètre de protection (L226-1)"),
         /// Private agents on the public road, to watch the goods they guard (L613-1 al. 2).
         VoiePubliqueL613_1 => ("voie_publique_l613_1", "Autorisation d’agents privés sur la voie publique (L613-1)"),
+        /// The maires of neighbouring communes, or of one agglomeration, use their municipal
+        /// police in common for the event, for a set time, in administrative police only (L512-3).
+        PoliceMunicipaleL512_3 => ("police_municipale_l512_3", "Arrêté d’utilisation en commun de polices municipales (L512-3)"),
     }
 }
 
