@@ -70,10 +70,42 @@ test('a convention is filed, sent back for corrections, filed again, approved an
 
   const prefecture = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await signIn(prefecture, 'prefecture@cordon.test');
-  // The dashboard lists the file with its state.
-  await prefecture.goto(`${BASE}/evenements`);
+  // The dashboard counts the files to instruct and leads to the worklist.
+  await prefecture.goto(`${BASE}/`);
+  await prefecture.waitForSelector('#dossiers-a-instruire:has-text("Déposés : 1")');
+  await prefecture.click('#dossiers-a-instruire a:has-text("Ouvrir la liste des dossiers")');
+  // The worklist opens on the filed files, with a count per status; search and commune filter.
+  await prefecture.waitForSelector('#onglets-dossiers');
+  await hydrated(prefecture);
+  const filed = prefecture.locator('#onglets-dossiers button[data-onglet="deposes"]');
+  assert.equal(await filed.getAttribute('aria-pressed'), 'true');
+  assert.equal(await filed.innerText(), 'Déposés (1)');
   await prefecture.waitForSelector('td a:has-text("Déposée")');
   assert.equal(await prefecture.locator('#creer-evenement').count(), 0, 'a prefecture creates no event');
+  await prefecture.fill('#recherche-dossiers', 'introuvable');
+  await prefecture.waitForSelector('#compte-dossiers:has-text("Aucun dossier")');
+  assert.equal(await filed.innerText(), 'Déposés (0)');
+  await prefecture.fill('#recherche-dossiers', 'saint-pierre');
+  await prefecture.waitForSelector('#compte-dossiers:has-text("1 dossier « Déposés »")');
+  await prefecture.selectOption('#commune-dossiers', { label: 'Martigues' });
+  await prefecture.fill('#recherche-dossiers', '');
+  await screenshot(prefecture, 'prefecture-liste-dossiers');
+  await assertAccessible(prefecture, 'worklist');
+  await prefecture.click('#onglets-dossiers button[data-onglet="non_deposes"]');
+  assert.equal(await filed.getAttribute('aria-pressed'), 'false');
+  await prefecture.waitForSelector('#compte-dossiers:has-text("« Non déposés »")');
+  // On a phone the files are cards: status and due date on screen.
+  const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await signIn(phone, 'prefecture@cordon.test');
+  await phone.goto(`${BASE}/evenements`);
+  await phone.waitForSelector('.cordon-event-cards li:has-text("Convention : Déposée")');
+  assert.equal(await phone.locator('.fr-table').isVisible(), false, 'no table on a phone');
+  const card = phone.locator('.cordon-event-cards li').first();
+  const box = await card.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, `the card fits the screen: ${JSON.stringify(box)}`);
+  await screenshot(phone, 'prefecture-liste-dossiers-telephone');
+  await assertAccessible(phone, 'worklist on a phone');
+  await phone.context().close();
   await prefecture.goto(fileUrl);
   await hydrated(prefecture);
   await prefecture.click('#action-take_up');

@@ -91,7 +91,7 @@ mod server {
 
     pub async fn list() -> Result<Vec<EventSummary>, AppError> {
         use crate::domain::convention::{
-            census::local_day, dashboard_order, deadline_status, due_date, DeadlineStatus, DueDate, FileFacts,
+            census::local_day, deadline_status, due_date, tab_of, worklist_order, DeadlineStatus, DueDate, FileFacts,
             LeadTimes, Status,
         };
         let user = require_user().await?;
@@ -101,6 +101,7 @@ mod server {
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         let files = store::conventions::summaries(&state.db, &ids).await?;
         let lead_times = LeadTimes::defaults();
+        let prefecture = !viewer.prefecture_departments.is_empty();
         let mut listed: Vec<(Option<DueDate>, EventSummary)> = Vec::with_capacity(rows.len());
         for row in rows {
             let event: Event = plans::decode(&row.data)?;
@@ -109,15 +110,30 @@ mod server {
             let status = file.and_then(|f| Status::from_code(&f.status)).unwrap_or(Status::Brouillon);
             let due = due_date(&FileFacts::from_event(&event), &lead_times);
             let open = matches!(status, Status::Brouillon | Status::CorrectionsDemandees);
-            let flag = due.as_ref().and_then(|due| {
-                let submitted = file.and_then(|f| f.submitted_at).map(|at| local_day(at, zone));
-                match deadline_status(due, submitted, local_day(now(), zone), &lead_times) {
-                    DeadlineStatus::AtRisk { .. } if open => Some(text::DUE_AT_RISK),
-                    DeadlineStatus::Late { .. } if open => Some(text::DUE_LATE),
-                    DeadlineStatus::FiledLate { .. } => Some(text::DUE_FILED_LATE),
-                    _ => None,
-                }
-            });
+            let submitted = file.and_then(|f| f.submitted_at).map(|at| local_day(at, zone));
+            let deadline = due.as_ref().map(|due| deadline_status(due, submitted, local_day(now(), zone), &lead_times));
+            let flag = match deadline {
+                Some(DeadlineStatus::AtRisk { .. }) if open => Some(text::DUE_AT_RISK),
+                Some(DeadlineStatus::Late { .. }) if open => Some(text::DUE_LATE),
+                Some(DeadlineStatus::FiledLate { .. }) => Some(text::DUE_FILED_LATE),
+                _ => None,
+            };
+            let late = matches!(deadline, Some(DeadlineStatus::Late { .. }) if open)
+                || matches!(deadline, Some(DeadlineStatus::FiledLate { .. }));
+            // The worklist's tab, for a prefecture: opinions still awaited count there.
+            let (tab, opinions_awaited) = if prefecture {
+                let awaited = match file {
+                    Some(_) => store::conventions::opinions(&state.db, &row.id)
+                        .await?
+                        .iter()
+                        .filter(|o| o.opinion.answer.is_none())
+                        .count(),
+                    None => 0,
+                };
+                (Some(tab_of(file.map(|_| status), awaited).code().to_string()), awaited)
+            } else {
+                (None, 0)
+            };
             let summary = EventSummary {
                 id: row.id,
                 name: row.name,
@@ -133,13 +149,18 @@ mod server {
                 },
                 due: due.as_ref().map(|d| d.date.format("%d/%m/%Y").to_string()),
                 due_flag: flag.map(str::to_string),
+                status: status.code().to_string(),
+                filed_on: submitted.map(|day| day.format("%d/%m/%Y").to_string()),
+                tab,
+                opinions_awaited,
+                late,
             };
             listed.push((due, summary));
         }
-        // A prefecture's dashboard: the files by due date, earliest first (the store's order,
-        // by start, is kept among equals).
-        if !viewer.prefecture_departments.is_empty() {
-            listed.sort_by(|a, b| dashboard_order(a.0.as_ref(), b.0.as_ref()));
+        // A prefecture's worklist: late files first, then by due date, earliest first (the
+        // store's order, by start, is kept among equals).
+        if prefecture {
+            listed.sort_by(|a, b| worklist_order((a.1.late, a.0.as_ref()), (b.1.late, b.0.as_ref())));
         }
         Ok(listed.into_iter().map(|(_, e)| e).collect())
     }

@@ -23,6 +23,21 @@ pub struct EventSummary {
     pub due: Option<String>,
     /// "À risque" / "En retard" / "Déposé en retard" for a file that needs attention.
     pub due_flag: Option<String>,
+    /// The file's status code (`brouillon` when never filed).
+    #[serde(default)]
+    pub status: String,
+    /// The day the file was filed, "12/05/2027", if it was.
+    #[serde(default)]
+    pub filed_on: Option<String>,
+    /// The prefecture's worklist tab (`WorklistTab` code), for a prefecture's reader only.
+    #[serde(default)]
+    pub tab: Option<String>,
+    /// Opinions asked and not yet given.
+    #[serde(default)]
+    pub opinions_awaited: usize,
+    /// The file is late (not filed by its due date, or filed after it).
+    #[serde(default)]
+    pub late: bool,
 }
 
 /// An event's plan as the viewer may read it, its coverage, and what the viewer may edit.

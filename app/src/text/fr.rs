@@ -151,6 +151,33 @@ pub const MONTHS: [&str; 12] = [
 pub const NAV_EVENTS: &str = "Événements";
 pub const EVENTS_TITLE: &str = "Mes événements";
 pub const NO_EVENT: &str = "Aucun événement pour l’instant.";
+pub const WORKLIST_DASHBOARD_TITLE: &str = "Dossiers à instruire";
+pub const WORKLIST_OPEN: &str = "Ouvrir la liste des dossiers";
+pub fn worklist_late(count: usize) -> String {
+    if count == 1 {
+        "1 dossier en retard".to_string()
+    } else {
+        format!("{count} dossiers en retard")
+    }
+}
+pub const WORKLIST_SEARCH: &str = "Rechercher un événement par son nom";
+pub const WORKLIST_COMMUNE: &str = "Commune";
+pub const WORKLIST_ALL_COMMUNES: &str = "Toutes les communes";
+pub const WORKLIST_TABS: &str = "Dossiers par statut";
+pub fn worklist_count(count: usize, tab: &str) -> String {
+    match count {
+        0 => format!("Aucun dossier « {tab} »."),
+        1 => format!("1 dossier « {tab} »."),
+        n => format!("{n} dossiers « {tab} »."),
+    }
+}
+pub fn worklist_awaited(count: usize) -> String {
+    if count == 1 {
+        "1 avis attendu".to_string()
+    } else {
+        format!("{count} avis attendus")
+    }
+}
 pub const CREATE_EVENT_TITLE: &str = "Créer un événement";
 pub const CREATE_EVENT_BUTTON: &str = "Créer l’événement";
 pub const NOT_AN_ORGANISER: &str =

@@ -16,6 +16,7 @@ pub mod provision;
 pub mod risk;
 pub mod sizing;
 pub mod workflow;
+pub mod worklist;
 
 #[cfg(test)]
 mod audit_tests;
@@ -50,3 +51,4 @@ pub use sizing::{
     SizingParametersError,
 };
 pub use workflow::{transition, Action, ActorRole, Dossier, DossierState, Status, WorkflowError};
+pub use worklist::{tab_of, worklist_order, WorklistTab};

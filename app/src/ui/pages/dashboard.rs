@@ -49,6 +49,7 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
     };
     view! {
         {prefecture.then(|| view! {
+            <FilesToInstruct/>
             <div class="fr-callout fr-mb-4w">
                 <h2 class="fr-callout__title fr-h6">"Règles de conformité du département"</h2>
                 <p class="fr-callout__text fr-text--sm">"Adaptez les seuils et les règles vérifiées sur les plans des événements de votre département."</p>
@@ -101,4 +102,31 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A prefecture's files to instruct, counted by the worklist's tabs, with the way to the list.
+#[component]
+fn FilesToInstruct() -> impl IntoView {
+    use crate::domain::convention::WorklistTab;
+    let events = Resource::new(|| (), |_| crate::api::events::list_events());
+    view! {
+        <div class="fr-callout fr-callout--brown-caramel fr-mb-4w" id="dossiers-a-instruire">
+            <h2 class="fr-callout__title fr-h6">{text::WORKLIST_DASHBOARD_TITLE}</h2>
+            <Suspense fallback=|| view! { <p class="fr-callout__text fr-text--sm">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    let list = events.await.unwrap_or_default();
+                    let counts: Vec<String> = [WorklistTab::Deposes, WorklistTab::AvisEnAttente, WorklistTab::EnInstruction, WorklistTab::CorrectionsDemandees]
+                        .iter()
+                        .map(|t| format!("{} : {}", t.label(), list.iter().filter(|e| e.tab.as_deref() == Some(t.code())).count()))
+                        .collect();
+                    let late = list.iter().filter(|e| e.late && e.tab.as_deref() != Some(WorklistTab::Decides.code())).count();
+                    view! {
+                        <p class="fr-callout__text fr-text--sm">{counts.join(" · ")}</p>
+                        {(late > 0).then(|| view! { <p class="fr-callout__text fr-text--sm"><span class="fr-badge fr-badge--sm fr-badge--warning">{text::worklist_late(late)}</span></p> })}
+                    }
+                })}
+            </Suspense>
+            <a class="fr-btn fr-btn--sm" href="/evenements">{text::WORKLIST_OPEN}</a>
+        </div>
+    }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::events::{list_events, list_organiser_choices, CreateEvent};
+use crate::api::plan_types::EventSummary;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::text;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, TextField};
@@ -33,37 +34,150 @@ pub fn EventsPage() -> impl IntoView {
                 match events.await {
                     Err(e) => error_view(e),
                     Ok(list) if list.is_empty() => view! { <p>{text::NO_EVENT}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <div class="fr-table fr-table--no-caption">
-                            <table>
-                                <caption>{text::EVENTS_TITLE}</caption>
-                                <thead><tr>
-                                    <th scope="col">"Événement"</th><th scope="col">"Type"</th><th scope="col">"Commune"</th>
-                                    <th scope="col">"Début"</th><th scope="col">"Fin"</th>
-                                    <th scope="col">"Convention"</th><th scope="col">"Dépôt avant le"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|e| view! {
-                                        <tr>
-                                            <td><a href=format!("/evenements/{}", e.id)>{e.name}</a></td>
-                                            <td>{e.kind}</td>
-                                            <td>{format!("{} ({})", e.commune, e.department)}</td>
-                                            <td>{e.starts}</td>
-                                            <td>{e.ends}</td>
-                                            <td><a href=format!("/evenements/{}/convention", e.id)>{e.convention}</a></td>
-                                            <td>
-                                                {e.due.unwrap_or_else(|| "—".into())}
-                                                {e.due_flag.map(|f| view! { " " <span class="fr-badge fr-badge--sm fr-badge--warning cordon-due-flag">{f}</span> })}
-                                            </td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
+                    Ok(list) if list.iter().any(|e| e.tab.is_some()) => view! { <Worklist list/> }.into_any(),
+                    Ok(list) => view! { <EventRows list=Signal::stored(list) worklist=false/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The prefecture's worklist: the files of its department by status (with counts), late ones
+/// first, filtered by commune and searched by name.
+#[component]
+fn Worklist(list: Vec<EventSummary>) -> impl IntoView {
+    use crate::domain::convention::WorklistTab;
+    let count_in =
+        |list: &[EventSummary], tab: WorklistTab| list.iter().filter(|e| e.tab.as_deref() == Some(tab.code())).count();
+    // The first tab holding a file, in the instructor's order.
+    let first = WorklistTab::ALL.iter().copied().find(|&t| count_in(&list, t) > 0).unwrap_or(WorklistTab::Deposes);
+    let mut communes: Vec<String> = list.iter().map(|e| e.commune.clone()).collect();
+    communes.sort();
+    communes.dedup();
+    let all = StoredValue::new(list);
+    let tab = RwSignal::new(first);
+    let commune = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    // The files the filters keep, whatever their tab: the counts are of these.
+    let kept = move || {
+        let (commune, needle) = (commune.get(), search.get().to_lowercase());
+        all.with_value(|all| {
+            all.iter()
+                .filter(|e| commune.is_empty() || e.commune == commune)
+                .filter(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let shown = Signal::derive(move || {
+        let tab = tab.get();
+        kept().into_iter().filter(|e| e.tab.as_deref() == Some(tab.code())).collect::<Vec<_>>()
+    });
+    view! {
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-6">
+                <div class="fr-input-group">
+                    <label class="fr-label" for="recherche-dossiers">{text::WORKLIST_SEARCH}</label>
+                    <input class="fr-input" type="search" id="recherche-dossiers" on:input=move |ev| search.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <div class="fr-col-12 fr-col-md-6">
+                <div class="fr-select-group">
+                    <label class="fr-label" for="commune-dossiers">{text::WORKLIST_COMMUNE}</label>
+                    <select class="fr-select" id="commune-dossiers" on:change=move |ev| commune.set(event_target_value(&ev))>
+                        <option value="">{text::WORKLIST_ALL_COMMUNES}</option>
+                        {communes.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+        </div>
+        <ul class="fr-tags-group fr-mt-2w" aria-label=text::WORKLIST_TABS id="onglets-dossiers">
+            {WorklistTab::ALL.iter().copied().map(|t| view! {
+                <li>
+                    <button type="button" class="fr-tag" data-onglet=t.code()
+                        aria-pressed=move || if tab.get() == t { "true" } else { "false" }
+                        on:click=move |_| tab.set(t)>
+                        {move || format!("{} ({})", t.label(), count_in(&kept(), t))}
+                    </button>
+                </li>
+            }).collect_view()}
+        </ul>
+        <p class="fr-text--sm" aria-live="polite" id="compte-dossiers">
+            {move || text::worklist_count(shown.get().len(), tab.get().label())}
+        </p>
+        <EventRows list=shown worklist=true/>
+    }
+}
+
+/// Events as a table on a large screen and as cards on a phone (no column off-screen). A
+/// worklist shows the filing date, the due date and the status; an actor's list, the type and
+/// the end.
+#[component]
+fn EventRows(#[prop(into)] list: Signal<Vec<EventSummary>>, worklist: bool) -> impl IntoView {
+    let due = |e: &EventSummary| {
+        view! {
+            {e.due.clone().unwrap_or_else(|| "—".into())}
+            {e.due_flag.clone().map(|f| view! { " " <span class="fr-badge fr-badge--sm fr-badge--warning cordon-due-flag">{f}</span> })}
+        }
+    };
+    let awaited = |e: &EventSummary| {
+        (e.opinions_awaited > 0).then(|| view! { " " <span class="fr-badge fr-badge--sm fr-badge--info">{text::worklist_awaited(e.opinions_awaited)}</span> })
+    };
+    view! {
+        <Show when=move || !list.with(Vec::is_empty)>
+        <div class="fr-table fr-table--no-caption fr-hidden fr-unhidden-md">
+            <table>
+                <caption>{text::EVENTS_TITLE}</caption>
+                <thead><tr>
+                    <th scope="col">"Événement"</th>
+                    {(!worklist).then(|| view! { <th scope="col">"Type"</th> })}
+                    <th scope="col">"Commune"</th>
+                    <th scope="col">"Début"</th>
+                    {(!worklist).then(|| view! { <th scope="col">"Fin"</th> })}
+                    {worklist.then(|| view! { <th scope="col">"Déposé le"</th> })}
+                    <th scope="col">"Convention"</th><th scope="col">"Dépôt avant le"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || list.get() key=|e| e.id.clone() let:e>
+                        <tr>
+                            <td><a href=format!("/evenements/{}", e.id)>{e.name.clone()}</a></td>
+                            {(!worklist).then(|| view! { <td>{e.kind.clone()}</td> })}
+                            <td>{format!("{} ({})", e.commune, e.department)}</td>
+                            <td>{e.starts.clone()}</td>
+                            {(!worklist).then(|| view! { <td>{e.ends.clone()}</td> })}
+                            {worklist.then(|| view! { <td>{e.filed_on.clone().unwrap_or_else(|| "—".into())}</td> })}
+                            <td><a href=format!("/evenements/{}/convention", e.id)>{e.convention.clone()}</a>{awaited(&e)}</td>
+                            <td>{due(&e)}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <ul class="fr-hidden-md cordon-event-cards" aria-label=text::EVENTS_TITLE>
+            <For each=move || list.get() key=|e| e.id.clone() let:e>
+                <li class="fr-card fr-card--sm fr-mb-2w">
+                    <div class="fr-card__body">
+                        <div class="fr-card__content">
+                            <h2 class="fr-card__title fr-h6"><a href=format!("/evenements/{}", e.id)>{e.name.clone()}</a></h2>
+                            <p class="fr-card__desc">{format!("{} · {} · {}", e.commune, e.starts, e.kind)}</p>
+                            <div class="fr-card__start">
+                                <p class="fr-card__detail">
+                                    <a href=format!("/evenements/{}/convention", e.id)>{format!("Convention : {}", e.convention)}</a>
+                                    {awaited(&e)}
+                                </p>
+                            </div>
+                            <div class="fr-card__end">
+                                <p class="fr-card__detail">
+                                    {e.filed_on.clone().map(|d| format!("Déposé le {d} · "))}
+                                    "Dépôt avant le " {due(&e)}
+                                </p>
+                            </div>
+                        </div>
+                    </div>
+                </li>
+            </For>
+        </ul>
+        </Show>
     }
 }
 
