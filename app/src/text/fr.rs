@@ -151,6 +151,25 @@ pub const MONTHS: [&str; 12] = [
 pub const NAV_EVENTS: &str = "Événements";
 pub const EVENTS_TITLE: &str = "Mes événements";
 pub const NO_EVENT: &str = "Aucun événement pour l’instant.";
+pub const MINE_TITLE: &str = "Mes déploiements";
+pub const MINE_NO_AGENT: &str = "agents non nommés";
+pub const MINE_RESTRICTED: &str = "Diffusion restreinte";
+pub const MINE_RADIO: &str = "Canal radio";
+pub const MINE_CONTACTS: &str = "Contacts des participants";
+pub fn mine_count(count: usize) -> String {
+    match count {
+        0 => "Aucun déploiement de votre service pour l’instant.".to_string(),
+        1 => "1 déploiement de votre service, dans l’ordre chronologique.".to_string(),
+        n => format!("{n} déploiements de votre service, dans l’ordre chronologique."),
+    }
+}
+pub fn mine_headcount(count: u32) -> String {
+    if count <= 1 {
+        format!("{count} agent")
+    } else {
+        format!("{count} agents")
+    }
+}
 pub const WORKLIST_DASHBOARD_TITLE: &str = "Dossiers à instruire";
 pub const WORKLIST_OPEN: &str = "Ouvrir la liste des dossiers";
 pub fn worklist_late(count: usize) -> String {

@@ -6,6 +6,7 @@ mod compliance;
 mod deployment_form;
 mod event_form;
 mod forms;
+mod mine;
 mod orders;
 mod posts;
 mod preview;
@@ -132,10 +133,11 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
                 {crate::text::DOSSIER_TITLE}
             </a>
         </p>
+        <Contents organiser may_deploy schedules/>
         <EventSummaryBlock page=page.get_value()/>
+        {(may_deploy && !organiser).then(|| view! { <mine::MyDeployments page=page.get_value()/> })}
         <CoverageSummary page=page.get_value()/>
         <CompliancePanel page=page.get_value()/>
-        <Contents organiser may_deploy schedules/>
         <super::plan_views::PlanViews page=page.get_value() selected/>
         <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish/>
         {organiser.then(|| view! {
@@ -175,12 +177,16 @@ where
 /// The page's table of contents (DSFR "sommaire"): the page is long for an organiser.
 #[component]
 fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView {
-    let mut entries = vec![
+    let mut entries = Vec::new();
+    if may_deploy && !organiser {
+        entries.push(("#titre-mes-deploiements", "Mes déploiements"));
+    }
+    entries.extend([
         ("#titre-couverture", "Couverture des besoins"),
         ("#titre-conformite", "Conformité"),
         ("#chronologie-titre", "Chronologie"),
         ("#titre-publication", "Publication et abonnements"),
-    ];
+    ]);
     if organiser {
         entries.extend([("#titre-zone", "Zones et postes"), ("#titre-besoin", "Besoins")]);
     }
