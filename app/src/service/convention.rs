@@ -126,10 +126,10 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     let event = &stored.plan.event;
     let zone = event.time_zone();
     let department = event.department().clone();
-    let role = role_of(&state.db, &user, &access, &department).await?;
-    let latest = store::releases::latest_number(&state.db, &event_id).await?;
-    let file = file_or_draft(&state.db, &event_id, department.as_str()).await?;
-    let chain = files::chain(&state.db, &event_chain(&event_id)).await?;
+    let role = role_of(&state.db, user, &access, &department).await?;
+    let latest = store::releases::latest_number(&state.db, event_id).await?;
+    let file = file_or_draft(&state.db, event_id, department.as_str()).await?;
+    let chain = files::chain(&state.db, &event_chain(event_id)).await?;
     let today = crate::domain::convention::census::local_day(now, zone);
     let lead_times = LeadTimes::defaults();
     let due = due_date(&FileFacts::from_event(event), &lead_times);
@@ -159,7 +159,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             }
         })
         .collect();
-    let approved = files::approved(&state.db, &event_id)
+    let approved = files::approved(&state.db, event_id)
         .await?
         .into_iter()
         .map(|row| ApprovedLink {
@@ -174,7 +174,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         })
         .collect();
     let opinions = opinion_lines(&state.db, event_id, &access, role, zone, now).await?;
-    let stored_inputs = files::inputs(&state.db, &event_id).await?;
+    let stored_inputs = files::inputs(&state.db, event_id).await?;
     let status = file.as_ref().map(|(f, _)| f.dossier.state.status());
     let may_edit_inputs = role == ActorRole::Organiser && organiser_edits(status);
     let may_amend = may_edit_inputs || (role == ActorRole::PrefectureInstructor && prefecture_amends(status));
@@ -198,7 +198,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             blocking: Vec::new(),
             filing: Vec::new(),
             event_name: event.name().to_string(),
-            reference: default_reference(department.as_str(), &event_id),
+            reference: default_reference(department.as_str(), event_id),
             status: Status::Brouillon.code().into(),
             status_label: Status::Brouillon.label().into(),
             state_message: Some(text::DOSSIER_NOTHING_PUBLISHED.into()),
@@ -216,7 +216,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         });
     };
     let dossier = &file.dossier;
-    let blocking = match store::releases::get(&state.db, &event_id, dossier.release.get()).await? {
+    let blocking = match store::releases::get(&state.db, event_id, dossier.release.get()).await? {
         Some(release) if role != ActorRole::Participant => blocking_findings(state, &release, &access, now).await?,
         _ => Vec::new(),
     };
@@ -409,7 +409,7 @@ async fn inputs_context(
     event_id: &str,
 ) -> Result<(ActorRole, Option<Status>, StoredInputs), AppError> {
     let (stored, access) = open(state, user, event_id).await?;
-    let role = role_of(&state.db, &user, &access, stored.plan.event.department()).await?;
+    let role = role_of(&state.db, user, &access, stored.plan.event.department()).await?;
     let status = files::get_file(&state.db, event_id).await?.map(|f| f.dossier.state.status());
     let inputs = files::inputs(&state.db, event_id).await?;
     Ok((role, status, inputs))
@@ -474,7 +474,7 @@ pub async fn save_risk(
     };
     let risk = RiskAssessment::new(draft).map_err(|errors| match errors.first() {
         Some(first) => AppError::invalid(first.field.code(), &first.message),
-        None => AppError::internal("a risk assessment refused without a reason", &event_id),
+        None => AppError::internal("a risk assessment refused without a reason", event_id),
     })?;
     inputs.risk = Some(risk);
     save_inputs(state, user, event_id, &inputs, "inputs.risk", text::RISK_SAVED.into(), now).await
@@ -502,7 +502,7 @@ pub async fn add_amendment(
     if body.trim().is_empty() {
         return Err(AppError::invalid("text", text::AMENDMENT_TEXT_REQUIRED));
     }
-    let body = crate::domain::plan::fields::parse_free_text(&body, 4_000).map_err(|e| AppError::invalid("text", e))?;
+    let body = crate::domain::plan::fields::parse_free_text(body, 4_000).map_err(|e| AppError::invalid("text", e))?;
     if inputs.amendments.len() >= MAX_AMENDMENTS {
         return Err(AppError::Refused(text::AMENDMENTS_TOO_MANY.into()));
     }
@@ -638,11 +638,11 @@ pub async fn ask(
     let (stored, access) = open(state, user, event_id).await?;
     let event = &stored.plan.event;
     let zone = event.time_zone();
-    let role = role_of(&state.db, &user, &access, event.department()).await?;
+    let role = role_of(&state.db, user, &access, event.department()).await?;
     if role != ActorRole::PrefectureInstructor {
         return Err(AppError::Refused(text::OPINION_INSTRUCTOR_ONLY.into()));
     }
-    let file = files::get_file(&state.db, &event_id).await?;
+    let file = files::get_file(&state.db, event_id).await?;
     if !file.as_ref().is_some_and(|f| may_ask(&f.dossier)) {
         return Err(AppError::Refused(text::OPINION_NOT_NOW.into()));
     }
@@ -674,9 +674,9 @@ pub async fn ask(
         .or_else(|| Some(body_name.trim().to_string()).filter(|n| !n.is_empty()));
     let request = OpinionRequest::new(body, name.as_deref(), &question, at, end_of_day).map_err(opinion_error)?;
     let opinion = Opinion::requested(request);
-    let author = author(&state.db, &user).await?;
+    let author = author(&state.db, user).await?;
     let entry = NewEntry {
-        chain: event_chain(&event_id),
+        chain: event_chain(event_id),
         at,
         actor: user.id.clone(),
         kind: "opinion.request".into(),
@@ -685,7 +685,7 @@ pub async fn ask(
             "message": text::opinion_requested_line(opinion.body_label(), &opinion.request.question, &format_long_fr(end_of_day, zone)),
         }),
     };
-    if files::ask_opinion(&state.db, &event_id, participant.map(|p| p.id()), &opinion, &entry).await?.is_none() {
+    if files::ask_opinion(&state.db, event_id, participant.map(|p| p.id()), &opinion, &entry).await?.is_none() {
         return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
     }
     if let Some(participant) = participant {
@@ -724,8 +724,8 @@ pub async fn answer(
     now: Instant,
 ) -> Result<(), AppError> {
     let (stored, access) = open(state, user, event_id).await?;
-    let role = role_of(&state.db, &user, &access, stored.plan.event.department()).await?;
-    let found = files::opinions(&state.db, &event_id)
+    let role = role_of(&state.db, user, &access, stored.plan.event.department()).await?;
+    let found = files::opinions(&state.db, event_id)
         .await?
         .into_iter()
         .find(|o| o.id == opinion_id.trim())
@@ -736,13 +736,13 @@ pub async fn answer(
     let verdict =
         Verdict::from_code(verdict.trim()).ok_or_else(|| AppError::invalid("verdict", text::CHOICE_INVALID))?;
     let at = now;
-    let answered = found.opinion.answer(verdict, &comment, at).map_err(|e| match e {
+    let answered = found.opinion.answer(verdict, comment, at).map_err(|e| match e {
         OpinionError::TextInvalid => AppError::invalid("comment", e),
         other => opinion_error(other),
     })?;
-    let author = author(&state.db, &user).await?;
+    let author = author(&state.db, user).await?;
     let entry = NewEntry {
-        chain: event_chain(&event_id),
+        chain: event_chain(event_id),
         at,
         actor: user.id.clone(),
         kind: "opinion.answer".into(),
@@ -752,7 +752,7 @@ pub async fn answer(
             "message": text::opinion_answered_line(found.opinion.body_label(), verdict.label(), comment.trim()),
         }),
     };
-    if !files::answer_opinion(&state.db, &event_id, &found, &answered, &entry).await? {
+    if !files::answer_opinion(&state.db, event_id, &found, &answered, &entry).await? {
         return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
     }
     Ok(())
@@ -777,9 +777,9 @@ pub async fn act(
     let (stored, access) = open(state, user, event_id).await?;
     let event = &stored.plan.event;
     let department = event.department().clone();
-    let role = role_of(&state.db, &user, &access, &department).await?;
-    let action = action_of(code.trim(), &message).ok_or_else(|| AppError::invalid("action", text::CHOICE_INVALID))?;
-    let Some((file, exists)) = file_or_draft(&state.db, &event_id, department.as_str()).await? else {
+    let role = role_of(&state.db, user, &access, &department).await?;
+    let action = action_of(code.trim(), message).ok_or_else(|| AppError::invalid("action", text::CHOICE_INVALID))?;
+    let Some((file, exists)) = file_or_draft(&state.db, event_id, department.as_str()).await? else {
         return Err(AppError::Refused(text::DOSSIER_NOTHING_PUBLISHED.into()));
     };
     let next = transition(&file.dossier, &action, role).map_err(|e| match e {
@@ -788,17 +788,17 @@ pub async fn act(
         other => AppError::Refused(other.to_string()),
     })?;
     if matches!(action, Action::Submit) {
-        let release = store::releases::get(&state.db, &event_id, next.release.get())
+        let release = store::releases::get(&state.db, event_id, next.release.get())
             .await?
-            .ok_or_else(|| AppError::internal("the release being filed is missing", &event_id))?;
+            .ok_or_else(|| AppError::internal("the release being filed is missing", event_id))?;
         let blocking = blocking_findings(state, &release, &access, now).await?;
-        let risk_assessed = files::inputs(&state.db, &event_id).await?.risk.is_some();
+        let risk_assessed = files::inputs(&state.db, event_id).await?.risk.is_some();
         if let Some(refusal) = crate::domain::convention::filing::filing_refusal(risk_assessed, &blocking) {
             return Err(AppError::Refused(refusal));
         }
     }
     let at = now;
-    let author = author(&state.db, &user).await?;
+    let author = author(&state.db, user).await?;
     let message_text = needs_message(&action).then(|| message.trim().to_string());
     let payload = json!({
         "author": author,
@@ -808,7 +808,7 @@ pub async fn act(
     });
     if let Action::Comment { .. } = action {
         let entry =
-            NewEntry { chain: event_chain(&event_id), at, actor: user.id.clone(), kind: "comment".into(), payload };
+            NewEntry { chain: event_chain(event_id), at, actor: user.id.clone(), kind: "comment".into(), payload };
         if !files::append_entry(&state.db, &entry).await? {
             return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
         }
@@ -821,19 +821,19 @@ pub async fn act(
     // An approval stamps the PDF and enters the convention in the department's registry.
     let (approved, registered) = match action {
         Action::Approve => {
-            let (pdf, entry) = approve_pdf(&state, &event_id, &file, &next, &user, at).await?;
+            let (pdf, entry) = approve_pdf(state, event_id, &file, &next, user, at).await?;
             (Some(pdf), Some(entry))
         }
         _ => (None, None),
     };
     let change = Move {
-        event_id: &event_id,
+        event_id,
         expected_version: exists.then_some(file.version),
         dossier: &next,
         reference: &file.reference,
         submitted_at,
         entry: NewEntry {
-            chain: event_chain(&event_id),
+            chain: event_chain(event_id),
             at,
             actor: user.id.clone(),
             kind: format!("transition.{}", action.code()),
@@ -847,10 +847,10 @@ pub async fn act(
     }
     tracing::info!(event = %event_id, action = action.code(), by = %user.id, "convention file moved");
     notify(
-        &state,
+        state,
         &stored.organiser_organisation_id,
         event.name(),
-        &event_id,
+        event_id,
         &department,
         &next,
         &author,
@@ -1096,6 +1096,7 @@ pub async fn follow_release(
 
 /// E-mails the organiser's administrators and the members of the department's prefecture,
 /// except the person who acted. A mail that cannot leave is logged; the move stands.
+#[allow(clippy::too_many_arguments)]
 async fn notify(
     state: &AppState,
     organiser_id: &str,
