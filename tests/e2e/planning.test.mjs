@@ -53,10 +53,19 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   assert.ok(gapText >= 1, 'the gap is drawn in the timeline with the missing headcount');
   await screenshot(page, 'chronologie-avec-manque');
 
-  await page.selectOption('#champ-deploiement-zone_id', { label: 'Entrée principale' });
-  await page.fill('#champ-deploiement-start', '2027-12-11T10:00');
-  await page.fill('#champ-deploiement-end', '2027-12-11T20:00');
-  await page.fill('#champ-deploiement-headcount', '2');
+  // « Combler ce manque » fills the deployment form with the gap's zone, window and headcount,
+  // and takes the focus there.
+  await page.click('#liste-manques li:has-text("Entrée principale") button:has-text("Combler ce manque")');
+  await page.waitForSelector('#modele-deploiement');
+  await page.waitForFunction(() => document.activeElement?.id === 'champ-deploiement-zone_id');
+  const zoneLabel = await page.locator('#champ-deploiement-zone_id option:checked').innerText();
+  assert.equal(zoneLabel, 'Entrée principale');
+  assert.equal(await page.inputValue('#champ-deploiement-start'), '2027-12-11T10:00');
+  assert.equal(await page.inputValue('#champ-deploiement-end'), '2027-12-11T20:00');
+  assert.equal(await page.inputValue('#champ-deploiement-headcount'), '2');
+  assert.equal(await page.inputValue('#champ-deploiement-mission'), 'Renfort : Entrée principale');
+  assert.equal(await page.inputValue('#formulaire-deploiement input[name="id"]'), '', 'saved as a new deployment');
+  await screenshot(page, 'combler-ce-manque');
   await page.selectOption('#champ-deploiement-category', 'surveillance');
   await page.fill('#champ-deploiement-mission', 'Accueil et surveillance de l’entrée');
   await page.click('button:has-text("Enregistrer le déploiement")');
@@ -85,6 +94,14 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   await page.waitForSelector('#champ-besoin-end-erreur', { state: 'detached' });
 
   // Removing the deployment asks for a confirmation, then reopens the whole gap.
+  await page.locator('[role="button"][aria-label*="Entrée principale"]').first().click();
+  await page.waitForSelector('h2:has-text("Modifier le déploiement")');
+  // « Dupliquer » starts a new deployment with the same values (not saved until asked).
+  await page.click('#dupliquer-deploiement');
+  await page.waitForSelector('h2:has-text("Ajouter un déploiement")');
+  assert.equal(await page.inputValue('#champ-deploiement-mission'), 'Accueil et surveillance de l’entrée');
+  assert.equal(await page.inputValue('#champ-deploiement-headcount'), '2');
+  assert.equal(await page.inputValue('#formulaire-deploiement input[name="id"]'), '');
   await page.locator('[role="button"][aria-label*="Entrée principale"]').first().click();
   await page.waitForSelector('h2:has-text("Modifier le déploiement")');
   const remove = 'Supprimer le déploiement « Accueil et surveillance de l’entrée »';

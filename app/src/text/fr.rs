@@ -151,6 +151,13 @@ pub const MONTHS: [&str; 12] = [
 pub const NAV_EVENTS: &str = "Événements";
 pub const EVENTS_TITLE: &str = "Mes événements";
 pub const NO_EVENT: &str = "Aucun événement pour l’instant.";
+pub const DEPLOYMENT_DUPLICATE: &str = "Dupliquer";
+pub const DEPLOYMENT_FROM_TEMPLATE: &str =
+    "Nouveau déploiement prérempli : vérifiez les horaires, l’effectif et la mission, puis enregistrez-le.";
+pub const GAP_FILL: &str = "Combler ce manque";
+pub fn gap_mission(zone: &str) -> String {
+    format!("Renfort : {zone}")
+}
 pub const MINE_TITLE: &str = "Mes déploiements";
 pub const MINE_NO_AGENT: &str = "agents non nommés";
 pub const MINE_RESTRICTED: &str = "Diffusion restreinte";

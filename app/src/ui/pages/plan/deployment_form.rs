@@ -1,5 +1,7 @@
 //! A participant's deployment form: new, or the deployment picked in the timeline or the
-//! table, prefilled with its values and the version it is based on.
+//! table, prefilled with its values and the version it is based on; or new from a template
+//! (« Dupliquer » a deployment, « Combler ce manque » of the coverage), prefilled but saved as
+//! a new record.
 
 use leptos::prelude::*;
 
@@ -7,6 +9,7 @@ use crate::api::plan_edits::SaveDeployment;
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Deployment, MissionCategory, Visibility};
 use crate::domain::time::format_input_local;
+use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
 
 use super::forms::ZoneSelect;
@@ -19,6 +22,7 @@ pub fn DeploymentForm(
     page: PlanPage,
     action: ServerAction<SaveDeployment>,
     selected: RwSignal<Option<String>>,
+    template: RwSignal<Option<Deployment>>,
     removing: Removing,
 ) -> impl IntoView {
     let page = StoredValue::new(page);
@@ -29,15 +33,32 @@ pub fn DeploymentForm(
         <section class="fr-mt-6w" aria-labelledby="titre-deploiement" id="formulaire-deploiement">
             {move || {
                 let editing: Option<Deployment> = selected.get().and_then(|id| page.with_value(|p| p.plan.deployments.iter().find(|d| d.id() == id).cloned()));
+                // A template fills a new deployment; a deployment picked in the timeline wins.
+                let from_template = editing.is_none().then(|| template.get()).flatten();
                 let title = if editing.is_some() { "Modifier le déploiement" } else { "Ajouter un déploiement" };
+                let copy = editing.clone();
                 view! {
                     <h2 id="titre-deploiement" class="fr-h4">{title}</h2>
-                    {editing.is_some().then(|| view! {
-                        <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau déploiement"</button>
+                    {(editing.is_some() || from_template.is_some()).then(|| view! {
+                        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+                            <li><button type="button" class="fr-btn fr-btn--tertiary" id="nouveau-deploiement"
+                                on:click=move |_| { selected.set(None); template.set(None); }>"Nouveau déploiement"</button></li>
+                            {copy.map(|d| view! {
+                                <li><button type="button" class="fr-btn fr-btn--secondary fr-icon-file-copy-line fr-btn--icon-left" id="dupliquer-deploiement"
+                                    on:click=move |_| { template.set(Some(d.clone())); selected.set(None); focus_form(); }>{text::DEPLOYMENT_DUPLICATE}</button></li>
+                            })}
+                        </ul>
+                    })}
+                    {from_template.is_some().then(|| view! {
+                        <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="modele-deploiement"><p>{text::DEPLOYMENT_FROM_TEMPLATE}</p></div>
                     })}
                     <SuccessAlert message=saved/>
                     <ErrorAlert message=form_error(action)/>
-                    {page.with_value(|p| form(p, action, editing.clone()))}
+                    {page.with_value(|p| match (&editing, from_template) {
+                        (Some(d), _) => form(p, action, Some(d.clone()), true),
+                        (None, Some(t)) => form(p, action, Some(t), false),
+                        (None, None) => form(p, action, None, false),
+                    })}
                     {editing.map(|d| {
                         let what = format!("le déploiement « {} »", d.mission());
                         view! {
@@ -52,7 +73,27 @@ pub fn DeploymentForm(
     }
 }
 
-fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<Deployment>) -> AnyView {
+/// Brings the deployment form into view with its first field focused (after the form redraws).
+pub fn focus_form() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(form) = document().get_element_by_id("formulaire-deploiement") {
+            form.scroll_into_view();
+        }
+        if let Some(field) = document()
+            .get_element_by_id("champ-deploiement-zone_id")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = field.focus();
+        }
+    });
+}
+
+/// The form, filled with `values` when given: the record itself when `existing` (its id and
+/// version are sent), else a template for a new one.
+fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<Deployment>, existing: bool) -> AnyView {
+    let editing = values;
     let zone = page.plan.event.time_zone();
     let zones: Vec<(String, String)> =
         page.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect();
@@ -67,8 +108,10 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, editing: Option<D
     let categories: Vec<(&'static str, &'static str)> =
         MissionCategory::ALL.iter().map(|c| (c.code(), c.label())).collect();
     let (id, version) = match &editing {
-        Some(d) => (d.id().to_string(), page.versions.get(d.id()).map(|v| v.to_string()).unwrap_or_default()),
-        None => (String::new(), String::new()),
+        Some(d) if existing => {
+            (d.id().to_string(), page.versions.get(d.id()).map(|v| v.to_string()).unwrap_or_default())
+        }
+        _ => (String::new(), String::new()),
     };
     let value = |f: &dyn Fn(&Deployment) -> String| editing.as_ref().map(f);
     let start = value(&|d| format_input_local(d.window().start(), zone));

@@ -113,6 +113,8 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
     let name = page.plan.event.name().to_string();
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
+    // A new deployment's prefilled values (« Combler ce manque », « Dupliquer »).
+    let template = RwSignal::new(None::<crate::domain::plan::Deployment>);
     let may_deploy = page.with_value(|p| !p.access.own_participant_ids.is_empty());
     let organiser = page.with_value(|p| p.access.organiser);
     let schedules = page.with_value(|p| {
@@ -136,7 +138,7 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
         <Contents organiser may_deploy schedules/>
         <EventSummaryBlock page=page.get_value()/>
         {(may_deploy && !organiser).then(|| view! { <mine::MyDeployments page=page.get_value()/> })}
-        <CoverageSummary page=page.get_value()/>
+        <CoverageSummary page=page.get_value() fill=may_deploy.then_some((template, selected))/>
         <CompliancePanel page=page.get_value()/>
         <super::plan_views::PlanViews page=page.get_value() selected/>
         <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish/>
@@ -146,7 +148,7 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
             <NeedForm page=page.get_value() action=actions.need removing=actions.removing/>
         })}
         {may_deploy.then(|| view! {
-            <DeploymentForm page=page.get_value() action=actions.deployment selected removing=actions.removing/>
+            <DeploymentForm page=page.get_value() action=actions.deployment selected template removing=actions.removing/>
             <proposal::ProposalSection page=page.get_value() accept=actions.accept_schedule/>
             <AgentsSection page=page.get_value() import=actions.agents save=actions.agent removing=actions.removing/>
         })}

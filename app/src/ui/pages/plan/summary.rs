@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::plan_types::PlanPage;
+use crate::domain::plan::Deployment;
 use crate::domain::time::{format_long_fr, format_short_fr};
 
 #[component]
@@ -40,8 +41,43 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
     }
 }
 
+/// A new deployment of the reader's first own participant that fills `gap`: its need's zone
+/// and post, the gap's window and missing headcount, a mission the need's qualification calls
+/// for.
+fn gap_template(page: &PlanPage, gap: &crate::domain::plan::Gap) -> Option<Deployment> {
+    use crate::domain::plan::{DeploymentDraft, MissionCategory, Qualification, Visibility};
+    let need = page.plan.needs.iter().find(|n| n.id() == gap.need_id)?;
+    let participant = page.access.own_participant_ids.first()?;
+    let zone = page.plan.zone(need.zone_id())?;
+    let category = match need.qualification() {
+        Some(Qualification::Palpation | Qualification::AgrementL613_3) => MissionCategory::Filtrage,
+        Some(Qualification::Secouriste) => MissionCategory::Secours,
+        _ => MissionCategory::Surveillance,
+    };
+    Deployment::new(DeploymentDraft {
+        // Never sent: a template is saved as a new record.
+        id: "00000000-0000-4000-8000-000000000000".into(),
+        participant_id: participant.clone(),
+        zone_id: need.zone_id().to_string(),
+        post_id: need.post_id().map(str::to_string),
+        window: gap.window,
+        headcount: gap.missing,
+        agent_ids: Vec::new(),
+        category,
+        mission: crate::text::gap_mission(zone.name()),
+        radio: None,
+        visibility: Visibility::AllParticipants,
+    })
+    .ok()
+}
+
 #[component]
-pub fn CoverageSummary(page: PlanPage) -> impl IntoView {
+pub fn CoverageSummary(
+    page: PlanPage,
+    /// For a reader who deploys: where « Combler ce manque » puts its template, and the
+    /// selection it clears.
+    fill: Option<(RwSignal<Option<Deployment>>, RwSignal<Option<String>>)>,
+) -> impl IntoView {
     let zone = page.plan.event.time_zone();
     let zone_of_need = |need_id: &str| {
         page.plan
@@ -54,16 +90,17 @@ pub fn CoverageSummary(page: PlanPage) -> impl IntoView {
     };
     let mut ordered: Vec<_> = page.coverage.gaps.iter().collect();
     ordered.sort_by_key(|g| (g.window.start(), g.window.end()));
-    let gaps: Vec<String> = ordered
+    let gaps: Vec<(String, Option<Deployment>)> = ordered
         .into_iter()
         .map(|g| {
-            format!(
+            let line = format!(
                 "{} : il manque {} agent(s) de {} à {}",
                 zone_of_need(&g.need_id),
                 g.missing,
                 format_short_fr(g.window.start(), zone),
                 format_short_fr(g.window.end(), zone)
-            )
+            );
+            (line, fill.and_then(|_| gap_template(&page, g)))
         })
         .collect();
     let doubles = page.coverage.double_bookings.len();
@@ -80,7 +117,18 @@ pub fn CoverageSummary(page: PlanPage) -> impl IntoView {
                         <p>{format!("{} manque(s) d’effectif, {} agent(s) affecté(s) à deux endroits à la fois, {} déploiement(s) hors de l’événement.", gaps.len(), doubles, outside)}</p>
                     </div>
                     <ul class="fr-mt-2w" id="liste-manques">
-                        {gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                        {gaps.into_iter().map(|(line, template)| view! {
+                            <li class="fr-mb-1w">
+                                {line}
+                                {template.zip(fill).map(|(t, (slot, selected))| view! {
+                                    " "
+                                    <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary cordon-fill-gap"
+                                        on:click=move |_| { selected.set(None); slot.set(Some(t.clone())); super::deployment_form::focus_form(); }>
+                                        {crate::text::GAP_FILL}
+                                    </button>
+                                })}
+                            </li>
+                        }).collect_view()}
                     </ul>
                 }.into_any()
             }}
