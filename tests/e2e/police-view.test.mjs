@@ -33,6 +33,9 @@ test('the police commander finds its own shifts first, in time order, on a phone
   assert.ok(await page.locator('.cordon-mine__shift:has-text("Diffusion restreinte")').count() >= 1, 'its restricted shift is marked');
   assert.ok(await page.locator('.cordon-mine__shift:has-text("Canal radio")').count() === count);
   await page.waitForSelector('.cordon-mine__contacts li');
+  // On the timeline its own bars open its form; the others' are pictures, not buttons.
+  assert.equal(await page.locator('g.cordon-tl__bar[role="button"]').count(), count);
+  assert.ok(await page.locator('g.cordon-tl__bar[role="img"]').count() > 0, 'the others’ bars are drawn');
   // Nothing runs off the screen.
   const box = await page.locator('#titre-mes-deploiements').locator('..').boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box));

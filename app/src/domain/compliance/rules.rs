@@ -57,6 +57,27 @@ coded_enum! {
     }
 }
 
+impl RuleCode {
+    /// Whether the rule judges the event as a whole (its sizing, its declaration, its command
+    /// post, its conventions) rather than some deployments: its findings may name the
+    /// deployments counted, but none of them is at fault, so the timeline outlines none.
+    pub fn is_event_wide(self) -> bool {
+        use RuleCode::*;
+        matches!(
+            self,
+            DpsInsuffisant
+                | StewardsInsuffisants
+                | ServiceOrdreAbsent
+                | DeclarationADeposer
+                | DeclarationDelaiDepasse
+                | PosteCommandementAbsent
+                | ContactNommeAbsent
+                | ProcedureAlerteAbsente
+                | ConventionEnVigueurChevauchement
+        )
+    }
+}
+
 /// One rule as applied: the defaults, possibly changed by a prefecture's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rule {

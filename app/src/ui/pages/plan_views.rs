@@ -15,6 +15,7 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
         .filter(|d| page.access.own_participant_ids.iter().any(|p| p == d.participant_id()))
         .map(|d| d.id().to_string())
         .collect();
+    let selectable = editable.clone();
     let on_select = Callback::new(move |id: String| {
         if editable.contains(&id) {
             selected.set(Some(id));
@@ -27,12 +28,16 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
     let flagged: Vec<String> = page
         .findings
         .iter()
-        .filter(|f| f.severity != crate::domain::compliance::Severity::Information)
+        .filter(|f| f.severity != crate::domain::compliance::Severity::Information && !f.rule.is_event_wide())
         .flat_map(|f| f.deployment_ids.iter().cloned())
         .collect();
     view! {
         <div class="fr-mb-4w">
-            <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select flagged/>
+            {if selectable.is_empty() {
+                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() flagged/> }.into_any()
+            } else {
+                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select selectable flagged/> }.into_any()
+            }}
         </div>
         <div class="fr-mb-4w">
             <PlanTable plan=page.plan.clone()/>

@@ -17,12 +17,16 @@ use crate::domain::plan::{CoverageReport, Plan};
 /// The plan's coverage over time: zones as rows, the event's local time across, needs as
 /// outlines, deployments as bars coloured by their participant's role, gaps in red with the
 /// missing headcount. Clicking a bar, or pressing Enter or Space on it, calls `on_select`
-/// with the deployment's id; without `on_select` the bars are described but not focusable.
+/// with the deployment's id; without `on_select` the bars are described but not focusable, and
+/// with `selectable` only those deployments are (one's own: others' bars are pictures).
 #[component]
 pub fn CoverageTimeline(
     plan: Plan,
     coverage: CoverageReport,
     #[prop(optional)] on_select: Option<Callback<String>>,
+    /// The deployments that may be picked; `None`: every one.
+    #[prop(optional)]
+    selectable: Option<Vec<String>>,
     /// Deployments a compliance finding concerns, drawn with the warning border.
     #[prop(optional)]
     flagged: Vec<String>,
@@ -36,6 +40,7 @@ pub fn CoverageTimeline(
     let zoom_event = event.clone();
     let view_window = Memo::new(move |_| zoom.get().window(&zoom_event));
     let data = StoredValue::new((plan, coverage, flagged));
+    let selectable = StoredValue::new(selectable);
     let drawn = Memo::new(move |_| {
         data.with_value(|(plan, coverage, flagged)| layout_flagged(plan, coverage, flagged, view_window.get()))
     });
@@ -46,7 +51,7 @@ pub fn CoverageTimeline(
             // Narrow screens scroll the drawing sideways: without focusable bars, the
             // scrolling box itself must take the focus to be scrolled with the keyboard.
             <div class="cordon-timeline__scroll" tabindex=on_select.is_none().then_some("0")>
-                {move || drawn.with(|layout| draw(layout, on_select))}
+                {move || drawn.with(|layout| selectable.with_value(|s| draw(layout, on_select, s.as_deref())))}
             </div>
             <p class="fr-text--xs cordon-timeline__note">{note}</p>
             <Legend/>
@@ -57,12 +62,12 @@ pub fn CoverageTimeline(
 
 /// The whole SVG for one layout: row stripes, then the time grid, then the rows' shapes, so
 /// that the grid shows across the rows and behind the bars.
-fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>) -> impl IntoView {
+fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>, selectable: Option<&[String]>) -> impl IntoView {
     let view_box = format!("0 0 {} {}", n(layout.width), n(layout.height));
     let stripes = layout.rows.iter().enumerate().map(|(i, row)| row_stripe(i, row, layout.width)).collect_view();
     let days = layout.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
     let ticks = layout.ticks.iter().map(|tick| hour_tick(tick, layout.height)).collect_view();
-    let rows = layout.rows.iter().map(|row| zone_row(row, on_select)).collect_view();
+    let rows = layout.rows.iter().map(|row| zone_row(row, on_select, selectable)).collect_view();
     let phases = layout.phases.iter().map(|phase| phase_band(phase, layout.height)).collect_view();
     view! {
         <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box
@@ -118,11 +123,18 @@ fn hour_tick(tick: &HourTick, bottom: f64) -> impl IntoView {
 }
 
 /// A zone's row: its name, its needs, gaps and bars.
-fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>) -> impl IntoView {
+fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>, selectable: Option<&[String]>) -> impl IntoView {
     let needs = row.needs.iter().map(need_outline).collect_view();
     let gaps = row.gaps.iter().map(gap_mark).collect_view();
     let sex_gaps = row.sex_gaps.iter().map(sex_gap_mark).collect_view();
-    let bars = row.bars.iter().map(|bar| deployment_bar(bar, on_select)).collect_view();
+    let bars = row
+        .bars
+        .iter()
+        .map(|bar| {
+            let picked = selectable.is_none_or(|s| s.iter().any(|id| *id == bar.deployment_id));
+            deployment_bar(bar, on_select.filter(|_| picked))
+        })
+        .collect_view();
     let hidden = (row.hidden > 0).then(|| {
         view! { <text class="cordon-tl__hidden" x="8" y=n(row.y + 30.0)>{text::hidden(row.hidden)}</text> }
     });

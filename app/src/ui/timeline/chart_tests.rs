@@ -34,6 +34,20 @@ fn each_deployment_is_a_focusable_button_described_in_french() {
 }
 
 #[test]
+fn only_the_readers_own_deployments_are_buttons_the_others_are_pictures() {
+    let plan = festival();
+    let coverage = plan.coverage();
+    let own = vec![plan.deployments[0].id().to_string()];
+    let html = Owner::new().with(|| {
+        let on_select = Callback::new(|_: String| ());
+        view! { <CoverageTimeline plan coverage on_select selectable=own/> }.to_html()
+    });
+    assert_eq!(html.matches("role=\"button\"").count(), 1);
+    assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+    assert_eq!(html.matches("role=\"img\" aria-label=\"").count() >= 2, true);
+}
+
+#[test]
 fn without_a_selection_callback_only_the_scrolling_box_takes_the_focus() {
     let html = rendered(false);
     assert_eq!(html.matches("role=\"button\"").count(), 0);
