@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
-# Tools this machine kind is known to build with (see docs/toolchain.md).
-CARGO_LEPTOS_VERSION := 0.3.10
+# Tools this machine kind is known to build with (see docs/toolchain.md). The browser bundle
+# is built by tools/site.sh with cargo, wasm-bindgen and npm's wasm-opt: cargo-leptos (which
+# took most of a newcomer's first run to compile) is an optional developer tool.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 DSFR := node_modules/@gouvfr/dsfr/dist
 
@@ -12,13 +13,23 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The server and the browser bundle agree on the bundle's file names through this.
 export LEPTOS_OUTPUT_NAME := cordon
 
-.PHONY: run test tools assets release lint clean
+.PHONY: run test tools assets release lint clean rust-target wasm-bindgen-cli python-tools server-release site-release
 
 ## make run: install what is missing, build (release), serve http://127.0.0.1:3000 with the demo.
-run: tools assets
-	cargo leptos build --release
+## The server and the browser bundle build side by side (2 jobs): on 2 cores the bundle's
+## single-threaded link-time optimisation overlaps the server's compilation.
+run: node_modules/.installed rust-target assets
+	@echo "== $$(date +%H:%M:%S)  building the server and the browser bundle (release), side by side"
+	@$(MAKE) --no-print-directory -j2 server-release site-release
+	@echo "== $$(date +%H:%M:%S)  built: serving http://127.0.0.1:3000 (demo accounts below)"
 	@mkdir -p data
 	LEPTOS_SITE_ROOT=target/site ./target/release/cordon serve --demo
+
+server-release:
+	cargo build --release -p cordon
+
+site-release: wasm-bindgen-cli
+	bash tools/site.sh --release
 
 ## make test: every suite (unit, property, store on SQLite and PostgreSQL, HTTP, browser).
 test: tools assets
@@ -30,12 +41,18 @@ lint: tools
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
-tools: node_modules/.installed
+tools: node_modules/.installed rust-target wasm-bindgen-cli python-tools
+
+rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)" || \
-		cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads
+
+# The CLI must match the wasm-bindgen of Cargo.lock exactly (about 3 minutes to compile, once).
+wasm-bindgen-cli:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || \
-		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+		{ echo "== $$(date +%H:%M:%S)  installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; }
+
+python-tools:
 	@python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install -q -r tests/requirements.txt
 
 node_modules/.installed: package.json package-lock.json

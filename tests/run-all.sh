@@ -48,7 +48,7 @@ suite "domain, property and store tests (app: SQLite + PostgreSQL)" cargo test -
 # two of them side by side once left a page request waiting forever (1 run in 30 of
 # http_accounts under load; never with one test at a time). docs/toolchain.md.
 suite "server and HTTP integration tests (cordon)" cargo test -p cordon -- --test-threads=1
-suite "browser bundle (WebAssembly)" cargo leptos build --frontend-only
+suite "browser bundle (WebAssembly)" bash tools/site.sh
 suite "Chromium available" ensure_chromium
 suite "browser end-to-end tests (headless Chromium, axe-core)" bash tests/run-e2e.sh
 

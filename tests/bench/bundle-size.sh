@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The browser bundle's size (raw and gzip) after `cargo leptos build --release`, and what
+# The browser bundle's size (raw and gzip) after `bash tools/site.sh --release`, and what
 # dominates the WebAssembly. The shipped bundle has no function names (wasm-opt drops
 # them), so the breakdown is read from a twin: the same rustc output run through the same
-# wasm-bindgen and wasm-opt steps as cargo-leptos does, but with `wasm-opt -g` to keep the
+# wasm-bindgen and wasm-opt steps as tools/site.sh does, but with `wasm-opt -g` to keep the
 # names; the script prints both code sections so that the twin can be checked against the
 # bundle. Also prints twiggy's top items when twiggy is installed (`cargo install twiggy`):
 # its data segments are anonymous (.rodata.N), hence wasm-tz-data.mjs for the data section.
@@ -15,7 +15,7 @@ export LEPTOS_OUTPUT_NAME=cordon
 # The release site has its own folder: target/site is shared with debug builds.
 site="${BENCH_SITE:-target/bench-site}"
 if [ -n "${BUILD:-}" ]; then
-  LEPTOS_SITE_ROOT="$site" cargo leptos build --release
+  LEPTOS_SITE_ROOT="$site" bash tools/site.sh --release
 fi
 pkg="$site/pkg"
 rustc_out=target/front/wasm32-unknown-unknown/wasm-release/app.wasm

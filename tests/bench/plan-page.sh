@@ -33,7 +33,7 @@ echo "== date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short 
 # The release site goes to its own folder: target/site is shared with debug builds.
 site="${BENCH_SITE:-target/bench-site}"
 if [ -z "${SKIP_BUILD:-}" ]; then
-  LEPTOS_SITE_ROOT="$site" cargo leptos build --release
+  LEPTOS_SITE_ROOT="$site" bash tools/site.sh --release
 fi
 # Keep this binary even if another build replaces target/release/cordon meanwhile.
 cp target/release/cordon "$work/cordon"
