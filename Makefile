@@ -50,7 +50,7 @@ rust-target:
 wasm-bindgen-cli:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || \
 		{ echo "== $$(date +%H:%M:%S)  installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
-		  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; }
+		  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
 
 python-tools:
 	@python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install -q -r tests/requirements.txt

@@ -135,24 +135,31 @@ L612-25 et L613-1 à L613-3 ;",
 de sécurité ;",
 ];
 
-/// Which authority holds which police power at the event (Article 5), by the commune's regime.
-pub fn police_powers(regime: crate::domain::plan::PoliceRegime, commune: &str) -> String {
-    use crate::domain::plan::PoliceRegime;
-    let order = match regime {
-        PoliceRegime::PoliceEtat => format!(
-            "{commune} relevant du régime de la police d’État, le soin de réprimer les atteintes à la tranquillité \
-             publique et de maintenir le bon ordre lors de ce grand rassemblement revient à l’État, par la police \
-             nationale (article L2214-4 du même code)"
-        ),
-        PoliceRegime::Gendarmerie => format!(
-            "{commune} étant en zone de gendarmerie, le maire y exerce l’ensemble de ses pouvoirs de police et la \
-             gendarmerie nationale y concourt pour l’État"
-        ),
-        PoliceRegime::NonRenseigne => "dans une commune placée sous le régime de la police d’État, le maintien du bon \
-             ordre lors des grands rassemblements relève de l’État (article L2214-4 du même code) ; en zone de \
-             gendarmerie, le maire exerce l’ensemble de ses pouvoirs de police et la gendarmerie y concourt"
-            .to_string(),
-    };
+/// Who keeps order at a large gathering in a commune under the State police regime (CGCT L2214-4).
+pub fn police_order_state(commune: &str) -> String {
+    format!(
+        "{commune} relevant du régime de la police d’État, le soin de réprimer les atteintes à la tranquillité \
+         publique et de maintenir le bon ordre lors de ce grand rassemblement revient à l’État, par la police \
+         nationale (article L2214-4 du même code)"
+    )
+}
+
+/// The same in a gendarmerie zone.
+pub fn police_order_gendarmerie(commune: &str) -> String {
+    format!(
+        "{commune} étant en zone de gendarmerie, le maire y exerce l’ensemble de ses pouvoirs de police et la \
+         gendarmerie nationale y concourt pour l’État"
+    )
+}
+
+/// The same when the commune's regime is not stated: both cases.
+pub const POLICE_ORDER_UNSTATED: &str = "dans une commune placée sous le régime de la police d’État, le maintien \
+du bon ordre lors des grands rassemblements relève de l’État (article L2214-4 du même code) ; en zone de \
+gendarmerie, le maire exerce l’ensemble de ses pouvoirs de police et la gendarmerie y concourt";
+
+/// Which authority holds which police power at the event (Article 5), `order` saying who keeps
+/// order at this gathering (one of the three above).
+pub fn police_powers(order: &str) -> String {
     format!(
         "Le maire exerce la police administrative générale sur le territoire de la commune (article L2212-2 du code \
          général des collectivités territoriales) ; {order}. La police judiciaire est exercée par les officiers et \

@@ -905,33 +905,28 @@ pub const SCHEDULE_REASON_ALL_BUSY: &str = "Tous les agents qualifiés et dispon
 pub const SCHEDULE_REASON_WORKING_TIME: &str = "Les agents qualifiés encore libres dépasseraient une limite de temps \
 de travail (repos, durée quotidienne ou hebdomadaire, durée minimale ou maximale de vacation).";
 
-/// The sentence explaining a broken hard rule of a schedule.
-pub fn schedule_rule_message(rule: crate::domain::schedule::HardRule) -> &'static str {
-    use crate::domain::schedule::HardRule;
-    match rule {
-        HardRule::Malformed => "La vacation cite un agent ou un besoin inconnu, ou finit avant de commencer.",
-        HardRule::Qualification => "L’agent ne détient pas la qualification que demande le besoin.",
-        HardRule::Overlap => "L’agent est affecté à deux endroits en même temps.",
-        HardRule::Availability => "La vacation sort des disponibilités de l’agent.",
-        HardRule::PublicRoad => {
-            "Un agent de sécurité privée ne travaille sur la voie publique qu’avec une autorisation préfectorale \
-             (L613-1) pour surveiller les biens gardés, ou en assistance dans un périmètre de protection (L226-1)."
-        }
-        HardRule::PatDownLegalBasis => {
-            "Palpations sans base légale : il faut l’accès à une enceinte de plus de 300 spectateurs sous le contrôle \
-             d’un officier de police judiciaire (L613-3), ou un arrêté préfectoral (L613-2) ou un périmètre de \
-             protection (L226-1) couvrant ce lieu et ce moment."
-        }
-        HardRule::PatDownSex => "La palpation doit être faite par un agent du même sexe que la personne palpée.",
-        HardRule::Card => "La carte professionnelle CNAPS de l’agent manque ou expire avant la fin de la vacation.",
-        HardRule::MaxShift => "La vacation dépasse la durée maximale.",
-        HardRule::MinShift => "La vacation est plus courte que la durée minimale.",
-        HardRule::DailyWork => "Le travail de la journée dépasse le maximum quotidien.",
-        HardRule::Rest => "Le repos entre deux vacations est trop court.",
-        HardRule::WeeklyWork => "Le travail de la semaine dépasse le maximum hebdomadaire.",
-        HardRule::DaysPerWeek => "L’agent travaille trop de jours dans la semaine.",
-    }
-}
+// The sentences explaining a broken hard rule of a schedule (`domain::schedule::HardRule`).
+pub const SCHEDULE_RULE_MALFORMED: &str =
+    "La vacation cite un agent ou un besoin inconnu, ou finit avant de commencer.";
+pub const SCHEDULE_RULE_QUALIFICATION: &str = "L’agent ne détient pas la qualification que demande le besoin.";
+pub const SCHEDULE_RULE_OVERLAP: &str = "L’agent est affecté à deux endroits en même temps.";
+pub const SCHEDULE_RULE_AVAILABILITY: &str = "La vacation sort des disponibilités de l’agent.";
+pub const SCHEDULE_RULE_PUBLIC_ROAD: &str = "Un agent de sécurité privée ne travaille sur la voie publique qu’avec \
+une autorisation préfectorale (L613-1) pour surveiller les biens gardés, ou en assistance dans un périmètre de \
+protection (L226-1).";
+pub const SCHEDULE_RULE_PAT_DOWN_BASIS: &str = "Palpations sans base légale : il faut l’accès à une enceinte de plus \
+de 300 spectateurs sous le contrôle d’un officier de police judiciaire (L613-3), ou un arrêté préfectoral (L613-2) \
+ou un périmètre de protection (L226-1) couvrant ce lieu et ce moment.";
+pub const SCHEDULE_RULE_PAT_DOWN_SEX: &str =
+    "La palpation doit être faite par un agent du même sexe que la personne palpée.";
+pub const SCHEDULE_RULE_CARD: &str =
+    "La carte professionnelle CNAPS de l’agent manque ou expire avant la fin de la vacation.";
+pub const SCHEDULE_RULE_MAX_SHIFT: &str = "La vacation dépasse la durée maximale.";
+pub const SCHEDULE_RULE_MIN_SHIFT: &str = "La vacation est plus courte que la durée minimale.";
+pub const SCHEDULE_RULE_DAILY_WORK: &str = "Le travail de la journée dépasse le maximum quotidien.";
+pub const SCHEDULE_RULE_REST: &str = "Le repos entre deux vacations est trop court.";
+pub const SCHEDULE_RULE_WEEKLY_WORK: &str = "Le travail de la semaine dépasse le maximum hebdomadaire.";
+pub const SCHEDULE_RULE_DAYS_PER_WEEK: &str = "L’agent travaille trop de jours dans la semaine.";
 
 // ===================================================================================== //
 // Proposition automatique des vacations (issue 6) — fin de section                     //
@@ -1091,17 +1086,13 @@ pub const OPINION_ALREADY_ANSWERED: &str = "Cet avis a déjà été rendu.";
 pub const OPINION_ANSWER_BEFORE_REQUEST: &str = "Un avis ne peut pas être rendu avant d’avoir été demandé.";
 
 // Deadlines
-/// The text each lead time comes from (typical values, varying by prefecture).
-pub fn deadline_reference(case: crate::domain::convention::LeadTimeCase) -> &'static str {
-    use crate::domain::convention::LeadTimeCase::*;
-    match case {
-        GrandRassemblement => "CSI R211-22 et usage préfectoral : déclaration un mois au moins avant (deux dans de nombreuses préfectures)",
-        SportVoiePublique | SportChronometre | SportPlusieursDepartements => {
-            "Code du sport (manifestations sportives sur la voie publique) et usage préfectoral : délais à vérifier localement"
-        }
-        BatimentPublic => "Usage : un mois au moins avant l’utilisation exceptionnelle d’un bâtiment public",
-    }
-}
+// The text each lead time comes from (typical values, varying by prefecture).
+pub const DEADLINE_REF_GATHERING: &str =
+    "CSI R211-22 et usage préfectoral : déclaration un mois au moins avant (deux dans de nombreuses préfectures)";
+pub const DEADLINE_REF_SPORT: &str =
+    "Code du sport (manifestations sportives sur la voie publique) et usage préfectoral : délais à vérifier localement";
+pub const DEADLINE_REF_PUBLIC_BUILDING: &str =
+    "Usage : un mois au moins avant l’utilisation exceptionnelle d’un bâtiment public";
 pub const DEADLINE_REASON_REQUIRED: &str = "Indiquez pourquoi le département modifie ce délai.";
 pub fn deadline_months_invalid(max: u32) -> String {
     format!("Un délai de dépôt compte au plus {max} mois.")
@@ -1134,19 +1125,15 @@ pub fn deadline_filed_late(date: &str, why: &str, days_late: i64) -> String {
 }
 
 // Audit trail
-pub fn audit_reason(reason: crate::domain::convention::TamperReason) -> &'static str {
-    use crate::domain::convention::TamperReason::*;
-    match reason {
-        FirstEntryMissing => "le début de la chaîne manque",
-        HashMismatch => "son contenu ne correspond plus à son empreinte",
-        BrokenLink => "elle ne suit pas l’empreinte de l’entrée précédente (l’une des deux a été réécrite)",
-        EntryMissing => "elle a été supprimée",
-        OutOfOrder => "elle n’est pas à sa place dans la chaîne",
-        Duplicate => "son numéro est répété",
-    }
-}
-pub fn audit_tampered(seq: u64, reason: crate::domain::convention::TamperReason) -> String {
-    format!("Journal d’audit altéré à l’entrée n° {seq} : {}.", audit_reason(reason))
+pub const AUDIT_FIRST_ENTRY_MISSING: &str = "le début de la chaîne manque";
+pub const AUDIT_HASH_MISMATCH: &str = "son contenu ne correspond plus à son empreinte";
+pub const AUDIT_BROKEN_LINK: &str =
+    "elle ne suit pas l’empreinte de l’entrée précédente (l’une des deux a été réécrite)";
+pub const AUDIT_ENTRY_MISSING: &str = "elle a été supprimée";
+pub const AUDIT_OUT_OF_ORDER: &str = "elle n’est pas à sa place dans la chaîne";
+pub const AUDIT_DUPLICATE: &str = "son numéro est répété";
+pub fn audit_tampered(seq: u64, reason: &str) -> String {
+    format!("Journal d’audit altéré à l’entrée n° {seq} : {reason}.")
 }
 
 // Conventions in force and the annual census

@@ -61,6 +61,14 @@ fn the_application_layer_never_reaches_up_into_the_server_functions_or_the_pages
 }
 
 #[test]
+fn the_french_strings_know_no_domain_type_so_the_domain_and_text_form_no_cycle() {
+    assert_eq!(
+        offences("text", &["crate::domain", "crate::store", "crate::service", "crate::api"]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn the_domain_does_no_io_reads_no_clock_and_knows_no_outer_layer() {
     let forbidden = [
         "crate::store",

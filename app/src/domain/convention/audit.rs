@@ -112,7 +112,15 @@ pub struct Tampered {
 
 impl std::fmt::Display for Tampered {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&text::audit_tampered(self.first_bad_seq, self.reason))
+        let reason = match self.reason {
+            TamperReason::FirstEntryMissing => text::AUDIT_FIRST_ENTRY_MISSING,
+            TamperReason::HashMismatch => text::AUDIT_HASH_MISMATCH,
+            TamperReason::BrokenLink => text::AUDIT_BROKEN_LINK,
+            TamperReason::EntryMissing => text::AUDIT_ENTRY_MISSING,
+            TamperReason::OutOfOrder => text::AUDIT_OUT_OF_ORDER,
+            TamperReason::Duplicate => text::AUDIT_DUPLICATE,
+        };
+        f.write_str(&text::audit_tampered(self.first_bad_seq, reason))
     }
 }
 

@@ -59,7 +59,14 @@ fn default_rule(case: LeadTimeCase) -> LeadTimeRule {
         LeadTimeCase::SportChronometre => 2,
         LeadTimeCase::SportPlusieursDepartements => 3,
     };
-    LeadTimeRule { case, months, reference: text::deadline_reference(case).to_string(), reason: None }
+    let reference = match case {
+        LeadTimeCase::GrandRassemblement => text::DEADLINE_REF_GATHERING,
+        LeadTimeCase::SportVoiePublique | LeadTimeCase::SportChronometre | LeadTimeCase::SportPlusieursDepartements => {
+            text::DEADLINE_REF_SPORT
+        }
+        LeadTimeCase::BatimentPublic => text::DEADLINE_REF_PUBLIC_BUILDING,
+    };
+    LeadTimeRule { case, months, reference: reference.to_string(), reason: None }
 }
 
 impl Default for LeadTimes {

@@ -112,7 +112,7 @@ pub fn cooperation(context: &Context) -> Vec<Block> {
             "Les acteurs de la sécurité de l’événement assurent les missions ci-dessous, par zone et par horaire, {}.",
             t::PRINCIPLE
         )),
-        Block::Paragraph(t::police_powers(context.plan.event.legal().regime_police, context.plan.event.commune_name())),
+        Block::Paragraph(police_powers(context.plan.event.legal().regime_police, context.plan.event.commune_name())),
     ];
     for zone in &context.plan.zones {
         blocks.extend(zone_table(context, zone, by_zone.get(zone.id()).map_or(&[], Vec::as_slice)));
@@ -271,4 +271,15 @@ pub fn evaluation(context: &Context) -> Vec<Block> {
         Block::Bullets(t::INDICATORS.iter().map(|i| i.to_string()).collect()),
         Block::Paragraph(t::ADAPTATION.into()),
     ]
+}
+
+/// Article 5's police powers for the commune's regime (CGCT L2214-4).
+pub(super) fn police_powers(regime: crate::domain::plan::PoliceRegime, commune: &str) -> String {
+    use crate::domain::plan::PoliceRegime;
+    let order = match regime {
+        PoliceRegime::PoliceEtat => t::police_order_state(commune),
+        PoliceRegime::Gendarmerie => t::police_order_gendarmerie(commune),
+        PoliceRegime::NonRenseigne => t::POLICE_ORDER_UNSTATED.to_string(),
+    };
+    t::police_powers(&order)
 }

@@ -308,11 +308,11 @@ fn zones_drawn_with_an_outline_are_mapped_after_the_list_and_numbered_by_their_r
 #[test]
 fn article_5_says_who_holds_which_police_power_at_the_event() {
     use crate::domain::plan::PoliceRegime;
-    let text = crate::text::convention::police_powers(PoliceRegime::PoliceEtat, "Martigues");
+    let text = super::articles_axes::police_powers(PoliceRegime::PoliceEtat, "Martigues");
     assert!(text.starts_with("Le maire exerce la police administrative générale"), "{text}");
     assert!(text.contains("Martigues relevant du régime de la police d’État"), "{text}");
     assert!(text.contains("Aucune mission de maintien de l’ordre n’est confiée à la police municipale"), "{text}");
     assert!(!text.contains("conservent seules"), "the State forces do not hold administrative police alone");
-    let gendarmerie = crate::text::convention::police_powers(PoliceRegime::Gendarmerie, "Villeneuve-sur-Lot");
+    let gendarmerie = super::articles_axes::police_powers(PoliceRegime::Gendarmerie, "Villeneuve-sur-Lot");
     assert!(gendarmerie.contains("Villeneuve-sur-Lot étant en zone de gendarmerie"), "{gendarmerie}");
 }

@@ -1,7 +1,8 @@
 //! Independent parsers read the feeds Cordon writes: PyPI's `icalendar` and npm's `ical.js`
 //! (Mozilla's) each parse the tricky cases written to `tests/output/ical/*.ics` and print, per
 //! VEVENT, its UID and the UTC instants of DTSTART and DTEND, which must be exactly the
-//! expected ones. A missing parser fails the test with the command that installs it.
+//! expected ones. A missing parser fails the test with the command that installs it. The
+//! `icalendar` crate's parser (Rust) reads the same cases in-process.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -192,6 +193,58 @@ fn check(parser: &str, parsed: &[Parsed]) {
         tricky.description
     );
     assert!(parsed.iter().all(|p| p.status == "CONFIRMED"), "{parser}: status");
+}
+
+/// The `icalendar` crate's parser reading every `.ics` of `folder`: per VEVENT, what the other
+/// parsers print. A time given with its TZID is converted with that zone's rules (the first
+/// occurrence of a repeated hour, as RFC 5545 says); a floating or date-only time fails.
+fn read_with_the_icalendar_crate(folder: &Path) -> Vec<Parsed> {
+    use chrono::TimeZone;
+    use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
+        .collect();
+    files.sort();
+    let mut parsed = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{name}: {e}"));
+        for component in calendar.iter() {
+            let CalendarComponent::Event(event) = component else { continue };
+            let utc = |value: Option<DatePerhapsTime>| -> String {
+                let instant = match value {
+                    Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(at))) => at,
+                    Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid })) => {
+                        let zone: chrono_tz::Tz = tzid.parse().unwrap_or_else(|_| panic!("{name}: zone {tzid}"));
+                        zone.from_local_datetime(&date_time).earliest().unwrap().with_timezone(&chrono::Utc)
+                    }
+                    other => panic!("{name}: a floating or date-only time: {other:?}"),
+                };
+                instant.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            };
+            parsed.push(Parsed {
+                file: name.clone(),
+                uid: event.get_uid().unwrap_or_default().to_string(),
+                dtstart: utc(event.get_start()),
+                dtend: utc(event.get_end()),
+                summary: event.get_summary().unwrap_or_default().to_string(),
+                description: event.get_description().unwrap_or_default().to_string(),
+                status: event.property_value("STATUS").unwrap_or_default().to_string(),
+            });
+        }
+    }
+    parsed
+}
+
+#[test]
+fn the_icalendar_crate_reads_the_tricky_feeds_at_the_expected_instants() {
+    // A folder of its own: the other parsers' test rewrites its folder while this one reads.
+    let folder = workspace().join("tests/output/ical-rust");
+    write_cases(&folder);
+    check("icalendar (Rust crate)", &read_with_the_icalendar_crate(&folder));
 }
 
 #[test]

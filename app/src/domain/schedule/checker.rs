@@ -43,7 +43,23 @@ pub enum HardRule {
 impl HardRule {
     /// The French sentence explaining the rule.
     pub fn message(self) -> &'static str {
-        crate::text::fr::schedule_rule_message(self)
+        use crate::text::fr as t;
+        match self {
+            HardRule::Malformed => t::SCHEDULE_RULE_MALFORMED,
+            HardRule::Qualification => t::SCHEDULE_RULE_QUALIFICATION,
+            HardRule::Overlap => t::SCHEDULE_RULE_OVERLAP,
+            HardRule::Availability => t::SCHEDULE_RULE_AVAILABILITY,
+            HardRule::PublicRoad => t::SCHEDULE_RULE_PUBLIC_ROAD,
+            HardRule::PatDownLegalBasis => t::SCHEDULE_RULE_PAT_DOWN_BASIS,
+            HardRule::PatDownSex => t::SCHEDULE_RULE_PAT_DOWN_SEX,
+            HardRule::Card => t::SCHEDULE_RULE_CARD,
+            HardRule::MaxShift => t::SCHEDULE_RULE_MAX_SHIFT,
+            HardRule::MinShift => t::SCHEDULE_RULE_MIN_SHIFT,
+            HardRule::DailyWork => t::SCHEDULE_RULE_DAILY_WORK,
+            HardRule::Rest => t::SCHEDULE_RULE_REST,
+            HardRule::WeeklyWork => t::SCHEDULE_RULE_WEEKLY_WORK,
+            HardRule::DaysPerWeek => t::SCHEDULE_RULE_DAYS_PER_WEEK,
+        }
     }
 }
 
