@@ -16,10 +16,8 @@ export LEPTOS_OUTPUT_NAME := cordon
 .PHONY: run test tools assets release lint clean rust-target wasm-bindgen-cli python-tools server-release site-release
 
 ## make run: install what is missing, build (release), serve http://127.0.0.1:3000 with the demo.
-## The server and the browser bundle build side by side (2 jobs), the bundle's side at the
-## lowest priority: the server's compilation keeps both cores, and the bundle's single-threaded
-## steps (wasm-bindgen-cli's install, link-time optimisation, wasm-opt) fill the cycles the
-## server leaves idle (measured in the README).
+## The server and the browser bundle build side by side (2 jobs): on 2 cores the bundle's
+## single-threaded link-time optimisation overlaps the server's compilation.
 run: node_modules/.installed rust-target assets
 	@echo "== $$(date +%H:%M:%S)  building the server and the browser bundle (release), side by side"
 	@$(MAKE) --no-print-directory -j2 server-release site-release
@@ -30,9 +28,8 @@ run: node_modules/.installed rust-target assets
 server-release:
 	cargo build --release -p cordon
 
-site-release:
-	@nice -n 19 $(MAKE) --no-print-directory wasm-bindgen-cli
-	nice -n 19 bash tools/site.sh --release
+site-release: wasm-bindgen-cli
+	bash tools/site.sh --release
 
 ## make test: every suite (unit, property, store on SQLite and PostgreSQL, HTTP, browser).
 test: tools assets
