@@ -76,8 +76,9 @@ pub async fn save_risk_assessment(
     erp_type: String,
     notes: String,
 ) -> Result<(), AppError> {
-    use crate::service::convention::{save_risk, RiskInput};
-    let form = RiskInput {
+    use crate::domain::convention::RiskFormInput;
+    use crate::service::convention::save_risk;
+    let form = RiskFormInput {
         peak_attendance,
         behaviour,
         site,

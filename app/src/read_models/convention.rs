@@ -59,17 +59,8 @@ pub struct Choice {
 /// The risk form's values (the saved assessment, or one pre-filled from the event).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskForm {
-    pub peak_attendance: String,
-    pub behaviour: String,
-    pub site: String,
-    pub response_time_minutes: String,
-    pub alcohol: bool,
-    pub night: bool,
-    pub threat: String,
-    pub threat_notes: String,
-    pub perimeter_l226_1: bool,
-    pub erp_type: String,
-    pub notes: String,
+    /// The values shown (the saved assessment, or the event's own figures).
+    pub values: crate::domain::convention::RiskFormInput,
     pub behaviours: Vec<Choice>,
     pub sites: Vec<Choice>,
     pub threats: Vec<Choice>,

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::plan_edits::open;
 use super::rules::{rules_for, sizing_for};
 use crate::domain::compliance::{check_plan, ComplianceContext, ConventionInForce, Severity};
+use crate::domain::convention::RiskFormInput;
 use crate::domain::convention::{
     compare, provided, size, BehaviourP2, RiskAssessment, RiskAssessmentDraft, SiteE1, SizingParameters, ThreatLevel,
 };
@@ -335,17 +336,7 @@ fn risk_form(plan: &Plan, risk: Option<&RiskAssessment>) -> RiskForm {
         None => RiskAssessmentDraft::from_event(&plan.event),
     };
     RiskForm {
-        peak_attendance: draft.peak_attendance.to_string(),
-        behaviour: draft.behaviour.code().into(),
-        site: draft.site.code().into(),
-        response_time_minutes: draft.response_time_minutes.to_string(),
-        alcohol: draft.alcohol,
-        night: draft.night,
-        threat: draft.threat.code().into(),
-        threat_notes: draft.threat_notes,
-        perimeter_l226_1: draft.perimeter_l226_1,
-        erp_type: draft.erp_type.unwrap_or_default(),
-        notes: draft.notes,
+        values: RiskFormInput::from_draft(draft),
         behaviours: choices(BehaviourP2::ALL, BehaviourP2::code, BehaviourP2::label),
         sites: choices(SiteE1::ALL, SiteE1::code, SiteE1::label),
         threats: choices(ThreatLevel::ALL, ThreatLevel::code, ThreatLevel::label),
@@ -385,21 +376,6 @@ pub struct OpinionAsk {
     pub body_name: String,
     pub question: String,
     pub deadline: String,
-}
-
-/// The risk form as received.
-pub struct RiskInput {
-    pub peak_attendance: String,
-    pub behaviour: String,
-    pub site: String,
-    pub response_time_minutes: String,
-    pub alcohol: bool,
-    pub night: bool,
-    pub threat: String,
-    pub threat_notes: String,
-    pub perimeter_l226_1: bool,
-    pub erp_type: String,
-    pub notes: String,
 }
 
 /// The caller's role, the file's status and the stored inputs, for a change of the inputs.
@@ -445,7 +421,7 @@ pub async fn save_risk(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
-    form: RiskInput,
+    form: RiskFormInput,
     now: Instant,
 ) -> Result<(), AppError> {
     let (role, status, mut inputs) = inputs_context(state, user, event_id).await?;
@@ -455,27 +431,7 @@ pub async fn save_risk(
     if !organiser_edits(status) {
         return Err(AppError::Refused(text::INPUTS_FROZEN.into()));
     }
-    let whole =
-        |raw: &str, field: &str| raw.trim().parse::<u32>().map_err(|_| AppError::invalid(field, text::NUMBER_INVALID));
-    let draft = RiskAssessmentDraft {
-        peak_attendance: whole(&form.peak_attendance, "peak_attendance")?,
-        behaviour: BehaviourP2::from_code(form.behaviour.trim())
-            .ok_or_else(|| AppError::invalid("behaviour", text::CHOICE_INVALID))?,
-        site: SiteE1::from_code(form.site.trim()).ok_or_else(|| AppError::invalid("site", text::CHOICE_INVALID))?,
-        response_time_minutes: whole(&form.response_time_minutes, "response_time_minutes")?,
-        alcohol: form.alcohol,
-        night: form.night,
-        threat: ThreatLevel::from_code(form.threat.trim())
-            .ok_or_else(|| AppError::invalid("threat", text::CHOICE_INVALID))?,
-        threat_notes: form.threat_notes,
-        perimeter_l226_1: form.perimeter_l226_1,
-        erp_type: Some(form.erp_type.trim().to_string()).filter(|e| !e.is_empty()),
-        notes: form.notes,
-    };
-    let risk = RiskAssessment::new(draft).map_err(|errors| match errors.first() {
-        Some(first) => AppError::invalid(first.field.code(), &first.message),
-        None => AppError::internal("a risk assessment refused without a reason", event_id),
-    })?;
+    let risk = form.parse().map_err(|e| AppError::invalid(&e.field, e.message))?;
     inputs.risk = Some(risk);
     save_inputs(state, user, event_id, &inputs, "inputs.risk", text::RISK_SAVED.into(), now).await
 }

@@ -44,7 +44,8 @@ pub use deadlines::{
 pub use opinions::{ConsultedBody, Opinion, OpinionAnswer, OpinionError, OpinionRequest, OpinionStatus, Verdict};
 pub use provision::{compare, provided, Comparison, ComparisonLine, CoverageVerdict, Provided, ProvisionLine};
 pub use risk::{
-    BehaviourP2, ErpType, RiskAssessment, RiskAssessmentDraft, RiskField, RiskFieldError, SiteE1, ThreatLevel,
+    BehaviourP2, ErpType, RiskAssessment, RiskAssessmentDraft, RiskField, RiskFieldError, RiskFormInput, SiteE1,
+    ThreatLevel,
 };
 pub use sizing::{
     reference as sizing_reference, size, DpsCategory, Sizing, SizingKey, SizingOverrides, SizingParameters,

@@ -76,6 +76,70 @@ pub const MAX_NOTES: usize = 4_000;
 /// The longest emergency response time accepted, in minutes (a day).
 pub const MAX_RESPONSE_MINUTES: u32 = 24 * 60;
 
+/// The shared risk assessment's form as typed (the convention page shows it filled in, the
+/// server receives it back): one parser, [`RiskFormInput::parse`], each refusal at its field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskFormInput {
+    pub peak_attendance: String,
+    pub behaviour: String,
+    pub site: String,
+    pub response_time_minutes: String,
+    pub alcohol: bool,
+    pub night: bool,
+    pub threat: String,
+    pub threat_notes: String,
+    pub perimeter_l226_1: bool,
+    pub erp_type: String,
+    pub notes: String,
+}
+
+impl RiskFormInput {
+    /// The form filled in with `draft`'s values.
+    pub fn from_draft(draft: RiskAssessmentDraft) -> RiskFormInput {
+        RiskFormInput {
+            peak_attendance: draft.peak_attendance.to_string(),
+            behaviour: draft.behaviour.code().into(),
+            site: draft.site.code().into(),
+            response_time_minutes: draft.response_time_minutes.to_string(),
+            alcohol: draft.alcohol,
+            night: draft.night,
+            threat: draft.threat.code().into(),
+            threat_notes: draft.threat_notes,
+            perimeter_l226_1: draft.perimeter_l226_1,
+            erp_type: draft.erp_type.unwrap_or_default(),
+            notes: draft.notes,
+        }
+    }
+
+    /// The assessment this form states, or the first refusal with the field it concerns.
+    pub fn parse(&self) -> Result<RiskAssessment, crate::domain::plan::input::FieldError> {
+        use crate::domain::plan::input::FieldError;
+        let whole = |raw: &str, field: &str| {
+            raw.trim().parse::<u32>().map_err(|_| FieldError::new(field, crate::text::NUMBER_INVALID))
+        };
+        fn choice<T>(found: Option<T>, field: &str) -> Result<T, FieldError> {
+            found.ok_or_else(|| FieldError::new(field, crate::text::CHOICE_INVALID))
+        }
+        let draft = RiskAssessmentDraft {
+            peak_attendance: whole(&self.peak_attendance, "peak_attendance")?,
+            behaviour: choice(BehaviourP2::from_code(self.behaviour.trim()), "behaviour")?,
+            site: choice(SiteE1::from_code(self.site.trim()), "site")?,
+            response_time_minutes: whole(&self.response_time_minutes, "response_time_minutes")?,
+            alcohol: self.alcohol,
+            night: self.night,
+            threat: choice(ThreatLevel::from_code(self.threat.trim()), "threat")?,
+            threat_notes: self.threat_notes.clone(),
+            perimeter_l226_1: self.perimeter_l226_1,
+            erp_type: Some(self.erp_type.trim().to_string()).filter(|e| !e.is_empty()),
+            notes: self.notes.clone(),
+        };
+        RiskAssessment::new(draft).map_err(|errors| match errors.first() {
+            Some(first) => FieldError::new(first.field.code(), &first.message),
+            None => FieldError::new("peak_attendance", crate::text::NUMBER_INVALID),
+        })
+    }
+}
+
 /// The form as the organiser fills it in: every field unchecked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskAssessmentDraft {

@@ -366,3 +366,15 @@ fn the_assessment_for_sizing_sizes_alike_without_its_written_notes() {
     let p = SizingParameters::defaults();
     assert_eq!(size(&stripped, 6, &p), size(&risk, 6, &p));
 }
+
+#[test]
+fn the_risk_form_as_typed_reads_back_the_assessment_it_shows_and_refuses_at_the_field() {
+    let shown = RiskFormInput::from_draft(festival_risk().into());
+    assert_eq!(shown.parse().unwrap(), festival_risk());
+    let unknown_site = RiskFormInput { site: "volcan".into(), ..shown.clone() };
+    assert_eq!(unknown_site.parse().unwrap_err().field, "site");
+    let words = RiskFormInput { peak_attendance: "beaucoup".into(), ..shown.clone() };
+    assert_eq!(words.parse().unwrap_err().field, "peak_attendance");
+    let nobody = RiskFormInput { peak_attendance: "0".into(), ..shown };
+    assert_eq!(nobody.parse().unwrap_err().field, "peak_attendance");
+}

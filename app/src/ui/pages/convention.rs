@@ -390,17 +390,20 @@ fn Risk(form: RiskForm, lines: Vec<String>, editable: bool, event_id: String, re
     reload_after(save, reload);
     let error = move |field: &'static str| field_error(save, field);
     let RiskForm {
-        peak_attendance,
-        behaviour,
-        site,
-        response_time_minutes,
-        alcohol,
-        night,
-        threat,
-        threat_notes,
-        perimeter_l226_1,
-        erp_type,
-        notes,
+        values:
+            crate::domain::convention::RiskFormInput {
+                peak_attendance,
+                behaviour,
+                site,
+                response_time_minutes,
+                alcohol,
+                night,
+                threat,
+                threat_notes,
+                perimeter_l226_1,
+                erp_type,
+                notes,
+            },
         behaviours,
         sites,
         threats,

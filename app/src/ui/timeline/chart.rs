@@ -131,7 +131,7 @@ fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>, selectable: Opti
         .bars
         .iter()
         .map(|bar| {
-            let picked = selectable.is_none_or(|s| s.iter().any(|id| *id == bar.deployment_id));
+            let picked = selectable.is_none_or(|s| s.contains(&bar.deployment_id));
             deployment_bar(bar, on_select.filter(|_| picked))
         })
         .collect_view();

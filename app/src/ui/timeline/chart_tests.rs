@@ -44,7 +44,7 @@ fn only_the_readers_own_deployments_are_buttons_the_others_are_pictures() {
     });
     assert_eq!(html.matches("role=\"button\"").count(), 1);
     assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
-    assert_eq!(html.matches("role=\"img\" aria-label=\"").count() >= 2, true);
+    assert!(html.matches("role=\"img\" aria-label=\"").count() >= 2, "the others' bars are pictures");
 }
 
 #[test]

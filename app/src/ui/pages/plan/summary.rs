@@ -41,6 +41,9 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
     }
 }
 
+/// Where « Combler ce manque » puts its template, and the deployment selection it clears.
+pub type GapFill = (RwSignal<Option<Deployment>>, RwSignal<Option<String>>);
+
 /// A new deployment of the reader's first own participant that fills `gap`: its need's zone
 /// and post, the gap's window and missing headcount, a mission the need's qualification calls
 /// for.
@@ -76,7 +79,7 @@ pub fn CoverageSummary(
     page: PlanPage,
     /// For a reader who deploys: where « Combler ce manque » puts its template, and the
     /// selection it clears.
-    fill: Option<(RwSignal<Option<Deployment>>, RwSignal<Option<String>>)>,
+    fill: Option<GapFill>,
 ) -> impl IntoView {
     let zone = page.plan.event.time_zone();
     let zone_of_need = |need_id: &str| {
