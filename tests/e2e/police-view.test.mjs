@@ -41,11 +41,8 @@ test('the police commander finds its own shifts first, in time order, on a phone
   assert.ok(box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box));
   await screenshot(page, 'police-mes-deploiements-telephone');
   await assertAccessible(page, 'the police’s own shifts');
-  // The calendar link offers its own deployments first.
-  const scope = page.locator('#champ-abonnement-scope');
-  if (await scope.count() > 0) {
-    assert.match(await scope.locator('option').first().getAttribute('value'), /^participant:/);
-  }
+  // (The calendar link's default, its own deployments, is asserted over HTTP in http_feeds.rs:
+  // the demo's plan has no published version for the page to offer links of.)
   assertNoProblems(page);
   await page.context().close();
 });

@@ -114,7 +114,10 @@ fn FilesToInstruct() -> impl IntoView {
             <h2 class="fr-callout__title fr-h6">{text::WORKLIST_DASHBOARD_TITLE}</h2>
             <Suspense fallback=|| view! { <p class="fr-callout__text fr-text--sm">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
-                    let list = events.await.unwrap_or_default();
+                    let list = match events.await {
+                        Ok(list) => list,
+                        Err(e) => return error_view(e),
+                    };
                     let counts: Vec<String> = [WorklistTab::Deposes, WorklistTab::AvisEnAttente, WorklistTab::EnInstruction, WorklistTab::CorrectionsDemandees]
                         .iter()
                         .map(|t| format!("{} : {}", t.label(), list.iter().filter(|e| e.tab.as_deref() == Some(t.code())).count()))
@@ -124,6 +127,7 @@ fn FilesToInstruct() -> impl IntoView {
                         <p class="fr-callout__text fr-text--sm">{counts.join(" · ")}</p>
                         {(late > 0).then(|| view! { <p class="fr-callout__text fr-text--sm"><span class="fr-badge fr-badge--sm fr-badge--warning">{text::worklist_late(late)}</span></p> })}
                     }
+                    .into_any()
                 })}
             </Suspense>
             <a class="fr-btn fr-btn--sm" href="/evenements">{text::WORKLIST_OPEN}</a>
