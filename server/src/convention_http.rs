@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/evenements/{id}/convention.pdf", get(preview))
         .route("/evenements/{id}/convention.html", get(preview_page))
         .route("/evenements/{id}/convention/{file}", get(approved))
+        .route("/evenements/{id}/convention/pieces/{piece}", get(attachment))
         .route("/prefecture/recensement/{file}", get(census_csv))
 }
 
@@ -130,6 +131,44 @@ async fn approved(
     })
     .await;
     pdf_response(result, &format!("convention-approuvee-{cycle}.pdf"))
+}
+
+/// A piece attached to the file, for a reader of the file, as a download under its name.
+async fn attachment(
+    State(state): State<AppState>,
+    Path((id, piece)): Path<(String, String)>,
+    req: Request<Body>,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move {
+        let (state, user) = caller().await?;
+        app::service::attachments::download(&state, &user, &id, &piece).await
+    })
+    .await;
+    match result {
+        Ok((meta, bytes)) => {
+            let mut response = (StatusCode::OK, bytes).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(meta.format.content_type()));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            // RFC 6266: an ASCII fallback and the UTF-8 name.
+            let ascii: String = meta
+                .file_name
+                .chars()
+                .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' { c } else { '_' })
+                .collect();
+            let disposition = format!(
+                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                app::domain::url::percent_encode(&meta.file_name, b"")
+            );
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(e) => error_response(&e),
+    }
 }
 
 /// `/prefecture/recensement/2026.csv`: the census of the caller's department (a prefecture).

@@ -44,9 +44,20 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   await organiser.click('button:has-text("Enregistrer l’évaluation")');
   await organiser.waitForSelector('.cordon-risk li:has-text("Secouristes :")');
   await screenshot(organiser, 'convention-evaluation-risques');
+  // Attachments: a text file is refused next to the file field, a PDF order is attached.
+  await organiser.selectOption('#piece-nature', 'arrete_prefectoral');
+  await organiser.setInputFiles('#piece-fichier', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un PDF') });
+  await organiser.click('#joindre-piece');
+  await organiser.waitForSelector('#piece-fichier-erreur:has-text("ni un PDF")');
+  await organiser.setInputFiles('#piece-fichier', {
+    name: 'arrêté-périmètre.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% arrêté portant périmètre de protection\n'),
+  });
+  await organiser.click('#joindre-piece');
+  await organiser.waitForSelector('#pieces-jointes li:has-text("Arrêté préfectoral ou municipal — arrêté-périmètre.pdf")');
+  await screenshot(organiser, 'convention-pieces-jointes');
   // What filing needs is listed first, point by point: here, all done.
   await organiser.waitForSelector('#liste-depot');
-  assert.equal(await organiser.locator('#liste-depot li[data-done="true"]').count(), 2);
+  assert.equal(await organiser.locator('#liste-depot li[data-done="true"]').count(), 3);
   await organiser.click('#action-submit');
   await status(organiser, 'Déposée');
   await screenshot(organiser, 'convention-deposee');
@@ -73,6 +84,8 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   // The dashboard counts the files to instruct and leads to the worklist.
   await prefecture.goto(`${BASE}/`);
   await prefecture.waitForSelector('#dossiers-a-instruire:has-text("Déposés : 1")');
+  // Hydrated first: the way to the worklist is the router's, in the page.
+  await hydrated(prefecture);
   await prefecture.click('#dossiers-a-instruire a:has-text("Ouvrir la liste des dossiers")');
   // The worklist opens on the filed files, with a count per status; search and commune filter.
   await prefecture.waitForSelector('#onglets-dossiers');
@@ -108,6 +121,12 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   await phone.context().close();
   await prefecture.goto(fileUrl);
   await hydrated(prefecture);
+  // The prefecture reads the attached order.
+  const piece = await prefecture.getAttribute('#pieces-jointes a', 'href');
+  const order = await prefecture.request.get(`${BASE}${piece}`);
+  assert.equal(order.status(), 200);
+  assert.equal((await order.body()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(await prefecture.locator('#joindre-piece').count(), 0, 'the prefecture attaches nothing');
   await prefecture.click('#action-take_up');
   await status(prefecture, 'En instruction');
   // A request for corrections without its message is refused next to the field.

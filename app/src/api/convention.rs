@@ -113,3 +113,58 @@ pub async fn remove_amendment(event_id: String, index: usize) -> Result<(), AppE
     })
     .await
 }
+
+/// The organiser attaches a piece to the file: a multipart form with `event_id`, `kind` and
+/// `file`. The content is read up to one byte over the limit, then refused; the checks are the
+/// domain's (`AttachmentInput::parse`), the right the application layer's.
+#[server(endpoint = "add_attachment", input = server_fn::codec::MultipartFormData)]
+pub async fn add_attachment(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
+    use crate::domain::convention::attachment::{AttachmentInput, MAX_BYTES};
+    use crate::text;
+    let unreadable = || AppError::invalid("file", text::ATTACHMENT_UNREADABLE);
+    let mut multipart = data.into_inner().ok_or_else(unreadable)?;
+    let (mut event_id, mut kind, mut file_name, mut bytes) = (String::new(), String::new(), String::new(), Vec::new());
+    'fields: while let Some(mut field) = multipart.next_field().await.map_err(|_| unreadable())? {
+        let name = field.name().unwrap_or_default().to_string();
+        match name.as_str() {
+            "file" => {
+                file_name = field.file_name().unwrap_or_default().to_string();
+                while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+                    bytes.extend_from_slice(&chunk[..chunk.len().min(MAX_BYTES + 1 - bytes.len())]);
+                    // One byte over the limit is enough for the domain to refuse it: the rest
+                    // of the request is not read.
+                    if bytes.len() > MAX_BYTES {
+                        break 'fields;
+                    }
+                }
+            }
+            "event_id" | "kind" => {
+                let value = field.text().await.map_err(|_| unreadable())?;
+                if value.len() > 200 {
+                    return Err(unreadable());
+                }
+                if name == "event_id" {
+                    event_id = value
+                } else {
+                    kind = value
+                }
+            }
+            _ => {}
+        }
+    }
+    let input = AttachmentInput { kind, file_name, bytes };
+    super::context::run(|state, user, now| async move {
+        let meta = crate::service::attachments::add(&state, &user, &event_id, input, now).await?;
+        Ok(meta.file_name)
+    })
+    .await
+}
+
+/// The organiser removes a piece from the file.
+#[server(endpoint = "remove_attachment")]
+pub async fn remove_attachment(event_id: String, id: String) -> Result<(), AppError> {
+    super::context::run(|state, user, now| async move {
+        crate::service::attachments::remove(&state, &user, &event_id, &id, now).await
+    })
+    .await
+}

@@ -19,6 +19,7 @@ pub mod release;
 pub mod schedule;
 pub mod session;
 pub mod time;
+pub mod url;
 
 #[cfg(test)]
 mod readers_props;

@@ -76,6 +76,15 @@ pub struct AmendmentLine {
     pub may_remove: bool,
 }
 
+/// A piece attached to the file: « Plan du site — plan.pdf (245 Ko) » and where to read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentLine {
+    pub id: String,
+    pub label: String,
+    pub file_name: String,
+    pub url: String,
+}
+
 /// The convention section of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConventionPage {
@@ -114,6 +123,14 @@ pub struct ConventionPage {
     /// The caller may add an amendment now (organiser or instructor).
     pub may_amend: bool,
     pub articles: Vec<Choice>,
+    /// The pieces attached to the file, for every reader of the file.
+    #[serde(default)]
+    pub attachments: Vec<AttachmentLine>,
+    /// The organiser may attach and remove pieces now (as it changes the assessment).
+    #[serde(default)]
+    pub may_attach: bool,
+    #[serde(default)]
+    pub attachment_kinds: Vec<Choice>,
     /// The blocking compliance findings of the release the file is about: while there are
     /// any, the organiser cannot file it.
     pub blocking: Vec<String>,

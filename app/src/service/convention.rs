@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::plan_edits::open;
 use super::rules::{rules_for, sizing_for};
 use crate::domain::compliance::{check_plan, ComplianceContext, ConventionInForce, Severity};
+use crate::domain::convention::attachment::{size_fr, AttachmentKind, AttachmentMeta};
 use crate::domain::convention::RiskFormInput;
 use crate::domain::convention::{
     compare, provided, size, BehaviourP2, RiskAssessment, RiskAssessmentDraft, SiteE1, SizingParameters, ThreatLevel,
@@ -30,7 +31,8 @@ use crate::domain::time::format_long_fr;
 use crate::domain::Instant;
 use crate::error::AppError;
 use crate::read_models::convention::{
-    AmendmentLine, ApprovedLink, Choice, ConventionPage, OpinionLine, RiskForm, ThreadLine, WorkflowChoice,
+    AmendmentLine, ApprovedLink, AttachmentLine, Choice, ConventionPage, OpinionLine, RiskForm, ThreadLine,
+    WorkflowChoice,
 };
 use crate::state::{AppState, OutgoingMail};
 use crate::store::conventions::StoredInputs;
@@ -186,6 +188,10 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     let amendments = amendment_lines(&stored_inputs.amendments, role, status);
     let articles =
         ArticleId::ALL.iter().map(|a| Choice { value: a.code().into(), label: a.label().into() }).collect::<Vec<_>>();
+    let attached = store::attachments::list(&state.db, event_id).await?;
+    let attachment_count = attached.len();
+    let attachments = attachment_lines(event_id, attached);
+    let attachment_kinds = choices(&AttachmentKind::ALL, AttachmentKind::code, AttachmentKind::label);
     let Some((file, _)) = file else {
         return Ok(ConventionPage {
             opinions,
@@ -196,6 +202,9 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             amendments,
             may_amend: may_edit_inputs,
             articles,
+            attachments,
+            may_attach: may_edit_inputs,
+            attachment_kinds,
             blocking: Vec::new(),
             filing: Vec::new(),
             event_name: event.name().to_string(),
@@ -225,7 +234,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     let filing_refused = crate::domain::convention::filing::filing_refusal(risk_assessed, &blocking);
     // The organiser sees what filing needs while the file may be filed (or filed again).
     let filing = if transition(dossier, &Action::Submit, role).is_ok() {
-        crate::domain::convention::filing::filing_checklist(risk_assessed, &blocking)
+        crate::domain::convention::filing::filing_checklist(risk_assessed, &blocking, attachment_count)
     } else {
         Vec::new()
     };
@@ -261,6 +270,9 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         amendments,
         may_amend,
         articles,
+        attachments,
+        may_attach: may_edit_inputs,
+        attachment_kinds,
         blocking,
         filing,
         event_name: event.name().to_string(),
@@ -317,7 +329,7 @@ async fn blocking_findings(
 }
 
 /// The organiser changes the convention's inputs while the file is in its hands.
-fn organiser_edits(status: Option<Status>) -> bool {
+pub(super) fn organiser_edits(status: Option<Status>) -> bool {
     matches!(status, None | Some(Status::Brouillon) | Some(Status::CorrectionsDemandees))
 }
 
@@ -368,6 +380,19 @@ fn amendment_lines(amendments: &[Amendment], role: ActorRole, status: Option<Sta
         .collect()
 }
 
+/// The attachments as the page lists them, each with its download address.
+fn attachment_lines(event_id: &str, attached: Vec<AttachmentMeta>) -> Vec<AttachmentLine> {
+    attached
+        .into_iter()
+        .map(|a| AttachmentLine {
+            label: text::attachment_line(a.kind.label(), &a.file_name, &size_fr(a.size)),
+            url: format!("/evenements/{event_id}/convention/pieces/{}", a.id),
+            file_name: a.file_name,
+            id: a.id,
+        })
+        .collect()
+}
+
 /// The instructor's request for an opinion: `target` is `participant:ID`, `maire`, `sdis` or
 /// `autre` (then `body_name` names it); `deadline` is a date, the end of that day in the
 /// event's zone.
@@ -379,7 +404,7 @@ pub struct OpinionAsk {
 }
 
 /// The caller's role, the file's status and the stored inputs, for a change of the inputs.
-async fn inputs_context(
+pub(super) async fn inputs_context(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
@@ -715,7 +740,7 @@ pub async fn answer(
 }
 
 /// Who acted, as the thread shows it: "Claire Martin (Préfecture des Bouches-du-Rhône)".
-async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
+pub(super) async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
     let organisations = store::organisations::list_for_user(db, &user.id).await?;
     Ok(match organisations.first() {
         Some(org) => format!("{} ({})", user.name, org.organisation.name),
@@ -947,6 +972,9 @@ pub async fn document_with(
     }
     if inputs.amendments.is_empty() {
         inputs.amendments = stored.amendments;
+    }
+    if inputs.attachments.is_empty() {
+        inputs.attachments = store::attachments::list(db, event.id()).await?;
     }
     if inputs.prefecture.is_none() {
         inputs.prefecture =

@@ -3,6 +3,7 @@
 //! here once, from the store's facts and the domain's rules; doors only translate.
 
 pub mod access;
+pub mod attachments;
 pub mod convention;
 pub mod feeds;
 pub mod organisations;

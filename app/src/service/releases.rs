@@ -9,6 +9,7 @@ use crate::domain::ical::{render_feed, FeedOptions, FeedScope};
 use crate::domain::plan::{AgentDetail, Audience, EventAccess, Plan};
 use crate::domain::release::{describe_changes, describe_participant_changes, Release};
 use crate::domain::time::format_long_fr;
+use crate::domain::url::percent_encode;
 use crate::domain::Instant;
 use crate::error::AppError;
 use crate::read_models::releases::{FeedChoice, FeedInfo, NewFeed, PublishingPage, ReleaseInfo};
@@ -248,7 +249,7 @@ pub fn links(base_url: &str, token: &str, label: &str) -> NewFeed {
         Some((_, rest)) => format!("webcal://{rest}"),
         None => https.clone(),
     };
-    let encoded = percent(&webcal);
+    let encoded = percent_encode(&webcal, b"");
     let qr_svg = qrcode::QrCode::new(webcal.as_bytes())
         .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(180, 180).quiet_zone(true).build())
         .unwrap_or_default();
@@ -257,27 +258,18 @@ pub fn links(base_url: &str, token: &str, label: &str) -> NewFeed {
         google: format!("https://calendar.google.com/calendar/render?cid={encoded}"),
         outlook: format!(
             "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
-            percent(&https),
-            percent(label)
+            percent_encode(&https, b""),
+            percent_encode(label, b"")
         ),
         outlook_365: format!(
             "https://outlook.office.com/calendar/0/addfromweb?url={}&name={}",
-            percent(&https),
-            percent(label)
+            percent_encode(&https, b""),
+            percent_encode(label, b"")
         ),
         https,
         webcal,
         qr_svg,
     }
-}
-
-fn percent(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// What changed between any two releases, as the reader may read it.

@@ -3,6 +3,7 @@
 //! placeholders, which sqlx's `Any` driver accepts on both; instants are integers.
 
 pub mod api_tokens;
+pub mod attachments;
 pub mod conventions;
 pub mod department_convention;
 pub mod housekeeping;

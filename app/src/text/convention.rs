@@ -120,6 +120,10 @@ pub const ANNEX_INTRO: &str = "Points relevés sur la version du plan à la date
 à traiter avant la signature ou à suivre pendant l’événement.";
 pub const ANNEX_EMPTY: &str = "Aucun point d’attention n’a été relevé.";
 pub const ANNEX_HEADER: [&str; 4] = ["Niveau", "Constat", "Référence", "Correction"];
+pub const ANNEX_ATTACHMENTS_TITLE: &str = "Annexe — Pièces jointes au dossier";
+pub const ANNEX_ATTACHMENTS_INTRO: &str =
+    "Pièces jointes par l’organisateur au dossier de la convention ; l’empreinte SHA-256 identifie chaque fichier.";
+pub const ANNEX_ATTACHMENTS_HEADER: [&str; 4] = ["Nature", "Fichier", "Taille", "Empreinte SHA-256"];
 
 // Stamp
 pub const STAMP_TITLE: &str = "CONVENTION APPROUVÉE";

@@ -48,6 +48,8 @@ pub fn dossier_event(kind: &str) -> &'static str {
         "inputs.risk" => "Évaluation des risques mise à jour",
         "inputs.amendment" => "Amendement ajouté",
         "inputs.amendment_removed" => "Amendement retiré",
+        "inputs.attachment" => "Pièce jointe au dossier",
+        "inputs.attachment_removed" => "Pièce retirée du dossier",
         "opinion.answer" => "Avis rendu",
         _ => "Événement du dossier",
     }
@@ -164,6 +166,34 @@ pub const AMENDMENTS_TITLE: &str = "Amendements aux articles";
 pub const AMENDMENTS_NONE: &str = "Aucun amendement.";
 pub const AMENDMENT_TEXT_REQUIRED: &str = "Rédigez le texte de l’amendement.";
 pub const AMENDMENTS_TOO_MANY: &str = "Le dossier compte déjà 50 amendements : retirez-en avant d’en ajouter.";
+// Attachments of the file (prefect's orders, site plan, insurance certificate…).
+pub const ATTACHMENTS_TITLE: &str = "Pièces jointes";
+pub const ATTACHMENTS_NONE: &str = "Aucune pièce jointe.";
+pub const ATTACHMENTS_HINT: &str = "Arrêtés, plan du site, attestation d’assurance : PDF, PNG ou JPEG, 10 Mo au plus par pièce. Les pièces sont jointes au dossier et listées en annexe de la convention.";
+pub const ATTACHMENT_KIND: &str = "Nature de la pièce";
+pub const ATTACHMENT_FILE: &str = "Fichier";
+pub const ATTACHMENT_ADD: &str = "Joindre la pièce";
+pub const ATTACHMENT_ADDED: &str = "Pièce jointe au dossier.";
+pub const ATTACHMENT_REMOVED: &str = "Pièce retirée du dossier.";
+pub const ATTACHMENT_REMOVE: &str = "Retirer";
+pub const ATTACHMENT_EMPTY: &str = "Choisissez un fichier (le fichier envoyé est vide).";
+pub const ATTACHMENT_FORMAT: &str = "Ce fichier n’est ni un PDF, ni une image PNG ou JPEG.";
+pub const ATTACHMENT_UNREADABLE: &str = "L’envoi n’a pas pu être lu : choisissez le fichier et envoyez-le de nouveau.";
+pub fn attachment_too_large(mebibytes: usize) -> String {
+    format!("Ce fichier dépasse {mebibytes} Mo : réduisez-le (PDF compressé, image moins définie).")
+}
+pub fn attachments_too_many(max: usize) -> String {
+    format!("Le dossier compte déjà {max} pièces jointes : retirez-en avant d’en joindre une autre.")
+}
+pub fn attachment_line(kind: &str, name: &str, size: &str) -> String {
+    format!("{kind} — {name} ({size})")
+}
+pub fn filing_attachments(count: usize) -> String {
+    match count {
+        0 => "Pièces jointes (facultatives) : aucune ; joignez les arrêtés, le plan du site ou l’attestation d’assurance s’il y a lieu.".into(),
+        n => format!("Pièces jointes : {n}."),
+    }
+}
 /// `attendance` written as the sizing lines beside it write numbers ("18 000").
 pub fn risk_line_public(attendance: &str, behaviour: &str) -> String {
     format!(
@@ -209,6 +239,7 @@ pub const DOSSIER_BLOCKING_HINT: &str =
 pub const FILING_TITLE: &str = "Avant de déposer";
 pub const FILING_DONE: &str = "Fait : ";
 pub const FILING_MISSING: &str = "À faire : ";
+pub const FILING_OPTIONAL: &str = "Facultatif : ";
 pub const DECISION_CANCEL: &str = "Annuler";
 /// What a weighty move brings about, said before it is confirmed; `None` for the others.
 pub fn decision_consequence(code: &str) -> Option<&'static str> {

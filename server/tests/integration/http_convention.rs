@@ -383,7 +383,7 @@ async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_
 
     let file = page(&app, &organiser, &event).await;
     let done: Vec<bool> = file["filing"].as_array().unwrap().iter().map(|i| i["done"].as_bool().unwrap()).collect();
-    assert_eq!(done, vec![false, true], "{file}");
+    assert_eq!(done, vec![false, true, false], "{file}");
     assert!(!actions(&file).contains(&"submit".to_string()));
     let (status, body) = act(&app, &organiser, &event, "submit", "").await;
     assert_eq!(status, 422);

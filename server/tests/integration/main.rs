@@ -12,6 +12,7 @@ mod cli_plans;
 mod cli_schedule;
 mod http_accounts;
 mod http_api_v1;
+mod http_attachments;
 mod http_authority;
 mod http_convention;
 mod http_delegation;

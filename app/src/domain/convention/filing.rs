@@ -1,7 +1,8 @@
 //! What a file needs before its organiser files it with the prefecture: the checklist the
 //! convention page shows and the refusal a filing gets, decided here once. Today: the shared
 //! risk assessment (the convention's first axis) is saved, and the published plan has no
-//! blocking compliance finding.
+//! blocking compliance finding. The attachments are listed but optional: no text requires a
+//! given piece for every event, and refusing a file without one would block lawful plans.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,14 +13,19 @@ use crate::text;
 pub struct FilingItem {
     pub label: String,
     pub done: bool,
+    /// A point that does not hold the filing back.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// The checklist, `risk_assessed` telling whether the risk assessment is saved and `blocking`
-/// holding the blocking findings of the release to be filed.
-pub fn filing_checklist(risk_assessed: bool, blocking: &[String]) -> Vec<FilingItem> {
+/// holding the blocking findings of the release to be filed and `attachments` the number of
+/// pieces attached to the file.
+pub fn filing_checklist(risk_assessed: bool, blocking: &[String], attachments: usize) -> Vec<FilingItem> {
     vec![
-        FilingItem { label: text::FILING_RISK.into(), done: risk_assessed },
-        FilingItem { label: text::filing_findings(blocking.len()), done: blocking.is_empty() },
+        FilingItem { label: text::FILING_RISK.into(), done: risk_assessed, optional: false },
+        FilingItem { label: text::filing_findings(blocking.len()), done: blocking.is_empty(), optional: false },
+        FilingItem { label: text::filing_attachments(attachments), done: attachments > 0, optional: true },
     ]
 }
 
@@ -35,7 +41,10 @@ mod tests {
     #[test]
     fn a_file_with_its_risk_assessment_and_no_blocking_finding_may_be_filed() {
         assert_eq!(filing_refusal(true, &[]), None);
-        assert!(filing_checklist(true, &[]).iter().all(|item| item.done));
+        assert!(filing_checklist(true, &[], 1).iter().all(|item| item.done));
+        // Without attachments the file may still be filed: that point is optional.
+        let checklist = filing_checklist(true, &[], 0);
+        assert!(checklist.iter().all(|item| item.done || item.optional));
     }
 
     #[test]
@@ -47,7 +56,8 @@ mod tests {
         assert!(refusal.contains("CSI L613-1"), "{refusal}");
         let only_risk = filing_refusal(false, &[]).unwrap();
         assert!(!only_risk.contains("bloquant"), "{only_risk}");
-        let checklist = filing_checklist(false, &blocking);
-        assert_eq!(checklist.iter().map(|i| i.done).collect::<Vec<_>>(), vec![false, false]);
+        let checklist = filing_checklist(false, &blocking, 0);
+        assert_eq!(checklist.iter().map(|i| i.done).collect::<Vec<_>>(), vec![false, false, false]);
+        assert_eq!(checklist.iter().map(|i| i.optional).collect::<Vec<_>>(), vec![false, false, true]);
     }
 }

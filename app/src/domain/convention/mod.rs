@@ -7,6 +7,7 @@
 //! every type that is stored or sent to the browser is serde-serialisable. See
 //! `docs/convention.md` for the model, the decisions and the formulas with their references.
 
+pub mod attachment;
 pub mod audit;
 pub mod census;
 pub mod deadlines;

@@ -3,7 +3,7 @@
 
 use chrono_tz::Tz;
 
-use super::model::{AnnexEntry, Article, ArticleId, Block, ConventionDocument, ConventionInputs};
+use super::model::{AnnexAttachment, AnnexEntry, Article, ArticleId, Block, ConventionDocument, ConventionInputs};
 use super::{articles_axes, articles_frame, digest, wording};
 use crate::domain::compliance::{document_reader, findings_as_read_by, Finding};
 use crate::domain::plan::{Deployment, Participant, ParticipantRole, Plan, TimeWindow, Visibility, Zone};
@@ -85,6 +85,16 @@ pub fn build_convention(release: &Release, findings: &[Finding], inputs: &Conven
         articles,
         signatories: articles_frame::signatories(&context),
         annex: annex(plan, findings),
+        attachments: inputs
+            .attachments
+            .iter()
+            .map(|a| AnnexAttachment {
+                kind: a.kind.label().to_string(),
+                file_name: wording::clean(&a.file_name),
+                size: crate::domain::convention::attachment::size_fr(a.size),
+                sha256: a.sha256.clone(),
+            })
+            .collect(),
         stamp: None,
         stamp_date: None,
     }

@@ -96,6 +96,14 @@ pub fn full_inputs() -> ConventionInputs {
             ArticleId::EchangeInformations,
             "Le centre d’information et de commandement est joignable au 04 42 00 00 00.".to_string(),
         )]),
+        attachments: vec![crate::domain::convention::attachment::AttachmentMeta {
+            id: "piece-1".into(),
+            kind: crate::domain::convention::attachment::AttachmentKind::ArretePrefectoral,
+            file_name: "arrêté <périmètre>.pdf".into(),
+            format: crate::domain::convention::attachment::AttachmentFormat::Pdf,
+            size: 250_000,
+            sha256: "ab".repeat(32),
+        }],
         amendments: vec![
             Amendment {
                 article: ArticleId::Engagements,

@@ -199,4 +199,11 @@ fn annex_html(out: &mut String, document: &ConventionDocument) {
         table_html(out, &header, &rows);
     }
     out.push_str("</section>\n");
+    if !document.attachments.is_empty() {
+        let _ = writeln!(out, "<section class=\"convention-annex\"><h2>{}</h2>", t::ANNEX_ATTACHMENTS_TITLE);
+        let _ = writeln!(out, "<p>{}</p>", t::ANNEX_ATTACHMENTS_INTRO);
+        let header: Vec<String> = t::ANNEX_ATTACHMENTS_HEADER.iter().map(|h| h.to_string()).collect();
+        table_html(out, &header, &document.attachment_rows());
+        out.push_str("</section>\n");
+    }
 }

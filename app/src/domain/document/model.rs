@@ -89,6 +89,9 @@ pub struct ConventionInputs {
     pub template_clauses: BTreeMap<ArticleId, String>,
     #[serde(default)]
     pub amendments: Vec<Amendment>,
+    /// The pieces attached to the file, listed in the annex.
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::convention::attachment::AttachmentMeta>,
 }
 
 impl ConventionInputs {
@@ -102,6 +105,7 @@ impl ConventionInputs {
             conventions_in_force: Vec::new(),
             template_clauses: BTreeMap::new(),
             amendments: Vec::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -143,6 +147,15 @@ pub struct Signatory {
     pub name: String,
 }
 
+/// A piece attached to the file, as the annex lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnexAttachment {
+    pub kind: String,
+    pub file_name: String,
+    pub size: String,
+    pub sha256: String,
+}
+
 /// A compliance finding listed in the annex.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnexEntry {
@@ -173,6 +186,9 @@ pub struct ConventionDocument {
     pub articles: Vec<Article>,
     pub signatories: Vec<Signatory>,
     pub annex: Vec<AnnexEntry>,
+    /// The pieces attached to the file, as the annex lists them.
+    #[serde(default)]
+    pub attachments: Vec<AnnexAttachment>,
     /// The approval stamp, once approved (set by the workflow with [`ConventionDocument::stamped`]).
     pub stamp: Option<Stamp>,
     /// The stamp's date as printed.
@@ -180,6 +196,14 @@ pub struct ConventionDocument {
 }
 
 impl ConventionDocument {
+    /// The annex's rows of attachments, the same in the HTML view and the PDF.
+    pub fn attachment_rows(&self) -> Vec<Vec<String>> {
+        self.attachments
+            .iter()
+            .map(|a| vec![a.kind.clone(), a.file_name.clone(), a.size.clone(), a.sha256.clone()])
+            .collect()
+    }
+
     /// The article with `id`.
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)

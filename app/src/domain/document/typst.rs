@@ -81,6 +81,7 @@ pub fn render_typst(document: &ConventionDocument) -> String {
     }
     signatures_typst(&mut out, document);
     annex_typst(&mut out, document);
+    attachments_typst(&mut out, document);
     out
 }
 
@@ -296,4 +297,14 @@ fn annex_typst(out: &mut String, document: &ConventionDocument) {
         .map(|e| vec![e.severity.clone(), e.message.clone(), e.reference.clone(), e.fix.clone()])
         .collect();
     table_typst(out, &header, &rows);
+}
+
+fn attachments_typst(out: &mut String, document: &ConventionDocument) {
+    if document.attachments.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n= {}\n", m(t::ANNEX_ATTACHMENTS_TITLE));
+    let _ = writeln!(out, "{}\n", m(t::ANNEX_ATTACHMENTS_INTRO));
+    let header: Vec<String> = t::ANNEX_ATTACHMENTS_HEADER.iter().map(|h| h.to_string()).collect();
+    table_typst(out, &header, &document.attachment_rows());
 }

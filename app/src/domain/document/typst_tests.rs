@@ -37,7 +37,12 @@ fn the_source_sets_a4_the_reference_the_version_the_digest_and_page_numbers() {
     assert!(source.contains(&release_sha256(&release)));
     assert!(source.contains("#counter(page).display() \\/ #counter(page).final().first()"));
     assert!(source.contains("lang: \"fr\""));
-    assert_eq!(source.matches("\n= ").count(), 9 + 2, "nine articles, the signatures, the annex");
+    assert_eq!(
+        source.matches("\n= ").count(),
+        9 + 3,
+        "nine articles, the signatures, the annex of findings and that of attachments"
+    );
+    assert!(source.contains("Annexe — Pièces jointes au dossier"));
 }
 
 #[test]

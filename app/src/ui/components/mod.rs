@@ -88,7 +88,7 @@ pub fn error_view(err: AppError) -> AnyView {
         AppError::NotSignedIn => {
             let location = use_location();
             let here = location.pathname.get_untracked();
-            let path = format!("/connexion?next={}", url_escape(&here));
+            let path = format!("/connexion?next={}", crate::domain::url::percent_encode(&here, b"/"));
             view! { <Redirect path/> }.into_any()
         }
         other => {
@@ -102,14 +102,4 @@ pub fn error_view(err: AppError) -> AnyView {
             .into_any()
         }
     }
-}
-
-/// Percent-encodes a path for use as a query value.
-fn url_escape(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -6,8 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::convention::{
-    get_convention, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, Choice, ConventionPage,
-    OpinionLine, RemoveAmendment, RiskForm, SaveRiskAssessment, WorkflowChoice,
+    add_attachment, get_convention, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion,
+    AttachmentLine, Choice, ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm,
+    SaveRiskAssessment, WorkflowChoice,
 };
 use crate::text;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
@@ -78,6 +79,9 @@ fn Dossier(
         amendments,
         may_amend,
         articles,
+        attachments,
+        may_attach,
+        attachment_kinds,
         blocking,
         filing,
     } = page;
@@ -129,6 +133,8 @@ fn Dossier(
                 {filing.into_iter().map(|item| {
                     let (class, state) = if item.done {
                         ("fr-icon-checkbox-circle-line cordon-checklist__done", text::FILING_DONE)
+                    } else if item.optional {
+                        ("fr-icon-information-line cordon-checklist__optional", text::FILING_OPTIONAL)
                     } else {
                         ("fr-icon-close-circle-line cordon-checklist__missing", text::FILING_MISSING)
                     };
@@ -148,6 +154,7 @@ fn Dossier(
         })}
         <Risk form=risk_form lines=risk_lines editable=may_edit_inputs event_id=event_id.clone() reload/>
         <Amendments amendments may_amend articles event_id=event_id.clone() reload/>
+        <Attachments attachments may_attach kinds=attachment_kinds event_id=event_id.clone() reload/>
         <Opinions opinions targets=opinion_targets event_id=event_id.clone() reload/>
         <h2 class="fr-h4" id="titre-echanges">{text::DOSSIER_THREAD}</h2>
         {if thread.is_empty() {
@@ -479,6 +486,111 @@ fn Risk(form: RiskForm, lines: Vec<String>, editable: bool, event_id: String, re
             </details>
         })}
     }
+}
+
+/// The pieces attached to the file: listed for every reader, added and removed by the
+/// organiser while it may change the file. The upload is a multipart form sent by the browser.
+#[component]
+fn Attachments(
+    attachments: Vec<AttachmentLine>,
+    may_attach: bool,
+    kinds: Vec<Choice>,
+    event_id: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let remove = ServerAction::<RemoveAttachment>::new();
+    reload_after(remove, reload);
+    let upload = Action::new_local(|data: &web_sys::FormData| add_attachment(data.clone().into()));
+    let uploaded = upload.value();
+    Effect::new(move |_| {
+        if matches!(uploaded.get(), Some(Ok(_))) {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let upload_error = move |field: &'static str| {
+        Signal::derive(move || uploaded.get().and_then(|r| r.err()).and_then(|e| e.message_for(field)))
+    };
+    let upload_alert = Signal::derive(move || {
+        uploaded
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, crate::error::AppError::Invalid { .. }))
+            .map(|e| e.to_string())
+    });
+    let remove_event = event_id.clone();
+    view! {
+        <h2 class="fr-h4" id="titre-pieces">{text::ATTACHMENTS_TITLE}</h2>
+        <ErrorAlert message=form_error(remove)/>
+        {if attachments.is_empty() {
+            view! { <p id="pieces-jointes">{text::ATTACHMENTS_NONE}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cordon-attachments" id="pieces-jointes">
+                    {attachments.into_iter().map(|a| {
+                        let event_id = remove_event.clone();
+                        let label = format!("{} la pièce « {} »", text::ATTACHMENT_REMOVE, a.file_name);
+                        view! {
+                            <li class="fr-mb-1w">
+                                <a class="fr-link fr-icon-download-line fr-link--icon-right" href=a.url download=a.file_name.clone()>{a.label}</a>
+                                {may_attach.then(|| view! {
+                                    <ActionForm action=remove attr:class="cordon-inline-form">
+                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <input type="hidden" name="id" value=a.id/>
+                                        <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" aria-label=label>{text::ATTACHMENT_REMOVE}</button>
+                                    </ActionForm>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {may_attach.then(|| view! {
+            <p class="fr-text--sm">{text::ATTACHMENTS_HINT}</p>
+            <ErrorAlert message=upload_alert/>
+            <form class="fr-mb-3w" id="form-piece" enctype="multipart/form-data"
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if let Some(data) = form_data_of(&ev) {
+                        upload.dispatch_local(data);
+                    }
+                }>
+                <input type="hidden" name="event_id" value=event_id/>
+                <div class="fr-select-group" class:fr-select-group--error=move || upload_error("kind").get().is_some()>
+                    <label class="fr-label" for="piece-nature">{text::ATTACHMENT_KIND}</label>
+                    <select class="fr-select" id="piece-nature" name="kind">
+                        {kinds.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                    </select>
+                    {move || upload_error("kind").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                </div>
+                <div class="fr-upload-group" class:fr-input-group--error=move || upload_error("file").get().is_some()>
+                    <label class="fr-label" for="piece-fichier">{text::ATTACHMENT_FILE}
+                        <span class="fr-hint-text">"PDF, PNG ou JPEG, 10 Mo au plus."</span>
+                    </label>
+                    <input class="fr-upload" type="file" id="piece-fichier" name="file" accept="application/pdf,image/png,image/jpeg"
+                        aria-describedby="piece-fichier-erreur"/>
+                    <p id="piece-fichier-erreur" class="fr-error-text" class:fr-hidden=move || upload_error("file").get().is_none()>
+                        {move || upload_error("file").get()}
+                    </p>
+                </div>
+                <button type="submit" class="fr-btn fr-btn--secondary fr-mt-2w" id="joindre-piece"
+                    disabled=move || upload.pending().get()>{text::ATTACHMENT_ADD}</button>
+            </form>
+        })}
+    }
+}
+
+/// The form's fields as the browser sends a multipart form (`None` on the server).
+#[cfg(feature = "hydrate")]
+fn form_data_of(ev: &leptos::ev::SubmitEvent) -> Option<web_sys::FormData> {
+    use wasm_bindgen::JsCast;
+    let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    web_sys::FormData::new_with_form(&form).ok()
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn form_data_of(_ev: &leptos::ev::SubmitEvent) -> Option<web_sys::FormData> {
+    None
 }
 
 #[component]
