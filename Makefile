@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The server and the browser bundle agree on the bundle's file names through this.
 export LEPTOS_OUTPUT_NAME := cordon
 
-.PHONY: run test tools assets release lint clean rust-target wasm-bindgen-cli python-tools server-release site-release
+.PHONY: run test tools assets release lint bundle-budget clean rust-target wasm-bindgen-cli python-tools server-release site-release
 
 ## make run: install what is missing, build (release), serve http://127.0.0.1:3000 with the demo.
 ## The server and the browser bundle build side by side (2 jobs): on 2 cores the bundle's
@@ -40,6 +40,10 @@ lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+## The browser bundle's size against its budget (release build; CI runs it after the tests).
+bundle-budget: tools assets
+	bash tests/bench/bundle-budget.sh
 
 tools: node_modules/.installed rust-target wasm-bindgen-cli python-tools
 

@@ -68,8 +68,19 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   await screenshot(page, 'combler-ce-manque');
   await page.selectOption('#champ-deploiement-category', 'surveillance');
   await page.fill('#champ-deploiement-mission', 'Accueil et surveillance de l’entrée');
-  await page.click('button:has-text("Enregistrer le déploiement")');
+  // The save happens in place: no reload (a mark left on the window survives), the button
+  // keeps the focus at the same height on screen, and the save is announced.
+  const save = page.locator('button:has-text("Enregistrer le déploiement")');
+  await page.evaluate(() => { window.cordonSameDocument = true; });
+  await save.focus();
+  const before = await save.evaluate((b) => b.getBoundingClientRect().top);
+  await save.press('Enter');
   await page.waitForSelector('text=Tous les besoins sont couverts.');
+  await page.waitForSelector('#annonce-enregistrement:has-text("Déploiement enregistré.")');
+  assert.equal(await page.evaluate(() => window.cordonSameDocument), true, 'the page was not reloaded');
+  await page.waitForFunction(() => document.activeElement?.textContent?.includes('Enregistrer le déploiement'));
+  const after = await page.locator('button:has-text("Enregistrer le déploiement")').evaluate((b) => b.getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) <= 2, `the form stays where it was on screen: ${before} then ${after}`);
   assert.equal(await page.locator('svg text:has-text("−2")').count(), 0, 'the gap has closed');
   await page.waitForSelector('td:has-text("Accueil et surveillance de l’entrée")');
   await screenshot(page, 'chronologie-couverte');
@@ -85,6 +96,18 @@ test('an organiser plans a Christmas market and watches the gap close on the tim
   await page.click('button:has-text("Enregistrer le besoin")');
   await page.waitForSelector('#liste-manques li:has-text("Entrée principale : il manque 1 agent(s)")');
   await assertAccessible(page, 'plan page');
+
+  // The sections stay at hand: far down the page the section bar is still at the top of the
+  // screen, and its « Chronologie » link brings the timeline up.
+  await page.locator('#titre-participant').scrollIntoViewIfNeeded();
+  const sectionBar = await page.locator('#sommaire-plan').boundingBox();
+  assert.ok(sectionBar && Math.abs(sectionBar.y) < 2, `the section bar stays at the top: ${JSON.stringify(sectionBar)}`);
+  await screenshot(page, 'sections-a-portee');
+  await page.click('#sommaire-plan a[href="#chronologie-titre"]');
+  await page.waitForFunction(() => {
+    const top = document.getElementById('chronologie-titre').getBoundingClientRect().top;
+    return top > 0 && top < window.innerHeight / 2;
+  });
 
   // While typing a new need, an end before its start is flagged before anything is sent.
   await page.fill('#champ-besoin-start', '2027-12-11T18:00');

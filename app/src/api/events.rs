@@ -212,6 +212,7 @@ mod server {
         );
         let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
+        let directory = if access.organiser { store::organisations::list_all(&state.db).await? } else { Vec::new() };
         Ok(PlanPage {
             plan,
             coverage,
@@ -222,6 +223,7 @@ mod server {
             findings,
             rules,
             compliance,
+            directory,
         })
     }
 

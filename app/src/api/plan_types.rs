@@ -62,6 +62,10 @@ pub struct PlanPage {
     /// What the server checked the plan with besides the rules (the instant, the conventions in
     /// force, the risk assessment and sizing coefficients): the browser's preview uses the same.
     pub compliance: crate::domain::compliance::ComplianceContext,
+    /// The organisations an organiser may associate with the event (empty for other readers):
+    /// sent with the page rather than fetched by a nested resource.
+    #[serde(default)]
+    pub directory: Vec<crate::read_models::OrganisationSummary>,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

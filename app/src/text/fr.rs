@@ -227,6 +227,18 @@ pub fn role_not_for_kind(kind: &str) -> String {
     format!("Ce rôle ne correspond pas à ce qu’est l’organisation ({kind}) : choisissez le rôle de son type.")
 }
 pub const SAVED: &str = "Enregistré.";
+// What the plan page announces after each save (it redraws in place).
+pub const SAVED_ZONE: &str = "Zone enregistrée.";
+pub const SAVED_NEED: &str = "Besoin enregistré.";
+pub const SAVED_DEPLOYMENT: &str = "Déploiement enregistré.";
+pub const SAVED_PARTICIPANT: &str = "Participant enregistré.";
+pub const SAVED_AGENTS: &str = "Agents importés.";
+pub const SAVED_AGENT: &str = "Agent enregistré.";
+pub const SAVED_EVENT: &str = "Événement enregistré.";
+pub const SAVED_POST: &str = "Poste enregistré.";
+pub const SAVED_REMOVAL: &str = "Suppression enregistrée.";
+pub const SAVED_RELEASE: &str = "Version publiée.";
+pub const SAVED_SCHEDULE: &str = "Planning accepté.";
 
 /// The message shown when a save was based on an outdated version.
 pub fn stale_record(current: &str) -> String {

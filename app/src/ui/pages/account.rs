@@ -16,6 +16,8 @@ use crate::ui::pages::account_password::ChangePasswordForm;
 pub fn AccountPage() -> impl IntoView {
     let session = expect_context::<SessionResource>().0;
     let everywhere = ServerAction::<SignOutEverywhere>::new();
+    // Created before anything suspends, as every resource of a page (see the dashboard).
+    let tokens = TokenList::new();
     view! {
         <Title text=text::ACCOUNT_TITLE/>
         <h1>{text::ACCOUNT_TITLE}</h1>
@@ -31,7 +33,7 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="fr-badge fr-badge--info fr-mb-4w">{text::PLATFORM_ADMIN_BADGE}</p>
                         })}
                         <ChangePasswordForm/>
-                        <ApiTokens/>
+                        <ApiTokens tokens/>
                         <h2 class="fr-h4 fr-mt-6w">{text::SIGN_OUT_EVERYWHERE}</h2>
                         <p>{text::SIGN_OUT_EVERYWHERE_HINT}</p>
                         <ActionForm action=everywhere>
@@ -48,11 +50,25 @@ pub fn AccountPage() -> impl IntoView {
 
 /// My API tokens: the list with a revoke button each, and the form creating one, whose token
 /// is shown once in an alert.
+#[derive(Clone, Copy)]
+struct TokenList {
+    create: ServerAction<CreateApiToken>,
+    revoke: ServerAction<RevokeApiToken>,
+    list: Resource<Result<Vec<ApiTokenView>, crate::error::AppError>>,
+}
+
+impl TokenList {
+    fn new() -> Self {
+        let create = ServerAction::<CreateApiToken>::new();
+        let revoke = ServerAction::<RevokeApiToken>::new();
+        let list = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
+        TokenList { create, revoke, list }
+    }
+}
+
 #[component]
-fn ApiTokens() -> impl IntoView {
-    let create = ServerAction::<CreateApiToken>::new();
-    let revoke = ServerAction::<RevokeApiToken>::new();
-    let tokens = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
+fn ApiTokens(tokens: TokenList) -> impl IntoView {
+    let TokenList { create, revoke, list: tokens } = tokens;
     let created = Signal::derive(move || create.value().get().and_then(Result::ok));
     let revoked = Signal::derive(move || {
         matches!(revoke.value().get(), Some(Ok(()))).then(|| text::API_TOKEN_REVOKED.to_string())

@@ -11,13 +11,17 @@ use crate::ui::components::error_view;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let organisations = Resource::new(|| (), |_| list_my_organisations());
+    // Every resource of the page is created here, before anything suspends: a resource created
+    // inside a suspended view is numbered differently on the server and in the browser, and
+    // hydration then fails now and then (the prefecture's files count below).
+    let files = Resource::new(|| (), |_| crate::api::events::list_events());
     view! {
         <Title text=text::DASHBOARD_TITLE/>
         <h1>{text::DASHBOARD_TITLE}</h1>
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match organisations.await {
-                    Ok(list) => view! { <OrganisationList list/> }.into_any(),
+                    Ok(list) => view! { <OrganisationList list files/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
@@ -25,8 +29,10 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+type EventList = Resource<Result<Vec<crate::api::plan_types::EventSummary>, crate::error::AppError>>;
+
 #[component]
-fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
+fn OrganisationList(list: Vec<MyOrganisation>, files: EventList) -> impl IntoView {
     if list.is_empty() {
         return view! { <p>{text::NO_ORGANISATION}</p> }.into_any();
     }
@@ -49,7 +55,7 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
     };
     view! {
         {prefecture.then(|| view! {
-            <FilesToInstruct/>
+            <FilesToInstruct events=files/>
             <div class="fr-callout fr-mb-4w">
                 <h2 class="fr-callout__title fr-h6">"Règles de conformité du département"</h2>
                 <p class="fr-callout__text fr-text--sm">"Adaptez les seuils et les règles vérifiées sur les plans des événements de votre département."</p>
@@ -106,9 +112,8 @@ fn OrganisationList(list: Vec<MyOrganisation>) -> impl IntoView {
 
 /// A prefecture's files to instruct, counted by the worklist's tabs, with the way to the list.
 #[component]
-fn FilesToInstruct() -> impl IntoView {
+fn FilesToInstruct(events: EventList) -> impl IntoView {
     use crate::domain::convention::WorklistTab;
-    let events = Resource::new(|| (), |_| crate::api::events::list_events());
     view! {
         <div class="fr-callout fr-callout--brown-caramel fr-mb-4w" id="dossiers-a-instruire">
             <h2 class="fr-callout__title fr-h6">{text::WORKLIST_DASHBOARD_TITLE}</h2>

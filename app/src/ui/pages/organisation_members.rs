@@ -112,9 +112,11 @@ fn DelegationForm(
             .flatten()
     });
     view! {
-        <details class="cordon-delegation" open=move || error.get().is_some()>
+        // The form's submit event bubbles here (a listener set on a component is not attached
+        // once components are erased).
+        <details class="cordon-delegation" open=move || error.get().is_some() on:submit=move |_| last.set(Some(submitted.clone()))>
         <summary class="fr-link fr-text--sm">{text::DELEGATION_EDIT}</summary>
-        <ActionForm action on:submit=move |_| last.set(Some(submitted.clone()))>
+        <ActionForm action>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <input type="hidden" name="user_id" value=user_id/>
             <div class="fr-input-group fr-mb-1w">

@@ -250,7 +250,7 @@ fn agent_form(
                 }).collect_view()}
                 {move || field_error(action, "qualifications").get().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
             </fieldset>
-            <button type="submit" class="fr-btn fr-btn--secondary">{if is_edit { "Enregistrer l’agent" } else { "Ajouter l’agent" }}</button>
+            <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-agent">{if is_edit { "Enregistrer l’agent" } else { "Ajouter l’agent" }}</button>
         </ActionForm>
     }
     .into_any()

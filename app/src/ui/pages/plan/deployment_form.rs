@@ -27,7 +27,7 @@ pub fn DeploymentForm(
 ) -> impl IntoView {
     let page = StoredValue::new(page);
     let saved = Signal::derive(move || {
-        matches!(action.value().get(), Some(Ok(()))).then(|| "Déploiement enregistré.".to_string())
+        matches!(action.value().get(), Some(Ok(()))).then(|| text::SAVED_DEPLOYMENT.to_string())
     });
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-deploiement" id="formulaire-deploiement">
@@ -139,14 +139,22 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
     // The compliance preview, recomputed in the browser on every change of the form.
     let preview = RwSignal::new(None::<Vec<crate::domain::compliance::Finding>>);
     let preview_page = StoredValue::new(page.clone());
+    // A form being replaced by the page's redraw after a save can still see an input event:
+    // its values are gone by then, and the event is ignored.
     let recheck = move |ev: leptos::ev::Event| {
         let Some(values) = super::preview::form_values(&ev) else { return };
-        let found = preview_page
-            .with_value(|page| super::preview::candidate(page, &values).map(|d| super::preview::findings_for(page, d)));
-        preview.set(found);
+        let found = preview_page.try_with_value(|page| {
+            super::preview::candidate(page, &values).map(|d| super::preview::findings_for(page, d))
+        });
+        if let Some(found) = found {
+            preview.try_set(found);
+        }
     };
+    // The form's input events reach the preview by bubbling to this wrapper: listeners set on
+    // a component (`ActionForm`) are not attached once components are erased.
     view! {
-        <ActionForm action on:input=recheck on:change=recheck>
+        <div on:input=recheck on:change=recheck>
+        <ActionForm action>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -178,8 +186,9 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
                 </div>
             })}
             <super::preview::CompliancePreview findings=preview/>
-            <button type="submit" class="fr-btn">"Enregistrer le déploiement"</button>
+            <button type="submit" class="fr-btn" id="enregistrer-deploiement">"Enregistrer le déploiement"</button>
         </ActionForm>
+        </div>
     }
     .into_any()
 }

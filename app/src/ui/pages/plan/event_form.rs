@@ -7,6 +7,7 @@ use crate::api::plan_edits::UpdateEvent;
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::domain::time::format_input_local;
+use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
 use crate::ui::pages::events::LegalFacts;
 
@@ -18,9 +19,8 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
     let behaviours: Vec<(&'static str, &'static str)> =
         PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();
     let legal = event.legal().clone();
-    let saved = Signal::derive(move || {
-        matches!(action.value().get(), Some(Ok(()))).then(|| "Événement enregistré.".to_string())
-    });
+    let saved =
+        Signal::derive(move || matches!(action.value().get(), Some(Ok(()))).then(|| text::SAVED_EVENT.to_string()));
     let start = format_input_local(event.window().start(), tz);
     let end = format_input_local(event.window().end(), tz);
     let check = super::window_fields::window_check(&start, &end);
@@ -66,7 +66,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                     {move || field_error(action, "alert_procedure").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <p class="fr-hint-text">{format!("Heures locales ({}). La commune ne se change pas : créez un autre événement.", tz.name())}</p>
-                <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’événement"</button>
+                <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-evenement">"Enregistrer l’événement"</button>
             </ActionForm>
         </section>
     }

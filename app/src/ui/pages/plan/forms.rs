@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::organisations::list_organisation_directory;
 use crate::api::plan_edits::{AddParticipant, SaveNeed, SaveZone, UpdateParticipant};
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Need, ParticipantRole, PlanError, Qualification, Zone, ZoneKind, MAX_HEADCOUNT};
@@ -96,7 +95,7 @@ fn zone_form(
             <TextField form="zone" name="address" label="Adresse (facultatif)" value=address error=field_error(action, "address")/>
             <Checkbox name="public_road" label="Zone sur la voie publique" checked=public_road/>
             <Checkbox name="acces_enceinte" label=crate::text::ZONE_ACCES_ENCEINTE checked=enclosed/>
-            <button type="submit" class="fr-btn fr-btn--secondary">{if title == "Modifier la zone" { "Enregistrer la zone" } else { "Ajouter la zone" }}</button>
+            <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-zone">{if title == "Modifier la zone" { "Enregistrer la zone" } else { "Ajouter la zone" }}</button>
         </ActionForm>
     }
     .into_any()
@@ -222,7 +221,7 @@ fn need_form(
                 <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_women" label="Dont femmes" kind="number" value=women error=field_error(action, "min_women")/></div>
                 <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_men" label="Dont hommes" kind="number" value=men error=field_error(action, "min_men")/></div>
             </div>
-            <button type="submit" class="fr-btn fr-btn--secondary">{if is_edit { "Enregistrer le besoin" } else { "Ajouter le besoin" }}</button>
+            <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-besoin">{if is_edit { "Enregistrer le besoin" } else { "Ajouter le besoin" }}</button>
         </ActionForm>
     }
     .into_any()
@@ -268,8 +267,14 @@ pub fn ZoneSelect(
 
 #[component]
 pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> impl IntoView {
-    let directory = Resource::new(|| (), |_| list_organisation_directory());
     let taken: Vec<String> = page.plan.participants.iter().map(|p| p.organisation_id().to_string()).collect();
+    // The organisations it may associate come with the page (an organiser's only).
+    let options: Vec<(String, String)> = page
+        .directory
+        .iter()
+        .filter(|o| !taken.contains(&o.id))
+        .map(|o| (o.id.clone(), format!("{} — {}", o.name, o.kind.label())))
+        .collect();
     // The role follows what the organisation is; the organiser picks one only for an
     // organisation that may hold several (« Autre »: secours or autre).
     let mut roles: Vec<(&'static str, &'static str)> = vec![("", "Celui de son type d’organisation")];
@@ -279,37 +284,22 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
         <section class="fr-mt-4w" aria-labelledby="titre-associer">
             <h3 class="fr-h6" id="titre-associer">"Associer une organisation"</h3>
             <ErrorAlert message=form_error(action)/>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let taken = taken.clone();
-                    let roles = roles.clone();
-                    let event_id = event_id.clone();
-                    Suspend::new(async move {
-                        let options: Vec<(String, String)> = directory.await.unwrap_or_default().into_iter()
-                            .filter(|o| !taken.contains(&o.id))
-                            .map(|o| (o.id.clone(), format!("{} — {}", o.name, o.kind.label())))
-                            .collect();
-                        view! {
-                            <ActionForm action node_ref=reset_on_success(action)>
-                                <input type="hidden" name="event_id" value=event_id/>
-                                <div class="fr-select-group">
-                                    <label class="fr-label" for="champ-participant-organisation_id">"Organisation"</label>
-                                    <select class="fr-select" id="champ-participant-organisation_id" name="organisation_id">
-                                        {options.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                                    </select>
-                                    {move || field_error(action, "organisation_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
-                                </div>
-                                <SelectField form="participant" name="role" label="Rôle dans l’événement" options=roles error=field_error(action, "role")/>
-                                <div class="fr-grid-row fr-grid-row--gutters">
-                                    <div class="fr-col-12 fr-col-md-6"><TextField form="participant" name="contact_name" label="Contact référent" error=field_error(action, "contact_name")/></div>
-                                    <div class="fr-col-12 fr-col-md-6"><TextField form="participant" name="contact_phone" label="Téléphone du contact" kind="tel" error=field_error(action, "contact_phone")/></div>
-                                </div>
-                                <button type="submit" class="fr-btn fr-btn--secondary">"Associer l’organisation"</button>
-                            </ActionForm>
-                        }
-                    })
-                }}
-            </Suspense>
+            <ActionForm action node_ref=reset_on_success(action)>
+                <input type="hidden" name="event_id" value=event_id/>
+                <div class="fr-select-group">
+                    <label class="fr-label" for="champ-participant-organisation_id">"Organisation"</label>
+                    <select class="fr-select" id="champ-participant-organisation_id" name="organisation_id">
+                        {options.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                    {move || field_error(action, "organisation_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
+                </div>
+                <SelectField form="participant" name="role" label="Rôle dans l’événement" options=roles error=field_error(action, "role")/>
+                <div class="fr-grid-row fr-grid-row--gutters">
+                    <div class="fr-col-12 fr-col-md-6"><TextField form="participant" name="contact_name" label="Contact référent" error=field_error(action, "contact_name")/></div>
+                    <div class="fr-col-12 fr-col-md-6"><TextField form="participant" name="contact_phone" label="Téléphone du contact" kind="tel" error=field_error(action, "contact_phone")/></div>
+                </div>
+                <button type="submit" class="fr-btn fr-btn--secondary" id="associer-organisation">"Associer l’organisation"</button>
+            </ActionForm>
         </section>
     }
 }

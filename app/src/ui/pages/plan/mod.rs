@@ -6,6 +6,7 @@ mod compliance;
 mod deployment_form;
 mod event_form;
 mod forms;
+mod in_place;
 mod mine;
 mod orders;
 mod posts;
@@ -35,6 +36,7 @@ use compliance::CompliancePanel;
 use deployment_form::DeploymentForm;
 use event_form::EventForm;
 use forms::{NeedForm, ParticipantForm, ParticipantsList, ZoneForm};
+use in_place::InPlace;
 use posts::PostForm;
 use remove::Removing;
 use summary::{CoverageSummary, EventSummaryBlock};
@@ -78,38 +80,51 @@ pub fn PlanPageView() -> impl IntoView {
         add_order: ServerAction::new(),
         remove_order: ServerAction::new(),
     };
-    // The plan reloads after a successful save only: a refused one leaves every form as the
-    // person typed it, with the message beside the field.
+    // The plan is read again after a successful save only (a refused one leaves every form as
+    // the person typed it, with the message beside the field), and redrawn in place.
     let reload = RwSignal::new(0u32);
-    reload_on_success(actions.zone, reload);
-    reload_on_success(actions.need, reload);
-    reload_on_success(actions.deployment, reload);
-    reload_on_success(actions.participant, reload);
-    reload_on_success(actions.agents, reload);
-    reload_on_success(actions.event, reload);
-    reload_on_success(actions.post, reload);
-    reload_on_success(actions.removing.action, reload);
-    reload_on_success(actions.agent, reload);
-    reload_on_success(actions.participant_update, reload);
-    reload_on_success(actions.publish, reload);
-    reload_on_success(actions.accept_schedule, reload);
-    reload_on_success(actions.add_order, reload);
-    reload_on_success(actions.remove_order, reload);
+    let in_place = InPlace::new();
+    let on_success = |what| OnSuccess { reload, in_place, what };
+    on_success(text::SAVED_ZONE).watch(actions.zone);
+    on_success(text::SAVED_NEED).watch(actions.need);
+    on_success(text::SAVED_DEPLOYMENT).watch(actions.deployment);
+    on_success(text::SAVED_PARTICIPANT).watch(actions.participant);
+    on_success(text::SAVED_AGENTS).watch(actions.agents);
+    on_success(text::SAVED_EVENT).watch(actions.event);
+    on_success(text::SAVED_POST).watch(actions.post);
+    on_success(text::SAVED_REMOVAL).watch(actions.removing.action);
+    on_success(text::SAVED_AGENT).watch(actions.agent);
+    on_success(text::SAVED_PARTICIPANT).watch(actions.participant_update);
+    on_success(text::SAVED_RELEASE).watch(actions.publish);
+    on_success(text::SAVED_SCHEDULE).watch(actions.accept_schedule);
+    on_success(text::ORDER_ADDED).watch(actions.add_order);
+    on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
     let page = Resource::new(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
+    // Every resource of the page is created here, before anything suspends (see the dashboard).
+    let publication = publication::Publication::new(event_id, reload);
+    // A `Transition`, not a `Suspense`: while the saved plan is read, the page stays as it is.
     view! {
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <in_place::SaveAnnouncer in_place/>
+        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Plan page actions/> }.into_any(),
+                    Ok(page) => view! { <Plan page actions in_place publication/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
+fn Plan(
+    page: PlanPage,
+    actions: PlanActions,
+    in_place: InPlace,
+    publication: publication::Publication,
+) -> impl IntoView {
+    // Once redrawn after a save, the page puts the person back where they were.
+    Effect::new(move |_| in_place.restore());
     let name = page.plan.event.name().to_string();
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
@@ -141,7 +156,7 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
         <CoverageSummary page=page.get_value() fill=may_deploy.then_some((template, selected))/>
         <CompliancePanel page=page.get_value()/>
         <super::plan_views::PlanViews page=page.get_value() selected/>
-        <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish/>
+        <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish publication/>
         {organiser.then(|| view! {
             <ZoneForm page=page.get_value() action=actions.zone removing=actions.removing/>
             <PostForm page=page.get_value() action=actions.post removing=actions.removing/>
@@ -163,20 +178,31 @@ fn Plan(page: PlanPage, actions: PlanActions) -> impl IntoView {
     }
 }
 
-/// Counts the successes of `action` in `reload`.
-fn reload_on_success<I, O>(action: ServerAction<I>, reload: RwSignal<u32>)
-where
-    I: server_fn::ServerFn<Output = O, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            reload.update(|n| *n += 1);
-        }
-    });
+/// What a successful save does: note where the person is, announce `what`, read the plan again.
+#[derive(Clone, Copy)]
+struct OnSuccess {
+    reload: RwSignal<u32>,
+    in_place: InPlace,
+    what: &'static str,
 }
 
-/// The page's table of contents (DSFR "sommaire"): the page is long for an organiser.
+impl OnSuccess {
+    fn watch<I, O>(self, action: ServerAction<I>)
+    where
+        I: server_fn::ServerFn<Output = O, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+        O: Clone + Send + Sync + 'static,
+    {
+        Effect::new(move |_| {
+            if matches!(action.value().get(), Some(Ok(_))) {
+                self.in_place.remember(self.what);
+                self.reload.update(|n| *n += 1);
+            }
+        });
+    }
+}
+
+/// The page's sections (DSFR "sommaire"): on a large screen a bar that stays at the top while
+/// the page scrolls, so that every section — the timeline first of all — is one click away.
 #[component]
 fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView {
     let mut entries = Vec::new();
@@ -209,7 +235,7 @@ fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView
         entries.push(("#titre-arretes", "Arrêtés préfectoraux"));
     }
     view! {
-        <nav class="fr-summary fr-mb-4w" aria-labelledby="titre-sommaire">
+        <nav class="fr-summary cordon-sections fr-mb-4w" aria-labelledby="titre-sommaire" id="sommaire-plan">
             <p class="fr-summary__title" id="titre-sommaire">"Sommaire"</p>
             <ol class="fr-summary__list">
                 {entries.into_iter().map(|(href, label)| view! {

@@ -114,7 +114,7 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
                     }).collect_view()}
                     {move || field_error(add, "zone_ids").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </fieldset>
-                <button type="submit" class="fr-btn fr-btn--secondary">{text::ORDER_ADD}</button>
+                <button type="submit" class="fr-btn fr-btn--secondary" id="ajouter-arrete">{text::ORDER_ADD}</button>
             </ActionForm>
         </section>
     }

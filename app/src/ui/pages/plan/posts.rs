@@ -130,7 +130,7 @@ fn post_form(
                 <div class="fr-col-12 fr-col-md-6"><ZoneSelect form="poste" zones selected=zone error=field_error(action, "zone_id")/></div>
                 <div class="fr-col-12 fr-col-md-6"><TextField form="poste" name="name" label="Nom du poste" required=true value=name error=field_error(action, "name")/></div>
             </div>
-            <button type="submit" class="fr-btn fr-btn--secondary">{if is_edit { "Enregistrer le poste" } else { "Ajouter le poste" }}</button>
+            <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-poste">{if is_edit { "Enregistrer le poste" } else { "Ajouter le poste" }}</button>
         </ActionForm>
     }
     .into_any()

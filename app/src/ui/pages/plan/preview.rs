@@ -130,6 +130,7 @@ mod tests {
             findings: Vec::new(),
             rules: RuleSet::defaults(),
             compliance: ComplianceContext::at(paris(5, 1, 10, 0)),
+            directory: Vec::new(),
         }
     }
 

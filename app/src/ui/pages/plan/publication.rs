@@ -11,15 +11,35 @@ use crate::api::releases::{
 use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert};
 
+/// The section's actions and data, created with the page before anything suspends (a resource
+/// created inside a suspended view breaks hydration now and then); read again after every save
+/// of the plan (`reload`), since what publishing would change follows the plan.
+#[derive(Clone, Copy)]
+pub struct Publication {
+    create: ServerAction<CreateFeed>,
+    revoke: ServerAction<RevokeFeed>,
+    data: Resource<Result<PublishingPage, crate::error::AppError>>,
+}
+
+impl Publication {
+    pub fn new(event_id: impl Fn() -> String + Send + Sync + 'static, reload: RwSignal<u32>) -> Self {
+        let create = ServerAction::<CreateFeed>::new();
+        let revoke = ServerAction::<RevokeFeed>::new();
+        let data = Resource::new(
+            move || (event_id(), reload.get(), create.version().get(), revoke.version().get()),
+            |(id, ..)| get_publishing(id),
+        );
+        Publication { create, revoke, data }
+    }
+}
+
 #[component]
-pub fn PublicationSection(event_id: String, publish: ServerAction<PublishRelease>) -> impl IntoView {
-    let create = ServerAction::<CreateFeed>::new();
-    let revoke = ServerAction::<RevokeFeed>::new();
-    let id = event_id.clone();
-    let data = Resource::new(
-        move || (id.clone(), create.version().get(), revoke.version().get()),
-        |(id, ..)| get_publishing(id),
-    );
+pub fn PublicationSection(
+    event_id: String,
+    publish: ServerAction<PublishRelease>,
+    publication: Publication,
+) -> impl IntoView {
+    let Publication { create, revoke, data } = publication;
     let published = Signal::derive(move || match publish.value().get() {
         Some(Ok(n)) => {
             Some(format!("Version v{n} publiée : les calendriers abonnés la reçoivent à leur prochaine mise à jour."))
@@ -30,7 +50,7 @@ pub fn PublicationSection(event_id: String, publish: ServerAction<PublishRelease
         <section class="fr-mt-6w" aria-labelledby="titre-publication">
             <h2 id="titre-publication" class="fr-h4">"Publication et abonnements"</h2>
             <SuccessAlert message=published/>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || {
                     let event_id = event_id.clone();
                     Suspend::new(async move {
@@ -40,7 +60,7 @@ pub fn PublicationSection(event_id: String, publish: ServerAction<PublishRelease
                         }
                     })
                 }}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
