@@ -10,12 +10,12 @@ use crate::text;
 
 /// The session as the layout loaded it, shared with pages through context.
 #[derive(Clone, Copy)]
-pub struct SessionResource(pub Resource<Result<SessionInfo, crate::error::AppError>>);
+pub struct SessionResource(pub crate::ui::codec::Loaded<Result<SessionInfo, crate::error::AppError>>);
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
-    let session = Resource::new(move || location.pathname.get(), |_| whoami());
+    let session = crate::ui::codec::load(move || location.pathname.get(), |_| whoami());
     provide_context(SessionResource(session));
     let menu_open = RwSignal::new(false);
     // Close the mobile menu whenever the page changes.
@@ -120,7 +120,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 
 /// Account link and sign-out button, or the sign-in link for a visitor.
 #[component]
-fn ToolLinks(session: Resource<Result<SessionInfo, crate::error::AppError>>) -> impl IntoView {
+fn ToolLinks(session: crate::ui::codec::Loaded<Result<SessionInfo, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

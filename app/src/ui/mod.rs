@@ -1,5 +1,6 @@
 //! Pages and shared components. The layout follows the State's design system (DSFR).
 
+pub mod codec;
 pub mod components;
 mod layout;
 mod pages;

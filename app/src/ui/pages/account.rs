@@ -54,14 +54,15 @@ pub fn AccountPage() -> impl IntoView {
 struct TokenList {
     create: ServerAction<CreateApiToken>,
     revoke: ServerAction<RevokeApiToken>,
-    list: Resource<Result<Vec<ApiTokenView>, crate::error::AppError>>,
+    list: crate::ui::codec::Loaded<Result<Vec<ApiTokenView>, crate::error::AppError>>,
 }
 
 impl TokenList {
     fn new() -> Self {
         let create = ServerAction::<CreateApiToken>::new();
         let revoke = ServerAction::<RevokeApiToken>::new();
-        let list = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
+        let list =
+            crate::ui::codec::load(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
         TokenList { create, revoke, list }
     }
 }

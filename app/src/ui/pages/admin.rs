@@ -14,7 +14,7 @@ use crate::ui::pages::admin_accounts::Accounts;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateOrganisation>::new();
-    let all = Resource::new(move || create.version().get(), |_| list_all_organisations());
+    let all = crate::ui::codec::load(move || create.version().get(), |_| list_all_organisations());
     let created =
         Signal::derive(move || matches!(create.value().get(), Some(Ok(_))).then(|| text::ORG_CREATED.to_string()));
     let kinds: Vec<(&'static str, &'static str)> =

@@ -12,7 +12,8 @@ use crate::ui::components::{error_view, form_error, ConfirmButton, ErrorAlert, S
 pub fn Accounts() -> impl IntoView {
     let disable = ServerAction::<DisableAccount>::new();
     let enable = ServerAction::<EnableAccount>::new();
-    let accounts = Resource::new(move || (disable.version().get(), enable.version().get()), |_| list_accounts());
+    let accounts =
+        crate::ui::codec::load(move || (disable.version().get(), enable.version().get()), |_| list_accounts());
     let done = Signal::derive(move || {
         let disabled = matches!(disable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_DISABLED_DONE);
         let enabled = matches!(enable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_ENABLED_DONE);

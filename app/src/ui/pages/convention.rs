@@ -20,7 +20,7 @@ pub fn ConventionPageView() -> impl IntoView {
     // Each form has its own action (its errors stay next to it); a success reloads the page.
     let reload = RwSignal::new(0u32);
     let done = RwSignal::new(None::<String>);
-    let page = Resource::new(move || (event_id(), reload.get()), |(id, _)| get_convention(id));
+    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, _)| get_convention(id));
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {

@@ -10,11 +10,11 @@ use crate::ui::components::error_view;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let organisations = Resource::new(|| (), |_| list_my_organisations());
+    let organisations = crate::ui::codec::load(|| (), |_| list_my_organisations());
     // Every resource of the page is created here, before anything suspends: a resource created
     // inside a suspended view is numbered differently on the server and in the browser, and
     // hydration then fails now and then (the prefecture's files count below).
-    let files = Resource::new(|| (), |_| crate::api::events::list_events());
+    let files = crate::ui::codec::load(|| (), |_| crate::api::events::list_events());
     view! {
         <Title text=text::DASHBOARD_TITLE/>
         <h1>{text::DASHBOARD_TITLE}</h1>
@@ -29,7 +29,7 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-type EventList = Resource<Result<Vec<crate::api::plan_types::EventSummary>, crate::error::AppError>>;
+type EventList = crate::ui::codec::Loaded<Result<Vec<crate::api::plan_types::EventSummary>, crate::error::AppError>>;
 
 #[component]
 fn OrganisationList(list: Vec<MyOrganisation>, files: EventList) -> impl IntoView {

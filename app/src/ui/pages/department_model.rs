@@ -15,7 +15,7 @@ use crate::ui::components::{error_view, field_error, form_error, reset_on_succes
 pub fn DepartmentModelView() -> impl IntoView {
     let save_coefficient = ServerAction::<SaveSizingCoefficient>::new();
     let save_clause = ServerAction::<SaveTemplateClause>::new();
-    let page = Resource::new(
+    let page = crate::ui::codec::load(
         move || (save_coefficient.version().get(), save_clause.version().get()),
         |_| get_department_model(),
     );

@@ -11,9 +11,9 @@ use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, Sel
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let events = Resource::new(|| (), |_| list_events());
+    let events = crate::ui::codec::load(|| (), |_| list_events());
     // Only a member of an organiser organisation is offered to create an event.
-    let organises = Resource::new(|| (), |_| list_organiser_choices());
+    let organises = crate::ui::codec::load(|| (), |_| list_organiser_choices());
     view! {
         <Title text=text::EVENTS_TITLE/>
         <div class="fr-grid-row fr-grid-row--middle fr-mb-3w">
@@ -184,7 +184,7 @@ fn EventRows(#[prop(into)] list: Signal<Vec<EventSummary>>, worklist: bool) -> i
 #[component]
 pub fn NewEventPage() -> impl IntoView {
     let create = ServerAction::<CreateEvent>::new();
-    let organisations = Resource::new(|| (), |_| list_organiser_choices());
+    let organisations = crate::ui::codec::load(|| (), |_| list_organiser_choices());
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     let behaviours: Vec<(&'static str, &'static str)> =
         PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();

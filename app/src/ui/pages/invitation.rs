@@ -14,7 +14,7 @@ use crate::ui::components::{field_error, form_error, ErrorAlert, TextField};
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let preview = Resource::new(token, get_invitation);
+    let preview = crate::ui::codec::load(token, get_invitation);
     view! {
         <Title text=text::ACCEPT_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">

@@ -19,7 +19,7 @@ pub fn OrganisationPageView() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let invite = ServerAction::<InviteMember>::new();
     let removal = MemberRemoval::new();
-    let page = Resource::new(
+    let page = crate::ui::codec::load(
         move || (id(), invite.version().get(), removal.action.version().get(), removal.delegation.version().get()),
         |(id, _, _, _)| get_organisation(id),
     );

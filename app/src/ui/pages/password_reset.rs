@@ -44,7 +44,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let usable = Resource::new(token, check_password_reset);
+    let usable = crate::ui::codec::load(token, check_password_reset);
     view! {
         <Title text=text::RESET_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">

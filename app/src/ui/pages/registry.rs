@@ -12,8 +12,10 @@ pub fn RegistryPageView() -> impl IntoView {
     let year = RwSignal::new(0i32);
     let add = ServerAction::<AddConventionInForce>::new();
     let remove = ServerAction::<RemoveConventionInForce>::new();
-    let page =
-        Resource::new(move || (year.get(), add.version().get(), remove.version().get()), |(y, _, _)| get_registry(y));
+    let page = crate::ui::codec::load(
+        move || (year.get(), add.version().get(), remove.version().get()),
+        |(y, _, _)| get_registry(y),
+    );
     view! {
         <Title text=text::REGISTRY_TITLE/>
         <h1>{text::REGISTRY_TITLE}</h1>

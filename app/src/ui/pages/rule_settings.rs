@@ -11,7 +11,7 @@ use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, Suc
 #[component]
 pub fn RuleSettingsPageView() -> impl IntoView {
     let save = ServerAction::<SaveRuleSetting>::new();
-    let page = Resource::new(move || save.version().get(), |_| get_rule_settings());
+    let page = crate::ui::codec::load(move || save.version().get(), |_| get_rule_settings());
     let saved = Signal::derive(move || {
         matches!(save.value().get(), Some(Ok(())))
             .then(|| "Règle enregistrée ; les plans du département sont vérifiés avec elle.".to_string())

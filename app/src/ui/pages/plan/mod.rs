@@ -99,7 +99,7 @@ pub fn PlanPageView() -> impl IntoView {
     on_success(text::SAVED_SCHEDULE).watch(actions.accept_schedule);
     on_success(text::ORDER_ADDED).watch(actions.add_order);
     on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
-    let page = Resource::new(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
+    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
     // Every resource of the page is created here, before anything suspends (see the dashboard).
     let publication = publication::Publication::new(event_id, reload);
     // A `Transition`, not a `Suspense`: while the saved plan is read, the page stays as it is.

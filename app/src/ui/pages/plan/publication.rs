@@ -18,14 +18,14 @@ use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert};
 pub struct Publication {
     create: ServerAction<CreateFeed>,
     revoke: ServerAction<RevokeFeed>,
-    data: Resource<Result<PublishingPage, crate::error::AppError>>,
+    data: crate::ui::codec::Loaded<Result<PublishingPage, crate::error::AppError>>,
 }
 
 impl Publication {
     pub fn new(event_id: impl Fn() -> String + Send + Sync + 'static, reload: RwSignal<u32>) -> Self {
         let create = ServerAction::<CreateFeed>::new();
         let revoke = ServerAction::<RevokeFeed>::new();
-        let data = Resource::new(
+        let data = crate::ui::codec::load(
             move || (event_id(), reload.get(), create.version().get(), revoke.version().get()),
             |(id, ..)| get_publishing(id),
         );
