@@ -54,6 +54,7 @@ test('a convention is filed, sent back for corrections, filed again, approved an
   });
   await organiser.click('#joindre-piece');
   await organiser.waitForSelector('#pieces-jointes li:has-text("Arrêté préfectoral ou municipal — arrêté-périmètre.pdf")');
+  assert.equal(await organiser.inputValue('#piece-fichier'), '', 'the upload form is emptied once the piece is attached');
   await screenshot(organiser, 'convention-pieces-jointes');
   // What filing needs is listed first, point by point: here, all done.
   await organiser.waitForSelector('#liste-depot');

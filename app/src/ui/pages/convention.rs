@@ -504,6 +504,7 @@ fn Attachments(
     let uploaded = upload.value();
     Effect::new(move |_| {
         if matches!(uploaded.get(), Some(Ok(_))) {
+            clear_upload_form();
             reload.update(|n| *n += 1);
         }
     });
@@ -586,6 +587,19 @@ fn form_data_of(ev: &leptos::ev::SubmitEvent) -> Option<web_sys::FormData> {
     use wasm_bindgen::JsCast;
     let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
     web_sys::FormData::new_with_form(&form).ok()
+}
+
+/// Empties the upload form once its piece is attached (the chosen file's name goes away).
+fn clear_upload_form() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(form) =
+            document().get_element_by_id("form-piece").and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok())
+        {
+            form.reset();
+        }
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
