@@ -1,31 +1,20 @@
 //! The attachments of a convention file, for every door (the convention page's server
 //! functions, the download route). Who may do what is decided here once:
-//! - whoever may read the event's file (the same check as the convention's PDF) lists and
-//!   downloads its attachments;
+//! - whoever may read the event's file (the same check as the convention's PDF) downloads its
+//!   attachments (the file's page lists them);
 //! - the organiser adds and removes them while it may change the file's inputs (a draft, or
 //!   corrections asked), as the risk assessment and its amendments;
 //! - each addition and removal enters the file's audit chain, with the piece's SHA-256.
 
-use serde_json::json;
-
-use super::convention::{author, inputs_context, organiser_edits, readable};
+use super::convention::{inputs_context, organiser_edits, readable, record_input_change};
 use crate::domain::convention::attachment::{size_fr, AttachmentInput, AttachmentMeta};
 use crate::domain::convention::ActorRole;
 use crate::domain::Instant;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::attachments;
-use crate::store::conventions::{self as files, event_chain, NewEntry};
 use crate::store::users::UserRow;
 use crate::text;
-
-/// The file's attachments as the caller may read them, and whether it may add or remove one.
-pub async fn list(state: &AppState, user: &UserRow, event_id: &str) -> Result<(Vec<AttachmentMeta>, bool), AppError> {
-    readable(state, user, event_id).await?;
-    let (role, status, _) = inputs_context(state, user, event_id).await?;
-    let editable = role == ActorRole::Organiser && organiser_edits(status);
-    Ok((attachments::list(&state.db, event_id).await?, editable))
-}
 
 /// One attachment and its content, for a reader of the file.
 pub async fn download(
@@ -49,28 +38,17 @@ async fn may_change(state: &AppState, user: &UserRow, event_id: &str) -> Result<
     Ok(())
 }
 
-async fn record(state: &AppState, user: &UserRow, event_id: &str, kind: &str, meta: &AttachmentMeta, at: Instant) {
-    let message = format!(
-        "{} (SHA-256 {})",
-        text::attachment_line(meta.kind.label(), &meta.file_name, &size_fr(meta.size)),
-        meta.sha256
-    );
-    let author = match author(&state.db, user).await {
-        Ok(author) => author,
-        Err(_) => user.name.clone(),
-    };
-    let entry = NewEntry {
-        chain: event_chain(event_id),
-        at,
-        actor: user.id.clone(),
-        kind: kind.into(),
-        payload: json!({ "author": author, "message": message }),
-    };
-    match files::append_entry(&state.db, &entry).await {
-        Ok(true) => {}
-        Ok(false) => tracing::warn!(event = %event_id, "the audit entry of an attachment raced another"),
-        Err(e) => tracing::error!(event = %event_id, error = %e, "the audit entry of an attachment was not written"),
-    }
+/// The change's entry in the file's chain, with the piece's digest.
+async fn record(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    kind: &str,
+    meta: &AttachmentMeta,
+    at: Instant,
+) -> Result<(), AppError> {
+    let line = text::attachment_line(meta.kind.label(), &meta.file_name, &size_fr(meta.size));
+    record_input_change(state, user, event_id, kind, format!("{line} (SHA-256 {})", meta.sha256), at).await
 }
 
 /// The organiser attaches a piece to the file; nothing is stored when it is refused.
@@ -93,7 +71,7 @@ pub async fn add(
         size: valid.bytes.len() as u64,
         sha256: valid.sha256,
     };
-    record(state, user, event_id, "inputs.attachment", &meta, now).await;
+    record(state, user, event_id, "inputs.attachment", &meta, now).await?;
     Ok(meta)
 }
 
@@ -104,6 +82,5 @@ pub async fn remove(state: &AppState, user: &UserRow, event_id: &str, id: &str, 
     if !attachments::remove(&state.db, event_id, id).await? {
         return Err(AppError::NotFound);
     }
-    record(state, user, event_id, "inputs.attachment_removed", &meta, now).await;
-    Ok(())
+    record(state, user, event_id, "inputs.attachment_removed", &meta, now).await
 }

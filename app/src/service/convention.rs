@@ -429,6 +429,19 @@ async fn save_inputs(
     if !files::save_inputs(&state.db, event_id, inputs, &user.id, at).await? {
         return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
     }
+    record_input_change(state, user, event_id, kind, message, at).await
+}
+
+/// Records a change of the file's inputs (assessment, amendments, attachments) in its chain,
+/// with the author as the thread shows it.
+pub(super) async fn record_input_change(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    kind: &str,
+    message: String,
+    at: Instant,
+) -> Result<(), AppError> {
     let entry = NewEntry {
         chain: event_chain(event_id),
         at,
@@ -740,7 +753,7 @@ pub async fn answer(
 }
 
 /// Who acted, as the thread shows it: "Claire Martin (Préfecture des Bouches-du-Rhône)".
-pub(super) async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
+async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
     let organisations = store::organisations::list_for_user(db, &user.id).await?;
     Ok(match organisations.first() {
         Some(org) => format!("{} ({})", user.name, org.organisation.name),

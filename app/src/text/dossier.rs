@@ -169,7 +169,7 @@ pub const AMENDMENTS_TOO_MANY: &str = "Le dossier compte déjà 50 amendements :
 // Attachments of the file (prefect's orders, site plan, insurance certificate…).
 pub const ATTACHMENTS_TITLE: &str = "Pièces jointes";
 pub const ATTACHMENTS_NONE: &str = "Aucune pièce jointe.";
-pub const ATTACHMENTS_HINT: &str = "Arrêtés, plan du site, attestation d’assurance : PDF, PNG ou JPEG, 10 Mo au plus par pièce. Les pièces sont jointes au dossier et listées en annexe de la convention.";
+pub const ATTACHMENTS_HINT: &str = "Arrêtés, plan du site, attestation d’assurance : les pièces sont jointes au dossier et listées, avec leur empreinte, en annexe de la convention.";
 pub const ATTACHMENT_KIND: &str = "Nature de la pièce";
 pub const ATTACHMENT_FILE: &str = "Fichier";
 pub const ATTACHMENT_ADD: &str = "Joindre la pièce";
@@ -179,6 +179,9 @@ pub const ATTACHMENT_REMOVE: &str = "Retirer";
 pub const ATTACHMENT_EMPTY: &str = "Choisissez un fichier (le fichier envoyé est vide).";
 pub const ATTACHMENT_FORMAT: &str = "Ce fichier n’est ni un PDF, ni une image PNG ou JPEG.";
 pub const ATTACHMENT_UNREADABLE: &str = "L’envoi n’a pas pu être lu : choisissez le fichier et envoyez-le de nouveau.";
+pub fn attachment_file_hint(mebibytes: usize) -> String {
+    format!("PDF, PNG ou JPEG, {mebibytes} Mo au plus.")
+}
 pub fn attachment_too_large(mebibytes: usize) -> String {
     format!("Ce fichier dépasse {mebibytes} Mo : réduisez-le (PDF compressé, image moins définie).")
 }

@@ -17,7 +17,15 @@ where
     I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.message_for(field)))
+    field_error_of(action.value().into(), field)
+}
+
+/// As [`field_error`], for any action's last outcome (an upload's local action).
+pub fn field_error_of<O>(outcome: Signal<Option<Result<O, AppError>>>, field: &'static str) -> Signal<Option<String>>
+where
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || outcome.get().and_then(|r| r.err()).and_then(|e| e.message_for(field)))
 }
 
 /// The last submission's error when it concerns no single field.
@@ -26,13 +34,16 @@ where
     I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
+    form_error_of(action.value().into())
+}
+
+/// As [`form_error`], for any action's last outcome (an upload's local action).
+pub fn form_error_of<O>(outcome: Signal<Option<Result<O, AppError>>>) -> Signal<Option<String>>
+where
+    O: Clone + Send + Sync + 'static,
+{
     Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|e| e.to_string())
+        outcome.get().and_then(|r| r.err()).filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string())
     })
 }
 

@@ -11,7 +11,9 @@ use crate::api::convention::{
     SaveRiskAssessment, WorkflowChoice,
 };
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
+use crate::ui::components::{
+    error_view, field_error, field_error_of, form_error, form_error_of, ErrorAlert, SuccessAlert,
+};
 
 #[component]
 pub fn ConventionPageView() -> impl IntoView {
@@ -508,16 +510,9 @@ fn Attachments(
             reload.update(|n| *n += 1);
         }
     });
-    let upload_error = move |field: &'static str| {
-        Signal::derive(move || uploaded.get().and_then(|r| r.err()).and_then(|e| e.message_for(field)))
-    };
-    let upload_alert = Signal::derive(move || {
-        uploaded
-            .get()
-            .and_then(|r| r.err())
-            .filter(|e| !matches!(e, crate::error::AppError::Invalid { .. }))
-            .map(|e| e.to_string())
-    });
+    let outcome = Signal::derive(move || uploaded.get());
+    let upload_error = move |field: &'static str| field_error_of(outcome, field);
+    let upload_alert = form_error_of(outcome);
     let remove_event = event_id.clone();
     view! {
         <h2 class="fr-h4" id="titre-pieces">{text::ATTACHMENTS_TITLE}</h2>
@@ -566,7 +561,7 @@ fn Attachments(
                 </div>
                 <div class="fr-upload-group" class:fr-input-group--error=move || upload_error("file").get().is_some()>
                     <label class="fr-label" for="piece-fichier">{text::ATTACHMENT_FILE}
-                        <span class="fr-hint-text">"PDF, PNG ou JPEG, 10 Mo au plus."</span>
+                        <span class="fr-hint-text">{text::attachment_file_hint(crate::domain::convention::attachment::MAX_BYTES / (1024 * 1024))}</span>
                     </label>
                     <input class="fr-upload" type="file" id="piece-fichier" name="file" accept="application/pdf,image/png,image/jpeg"
                         aria-describedby="piece-fichier-erreur"/>
