@@ -914,8 +914,15 @@ pub const SCHEDULE_REASON_CARD_EXPIRED: &str =
     "Les agents qualifiés n’ont pas de carte professionnelle CNAPS valable jusqu’à la fin de la vacation.";
 pub const SCHEDULE_REASON_NOT_AVAILABLE: &str = "Aucun agent qualifié n’est disponible sur ce créneau.";
 pub const SCHEDULE_REASON_ALL_BUSY: &str = "Tous les agents qualifiés et disponibles sont déjà affectés ailleurs.";
-pub const SCHEDULE_REASON_WORKING_TIME: &str = "Les agents qualifiés encore libres dépasseraient une limite de temps \
-de travail (repos, durée quotidienne ou hebdomadaire, durée minimale ou maximale de vacation).";
+pub const SCHEDULE_REASON_WORKING_TIME: &str = "Des agents qualifiés sont libres, mais chaque vacation qui en placerait \
+un ici enfreindrait une règle de temps de travail.";
+pub const SCHEDULE_REASON_NOT_REACHED: &str = "Un agent qualifié, libre et disponible pouvait tenir ce créneau sans \
+enfreindre aucune règle : la recherche s’est arrêtée, faute de temps, avant de l’y placer. Relancez la proposition \
+avec plus de temps.";
+/// A gap's reason followed by the rule that blocked the candidates.
+pub fn schedule_reason_with_rule(reason: &str, rule: &str) -> String {
+    format!("{reason} Règle en cause : {rule}")
+}
 
 // The sentences explaining a broken hard rule of a schedule (`domain::schedule::HardRule`).
 pub const SCHEDULE_RULE_MALFORMED: &str =
@@ -929,12 +936,17 @@ protection (L226-1).";
 pub const SCHEDULE_RULE_PAT_DOWN_BASIS: &str = "Palpations sans base légale : il faut l’accès à une enceinte de plus \
 de 300 spectateurs sous le contrôle d’un officier de police judiciaire (L613-3), ou un arrêté préfectoral (L613-2) \
 ou un périmètre de protection (L226-1) couvrant ce lieu et ce moment.";
-pub const SCHEDULE_RULE_PAT_DOWN_SEX: &str =
-    "La palpation doit être faite par un agent du même sexe que la personne palpée.";
+pub const SCHEDULE_RULE_PAT_DOWN_SEX: &str = "Le poste de palpation n’admet pas cet agent à ce moment : poste réservé \
+à l’autre sexe, ou homme placé avant que le minimum de femmes soit présent (la palpation est faite par une personne \
+du même sexe que la personne palpée).";
 pub const SCHEDULE_RULE_CARD: &str =
     "La carte professionnelle CNAPS de l’agent manque ou expire avant la fin de la vacation.";
 pub const SCHEDULE_RULE_MAX_SHIFT: &str = "La vacation dépasse la durée maximale.";
 pub const SCHEDULE_RULE_MIN_SHIFT: &str = "La vacation est plus courte que la durée minimale.";
+pub const SCHEDULE_RULE_IDLE_TIME: &str =
+    "La vacation déborde de la plage du besoin alors que le temps d’attente payé est exclu.";
+pub const SCHEDULE_RULE_SPLIT_SHIFT: &str =
+    "Deux vacations de l’agent sont plus rapprochées que ne le permettent les règles de coupure.";
 pub const SCHEDULE_RULE_DAILY_WORK: &str = "Le travail de la journée dépasse le maximum quotidien.";
 pub const SCHEDULE_RULE_REST: &str = "Le repos entre deux vacations est trop court.";
 pub const SCHEDULE_RULE_WEEKLY_WORK: &str = "Le travail de la semaine dépasse le maximum hebdomadaire.";

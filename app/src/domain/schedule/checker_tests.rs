@@ -80,9 +80,10 @@ fn pat_downs_without_a_legal_basis_are_refused() {
 }
 
 #[test]
-fn a_man_may_not_search_on_a_lane_for_women() {
+fn a_man_may_not_search_on_a_lane_for_women_only() {
     let mut lane = stadium(Some(PALPATION));
     lane.needs[0].min_women = 1;
+    lane.rules.pat_down_sexes = PatDownSexes::Exclusive;
     lane.agents.push(agent("m", &[PALPATION], Sex::Homme));
     assert_eq!(rules(&lane, vec![shift("m", "n", 8, 16)]), vec![HardRule::PatDownSex]);
     assert_eq!(rules(&lane, vec![shift("p", "n", 8, 16)]), vec![]);

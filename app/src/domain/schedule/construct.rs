@@ -34,6 +34,21 @@ pub(super) fn fill_need(state: &mut State, n: usize) -> bool {
     added
 }
 
+/// Covers, at `t`, what need `n` misses then: each stretch starting by `t` goes to the best
+/// feasible agent, as in [`fill_need`]; returns whether anything was added. The chronological
+/// construction calls it for every need at every quarter-hour, most important first: coverage
+/// first, in time order, as a plain greedy would, rather than need after need.
+pub(super) fn fill_at(state: &mut State, n: usize, t: Instant) -> bool {
+    let mut added = false;
+    while let Some((t0, t1, sexes)) = next_gap(state, n, t) {
+        if t0 > t || !sexes.into_iter().any(|sex| place(state, n, t0, t1, sex)) {
+            break;
+        }
+        added = true;
+    }
+    added
+}
+
 /// The first stretch of need `n` from `cursor` on missing someone, on the grid, and whom to
 /// look for at its start: `[None]` anyone; else the sexes whose coming would lessen what the
 /// need misses, the one it is short of first (a pat-down post short of women still gains from
@@ -113,7 +128,7 @@ fn place(state: &mut State, n: usize, t0: Instant, t1: Instant, sex: Option<Sex>
     for window in variants(state, t0, t1) {
         for &a in &candidates {
             let free = state.by_agent[a].iter().all(|e| !e.window.overlaps(&window));
-            if free && state.try_add(a, Entry { window, need: n }) {
+            if free && state.try_set(a, spread(state, a, n, window)) {
                 return true;
             }
         }
@@ -137,4 +152,57 @@ fn chain(state: &mut State, n: usize, a: usize, t0: Instant, t1: Instant) -> boo
         let free = state.by_agent[a].iter().all(|e| !e.window.overlaps(&window));
         free && state.try_add(a, Entry { window, need: n })
     })
+}
+
+/// Agent `a`'s shifts with `window` taken for need `n`: the part inside `n`'s window on `n`,
+/// and each part outside it on another need the agent may hold that misses someone then (the
+/// most important first), so that the minutes a short need's shift runs past it serve where
+/// they are wanted instead of being paid idle; what no need wants stays on `n`.
+pub(super) fn spread(state: &State, a: usize, n: usize, window: TimeWindow) -> Vec<Entry> {
+    let mut entries = state.by_agent[a].clone();
+    let own = state.ctx.instance.needs[n].window;
+    let Some(core) = window.intersection(&own) else {
+        entries.push(Entry { window, need: n });
+        entries.sort_by_key(|e| (e.window.start(), e.window.end(), e.need));
+        return entries;
+    };
+    let mut pieces = vec![Entry { window: core, need: n }];
+    let outside = [TimeWindow::new(window.start(), core.start()), TimeWindow::new(core.end(), window.end())];
+    for part in outside.into_iter().flatten() {
+        let mut cursor = part.start();
+        while cursor < part.end() {
+            let needs = &state.ctx.instance.needs;
+            let wanted = state.ctx.holds[a]
+                .iter()
+                .copied()
+                .filter(|&m| m != n && state.short_at(m, cursor))
+                .min_by_key(|&m| (needs[m].priority, needs[m].window.end(), m));
+            let (end, need) = match wanted {
+                Some(m) => (part.end().min(needs[m].window.end()), m),
+                None => {
+                    // Idle on `n` until another need the agent may hold starts, if one does.
+                    let next = state.ctx.holds[a]
+                        .iter()
+                        .map(|&m| needs[m].window.start())
+                        .filter(|&t| cursor < t && t < part.end())
+                        .min();
+                    (next.unwrap_or(part.end()), n)
+                }
+            };
+            pieces.extend(TimeWindow::new(cursor, end).ok().map(|w| Entry { window: w, need }));
+            cursor = end;
+        }
+    }
+    pieces.sort_by_key(|e| (e.window.start(), e.window.end(), e.need));
+    // Touching pieces on one need are one entry.
+    for e in pieces {
+        match entries.last_mut() {
+            Some(last) if last.need == e.need && last.window.end() == e.window.start() && last.window.start() >= window.start() => {
+                last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
+            }
+            _ => entries.push(e),
+        }
+    }
+    entries.sort_by_key(|e| (e.window.start(), e.window.end(), e.need));
+    entries
 }

@@ -61,6 +61,7 @@ pub fn instance(needs: Vec<ScheduleNeed>, agents: Vec<ScheduleAgent>) -> Instanc
         needs,
         agents,
         working_time: WorkingTimeProfile::default(),
+        rules: ScheduleRules::default(),
         previous: None,
     }
 }

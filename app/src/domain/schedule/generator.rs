@@ -1,5 +1,8 @@
 //! Synthetic scheduling problems of realistic shape, deterministic by seed: a village fête,
-//! a three-day fair, a stadium match, a city-wide 48-hour event. Shares follow the field:
+//! a three-day fair, a stadium match, a city-wide 48-hour event, and three shapes the solver
+//! was not tuned on (issue 15): a marathon route of many small staggered posts, a match with
+//! sharp entrance and exit peaks, and a four-day festival of several thousand agents working
+//! nights. Shares follow the field:
 //! about a third of agents are women, half hold the pat-down training, one in eight is
 //! SSIAP 1, one in ten is a municipal police officer, a fifth of zones are on the public
 //! road, and demand is about four fifths of what the agents can lawfully work.
@@ -10,7 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::instance::{
-    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
+    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleRules, ScheduleZone, WorkingTimeProfile,
+    INSTANCE_FORMAT,
 };
 use super::state::splitmix;
 use crate::domain::plan::{local_instant, Qualification, Sex, TimeWindow};
@@ -28,6 +32,14 @@ pub enum Size {
     Stadium,
     /// About 3,000 agents, 48 hours, 60 zones.
     City,
+    /// A marathon: 90 posts along the route, each held one to three hours as the runners
+    /// pass (staggered by 3 minutes a post), 1 to 3 agents each, on the public road.
+    Route,
+    /// A match with its peaks: the gates' pat-down lines from 2 h 30 before kick-off, a thin
+    /// watch during the game, the crowd at the exit, 24 gates.
+    Peaks,
+    /// A four-day festival: 3,000 agents, 50 zones open day and night, fewer at night.
+    Festival,
 }
 
 impl std::str::FromStr for Size {
@@ -38,6 +50,9 @@ impl std::str::FromStr for Size {
             "fair" => Ok(Size::Fair),
             "stadium" => Ok(Size::Stadium),
             "city" => Ok(Size::City),
+            "route" => Ok(Size::Route),
+            "peaks" => Ok(Size::Peaks),
+            "festival" => Ok(Size::Festival),
             other => Err(crate::text::fr::schedule_unknown_size(other)),
         }
     }
@@ -50,6 +65,9 @@ fn shape(size: Size) -> (usize, i64, usize, u32, u32, bool) {
         Size::Fair => (150, 72, 12, 6_000, 0, true),
         Size::Stadium => (500, 14, 20, 40_000, 12, true),
         Size::City => (3_000, 48, 60, 200_000, 6, true),
+        Size::Route => (160, 10, 90, 30_000, 6, true),
+        Size::Peaks => (700, 12, 24, 45_000, 15, true),
+        Size::Festival => (3_000, 96, 50, 120_000, 10, true),
     }
 }
 
@@ -88,7 +106,12 @@ pub fn generate(size: Size, seed: u64) -> Instance {
         })
         .collect();
     let agents: Vec<ScheduleAgent> = (0..agents).map(|a| agent(&mut rng, a, window)).collect();
-    let needs = needs(&mut rng, &zones, window, agents.len(), attendance > 300);
+    let needs = match size {
+        Size::Route => route_needs(&mut rng, &zones, window),
+        Size::Peaks => peak_needs(&mut rng, &zones, window, agents.len()),
+        Size::Festival => festival_needs(&mut rng, &zones, window, agents.len()),
+        _ => needs(&mut rng, &zones, window, agents.len(), attendance > 300),
+    };
     let zones = zones.into_iter().map(|(zone, _)| zone).collect();
     Instance {
         format: INSTANCE_FORMAT.to_string(),
@@ -97,6 +120,7 @@ pub fn generate(size: Size, seed: u64) -> Instance {
         needs,
         agents,
         working_time: WorkingTimeProfile::default(),
+        rules: ScheduleRules::default(),
         previous: None,
     }
 }
@@ -191,4 +215,102 @@ fn need(i: usize, zone: String, window: TimeWindow, weight: u32, scale: f64, dra
         private_allowed: true,
         pat_downs_allowed: true,
     }
+}
+
+/// Along a route: post `k` is held while the runners pass it, from 1 h 30 after the start
+/// plus 3 minutes a post, for 1 to 3 hours; 1 to 3 agents, none searching (the public road).
+fn route_needs(rng: &mut Rng, zones: &[(ScheduleZone, bool)], event: TimeWindow) -> Vec<ScheduleNeed> {
+    let first = event.start().plus(Span::minutes(90));
+    let mut out = Vec::new();
+    for (k, (zone, private_allowed)) in zones.iter().enumerate() {
+        let start = first.plus(Span::minutes(3 * k as i64));
+        let end = start.plus(Span::minutes(60 + 15 * rng.below(9) as i64)).min(event.end());
+        let Ok(window) = TimeWindow::new(start, end) else { continue };
+        let headcount = 1 + rng.below(3) as u32;
+        let qualification = if rng.per_mille(250) { Some(Qualification::CqpAps) } else { None };
+        out.push(ScheduleNeed {
+            id: format!("need-{:04}", out.len()),
+            zone: zone.id.clone(),
+            window,
+            qualification,
+            min_headcount: headcount,
+            priority: 1 + rng.below(5) as u8,
+            min_women: 0,
+            min_men: 0,
+            // Most of the route is public road; the organiser holds an L613-1 authorisation
+            // for part of it, the rest is the municipal police's.
+            private_allowed: *private_allowed && rng.per_mille(700),
+            pat_downs_allowed: false,
+        });
+    }
+    out
+}
+
+/// A match: per gate, the pat-down line from 2 h 30 before kick-off to 15 minutes after it
+/// (a third women at least), a watch of one or two during the game, the exit peak for an
+/// hour after the final whistle; kick-off 6 h after the event opens, two hours of game.
+fn peak_needs(rng: &mut Rng, zones: &[(ScheduleZone, bool)], event: TimeWindow, agents: usize) -> Vec<ScheduleNeed> {
+    let kick_off = event.start().plus(Span::hours(6));
+    let whistle = kick_off.plus(Span::minutes(115));
+    let mut drafts = Vec::new();
+    for (zone, private_allowed) in zones {
+        let lines = [
+            (kick_off.minus(Span::minutes(150)), kick_off.plus(Span::minutes(15)), 6 + rng.below(6) as u32, true, 1u8),
+            (kick_off.plus(Span::minutes(15)), whistle, 1 + rng.below(2) as u32, false, 3),
+            (whistle, whistle.plus(Span::hours(1)), 4 + rng.below(4) as u32, false, 2),
+        ];
+        for (from, to, headcount, search, priority) in lines {
+            let Ok(window) = TimeWindow::new(from, to.min(event.end())) else { continue };
+            drafts.push((zone.id.clone(), *private_allowed, window, headcount, search, priority));
+        }
+    }
+    // Headcounts scaled so that the peak asks for about nine tenths of the agents.
+    let peak: u32 = drafts.iter().filter(|d| d.4).map(|d| d.3).sum();
+    let scale = 0.9 * agents as f64 / f64::from(peak.max(1));
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (zone, private_allowed, window, headcount, search, priority))| {
+            let min_headcount = ((f64::from(headcount) * scale).round() as u32).max(1);
+            ScheduleNeed {
+                id: format!("need-{i:04}"),
+                zone,
+                window,
+                qualification: Some(if search { Qualification::Palpation } else { Qualification::CqpAps }),
+                min_headcount,
+                priority,
+                min_women: if search { min_headcount / 3 } else { 0 },
+                min_men: if search { min_headcount / 3 } else { 0 },
+                private_allowed,
+                pat_downs_allowed: true,
+            }
+        })
+        .collect()
+}
+
+/// A festival open day and night: per zone, blocks of 6 to 8 hours end to end; at night
+/// (blocks starting from 22:00 to 5:59, local time) half the headcount and no pat-downs.
+fn festival_needs(
+    rng: &mut Rng,
+    zones: &[(ScheduleZone, bool)],
+    event: TimeWindow,
+    agents: usize,
+) -> Vec<ScheduleNeed> {
+    let mut out = needs(rng, zones, event, agents, true);
+    for need in &mut out {
+        let hour = chrono::TimeZone::from_utc_datetime(
+            &chrono_tz::Europe::Paris,
+            &chrono::DateTime::from_timestamp_millis(need.window.start().0).unwrap_or_default().naive_utc(),
+        );
+        let night = !(6..22).contains(&chrono::Timelike::hour(&hour));
+        if night {
+            need.min_headcount = need.min_headcount.div_ceil(2);
+            if need.qualification == Some(Qualification::Palpation) {
+                need.qualification = Some(Qualification::CqpAps);
+            }
+            need.min_women = 0;
+            need.min_men = 0;
+        }
+    }
+    out
 }

@@ -68,16 +68,157 @@ impl ScheduleNeed {
     pub fn is_pat_down(&self) -> bool {
         self.qualification == Some(Qualification::Palpation)
     }
-    /// On a pat-down need, whether an agent of `sex` may search: when the need asks for
-    /// women only (or men only) the other sex may not; otherwise both may.
-    pub fn admits_sex(&self, sex: Sex) -> bool {
-        if !self.is_pat_down() || (self.min_women > 0) == (self.min_men > 0) {
+    /// The minimum of agents of `sex` this need asks for.
+    pub fn min_of(&self, sex: Sex) -> u32 {
+        match sex {
+            Sex::Femme => self.min_women,
+            Sex::Homme => self.min_men,
+        }
+    }
+
+    /// Whether an agent of `sex` may ever hold this need under `rule`, whoever else is on it:
+    /// only [`PatDownSexes::Exclusive`] keeps a sex off a pat-down post for good (a post asking
+    /// for women and no men is then women-only); the other rules admit both sexes, the
+    /// minimums counting as uncovered when short ([`PatDownSexes::Minimums`]) or gating the
+    /// men moment by moment ([`PatDownSexes::MenOnceWomenThere`], judged on the whole need by
+    /// [`ScheduleRules::sex_gate_breach`]).
+    pub fn admits_sex(&self, sex: Sex, rule: PatDownSexes) -> bool {
+        if rule != PatDownSexes::Exclusive || !self.is_pat_down() || (self.min_women > 0) == (self.min_men > 0) {
             return true;
         }
-        match sex {
-            Sex::Femme => self.min_women > 0,
-            Sex::Homme => self.min_men > 0,
+        self.min_of(sex) > 0
+    }
+}
+
+/// How the minimums of women and men on a pat-down post bind (L613-2 al. 4 and L613-3: a
+/// pat-down is made by an agent of the sex of the person searched, so a post searching
+/// everyone needs agents of both sexes; how many is the organiser's or the order's choice).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatDownSexes {
+    /// The minimums are targets: a shortfall counts as uncovered, and an agent of either sex
+    /// trained for pat-downs may hold the post (the default; docs/schedule-format.md).
+    #[default]
+    Minimums,
+    /// "Men allowed once W women are there": at every moment, a man may be on the post only
+    /// while at least `min_women` women are (women, the sex most often short, are never kept
+    /// waiting for men; a rule gating both ways would lock an empty post). A hard rule
+    /// (`pat_down_sex`).
+    MenOnceWomenThere,
+    /// A post asking for a minimum of one sex only is held by that sex only (a women-only
+    /// search line); a post asking for both, or neither, admits both. A hard rule.
+    Exclusive,
+}
+
+/// Paid time on a shift outside its need's window (an agent kept to reach the minimum shift).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdleTime {
+    /// `false`: every minute of a shift lies inside its need's window (hard rule `idle_time`).
+    pub allowed: bool,
+    /// When allowed, what an idle agent-minute weighs in `over_coverage_minutes` (1 by
+    /// default: as much as an agent-minute beyond a need's headcount).
+    #[serde(default = "one")]
+    pub cost_per_minute: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Default for IdleTime {
+    fn default() -> Self {
+        IdleTime { allowed: true, cost_per_minute: 1 }
+    }
+}
+
+/// Whether one agent may work several shifts in one working period (a split day: 10:00–14:00
+/// and 18:00–22:00), and with what gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitShifts {
+    /// `false`: between any two of an agent's working shifts, at least the minimum rest
+    /// (`working_time.min_rest_minutes`; hard rule `split_shift`).
+    pub allowed: bool,
+    /// When allowed, the shortest gap between two working shifts (0: any gap).
+    #[serde(default)]
+    pub min_gap_minutes: u32,
+}
+
+impl Default for SplitShifts {
+    fn default() -> Self {
+        SplitShifts { allowed: true, min_gap_minutes: 0 }
+    }
+}
+
+/// The rules of the instance beyond the law's working-time limits: what the solver and the
+/// checker both read (docs/schedule-format.md, "Rules").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScheduleRules {
+    pub idle_time: IdleTime,
+    pub split_shifts: SplitShifts,
+    pub pat_down_sexes: PatDownSexes,
+}
+
+impl ScheduleRules {
+    /// Whether these rules leave everything at its default (then not written out).
+    pub fn is_default(&self) -> bool {
+        *self == ScheduleRules::default()
+    }
+
+    /// The shortest gap allowed between two of one agent's working shifts (merged windows),
+    /// given the minimum rest.
+    pub fn min_gap(&self, min_rest: Span) -> Span {
+        if self.split_shifts.allowed {
+            Span::minutes(i64::from(self.split_shifts.min_gap_minutes))
+        } else {
+            min_rest
         }
+    }
+
+    /// The gaps between consecutive working shifts (merged, sorted) shorter than allowed: the
+    /// periods from the end of one to the start of the next.
+    pub fn short_gaps(&self, merged: &[TimeWindow], min_rest: Span) -> Vec<TimeWindow> {
+        let gap = self.min_gap(min_rest);
+        merged
+            .windows(2)
+            .filter(|p| p[1].start().minus(gap) < p[0].end())
+            .filter_map(|p| TimeWindow::new(p[0].end(), p[1].start()).ok())
+            .collect()
+    }
+
+    /// Under [`PatDownSexes::MenOnceWomenThere`], the agent-milliseconds during which a man is
+    /// on pat-down need `need` while fewer than `min_women` women are, and the stretches where
+    /// it happens; nothing under the other rules or on another need.
+    /// `worked` are the windows (clipped to the need's) worked on it and by whom.
+    pub fn sex_gate_breach(&self, need: &ScheduleNeed, worked: &[(TimeWindow, Sex)]) -> (u128, Vec<TimeWindow>) {
+        if self.pat_down_sexes != PatDownSexes::MenOnceWomenThere || !need.is_pat_down() || need.min_women == 0 {
+            return (0, Vec::new());
+        }
+        let mut points: BTreeSet<Instant> = BTreeSet::new();
+        for (w, _) in worked {
+            points.extend([w.start(), w.end()]);
+        }
+        let points: Vec<Instant> = points.into_iter().collect();
+        let (mut total, mut stretches) = (0u128, Vec::<TimeWindow>::new());
+        for pair in points.windows(2) {
+            let on = worked.iter().filter(|(w, _)| w.contains(pair[0]));
+            let women = on.clone().filter(|(_, s)| *s == Sex::Femme).count() as u32;
+            let men = on.count() as u32 - women;
+            let gated = if women < need.min_women { men } else { 0 };
+            if gated == 0 {
+                continue;
+            }
+            total += u128::from(gated) * (pair[1].0 - pair[0].0) as u128;
+            match stretches.last_mut() {
+                Some(last) if last.end() == pair[0] => {
+                    *last = TimeWindow::new(last.start(), pair[1]).unwrap_or(*last);
+                }
+                _ => stretches.extend(TimeWindow::new(pair[0], pair[1]).ok()),
+            }
+        }
+        (total, stretches)
     }
 }
 
@@ -214,6 +355,9 @@ pub struct Instance {
     pub agents: Vec<ScheduleAgent>,
     #[serde(default)]
     pub working_time: WorkingTimeProfile,
+    /// Idle time, split shifts and the sexes on pat-down posts; defaults when absent.
+    #[serde(default, skip_serializing_if = "ScheduleRules::is_default")]
+    pub rules: ScheduleRules,
     /// The solution published before, kept as far as it stays good (stability).
     #[serde(default)]
     pub previous: Option<Solution>,
@@ -231,6 +375,8 @@ struct InstanceFields {
     #[serde(default)]
     working_time: WorkingTimeProfile,
     #[serde(default)]
+    rules: ScheduleRules,
+    #[serde(default)]
     previous: Option<Solution>,
 }
 
@@ -244,6 +390,7 @@ impl TryFrom<InstanceFields> for Instance {
             needs: f.needs,
             agents: f.agents,
             working_time: f.working_time,
+            rules: f.rules,
             previous: f.previous,
         };
         instance.validate()?;

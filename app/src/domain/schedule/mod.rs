@@ -6,8 +6,8 @@
 
 mod checker;
 mod construct;
-mod diagnose;
 mod error;
+mod explain;
 mod generator;
 mod instance;
 mod moves;
@@ -28,15 +28,19 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 mod format_tests;
 #[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod solver_props;
 #[cfg(test)]
 mod solver_tests;
 
 pub use checker::{check, HardRule, Report, Violation};
 pub use error::ScheduleError;
+pub use explain::explain;
 pub use generator::{generate, Size};
 pub use instance::{
-    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
+    Employer, IdleTime, Instance, PatDownSexes, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleRules, ScheduleZone,
+    SplitShifts, WorkingTimeProfile, INSTANCE_FORMAT,
 };
 pub use score::Score;
 pub use solution::{Shift, Solution, Uncovered, UncoveredReason, SOLUTION_FORMAT};

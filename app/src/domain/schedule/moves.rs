@@ -202,3 +202,108 @@ fn hand_over(state: &mut State, a: usize, entry: Entry, without: Vec<Entry>, bef
     }
     false
 }
+
+/// The windows worked on need `n` (clipped to its window) and by whom.
+fn worked_on(state: &State, n: usize) -> Vec<(TimeWindow, crate::domain::plan::Sex)> {
+    let need = &state.ctx.instance.needs[n];
+    let agents = &state.ctx.instance.agents;
+    state.on_need[n].iter().filter_map(|(a, w)| w.intersection(&need.window).map(|i| (i, agents[*a].sex))).collect()
+}
+
+/// Puts on need `n`, where it misses someone, time that agents able to hold it spend at that
+/// moment on another need: first the part outside that need's window (paid idle time kept to
+/// reach the minimum shift), then the whole overlap (an agent beyond another need's headcount,
+/// or on a less important one). The agents' working shifts keep their windows — only what they
+/// do in them changes — so no limit can break; a change is kept when the objective improves.
+pub(super) fn fill_idle(state: &mut State, n: usize) -> bool {
+    let window = state.ctx.instance.needs[n].window;
+    let parts = super::score::gap_parts(&state.ctx.instance.needs[n], &worked_on(state, n));
+    let mut improved = false;
+    for (start, end, _) in parts {
+        let Ok(short) = TimeWindow::new(start, end) else { continue };
+        let ctx = state.ctx;
+        for &a in &ctx.eligible[n] {
+            let overlapping: Vec<Entry> =
+                state.by_agent[a].iter().copied().filter(|e| e.need != n && e.window.overlaps(&short)).collect();
+            for e in overlapping {
+                let Some(o) = e.window.intersection(&short).and_then(|o| o.intersection(&window)) else { continue };
+                let theirs = ctx.instance.needs[e.need].window;
+                let mut pieces: Vec<TimeWindow> = Vec::new();
+                pieces.extend(TimeWindow::new(o.start(), o.end().min(theirs.start())).ok());
+                pieces.extend(TimeWindow::new(o.start().max(theirs.end()), o.end()).ok());
+                pieces.push(o);
+                for piece in pieces {
+                    if move_piece(state, a, e, piece, n) {
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    improved
+}
+
+/// Agent `a`'s entry `e` with `piece` (inside it) given to need `n`; kept if better.
+fn move_piece(state: &mut State, a: usize, e: Entry, piece: TimeWindow, n: usize) -> bool {
+    let Some(at) = state.by_agent[a].iter().position(|x| *x == e) else { return false };
+    let mut entries = state.by_agent[a].clone();
+    entries.remove(at);
+    entries.extend(TimeWindow::new(e.window.start(), piece.start()).ok().map(|w| Entry { window: w, need: e.need }));
+    entries.push(Entry { window: piece, need: n });
+    entries.extend(TimeWindow::new(piece.end(), e.window.end()).ok().map(|w| Entry { window: w, need: e.need }));
+    entries.sort_by_key(|x| (x.window.start(), x.window.end(), x.need));
+    if !state.fits(a, &entries) {
+        return false;
+    }
+    let (before, mark) = (state.value(), state.mark());
+    state.set_agent(a, entries);
+    if state.value() < before {
+        return true;
+    }
+    state.undo_to(mark);
+    false
+}
+
+/// Offers each part of need `n` missing someone to every agent able to hold it who is
+/// available and free at its first quarter-hour, through the shifts `explain` tries
+/// ([`reach_windows`](super::explain::reach_windows)): so that once the search has converged,
+/// no gap is left that one more shift could cover without breaking a rule.
+pub(super) fn complete(state: &mut State, n: usize) -> bool {
+    let ctx = state.ctx;
+    let need = &ctx.instance.needs[n];
+    for (start, end, _) in super::score::gap_parts(need, &worked_on(state, n)) {
+        let Some(q) = super::explain::reach_of(start, end) else { continue };
+        let mut candidates: Vec<usize> = ctx.eligible[n]
+            .iter()
+            .copied()
+            .filter(|&a| ctx.instance.agents[a].availability.iter().any(|w| w.contains_window(&q)))
+            .filter(|&a| state.by_agent[a].iter().all(|e| !e.window.overlaps(&q)))
+            .collect();
+        candidates.sort_by_key(|&a| (state.agent_cost[a].1, ctx.tiebreak[a], a));
+        for a in candidates {
+            let windows: Vec<TimeWindow> = state.by_agent[a].iter().map(|e| e.window).collect();
+            let reach = super::explain::reach_windows(
+                q,
+                need,
+                &merge_shifts(&windows),
+                &ctx.instance.agents[a].availability,
+                ctx.min_shift,
+                ctx.max_shift,
+            );
+            for window in reach {
+                if state.by_agent[a].iter().any(|e| e.window.overlaps(&window)) {
+                    continue;
+                }
+                let before = state.value();
+                if state.try_add(a, Entry { window, need: n }) {
+                    if state.value() < before {
+                        return true;
+                    }
+                    state.undo_last();
+                }
+            }
+        }
+    }
+    false
+}

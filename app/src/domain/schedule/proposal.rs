@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::instance::{
-    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleZone, WorkingTimeProfile, INSTANCE_FORMAT,
+    Employer, Instance, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleRules, ScheduleZone, WorkingTimeProfile,
+    INSTANCE_FORMAT,
 };
 use super::solution::{Shift, Solution};
 use crate::domain::compliance::{pat_down_basis, private_road_verdict, RoadVerdict, RuleSet};
@@ -231,6 +232,7 @@ pub fn prepare(
             needs,
             agents,
             working_time: profile,
+            rules: ScheduleRules::default(),
             previous: None,
         },
         parts,

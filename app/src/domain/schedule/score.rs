@@ -18,7 +18,8 @@ use crate::domain::time::Instant;
 pub struct Score {
     /// Σ over needs of missing agent-minutes × (6 − priority).
     pub uncovered_weighted_minutes: u64,
-    /// Agent-minutes beyond a need's headcount, or outside its window.
+    /// Agent-minutes beyond a need's headcount, or outside its window (those weighed by the
+    /// instance's idle cost per minute).
     pub over_coverage_minutes: u64,
     /// Working shifts (one agent's touching or overlapping shifts count once).
     pub shifts: u64,
@@ -52,7 +53,8 @@ pub fn score(instance: &Instance, solution: &Solution) -> Score {
         }
         by_agent.entry(agent.id.as_str()).or_default().push(window);
     }
-    let (mut uncovered_ms, mut over_ms) = (0u128, outside_ms as u128);
+    let idle_cost = u128::from(instance.rules.idle_time.cost_per_minute);
+    let (mut uncovered_ms, mut over_ms) = (0u128, outside_ms as u128 * idle_cost);
     for need in &instance.needs {
         let (under, over) = need_coverage(need, by_need.get(need.id.as_str()).map_or(&[][..], |v| v));
         uncovered_ms += under * u128::from(need.weight());
@@ -101,6 +103,20 @@ pub fn coverage_segments(need: &ScheduleNeed, worked: &[(TimeWindow, Sex)]) -> V
         segments.push((pair[0], pair[1], missing, surplus));
     }
     segments
+}
+
+/// The parts of the need missing someone: the segments of [`coverage_segments`] with a
+/// shortfall, adjacent ones missing as many agents merged, each with how many it misses.
+pub fn gap_parts(need: &ScheduleNeed, worked: &[(TimeWindow, Sex)]) -> Vec<(Instant, Instant, u32)> {
+    let mut parts: Vec<(Instant, Instant, u32)> = Vec::new();
+    for (from, to, missing, _) in coverage_segments(need, worked) {
+        match parts.last_mut() {
+            Some(last) if last.1 == from && last.2 == missing => last.1 = to,
+            _ if missing > 0 => parts.push((from, to, missing)),
+            _ => {}
+        }
+    }
+    parts
 }
 
 /// Missing and surplus agents at one moment when agents of sexes `on` work the need.

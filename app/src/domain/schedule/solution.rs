@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::checker::HardRule;
 use crate::domain::time::Instant;
 
 /// The format tag of a solution file.
@@ -19,14 +20,15 @@ pub struct Shift {
     pub end: Instant,
 }
 
-/// Why part of a need stays uncovered, the first cause found in this order.
+/// Why part of a need stays uncovered, the first cause found in this order (established by
+/// `explain`: each is checked, none is a fallback).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UncoveredReason {
     /// Pat-downs without a legal basis, or the public road without L613-1 for every agent
     /// who could come.
     LegalRule,
-    /// No agent holds the qualification (or is of the sex the pat-down needs).
+    /// No agent holds the qualification (or is of the sex the pat-down post admits then).
     NoQualifiedAgent,
     /// Every qualified agent's CNAPS card is missing or expires before the end.
     CardExpired,
@@ -34,9 +36,13 @@ pub enum UncoveredReason {
     NotAvailable,
     /// Every qualified available agent is already on another need then.
     AllBusy,
-    /// A qualified free agent exists, but one more shift would break a working-time limit
-    /// (rest, daily, weekly, minimum or maximum shift length).
+    /// Qualified free agents exist, but every shift that would put one of them there breaks
+    /// a working-time rule (rest, daily, weekly, minimum or maximum shift length, split shifts,
+    /// idle time); `Uncovered::rule` names the one that blocked most.
     WorkingTime,
+    /// A qualified, free, available agent could have taken it without breaking any rule: the
+    /// search stopped (its time limit) before it got there.
+    NotReached,
 }
 
 impl UncoveredReason {
@@ -50,6 +56,7 @@ impl UncoveredReason {
             UncoveredReason::NotAvailable => fr::SCHEDULE_REASON_NOT_AVAILABLE,
             UncoveredReason::AllBusy => fr::SCHEDULE_REASON_ALL_BUSY,
             UncoveredReason::WorkingTime => fr::SCHEDULE_REASON_WORKING_TIME,
+            UncoveredReason::NotReached => fr::SCHEDULE_REASON_NOT_REACHED,
         }
     }
 }
@@ -64,7 +71,33 @@ pub struct Uncovered {
     /// How many agents are missing over the whole part.
     pub missing: u32,
     pub reason: UncoveredReason,
+    /// The hard rule that kept the free candidates out, when the reason is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<HardRule>,
     pub explanation: String,
+}
+
+impl Uncovered {
+    /// A gap with its French explanation: the reason's, followed by the rule's when one is
+    /// named.
+    pub fn new(
+        need: String,
+        start: Instant,
+        end: Instant,
+        missing: u32,
+        reason: UncoveredReason,
+        rule: Option<HardRule>,
+    ) -> Uncovered {
+        Uncovered { need, start, end, missing, reason, rule, explanation: Uncovered::explanation_of(reason, rule) }
+    }
+
+    /// The French explanation of `reason` naming `rule`.
+    pub fn explanation_of(reason: UncoveredReason, rule: Option<HardRule>) -> String {
+        match rule {
+            Some(rule) => crate::text::fr::schedule_reason_with_rule(reason.explanation(), rule.message()),
+            None => reason.explanation().to_string(),
+        }
+    }
 }
 
 /// A proposed schedule.

@@ -4,10 +4,10 @@
 //! stop. Pure: the time limit comes in as a callback, the randomness as a seed.
 
 use super::checker::check;
-use super::construct::fill_need;
-use super::diagnose::uncovered;
+use super::construct::{fill_at, fill_need, GRID};
+use super::explain::explain;
 use super::instance::Instance;
-use super::moves::improve_shift;
+use super::moves::{complete, fill_idle, improve_shift};
 use super::solution::{Shift, Solution};
 use super::state::{splitmix, Context, Entry, State, Value};
 use crate::domain::compliance::working_time::merge_shifts;
@@ -68,13 +68,14 @@ pub fn solve(instance: &Instance, seed: u64, budget: Budget) -> Solution {
     }
 }
 
-/// One run: the previous solution kept where it fits, the needs filled in `order`, then the
-/// local search; the objective reached and the shifts (without the gaps).
+/// One run: the previous solution kept where it fits, the needs filled two ways — need after
+/// need in `order`, and in time order quarter-hour by quarter-hour — the better kept, then
+/// the local search; the objective reached and the shifts (without the gaps).
 fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value, Solution) {
     let mut state = State::new(ctx);
     keep_previous(&mut state);
-    // The construction counts one step per need, so that a deadline also bounds it: the needs
-    // not reached stay uncovered, the solution stays valid.
+    // The constructions count one step per need or quarter-hour, so that a deadline also
+    // bounds them: what they do not reach stays uncovered, the solution stays valid.
     for &n in order {
         if !budget(*step) {
             break;
@@ -83,8 +84,41 @@ fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value
         fill_need(&mut state, n);
         state.commit();
     }
+    let swept = sweep(ctx, order, budget, step);
+    if swept.value() < state.value() {
+        state = swept;
+    }
     improve(&mut state, order, budget, step);
     (state.value(), shifts_of(&state))
+}
+
+/// The chronological construction: at each quarter-hour of the event, each need short then,
+/// most important first (`order`), takes the agents it can.
+fn sweep<'c, 'a>(ctx: &'c Context<'a>, order: &[usize], budget: Budget, step: &mut u64) -> State<'c, 'a> {
+    let mut state = State::new(ctx);
+    keep_previous(&mut state);
+    let needs = &ctx.instance.needs;
+    let (Some(first), Some(last)) =
+        (needs.iter().map(|n| n.window.start()).min(), needs.iter().map(|n| n.window.end()).max())
+    else {
+        return state;
+    };
+    let mut t = crate::domain::time::Instant(first.0.div_euclid(GRID.0) * GRID.0);
+    while t < last {
+        if !budget(*step) {
+            break;
+        }
+        *step += 1;
+        let slot = TimeWindow::new(t, t.plus(GRID)).ok();
+        for &n in order {
+            if slot.is_some_and(|s| needs[n].window.overlaps(&s)) && state.need_cost[n].0 > 0 {
+                fill_at(&mut state, n, t.max(needs[n].window.start()));
+            }
+        }
+        state.commit();
+        t = t.plus(GRID);
+    }
+    state
 }
 
 /// Starts from the previous solution's shifts, agent by agent, where they still fit, then
@@ -105,15 +139,15 @@ fn keep_previous(state: &mut State) {
     }
     for a in 0..state.ctx.previous.len() {
         for entry in state.by_agent[a].clone() {
-            let (_, under, over, ..) = state.value();
+            let (breach, _, under, over, ..) = state.value();
             let rest: Vec<Entry> = state.by_agent[a].iter().copied().filter(|e| *e != entry).collect();
             if !state.fits(a, &rest) {
                 continue;
             }
             let mark = state.mark();
             state.set_agent(a, rest);
-            let (_, under_now, over_now, ..) = state.value();
-            if !(under_now <= under && over_now < over) {
+            let (breach_now, _, under_now, over_now, ..) = state.value();
+            if !(breach_now <= breach && under_now <= under && over_now < over) {
                 state.undo_to(mark);
             }
         }
@@ -143,7 +177,7 @@ fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
             }
             *step += 1;
             if state.need_cost[n].0 > 0 {
-                improved |= refill(state, n) || eject(state, n);
+                improved |= fill_idle(state, n) || refill(state, n) || complete(state, n) || eject(state, n);
             }
             state.commit();
         }
@@ -193,27 +227,39 @@ fn eject(state: &mut State, n: usize) -> bool {
     false
 }
 
-/// The shifts the state stands for.
+/// The shifts the state stands for; one agent's touching pieces on one need are one shift,
+/// unless one of them is a shift of the published release (which stays as it was told).
 fn shifts_of(state: &State) -> Solution {
     let instance = state.ctx.instance;
-    let shifts = state
-        .by_agent
-        .iter()
-        .enumerate()
-        .flat_map(|(a, entries)| {
-            entries.iter().map(move |e| Shift {
-                agent: instance.agents[a].id.clone(),
-                need: instance.needs[e.need].id.clone(),
-                start: e.window.start(),
-                end: e.window.end(),
-            })
-        })
-        .collect();
+    let mut shifts: Vec<Shift> = Vec::new();
+    for (a, entries) in state.by_agent.iter().enumerate() {
+        let published = |e: &Entry| state.ctx.previous[a].binary_search(e).is_ok();
+        let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
+        for e in entries {
+            match joined.last_mut() {
+                Some(last)
+                    if last.need == e.need
+                        && last.window.end() == e.window.start()
+                        && !published(last)
+                        && !published(e) =>
+                {
+                    last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
+                }
+                _ => joined.push(*e),
+            }
+        }
+        shifts.extend(joined.into_iter().map(|e| Shift {
+            agent: instance.agents[a].id.clone(),
+            need: instance.needs[e.need].id.clone(),
+            start: e.window.start(),
+            end: e.window.end(),
+        }));
+    }
     Solution::new(shifts, Vec::new())
 }
 
-/// The solution with its uncovered parts, each with its reason.
+/// The solution with its uncovered parts, each with its established reason.
 fn with_gaps(ctx: &Context, solution: Solution) -> Solution {
-    let gaps = uncovered(ctx, &solution);
+    let gaps = explain(ctx.instance, &solution.shifts);
     Solution::new(solution.shifts, gaps)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono_tz::Tz;
 
-use super::instance::{Employer, Instance, ScheduleAgent, ScheduleNeed};
+use super::instance::{Employer, Instance, PatDownSexes, ScheduleAgent, ScheduleNeed, ScheduleRules};
 use super::score::need_coverage;
 use crate::domain::compliance::working_time::{merge_shifts, working_time};
 use crate::domain::compliance::WorkingTimeLimits;
@@ -21,11 +21,15 @@ pub(super) struct Context<'a> {
     pub limits: WorkingTimeLimits,
     pub max_shift: Span,
     pub min_shift: Span,
+    /// The instance's rules on idle time, split shifts and sexes on pat-down posts.
+    pub rules: ScheduleRules,
     /// Per need, the agents with the qualification, the sex a pat-down asks for, a legal
     /// basis, and for private agents a card and (on the public road) L613-1.
     pub eligible: Vec<Vec<usize>>,
     /// Per agent, how many needs it may hold: the less versatile go first.
     pub versatility: Vec<usize>,
+    /// Per agent, the needs it may hold, sorted.
+    pub holds: Vec<Vec<usize>>,
     /// A per-agent number drawn from the seed, to break ties.
     pub tiebreak: Vec<u64>,
     /// Per agent, its shifts in the published release (`previous`) that name a need of this
@@ -39,11 +43,18 @@ impl<'a> Context<'a> {
         let eligible: Vec<Vec<usize>> = instance
             .needs
             .iter()
-            .map(|need| (0..instance.agents.len()).filter(|&a| lawful(&instance.agents[a], need)).collect())
+            .map(|need| {
+                (0..instance.agents.len())
+                    .filter(|&a| lawful(&instance.agents[a], need, instance.rules.pat_down_sexes))
+                    .collect()
+            })
             .collect();
         let tiebreak = tiebreaks(instance.agents.len(), seed);
-        let mut versatility = vec![0; instance.agents.len()];
-        eligible.iter().flatten().for_each(|&a| versatility[a] += 1);
+        let mut holds = vec![Vec::new(); instance.agents.len()];
+        for (n, agents) in eligible.iter().enumerate() {
+            agents.iter().for_each(|&a| holds[a].push(n));
+        }
+        let versatility = holds.iter().map(Vec::len).collect();
         let previous = previous_entries(instance, &eligible);
         let p = &instance.working_time;
         Context {
@@ -52,8 +63,10 @@ impl<'a> Context<'a> {
             limits: p.limits(),
             max_shift: Span::minutes(i64::from(p.max_shift_minutes)),
             min_shift: Span::minutes(i64::from(p.min_shift_minutes)),
+            rules: instance.rules,
             eligible,
             versatility,
+            holds,
             tiebreak,
             previous,
         }
@@ -90,6 +103,7 @@ impl Context<'_> {
             tiebreak: tiebreaks(self.instance.agents.len(), seed),
             eligible: self.eligible.clone(),
             versatility: self.versatility.clone(),
+            holds: self.holds.clone(),
             previous: self.previous.clone(),
             ..*self
         }
@@ -100,12 +114,12 @@ fn tiebreaks(agents: usize, seed: u64) -> Vec<u64> {
     (0..agents as u64).map(|a| splitmix(seed ^ splitmix(a))).collect()
 }
 
-/// Whether the agent may hold the need at all, whenever it is.
-pub(super) fn lawful(agent: &ScheduleAgent, need: &ScheduleNeed) -> bool {
+/// Whether the agent may hold the need at all, whenever it is and whoever else is on it.
+pub(super) fn lawful(agent: &ScheduleAgent, need: &ScheduleNeed, sexes: PatDownSexes) -> bool {
     let private = agent.employer == Employer::Private;
     need.qualification.is_none_or(|q| agent.qualifications.contains(&q))
         && (!need.is_pat_down() || need.pat_downs_allowed)
-        && need.admits_sex(agent.sex)
+        && need.admits_sex(agent.sex, sexes)
         && (!private || need.private_allowed)
         && !(private && agent.card_expires.is_none())
 }
@@ -128,8 +142,10 @@ pub(super) struct Entry {
 /// The objective as the solver compares it: `Score`'s order, preceded in re-planning by the
 /// number of the published release's shifts given up (0 without a release): a published
 /// shift stays unless it no longer fits or only over-covers (docs/schedule-format.md,
-/// "Re-planning").
-pub(super) type Value = (u64, u128, u128, u64, i64, i64);
+/// "Re-planning"). First of all comes the time agents spend on pat-down posts the rule
+/// "the other sex once the minimums are met" closes to them: the state starts at 0 there and
+/// no move may raise it, so that rule, which no single agent's shifts decide, stays hard.
+pub(super) type Value = (u128, u64, u128, u128, u64, i64, i64);
 
 pub(super) struct State<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -137,8 +153,11 @@ pub(super) struct State<'c, 'a> {
     pub by_agent: Vec<Vec<Entry>>,
     /// Per need, the agents on it and when.
     pub on_need: Vec<Vec<(usize, TimeWindow)>>,
-    /// Per need, weighted missing and surplus agent-milliseconds.
+    /// Per need, weighted missing and surplus agent-milliseconds (idle time weighed by its
+    /// cost).
     pub need_cost: Vec<(u128, u128)>,
+    /// Per need, agent-milliseconds on the post while the sex gate is closed.
+    pub breach: Vec<u128>,
     /// Per agent, working shifts and paid milliseconds.
     pub agent_cost: Vec<(u64, i64)>,
     /// Per agent, how many of its shifts in the published release it still has.
@@ -155,6 +174,7 @@ impl<'c, 'a> State<'c, 'a> {
             by_agent: vec![Vec::new(); ctx.instance.agents.len()],
             on_need: vec![Vec::new(); needs],
             need_cost: vec![(0, 0); needs],
+            breach: vec![0; needs],
             agent_cost: vec![(0, 0); ctx.instance.agents.len()],
             kept: vec![0; ctx.instance.agents.len()],
             journal: Vec::new(),
@@ -172,7 +192,7 @@ impl<'c, 'a> State<'c, 'a> {
         let working = self.agent_cost.iter().filter(|c| c.0 > 0).map(|c| c.1);
         let spread = working.clone().max().unwrap_or(0) - working.min().unwrap_or(0);
         let lost = self.ctx.previous.iter().map(|p| p.len() as u64).sum::<u64>() - self.kept.iter().sum::<u64>();
-        (lost, under, over, shifts, paid, spread)
+        (self.breach.iter().sum(), lost, under, over, shifts, paid, spread)
     }
 
     /// Whether these shifts of agent `a` break no hard rule.
@@ -186,8 +206,14 @@ impl<'c, 'a> State<'c, 'a> {
         if entries.windows(2).any(|p| p[1].window.start() < p[0].window.end()) {
             return false;
         }
+        let needs = &self.ctx.instance.needs;
+        if !self.ctx.rules.idle_time.allowed && !entries.iter().all(|e| needs[e.need].window.contains_window(&e.window)) {
+            return false;
+        }
         let windows: Vec<TimeWindow> = entries.iter().map(|e| e.window).collect();
-        merge_shifts(&windows).iter().all(|w| w.duration() <= self.ctx.max_shift)
+        let merged = merge_shifts(&windows);
+        merged.iter().all(|w| w.duration() <= self.ctx.max_shift)
+            && self.ctx.rules.short_gaps(&merged, self.ctx.limits.min_rest).is_empty()
             && working_time(&windows, &self.ctx.limits, self.ctx.tz).is_empty()
     }
 
@@ -199,14 +225,55 @@ impl<'c, 'a> State<'c, 'a> {
         entries
     }
 
-    /// Adds the entry if the agent's shifts stay feasible.
+    /// Adds the entry if the agent's shifts stay feasible and nobody is let onto a pat-down
+    /// post the sex rule keeps closed to them.
     pub fn try_add(&mut self, a: usize, entry: Entry) -> bool {
         let entries = self.with(a, entry);
         if !self.fits(a, &entries) {
             return false;
         }
+        let breach = self.breach[entry.need];
         self.set_agent(a, entries);
+        if self.breach[entry.need] > breach {
+            self.undo_last();
+            return false;
+        }
         true
+    }
+
+    /// Replaces agent `a`'s shifts by `entries` if they stay feasible and let nobody onto a
+    /// pat-down post the sex rule keeps closed to them.
+    pub fn try_set(&mut self, a: usize, entries: Vec<Entry>) -> bool {
+        if !self.fits(a, &entries) {
+            return false;
+        }
+        let touched: Vec<usize> = entries.iter().map(|e| e.need).collect();
+        let breach: u128 = touched.iter().map(|&n| self.breach[n]).sum();
+        self.set_agent(a, entries);
+        if touched.iter().map(|&n| self.breach[n]).sum::<u128>() > breach {
+            self.undo_last();
+            return false;
+        }
+        true
+    }
+
+    /// Whether need `n` has fewer agents than it asks for at `t`.
+    pub fn short_at(&self, n: usize, t: crate::domain::time::Instant) -> bool {
+        let need = &self.ctx.instance.needs[n];
+        if !need.window.contains(t) {
+            return false;
+        }
+        let agents = &self.ctx.instance.agents;
+        let on: Vec<crate::domain::plan::Sex> =
+            self.on_need[n].iter().filter(|(_, w)| w.contains(t)).map(|(a, _)| agents[*a].sex).collect();
+        super::score::slot_deficit(need, &on).0 > 0
+    }
+
+    /// Undoes the last change noted in the journal.
+    pub fn undo_last(&mut self) {
+        if let Some((a, entries)) = self.journal.pop() {
+            self.replace(a, entries);
+        }
     }
 
     /// Where the journal stands: what `undo_to` goes back to.
@@ -268,6 +335,8 @@ impl<'c, 'a> State<'c, 'a> {
             worked.extend(inside.map(|i| (i, agents[*a].sex)));
         }
         let (under, over) = need_coverage(need, &worked);
-        self.need_cost[n] = (under * u128::from(need.weight()), over + outside);
+        let idle = outside * u128::from(self.ctx.rules.idle_time.cost_per_minute);
+        self.need_cost[n] = (under * u128::from(need.weight()), over + idle);
+        self.breach[n] = self.ctx.rules.sex_gate_breach(need, &worked).0;
     }
 }
