@@ -173,8 +173,9 @@ enum FeedCommand {
 enum ScheduleCommand {
     /// Print a synthetic problem of the given size as JSON (deterministic by seed).
     Generate {
-        /// village (~30 agents, 1 day), fair (~150, 3 days), stadium (~500, 1 day) or city
-        /// (~3,000, 48 h, 60 zones).
+        /// village (~30 agents, 1 day), fair (~150, 3 days), stadium (~500, 1 day), city
+        /// (~3,000, 48 h, 60 zones), route (a marathon: 90 small staggered posts), peaks (a
+        /// match's entrance and exit peaks, 24 gates) or festival (~3,000, 4 days and nights).
         #[arg(long)]
         size: app::domain::schedule::Size,
         #[arg(long, default_value_t = 1)]
@@ -189,8 +190,8 @@ enum ScheduleCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Print a solution's score and every hard rule it breaks as JSON; exits with status 1
-    /// if it breaks any.
+    /// Print a solution's score, every hard rule it breaks and the explanations of its gaps
+    /// that do not hold, as JSON; exits with status 1 if it breaks a hard rule.
     Check { instance: std::path::PathBuf, solution: std::path::PathBuf },
 }
 

@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Cordon's shift scheduler against OR-Tools CP-SAT on the four generated sizes (issue 6), in
-# the same run on the same machine; every solution judged by `cordon schedule check`.
+# Cordon's shift scheduler against OR-Tools CP-SAT and a plain coverage-first greedy
+# (schedule_greedy.py) on the generated shapes (issues 6 and 15), in the same run on the same
+# machine; every solution judged by `cordon schedule check`, which also verifies Cordon's
+# explanations of what it leaves uncovered.
 #
 #   pip install -r tests/bench/requirements-bench.txt
 #   bash tests/bench/schedule-vs-cpsat.sh
 #
-# Environment: SEED (1), SIZES ("village fair stadium city"), OUT (target/bench-schedule),
+# Environment: SEED (1), SIZES ("village fair stadium city route peaks festival"),
+# OUT (target/bench-schedule), GREEDY (1: run the greedy),
 # CORDON_LIMITS_SMALL ("1 6"), CORDON_LIMITS_CITY ("10 60"), CPSAT_LIMITS ("10 60"),
 # CPSAT_BUILD_SECONDS (120), REPLAN_SIZES ("village fair stadium"), PYTHON (python3); a limit or
 # size list set empty runs nothing of that kind.
-# Not part of `make test`: it needs ortools and takes about ten minutes.
+# Not part of `make test`: it needs ortools and takes about twenty minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SEED=${SEED:-1}
-SIZES=${SIZES:-"village fair stadium city"}
+SIZES=${SIZES:-"village fair stadium city route peaks festival"}
+GREEDY=${GREEDY:-1}
 OUT=${OUT:-target/bench-schedule}
 CORDON_LIMITS_SMALL=${CORDON_LIMITS_SMALL-"1 6"}
-CORDON_LIMITS_CITY=${CORDON_LIMITS_CITY-"10 60"}
+CORDON_LIMITS_CITY=${CORDON_LIMITS_CITY-"2 6 10 60"}
 CPSAT_LIMITS=${CPSAT_LIMITS-"10 60"}
 CPSAT_BUILD_SECONDS=${CPSAT_BUILD_SECONDS:-120}
 REPLAN_SIZES=${REPLAN_SIZES-"village fair stadium"}
@@ -50,6 +54,8 @@ run() {
 	t0=$(now)
 	if [ "$solver" = cordon ]; then
 		"$BIN" schedule solve "$inst" --seconds "$limit" --seed "$SEED" >"$sol" 2>"$stats" || status=failed
+	elif [ "$solver" = greedy ]; then
+		"$PYTHON" "$HERE/schedule_greedy.py" "$inst" >"$sol" 2>"$stats" || status=failed
 	else
 		"$PYTHON" "$HERE/schedule_cpsat.py" "$inst" --seconds "$limit" --workers 2 \
 			--build-seconds "$CPSAT_BUILD_SECONDS" >"$sol" 2>"$stats" || status=failed
@@ -67,8 +73,9 @@ run() {
 
 for size in $SIZES; do
 	"$BIN" schedule generate --size "$size" --seed "$SEED" >"$OUT/$size.json"
-	if [ "$size" = city ]; then limits=$CORDON_LIMITS_CITY; else limits=$CORDON_LIMITS_SMALL; fi
+	case "$size" in city | festival) limits=$CORDON_LIMITS_CITY ;; *) limits=$CORDON_LIMITS_SMALL ;; esac
 	for limit in $limits; do run "$size" cordon "$limit"; done
+	if [ "$GREEDY" = 1 ]; then run "$size" greedy 0; fi
 	for limit in $CPSAT_LIMITS; do run "$size" cpsat "$limit"; done
 done
 

@@ -15,7 +15,8 @@ The model and its simplifications are described in docs/schedule-cpsat.md. In sh
   one hour on the generated instances. Needs start and end on the grid, so coverage is exact.
 * Which needs an agent may lawfully hold follows the checker's `shift_rules`: the
   qualification; for a private agent a CNAPS card, and only needs with `private_allowed`; a
-  pat-down need (`palpation`) only with `pat_downs_allowed` and of a sex the need admits. The
+  pat-down need (`palpation`) only with `pat_downs_allowed` and of a sex the need admits
+  (both under the default `rules.pat_down_sexes`, "minimums"; other rules: `read_rules`). The
   legal bases are decided per need in the instance (format /2), not from event-level fields.
 * Agents with the same attributes (needs they may lawfully hold, sex, availability cut at their
   CNAPS card's end) are interchangeable: they form a class, and the model counts, per class,
@@ -65,13 +66,32 @@ def gcd_minutes(instance):
     return max(15, min(g, 60))
 
 
+RULES = {"pat_down_sexes": "minimums"}
+
+
 def admits_sex(need, sex):
-    if need.get("qualification") != "palpation":
+    """Under the default rule (`minimums`) both sexes may hold a pat-down post, the minimums
+    being targets; under `exclusive` a post asking for one sex only admits that sex only."""
+    if need.get("qualification") != "palpation" or RULES["pat_down_sexes"] != "exclusive":
         return True
     women, men = need.get("min_women", 0) > 0, need.get("min_men", 0) > 0
     if women == men:
         return True
     return women if sex == "femme" else men
+
+
+def read_rules(instance):
+    """The instance's rules this model follows: the defaults, or `exclusive` sexes. Idle time
+    forbidden or costed otherwise, split-shift gaps and "men once women are there" are not
+    modelled: such an instance is refused rather than solved under other rules."""
+    rules = instance.get("rules") or {}
+    idle = rules.get("idle_time", {"allowed": True, "cost_per_minute": 1})
+    split = rules.get("split_shifts", {"allowed": True, "min_gap_minutes": 0})
+    sexes = rules.get("pat_down_sexes", "minimums")
+    if idle != {"allowed": True, "cost_per_minute": 1} or split != {"allowed": True, "min_gap_minutes": 0} \
+            or sexes not in ("minimums", "exclusive"):
+        sys.exit(f"schedule_cpsat.py: rules not modelled: {json.dumps(rules)}")
+    RULES["pat_down_sexes"] = sexes
 
 
 def may_hold(agent, need):
@@ -337,6 +357,7 @@ def main():
     started = time.monotonic()
     with open(args.instance) as f:
         instance = json.load(f)
+    read_rules(instance)
     if instance.get("format") != INSTANCE_FORMAT:
         stats.update(status="bad_format",
                      detail=f"expected format {INSTANCE_FORMAT!r}, got {instance.get('format')!r}")

@@ -914,7 +914,8 @@ pub const SCHEDULE_REASON_CARD_EXPIRED: &str =
     "Les agents qualifiés n’ont pas de carte professionnelle CNAPS valable jusqu’à la fin de la vacation.";
 pub const SCHEDULE_REASON_NOT_AVAILABLE: &str = "Aucun agent qualifié n’est disponible sur ce créneau.";
 pub const SCHEDULE_REASON_ALL_BUSY: &str = "Tous les agents qualifiés et disponibles sont déjà affectés ailleurs.";
-pub const SCHEDULE_REASON_WORKING_TIME: &str = "Des agents qualifiés sont libres, mais chaque vacation qui en placerait \
+pub const SCHEDULE_REASON_WORKING_TIME: &str =
+    "Des agents qualifiés sont libres, mais chaque vacation qui en placerait \
 un ici enfreindrait une règle de temps de travail.";
 pub const SCHEDULE_REASON_NOT_REACHED: &str = "Un agent qualifié, libre et disponible pouvait tenir ce créneau sans \
 enfreindre aucune règle : la recherche s’est arrêtée, faute de temps, avant de l’y placer. Relancez la proposition \

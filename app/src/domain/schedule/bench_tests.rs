@@ -9,7 +9,7 @@ use super::*;
 #[ignore = "benchmark: minutes of run time"]
 fn benchmark_each_generated_size() {
     let seconds: f64 = std::env::var("CORDON_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(20.0);
-    for size in [Size::Village, Size::Fair, Size::Stadium, Size::City] {
+    for size in [Size::Village, Size::Fair, Size::Stadium, Size::City, Size::Route, Size::Peaks, Size::Festival] {
         let instance = generate(size, 1);
         let started = std::time::Instant::now();
         let deadline = started + std::time::Duration::from_secs_f64(seconds);

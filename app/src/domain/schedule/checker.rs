@@ -188,7 +188,13 @@ fn sex_gate<'n>(
             for (shift, w, agent) in &mine {
                 if agent.sex == crate::domain::plan::Sex::Homme {
                     if let Some(overlap) = w.intersection(&stretch) {
-                        out.push(violation(HardRule::PatDownSex, &shift.agent, Some(&need.id), overlap.start(), overlap.end()));
+                        out.push(violation(
+                            HardRule::PatDownSex,
+                            &shift.agent,
+                            Some(&need.id),
+                            overlap.start(),
+                            overlap.end(),
+                        ));
                     }
                 }
             }
@@ -224,7 +230,8 @@ fn shift_rules(rules: &ScheduleRules, agent: &ScheduleAgent, need: &ScheduleNeed
             broken.push(HardRule::PatDownSex);
         }
     }
-    if !rules.idle_time.allowed && !(need.window.start() <= shift.start && shift.end <= need.window.end()) {
+    let inside = need.window.start() <= shift.start && shift.end <= need.window.end();
+    if !(rules.idle_time.allowed || inside) {
         broken.push(HardRule::IdleTime);
     }
     if private && agent.card_expires.is_none_or(|expires| expires < shift.end) {

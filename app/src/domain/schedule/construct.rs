@@ -123,12 +123,29 @@ fn place(state: &mut State, n: usize, t0: Instant, t1: Instant, sex: Option<Sex>
         .filter(|&a| agents[a].availability.iter().any(|w| w.start() < t1 && t0 < w.end()))
         .collect();
     let touching = |a: usize| state.by_agent[a].iter().any(|e| e.window.end() == t0);
-    candidates
-        .sort_by_key(|&a| (!touching(a), state.agent_cost[a].1, state.ctx.versatility[a], state.ctx.tiebreak[a], a));
+    candidates.sort_by_cached_key(|&a| {
+        (!touching(a), state.agent_cost[a].1, state.ctx.versatility[a], state.ctx.tiebreak[a], a)
+    });
+    // An agent who cannot work the minimum shift from `t0` cannot work a longer one from
+    // `t0` either (more work, less rest, the same start, more time outside the need): asked
+    // once per candidate, lazily, it spares the longer windows' tests. Spreading decides idle
+    // time piece by piece, so this shortcut only holds while idle time is allowed.
+    let shortest = TimeWindow::new(t0, t0.plus(state.ctx.min_shift)).ok().filter(|_| state.ctx.rules.idle_time.allowed);
+    let mut can_start: Vec<Option<bool>> = vec![None; candidates.len()];
     for window in variants(state, t0, t1) {
-        for &a in &candidates {
-            let free = state.by_agent[a].iter().all(|e| !e.window.overlaps(&window));
-            if free && state.try_set(a, spread(state, a, n, window)) {
+        let from_t0 = shortest.filter(|s| window.start() == t0 && window.contains_window(s));
+        for (i, &a) in candidates.iter().enumerate() {
+            if state.by_agent[a].iter().any(|e| e.window.overlaps(&window)) {
+                continue;
+            }
+            if let Some(s) = from_t0 {
+                let able =
+                    *can_start[i].get_or_insert_with(|| state.fits(a, &state.with(a, Entry { window: s, need: n })));
+                if !able {
+                    continue;
+                }
+            }
+            if state.try_set(a, spread(state, a, n, window)) {
                 return true;
             }
         }
@@ -197,7 +214,11 @@ pub(super) fn spread(state: &State, a: usize, n: usize, window: TimeWindow) -> V
     // Touching pieces on one need are one entry.
     for e in pieces {
         match entries.last_mut() {
-            Some(last) if last.need == e.need && last.window.end() == e.window.start() && last.window.start() >= window.start() => {
+            Some(last)
+                if last.need == e.need
+                    && last.window.end() == e.window.start()
+                    && last.window.start() >= window.start() =>
+            {
                 last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
             }
             _ => entries.push(e),

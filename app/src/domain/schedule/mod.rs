@@ -30,6 +30,8 @@ mod format_tests;
 #[cfg(test)]
 mod rules_tests;
 #[cfg(test)]
+mod shapes_props;
+#[cfg(test)]
 mod solver_props;
 #[cfg(test)]
 mod solver_tests;
@@ -39,8 +41,8 @@ pub use error::ScheduleError;
 pub use explain::explain;
 pub use generator::{generate, Size};
 pub use instance::{
-    Employer, IdleTime, Instance, PatDownSexes, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleRules, ScheduleZone,
-    SplitShifts, WorkingTimeProfile, INSTANCE_FORMAT,
+    Employer, IdleTime, Instance, PatDownSexes, ScheduleAgent, ScheduleEvent, ScheduleNeed, ScheduleRules,
+    ScheduleZone, SplitShifts, WorkingTimeProfile, INSTANCE_FORMAT,
 };
 pub use score::Score;
 pub use solution::{Shift, Solution, Uncovered, UncoveredReason, SOLUTION_FORMAT};

@@ -106,9 +106,15 @@ fn an_exclusive_post_for_women_keeps_men_off_it_for_good() {
 fn forbidden_idle_time_refuses_a_shift_running_past_its_need_which_the_default_only_counts() {
     let mut problem = instance(vec![need("porte", "stade", (9, 12), None, 1)], vec![agent("a", &[], Sex::Femme)]);
     assert_eq!(broken(&problem, vec![shift("a", "porte", 8, 12)]), vec![]);
-    assert_eq!(check(&problem, &Solution::new(vec![shift("a", "porte", 8, 12)], vec![])).score.over_coverage_minutes, 60);
+    assert_eq!(
+        check(&problem, &Solution::new(vec![shift("a", "porte", 8, 12)], vec![])).score.over_coverage_minutes,
+        60
+    );
     problem.rules.idle_time.cost_per_minute = 3;
-    assert_eq!(check(&problem, &Solution::new(vec![shift("a", "porte", 8, 12)], vec![])).score.over_coverage_minutes, 180);
+    assert_eq!(
+        check(&problem, &Solution::new(vec![shift("a", "porte", 8, 12)], vec![])).score.over_coverage_minutes,
+        180
+    );
     problem.rules.idle_time.allowed = false;
     assert_eq!(broken(&problem, vec![shift("a", "porte", 8, 12)]), vec![(HardRule::IdleTime, "a".into(), 8, 12)]);
 }

@@ -129,9 +129,7 @@ fn keep_previous(state: &mut State) {
         if entries.is_empty() {
             continue;
         }
-        if state.fits(a, &entries) {
-            state.set_agent(a, entries);
-        } else {
+        if !state.try_set(a, entries.clone()) {
             for entry in entries {
                 state.try_add(a, entry);
             }
@@ -155,12 +153,33 @@ fn keep_previous(state: &mut State) {
     state.commit();
 }
 
-/// Local search: passes over every shift trying to drop it, trim it, or hand it to another
-/// agent, then to fill the needs still missing someone; a move is kept only if it makes the
-/// objective strictly better.
+/// Local search: passes over the needs still missing someone (fill them from idle time, fill
+/// them again, offer them to every free agent, or free an agent for them), then over every
+/// shift (drop it, trim it, move it, hand it to another agent); a move is kept only if it
+/// makes the objective strictly better.
 fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
     loop {
         let mut improved = false;
+        // Coverage first: the needs still missing someone, then every shift.
+        for &n in order {
+            if !budget(*step) {
+                return;
+            }
+            *step += 1;
+            if state.need_cost[n].0 > 0 {
+                improved |= fill_idle(state, n) || refill(state, n);
+                // One more shift at a time, while any fits (each one its own step).
+                while state.need_cost[n].0 > 0 && budget(*step) && complete(state, n) {
+                    *step += 1;
+                    improved = true;
+                    state.commit();
+                }
+                if state.need_cost[n].0 > 0 {
+                    improved |= eject(state, n);
+                }
+            }
+            state.commit();
+        }
         let shifts: Vec<(usize, Entry)> =
             state.by_agent.iter().enumerate().flat_map(|(a, es)| es.iter().map(move |e| (a, *e))).collect();
         for (a, entry) in shifts {
@@ -169,16 +188,6 @@ fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
             }
             *step += 1;
             improved |= improve_shift(state, a, entry);
-            state.commit();
-        }
-        for &n in order {
-            if !budget(*step) {
-                return;
-            }
-            *step += 1;
-            if state.need_cost[n].0 > 0 {
-                improved |= fill_idle(state, n) || refill(state, n) || complete(state, n) || eject(state, n);
-            }
             state.commit();
         }
         if !improved {

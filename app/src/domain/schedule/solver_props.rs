@@ -60,11 +60,8 @@ fn random_agent(i: usize) -> impl Strategy<Value = ScheduleAgent> {
 
 /// The instance's rules: the defaults half the time, else any of the variants.
 fn rules() -> impl Strategy<Value = ScheduleRules> {
-    let sexes = prop_oneof![
-        Just(PatDownSexes::Minimums),
-        Just(PatDownSexes::MenOnceWomenThere),
-        Just(PatDownSexes::Exclusive)
-    ];
+    let sexes =
+        prop_oneof![Just(PatDownSexes::Minimums), Just(PatDownSexes::MenOnceWomenThere), Just(PatDownSexes::Exclusive)];
     let idle = prop_oneof![Just(IdleTime::default()), Just(IdleTime { allowed: false, cost_per_minute: 1 })];
     let split = prop_oneof![
         Just(SplitShifts::default()),

@@ -162,6 +162,12 @@ pub(super) struct State<'c, 'a> {
     pub agent_cost: Vec<(u64, i64)>,
     /// Per agent, how many of its shifts in the published release it still has.
     kept: Vec<u64>,
+    /// The sums of the costs above, kept up to date: breach, under, over, shifts, paid, kept.
+    totals: (u128, u128, u128, u64, i64, u64),
+    /// How many working agents are paid each amount (for the spread).
+    paid_of_working: std::collections::BTreeMap<i64, u32>,
+    /// How many shifts the published release has.
+    published: u64,
     /// While a compound move is tried, each agent's shifts before it was changed.
     journal: Vec<(usize, Vec<Entry>)>,
 }
@@ -177,22 +183,23 @@ impl<'c, 'a> State<'c, 'a> {
             breach: vec![0; needs],
             agent_cost: vec![(0, 0); ctx.instance.agents.len()],
             kept: vec![0; ctx.instance.agents.len()],
+            totals: (0, 0, 0, 0, 0, 0),
+            paid_of_working: std::collections::BTreeMap::new(),
+            published: ctx.previous.iter().map(|p| p.len() as u64).sum(),
             journal: Vec::new(),
         };
         (0..needs).for_each(|n| state.refresh_need(n));
         state
     }
 
-    /// The objective of the current shifts.
+    /// The objective of the current shifts (from the running totals: no pass over the plan).
     pub fn value(&self) -> Value {
-        let under = self.need_cost.iter().map(|c| c.0).sum();
-        let over = self.need_cost.iter().map(|c| c.1).sum();
-        let shifts = self.agent_cost.iter().map(|c| c.0).sum();
-        let paid = self.agent_cost.iter().map(|c| c.1).sum();
-        let working = self.agent_cost.iter().filter(|c| c.0 > 0).map(|c| c.1);
-        let spread = working.clone().max().unwrap_or(0) - working.min().unwrap_or(0);
-        let lost = self.ctx.previous.iter().map(|p| p.len() as u64).sum::<u64>() - self.kept.iter().sum::<u64>();
-        (self.breach.iter().sum(), lost, under, over, shifts, paid, spread)
+        let (breach, under, over, shifts, paid, kept) = self.totals;
+        let spread = match (self.paid_of_working.keys().next(), self.paid_of_working.keys().next_back()) {
+            (Some(least), Some(most)) => most - least,
+            _ => 0,
+        };
+        (breach, self.published - kept, under, over, shifts, paid, spread)
     }
 
     /// Whether these shifts of agent `a` break no hard rule.
@@ -207,7 +214,8 @@ impl<'c, 'a> State<'c, 'a> {
             return false;
         }
         let needs = &self.ctx.instance.needs;
-        if !self.ctx.rules.idle_time.allowed && !entries.iter().all(|e| needs[e.need].window.contains_window(&e.window)) {
+        if !self.ctx.rules.idle_time.allowed && !entries.iter().all(|e| needs[e.need].window.contains_window(&e.window))
+        {
             return false;
         }
         let windows: Vec<TimeWindow> = entries.iter().map(|e| e.window).collect();
@@ -320,8 +328,27 @@ impl<'c, 'a> State<'c, 'a> {
         let windows: Vec<TimeWindow> = self.by_agent[a].iter().map(|e| e.window).collect();
         let merged = merge_shifts(&windows);
         let previous = &self.ctx.previous[a];
+        let (old_shifts, old_paid) = self.agent_cost[a];
+        self.totals.5 -= self.kept[a];
+        self.totals.3 -= old_shifts;
+        self.totals.4 -= old_paid;
+        if old_shifts > 0 {
+            if let Some(count) = self.paid_of_working.get_mut(&old_paid) {
+                *count -= 1;
+                if *count == 0 {
+                    self.paid_of_working.remove(&old_paid);
+                }
+            }
+        }
         self.kept[a] = self.by_agent[a].iter().filter(|e| previous.binary_search(e).is_ok()).count() as u64;
         self.agent_cost[a] = (merged.len() as u64, merged.iter().map(|w| w.duration().0).sum());
+        let (shifts, paid) = self.agent_cost[a];
+        self.totals.5 += self.kept[a];
+        self.totals.3 += shifts;
+        self.totals.4 += paid;
+        if shifts > 0 {
+            *self.paid_of_working.entry(paid).or_default() += 1;
+        }
     }
 
     fn refresh_need(&mut self, n: usize) {
@@ -336,7 +363,14 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let (under, over) = need_coverage(need, &worked);
         let idle = outside * u128::from(self.ctx.rules.idle_time.cost_per_minute);
+        let (old_under, old_over) = self.need_cost[n];
+        self.totals.0 -= self.breach[n];
+        self.totals.1 -= old_under;
+        self.totals.2 -= old_over;
         self.need_cost[n] = (under * u128::from(need.weight()), over + idle);
         self.breach[n] = self.ctx.rules.sex_gate_breach(need, &worked).0;
+        self.totals.0 += self.breach[n];
+        self.totals.1 += self.need_cost[n].0;
+        self.totals.2 += self.need_cost[n].1;
     }
 }
