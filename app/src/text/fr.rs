@@ -918,8 +918,7 @@ pub const SCHEDULE_REASON_WORKING_TIME: &str =
     "Des agents qualifiés sont libres, mais chaque vacation qui en placerait \
 un ici enfreindrait une règle de temps de travail.";
 pub const SCHEDULE_REASON_NOT_REACHED: &str = "Un agent qualifié, libre et disponible pouvait tenir ce créneau sans \
-enfreindre aucune règle : la recherche s’est arrêtée, faute de temps, avant de l’y placer. Relancez la proposition \
-avec plus de temps.";
+enfreindre aucune règle : la recherche s’est arrêtée, faute de temps, avant de l’y placer.";
 /// A gap's reason followed by the rule that blocked the candidates.
 pub fn schedule_reason_with_rule(reason: &str, rule: &str) -> String {
     format!("{reason} Règle en cause : {rule}")
