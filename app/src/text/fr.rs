@@ -919,8 +919,11 @@ pub const SCHEDULE_REASON_WORKING_TIME: &str =
 un ici enfreindrait une règle de temps de travail.";
 pub const SCHEDULE_REASON_NOT_REACHED: &str = "Un agent qualifié, libre et disponible pouvait tenir ce créneau sans \
 enfreindre aucune règle : la recherche s’est arrêtée, faute de temps, avant de l’y placer.";
-/// A gap's reason followed by the rule that blocked the candidates.
+/// A gap's reason followed by the rule that blocked the candidates (its sentence continued
+/// after the colon, so starting in lower case).
 pub fn schedule_reason_with_rule(reason: &str, rule: &str) -> String {
+    let mut chars = rule.chars();
+    let rule = chars.next().map(|first| first.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default();
     format!("{reason} Règle en cause : {rule}")
 }
 

@@ -172,7 +172,11 @@ impl World<'_> {
         let (min, max) =
             (Span::minutes(i64::from(profile.min_shift_minutes)), Span::minutes(i64::from(profile.max_shift_minutes)));
         let on_need = self.on_need.get(need.id.as_str()).map_or(&[][..], |v| v.as_slice());
+        // What blocked each offer, counted apart for the offers of a whole shift (at least the
+        // minimum): those name the rule when there are any, so that a quarter-hour too short to
+        // be a shift does not hide the rest or the daily maximum that keeps the agent away.
         let mut blocking: BTreeMap<HardRule, usize> = BTreeMap::new();
+        let mut blocking_whole: BTreeMap<HardRule, usize> = BTreeMap::new();
         for agent in left {
             let shifts = theirs(agent);
             let windows: Vec<TimeWindow> = shifts.iter().filter_map(|s| TimeWindow::new(s.start, s.end).ok()).collect();
@@ -185,12 +189,18 @@ impl World<'_> {
                 let extra = Shift { agent: agent.id.clone(), need: need.id.clone(), start: w.start(), end: w.end() };
                 match breaks_with(instance, agent, need, shifts, on_need, &self.agents, &extra) {
                     None => return (UncoveredReason::NotReached, None),
-                    Some(rule) => *blocking.entry(rule).or_default() += 1,
+                    Some(rule) => {
+                        *blocking.entry(rule).or_default() += 1;
+                        if w.duration() >= min {
+                            *blocking_whole.entry(rule).or_default() += 1;
+                        }
+                    }
                 }
             }
         }
         // The rule that blocked the most offers names the reason.
-        let rule = blocking.into_iter().max_by_key(|(rule, count)| (*count, std::cmp::Reverse(*rule))).map(|(r, _)| r);
+        let counted = if blocking_whole.is_empty() { blocking } else { blocking_whole };
+        let rule = counted.into_iter().max_by_key(|(rule, count)| (*count, std::cmp::Reverse(*rule))).map(|(r, _)| r);
         match rule {
             Some(HardRule::Card) => (UncoveredReason::CardExpired, None),
             Some(HardRule::Availability) => (UncoveredReason::NotAvailable, None),

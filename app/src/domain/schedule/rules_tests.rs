@@ -207,5 +207,7 @@ fn a_need_every_free_agent_would_break_the_daily_rest_for_names_the_rule() {
     let gaps = explain(&problem, &solution.shifts);
     assert_eq!(gaps.len(), 1);
     assert_eq!(gaps[0].reason, UncoveredReason::WorkingTime);
-    assert!(gaps[0].rule.is_some());
+    assert!(matches!(gaps[0].rule, Some(HardRule::Rest | HardRule::DailyWork)), "{:?}", gaps[0].rule);
+    // The rule's sentence continues the explanation after a colon.
+    assert!(gaps[0].explanation.contains("Règle en cause : le "), "{}", gaps[0].explanation);
 }
