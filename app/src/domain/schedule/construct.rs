@@ -3,8 +3,8 @@
 //! before it (fewer working shifts), or else has the least paid time, or else can hold the
 //! fewest needs (keeping the rare qualifications for the needs that ask for them).
 
-use super::score::{coverage_segments, slot_deficit};
-use super::state::{Entry, State};
+use super::score::{coverage_segments, lessens};
+use super::state::{join_touching, Entry, State};
 use crate::domain::plan::{Sex, TimeWindow};
 use crate::domain::time::{Instant, Span};
 
@@ -55,11 +55,7 @@ pub(super) fn fill_at(state: &mut State, n: usize, t: Instant) -> bool {
 /// a man while it misses more agents than women and men together).
 fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instant, Vec<Option<Sex>>)> {
     let need = &state.ctx.instance.needs[n];
-    let agents = &state.ctx.instance.agents;
-    let worked: Vec<(TimeWindow, Sex)> = state.on_need[n]
-        .iter()
-        .filter_map(|(a, w)| w.intersection(&need.window).map(|i| (i, agents[*a].sex)))
-        .collect();
+    let worked = state.worked_on(n);
     let segments = coverage_segments(need, &worked);
     let first = segments.iter().position(|s| s.2 > 0 && s.1 > cursor)?;
     let t0 = floor_to_grid(segments[first].0.max(cursor)).max(floor_to_grid(cursor));
@@ -70,16 +66,8 @@ fn next_gap(state: &State, n: usize, cursor: Instant) -> Option<(Instant, Instan
         }
         end = s.1;
     }
-    let mut on: Vec<Sex> =
-        worked.iter().filter(|(w, _)| w.contains(t0.max(need.window.start()))).map(|x| x.1).collect();
-    let missing = slot_deficit(need, &on).0;
-    let helps = |on: &mut Vec<Sex>, sex: Sex| {
-        on.push(sex);
-        let fewer = slot_deficit(need, on).0 < missing;
-        on.pop();
-        fewer
-    };
-    let (woman, man) = (helps(&mut on, Sex::Femme), helps(&mut on, Sex::Homme));
+    let on: Vec<Sex> = worked.iter().filter(|(w, _)| w.contains(t0.max(need.window.start()))).map(|x| x.1).collect();
+    let (woman, man) = (lessens(need, &on, Sex::Femme), lessens(need, &on, Sex::Homme));
     let women = on.iter().filter(|s| **s == Sex::Femme).count() as u32;
     let short_of_women = need.min_women > women;
     let short_of_men = need.min_men > on.len() as u32 - women;
@@ -211,19 +199,7 @@ pub(super) fn spread(state: &State, a: usize, n: usize, window: TimeWindow) -> V
         }
     }
     pieces.sort_by_key(|e| (e.window.start(), e.window.end(), e.need));
-    // Touching pieces on one need are one entry.
-    for e in pieces {
-        match entries.last_mut() {
-            Some(last)
-                if last.need == e.need
-                    && last.window.end() == e.window.start()
-                    && last.window.start() >= window.start() =>
-            {
-                last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
-            }
-            _ => entries.push(e),
-        }
-    }
+    entries.extend(join_touching(&pieces, |_| true));
     entries.sort_by_key(|e| (e.window.start(), e.window.end(), e.need));
     entries
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::checker::{breaks_with, HardRule};
 use super::instance::{Employer, Instance, PatDownSexes, ScheduleAgent, ScheduleNeed};
-use super::score::{gap_parts, slot_deficit};
+use super::score::{gap_parts, lessens};
 use super::solution::{Shift, Uncovered, UncoveredReason};
 use crate::domain::compliance::working_time::merge_shifts;
 use crate::domain::plan::{Sex, TimeWindow};
@@ -128,19 +128,11 @@ impl World<'_> {
         // Only an agent whose coming lessens what the part misses counts: on a post with its
         // headcount but short of women, a woman. Under "men once the women are there", a post
         // short of women can only take a woman.
-        let mut on: Vec<Sex> = worked.iter().filter(|(w, _)| w.contains(start)).map(|(_, s)| *s).collect();
-        let missing = slot_deficit(need, &on).0;
-        let mut helps = |sex: Sex| {
-            on.push(sex);
-            let fewer = slot_deficit(need, &on).0 < missing;
-            on.pop();
-            fewer
-        };
-        let women_on = worked.iter().filter(|(w, s)| *s == Sex::Femme && w.contains(start)).count() as u32;
+        let on: Vec<Sex> = worked.iter().filter(|(w, _)| w.contains(start)).map(|(_, s)| *s).collect();
+        let women_on = on.iter().filter(|s| **s == Sex::Femme).count() as u32;
         let men_gated =
             rules.pat_down_sexes == PatDownSexes::MenOnceWomenThere && need.is_pat_down() && women_on < need.min_women;
-        let welcome = [Sex::Femme, Sex::Homme].map(|sex| helps(sex) && !(men_gated && sex == Sex::Homme));
-        let welcome = |sex: Sex| welcome[usize::from(sex == Sex::Homme)];
+        let welcome = |sex: Sex| lessens(need, &on, sex) && !(men_gated && sex == Sex::Homme);
         let mut left: Vec<&ScheduleAgent> = instance
             .agents
             .iter()

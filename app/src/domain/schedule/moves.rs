@@ -203,13 +203,6 @@ fn hand_over(state: &mut State, a: usize, entry: Entry, without: Vec<Entry>, bef
     false
 }
 
-/// The windows worked on need `n` (clipped to its window) and by whom.
-fn worked_on(state: &State, n: usize) -> Vec<(TimeWindow, crate::domain::plan::Sex)> {
-    let need = &state.ctx.instance.needs[n];
-    let agents = &state.ctx.instance.agents;
-    state.on_need[n].iter().filter_map(|(a, w)| w.intersection(&need.window).map(|i| (i, agents[*a].sex))).collect()
-}
-
 /// Puts on need `n`, where it misses someone, time that agents able to hold it spend at that
 /// moment on another need: first the part outside that need's window (paid idle time kept to
 /// reach the minimum shift), then the whole overlap (an agent beyond another need's headcount,
@@ -217,7 +210,7 @@ fn worked_on(state: &State, n: usize) -> Vec<(TimeWindow, crate::domain::plan::S
 /// do in them changes — so no limit can break; a change is kept when the objective improves.
 pub(super) fn fill_idle(state: &mut State, n: usize) -> bool {
     let window = state.ctx.instance.needs[n].window;
-    let parts = super::score::gap_parts(&state.ctx.instance.needs[n], &worked_on(state, n));
+    let parts = super::score::gap_parts(&state.ctx.instance.needs[n], &state.worked_on(n));
     let mut improved = false;
     for (start, end, _) in parts {
         let Ok(short) = TimeWindow::new(start, end) else { continue };
@@ -272,7 +265,7 @@ fn move_piece(state: &mut State, a: usize, e: Entry, piece: TimeWindow, n: usize
 pub(super) fn complete(state: &mut State, n: usize) -> bool {
     let ctx = state.ctx;
     let need = &ctx.instance.needs[n];
-    for (start, end, _) in super::score::gap_parts(need, &worked_on(state, n)) {
+    for (start, end, _) in super::score::gap_parts(need, &state.worked_on(n)) {
         let Some(q) = super::explain::reach_of(start, end) else { continue };
         let mut candidates: Vec<usize> = ctx.eligible[n]
             .iter()

@@ -119,6 +119,14 @@ pub fn gap_parts(need: &ScheduleNeed, worked: &[(TimeWindow, Sex)]) -> Vec<(Inst
     parts
 }
 
+/// Whether one more agent of `sex` would lessen what the need misses when agents of sexes
+/// `on` work it.
+pub fn lessens(need: &ScheduleNeed, on: &[Sex], sex: Sex) -> bool {
+    let mut with = on.to_vec();
+    with.push(sex);
+    slot_deficit(need, &with).0 < slot_deficit(need, on).0
+}
+
 /// Missing and surplus agents at one moment when agents of sexes `on` work the need.
 pub fn slot_deficit(need: &ScheduleNeed, on: &[Sex]) -> (u32, u32) {
     let n = on.len() as u32;

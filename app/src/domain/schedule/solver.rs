@@ -9,7 +9,7 @@ use super::explain::explain;
 use super::instance::Instance;
 use super::moves::{complete, fill_idle, improve_shift};
 use super::solution::{Shift, Solution};
-use super::state::{splitmix, Context, Entry, State, Value};
+use super::state::{join_touching, splitmix, Context, Entry, State, Value};
 use crate::domain::compliance::working_time::merge_shifts;
 use crate::domain::plan::TimeWindow;
 
@@ -242,21 +242,7 @@ fn shifts_of(state: &State) -> Solution {
     let instance = state.ctx.instance;
     let mut shifts: Vec<Shift> = Vec::new();
     for (a, entries) in state.by_agent.iter().enumerate() {
-        let published = |e: &Entry| state.ctx.previous[a].binary_search(e).is_ok();
-        let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
-        for e in entries {
-            match joined.last_mut() {
-                Some(last)
-                    if last.need == e.need
-                        && last.window.end() == e.window.start()
-                        && !published(last)
-                        && !published(e) =>
-                {
-                    last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
-                }
-                _ => joined.push(*e),
-            }
-        }
+        let joined = join_touching(entries, |e| state.ctx.previous[a].binary_search(e).is_err());
         shifts.extend(joined.into_iter().map(|e| Shift {
             agent: instance.agents[a].id.clone(),
             need: instance.needs[e.need].id.clone(),

@@ -10,7 +10,7 @@ use super::instance::{Employer, Instance, PatDownSexes, ScheduleAgent, ScheduleN
 use super::score::need_coverage;
 use crate::domain::compliance::working_time::{merge_shifts, working_time};
 use crate::domain::compliance::WorkingTimeLimits;
-use crate::domain::plan::TimeWindow;
+use crate::domain::plan::{Sex, TimeWindow};
 use crate::domain::time::Span;
 
 /// What does not change while solving: the instance, its limits, and for each need the
@@ -139,12 +139,29 @@ pub(super) struct Entry {
     pub need: usize,
 }
 
+/// `entries` (sorted, one agent's) with each run of touching pieces on one need joined into
+/// one, where `may_join` allows it for both pieces.
+pub(super) fn join_touching(entries: &[Entry], may_join: impl Fn(&Entry) -> bool) -> Vec<Entry> {
+    let mut joined: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match joined.last_mut() {
+            Some(last)
+                if last.need == e.need && last.window.end() == e.window.start() && may_join(last) && may_join(e) =>
+            {
+                last.window = TimeWindow::new(last.window.start(), e.window.end()).unwrap_or(last.window);
+            }
+            _ => joined.push(*e),
+        }
+    }
+    joined
+}
+
 /// The objective as the solver compares it: `Score`'s order, preceded in re-planning by the
 /// number of the published release's shifts given up (0 without a release): a published
 /// shift stays unless it no longer fits or only over-covers (docs/schedule-format.md,
-/// "Re-planning"). First of all comes the time agents spend on pat-down posts the rule
-/// "the other sex once the minimums are met" closes to them: the state starts at 0 there and
-/// no move may raise it, so that rule, which no single agent's shifts decide, stays hard.
+/// "Re-planning"). First of all comes the time men spend on pat-down posts the rule "men once
+/// the women are there" closes to them: the state starts at 0 there and no move may raise it,
+/// so that rule, which no single agent's shifts decide, stays hard.
 pub(super) type Value = (u128, u64, u128, u128, u64, i64, i64);
 
 pub(super) struct State<'c, 'a> {
@@ -236,17 +253,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// Adds the entry if the agent's shifts stay feasible and nobody is let onto a pat-down
     /// post the sex rule keeps closed to them.
     pub fn try_add(&mut self, a: usize, entry: Entry) -> bool {
-        let entries = self.with(a, entry);
-        if !self.fits(a, &entries) {
-            return false;
-        }
-        let breach = self.breach[entry.need];
-        self.set_agent(a, entries);
-        if self.breach[entry.need] > breach {
-            self.undo_last();
-            return false;
-        }
-        true
+        self.try_set(a, self.with(a, entry))
     }
 
     /// Replaces agent `a`'s shifts by `entries` if they stay feasible and let nobody onto a
@@ -265,6 +272,13 @@ impl<'c, 'a> State<'c, 'a> {
         true
     }
 
+    /// The windows worked on need `n`, clipped to its window, and the sex of who works them.
+    pub fn worked_on(&self, n: usize) -> Vec<(TimeWindow, Sex)> {
+        let need = &self.ctx.instance.needs[n];
+        let agents = &self.ctx.instance.agents;
+        self.on_need[n].iter().filter_map(|(a, w)| w.intersection(&need.window).map(|i| (i, agents[*a].sex))).collect()
+    }
+
     /// Whether need `n` has fewer agents than it asks for at `t`.
     pub fn short_at(&self, n: usize, t: crate::domain::time::Instant) -> bool {
         let need = &self.ctx.instance.needs[n];
@@ -272,8 +286,7 @@ impl<'c, 'a> State<'c, 'a> {
             return false;
         }
         let agents = &self.ctx.instance.agents;
-        let on: Vec<crate::domain::plan::Sex> =
-            self.on_need[n].iter().filter(|(_, w)| w.contains(t)).map(|(a, _)| agents[*a].sex).collect();
+        let on: Vec<Sex> = self.on_need[n].iter().filter(|(_, w)| w.contains(t)).map(|(a, _)| agents[*a].sex).collect();
         super::score::slot_deficit(need, &on).0 > 0
     }
 
