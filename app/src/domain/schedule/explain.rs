@@ -196,9 +196,10 @@ impl World<'_> {
         match rule {
             Some(HardRule::Card) => (UncoveredReason::CardExpired, None),
             Some(HardRule::Availability) => (UncoveredReason::NotAvailable, None),
-            Some(HardRule::Overlap) => (UncoveredReason::AllBusy, None),
+            // Every offer ran into the candidates' own shifts: they are busy, not blocked by a rule.
+            Some(HardRule::Overlap) | None => (UncoveredReason::AllBusy, None),
             Some(HardRule::PatDownSex) => (UncoveredReason::NoQualifiedAgent, Some(HardRule::PatDownSex)),
-            other => (UncoveredReason::WorkingTime, other),
+            Some(rule) => (UncoveredReason::WorkingTime, Some(rule)),
         }
     }
 }
