@@ -28,6 +28,7 @@ pub struct OrganisationSummary {
     pub commune_code: Option<String>,
     pub cnaps_authorisation: Option<String>,
     pub department: Option<String>,
+    pub siret: Option<String>,
 }
 
 impl OrganisationSummary {
@@ -42,6 +43,9 @@ impl OrganisationSummary {
         }
         if let (Some(d), None) = (&self.department, &self.commune_code) {
             parts.push(format!("Département {d}"));
+        }
+        if let Some(siret) = &self.siret {
+            parts.push(format!("SIRET {siret}"));
         }
         parts.join(" · ")
     }

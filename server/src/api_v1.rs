@@ -1,5 +1,7 @@
-//! The JSON API, version 1: an event's plan as a `cordon-plan/2` file (docs/plan-format.md),
-//! read with `GET` and sent back with `PUT` on `/api/v1/events/{id}/plan`.
+//! The JSON API, version 1: an event's plan as a `cordon-plan/3` file (docs/plan-format.md),
+//! read with `GET` and sent back with `PUT` on `/api/v1/events/{id}/plan`; a plan file from
+//! this Cordon or another one imported as a new event with `POST /api/v1/events`
+//! (`?preview=true` to see how its organisations are recognised, `?copy=true` for new ids).
 //!
 //! Authentication is a personal API token in `Authorization: Bearer …` and nothing else: no
 //! cookie is read here, so another site's page cannot act with a visitor's session. The
@@ -8,17 +10,18 @@
 //! deployments; a `PUT` applies only what its sender may edit, all or nothing.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
-use app::domain::interchange::{export_plan, ImportError, MAX_PLAN_BYTES};
+use app::domain::interchange::{ImportError, MAX_PLAN_BYTES};
 use app::domain::plan::EventAccess;
 use app::domain::Instant;
 use app::service::access::{plan_for as plan_with_access, plan_tag};
+use app::service::new_plans::{self, ImportOptions, ImportRefused, Importer};
 use app::service::plan_edits::{self, ReplaceError, Replaced};
 use app::service::security::hash_token;
 use app::state::AppState;
@@ -29,7 +32,9 @@ use app::text;
 
 /// The API's routes, to merge into the application's router.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/v1/events/{id}/plan", get(get_plan).put(put_plan))
+    Router::new()
+        .route("/api/v1/events/{id}/plan", get(get_plan).put(put_plan))
+        .route("/api/v1/events", post(post_event))
 }
 
 /// Why a request was refused; each answer is JSON with a French message.
@@ -38,6 +43,8 @@ enum ApiError {
     /// No token, an unknown one or a revoked one.
     Unauthorised,
     NotFound,
+    /// Signed in, but not allowed (French message).
+    Forbidden(&'static str),
     TooLarge,
     Unreadable,
     /// The file's errors, each with its JSON path.
@@ -66,6 +73,7 @@ impl IntoResponse for ApiError {
                 return (StatusCode::UNAUTHORIZED, challenge, no_store(), body).into_response();
             }
             ApiError::NotFound => (StatusCode::NOT_FOUND, text::NOT_FOUND),
+            ApiError::Forbidden(message) => (StatusCode::FORBIDDEN, message),
             ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, text::API_TOO_LARGE),
             ApiError::Unreadable => (StatusCode::BAD_REQUEST, text::API_BODY_UNREADABLE),
             ApiError::Conflict => (StatusCode::CONFLICT, text::API_CONFLICT),
@@ -112,7 +120,7 @@ async fn get_plan(
     let user = caller(&state, &headers).await?;
     let (stored, access) = plan_for(&state, &user, &event_id).await?;
     let tag = plan_tag(&stored, &access);
-    let file = export_plan(&stored.plan.as_read_by(&access));
+    let file = new_plans::plan_file(&state.db, &stored.plan.as_read_by(&access)).await?;
     let mut response = (StatusCode::OK, no_store(), file).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
@@ -163,6 +171,33 @@ async fn put_plan(
         Err(ReplaceError::Invalid(errors)) => Err(ApiError::Invalid(errors)),
         Err(ReplaceError::Conflict) => Err(ApiError::Conflict),
         Err(ReplaceError::Store(e)) => Err(e.into()),
+    }
+}
+
+/// `POST /api/v1/events`: a plan file imported as a new event organised by one of the
+/// caller's organisations (201 with what was made), or with `?preview=true` only what would
+/// be (200); its organisations recognised here, never created; `?copy=true` gives every
+/// record a new id. Nothing is written unless all of it is.
+async fn post_event(
+    State(state): State<AppState>,
+    Query(options): Query<ImportOptions>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let user = caller(&state, &headers).await?;
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
+    match new_plans::import(&state, Importer::Member(&user), &bytes, options, now()).await {
+        Ok(summary) => {
+            let status = if summary.imported { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, no_store(), Json(summary)).into_response())
+        }
+        Err(ImportRefused::Invalid(errors)) => Err(ApiError::Invalid(errors)),
+        Err(ImportRefused::Forbidden(message)) => Err(ApiError::Forbidden(message)),
+        Err(ImportRefused::Store(e)) => Err(e.into()),
     }
 }
 

@@ -18,14 +18,15 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Option<usize>, MembershipRole, bool); 6] 
     ("securite@cordon.test", "Karim Haddad", Some(4), MembershipRole::Admin, false),
 ];
 
-/// (name, kind, commune, CNAPS authorisation, department)
-pub(crate) const ORGANISATIONS: [(&str, &str, &str, &str, &str); 6] = [
-    ("Comité des fêtes de Martigues", "organisateur", "", "", ""),
-    ("Préfecture des Bouches-du-Rhône", "prefecture", "", "", "13"),
-    ("Commissariat de police de Martigues", "police_nationale", "", "", ""),
-    ("Police municipale de Martigues", "police_municipale", "13056", "", ""),
-    ("Provence Sécurité Événements", "securite_privee", "", "AUT-013-2118-05-12-20190412345", ""),
-    ("Azur Protection Services", "securite_privee", "", "AUT-013-2121-03-02-20210098765", ""),
+/// (name, kind, commune, CNAPS authorisation, department, SIRET); the SIRETs are fictional
+/// (valid checksums, no real establishment meant).
+pub(crate) const ORGANISATIONS: [(&str, &str, &str, &str, &str, &str); 6] = [
+    ("Comité des fêtes de Martigues", "organisateur", "", "", "", "12345678200010"),
+    ("Préfecture des Bouches-du-Rhône", "prefecture", "", "", "13", ""),
+    ("Commissariat de police de Martigues", "police_nationale", "", "", "", "98765432400019"),
+    ("Police municipale de Martigues", "police_municipale", "13056", "", "", ""),
+    ("Provence Sécurité Événements", "securite_privee", "", "AUT-013-2118-05-12-20190412345", "", ""),
+    ("Azur Protection Services", "securite_privee", "", "AUT-013-2121-03-02-20210098765", "", ""),
 ];
 
 /// Loads the demo unless the database already has accounts. Returns whether it loaded.
@@ -34,8 +35,9 @@ pub async fn load_if_empty(db: &Db, now: Instant) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let mut organisation_ids = Vec::new();
-    for (name, kind, commune, cnaps, department) in ORGANISATIONS {
+    for (name, kind, commune, cnaps, department, siret) in ORGANISATIONS {
         let profile = OrganisationProfile::parse(name, kind, commune, cnaps, department)
+            .and_then(|profile| profile.with_siret(siret))
             .map_err(|e| anyhow::anyhow!("demo organisation {name}: {e}"))?;
         organisation_ids.push(store::organisations::create(db, &profile, now).await?);
     }

@@ -540,7 +540,7 @@ pub async fn load(db: &Db, orgs: &DemoOrganisations, now: Instant) -> anyhow::Re
         deployments: demo.deployments,
     };
     // The whole plan in one transaction, with its one audit entry, as an import.
-    app::store::plan_io::import_plan_records(db, DEMO_ACTOR, &plan, &orgs.organiser.0, now).await?;
+    app::store::plan_io::import_plan_records(db, DEMO_ACTOR, &plan, &orgs.organiser.0, None, now).await?;
     // The organiser has confirmed the risk assessment Cordon pre-fills from the event (the
     // convention's first axis), as a file ready to be filed needs.
     let risk = app::domain::convention::risk::RiskAssessment::new(

@@ -57,7 +57,7 @@ enum Command {
     /// Event plans as `cordon-plan/2` files (docs/plan-format.md; `/1` files are still read): list, export, import, check,
     /// publish.
     #[command(
-        after_help = "Exemples :\n  cordon plan list\n  cordon plan export 0c3060e1-7122-456c-887a-f0c0f8ffa464 --output fete.json\n  cordon plan import fete.json\n  cordon plan check fete.json --today 2027-05-01\n  cordon plan publish 0c3060e1-7122-456c-887a-f0c0f8ffa464 --comment 'Version envoyée à la préfecture'"
+        after_help = "Exemples :\n  cordon plan list\n  cordon plan export 0c3060e1-7122-456c-887a-f0c0f8ffa464 --output fete.json\n  cordon plan import fete.json --preview\n  cordon plan import fete.json --copy\n  cordon plan copy 0c3060e1-7122-456c-887a-f0c0f8ffa464 --start 2027-06-19T18:00\n  cordon plan check fete.json --today 2027-05-01\n  cordon plan publish 0c3060e1-7122-456c-887a-f0c0f8ffa464 --comment 'Version envoyée à la préfecture'"
     )]
     Plan {
         #[command(subcommand)]
@@ -234,9 +234,28 @@ enum PlanCommand {
         #[arg(long)]
         comment: String,
     },
-    /// Import a plan file as a new event: all or nothing. Every error is printed on standard
-    /// error as `path : message`; on success the event's id is printed.
-    Import { file: std::path::PathBuf },
+    /// Import a plan file as a new event: all or nothing. Its organisations are recognised in
+    /// this database by their SIRET, CNAPS authorisation, commune or department (never
+    /// created). Every error is printed on standard error as `path : message`; on success the
+    /// event's id is printed on its first line, then how each organisation was recognised.
+    Import {
+        file: std::path::PathBuf,
+        /// Give every record a new id: a second copy of a plan already in this database.
+        #[arg(long)]
+        copy: bool,
+        /// Check and print what would be imported; import nothing.
+        #[arg(long)]
+        preview: bool,
+    },
+    /// Make next year's edition of an event: the same local times at a new date, zones,
+    /// posts, needs, participants and deployments, as a draft to publish (no prefect's
+    /// orders, no agent availabilities). Prints the new event's id.
+    Copy {
+        event_id: String,
+        /// The new edition's start, in the event's time zone: YYYY-MM-DDTHH:MM.
+        #[arg(long)]
+        start: String,
+    },
     /// Check a plan file against the law and the CLCS circular (docs/compliance.md) and print
     /// its findings as a JSON list on standard output, blocking ones first. Needs no database.
     Check {
@@ -318,6 +337,11 @@ async fn run() -> anyhow::Result<()> {
         Command::Plan { command: PlanCommand::Publish { event_id, comment } } => {
             plan_publish(&event_id, &comment).await
         }
+        Command::Plan { command: PlanCommand::Import { file, copy, preview } } => {
+            plan_import(&file, copy, preview).await
+        }
+        Command::Plan { command: PlanCommand::Copy { event_id, start } } => plan_copy(&event_id, &start).await,
+        Command::Plan { command: PlanCommand::Export { event_id, output } } => plan_export(&event_id, output).await,
         Command::Feed { command: FeedCommand::Token { event, participant, agent, zone, all, restricted } } => {
             let scope = match (participant, agent, zone, all) {
                 (Some(p), _, _, _) => FeedTarget::Participant(p),
@@ -367,9 +391,11 @@ async fn run() -> anyhow::Result<()> {
             let db = open_database(&Config::from_env(None)?).await?;
             match command {
                 PlanCommand::List => plan_list(&db).await,
-                PlanCommand::Export { event_id, output } => plan_export(&db, &event_id, output).await,
-                PlanCommand::Import { file } => plan_import(&db, &file).await,
-                PlanCommand::Check { .. } | PlanCommand::Publish { .. } => unreachable!("handled above"),
+                PlanCommand::Check { .. }
+                | PlanCommand::Publish { .. }
+                | PlanCommand::Import { .. }
+                | PlanCommand::Copy { .. }
+                | PlanCommand::Export { .. } => unreachable!("handled above"),
             }
         }
     }
@@ -411,9 +437,6 @@ async fn census(db: &store::Db, year: i32, department: &str, recipient: Option<&
     std::io::Write::write_all(&mut std::io::stdout().lock(), csv.as_bytes())?;
     Ok(())
 }
-
-/// Who the audit trail names for what the command line writes.
-const CLI_ACTOR: &str = "ligne de commande";
 
 fn now() -> Instant {
     Instant::from(chrono::Utc::now())
@@ -586,12 +609,20 @@ async fn plan_list(db: &store::Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The application's state for a command that acts as the operator.
+async fn operator_state() -> anyhow::Result<app::state::AppState> {
+    let config = Config::from_env(None)?;
+    let db = open_database(&config).await?;
+    cordon_server::app_state(&config, db)
+}
+
 /// `cordon plan export`: the full plan, as `export_plan` writes it, to a file or stdout.
-async fn plan_export(db: &store::Db, event_id: &str, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
-    let stored = store::plans::load_plan(db, event_id.trim())
+async fn plan_export(event_id: &str, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let db = open_database(&Config::from_env(None)?).await?;
+    let stored = store::plans::load_plan(&db, event_id.trim())
         .await?
         .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
-    let file = app::domain::interchange::export_plan(&stored.plan);
+    let file = app::service::new_plans::plan_file(&db, &stored.plan).await?;
     match output {
         Some(path) => std::fs::write(&path, file).with_context(|| format!("écriture de {}", path.display()))?,
         None => std::io::Write::write_all(&mut std::io::stdout().lock(), file.as_bytes())?,
@@ -599,33 +630,53 @@ async fn plan_export(db: &store::Db, event_id: &str, output: Option<std::path::P
     Ok(())
 }
 
-/// `cordon plan import`: checks the whole file, then creates the event and every record in
-/// one transaction; on any error, prints them all and imports nothing.
-async fn plan_import(db: &store::Db, file: &std::path::Path) -> anyhow::Result<()> {
+/// `cordon plan import`: checks the whole file and recognises its organisations, then creates
+/// the event and every record in one transaction; on any error, prints them all and imports
+/// nothing.
+async fn plan_import(file: &std::path::Path, copy: bool, preview: bool) -> anyhow::Result<()> {
+    use app::service::new_plans::{import, ImportOptions, ImportRefused, Importer};
     use std::io::Read;
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .with_context(|| format!("lecture de {}", file.display()))?
         .take(app::domain::interchange::MAX_PLAN_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
-    let errors = match app::domain::interchange::import_plan(&bytes) {
-        Err(report) => report.errors,
-        Ok(plan) => {
-            let paths = store::plan_io::record_paths(&bytes);
-            let mut problems = store::plan_io::import_problems(db, &plan, &paths).await?;
-            let communes = cordon_server::load_communes(&Config::from_env(None)?.communes_file)?;
-            problems.extend(cordon_server::commune_error(&communes, &plan.event));
-            if problems.is_empty() {
-                let organiser = store::plan_io::organiser_of(&plan).context("no organiser")?.organisation_id();
-                store::plan_io::import_plan_records(db, CLI_ACTOR, &plan, organiser, now()).await?;
-                println!("{}", plan.event.id());
-                return Ok(());
+    let state = operator_state().await?;
+    match import(&state, Importer::Operator, &bytes, ImportOptions { copy, preview }, now()).await {
+        Ok(summary) => {
+            if summary.imported {
+                println!("{}", summary.event_id);
             }
-            problems
+            for line in summary.lines() {
+                if summary.imported {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
+            }
+            Ok(())
         }
-    };
-    for error in &errors {
-        eprintln!("{error}");
+        Err(ImportRefused::Invalid(errors)) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            bail!("{} erreur(s) dans {} : rien n’a été importé", errors.len(), file.display())
+        }
+        Err(ImportRefused::Forbidden(message)) => bail!("{message}"),
+        Err(ImportRefused::Store(e)) => Err(e.into()),
     }
-    bail!("{} erreur(s) dans {} : rien n’a été importé", errors.len(), file.display())
+}
+
+/// `cordon plan copy`: next year's edition, as « Reconduire l'événement » makes it.
+async fn plan_copy(event_id: &str, start: &str) -> anyhow::Result<()> {
+    use app::service::new_plans::{next_edition, Importer};
+    let state = operator_state().await?;
+    match next_edition(&state, Importer::Operator, event_id, start, now()).await {
+        Ok(id) => {
+            println!("{id}");
+            Ok(())
+        }
+        Err(app::error::AppError::NotFound) => bail!("aucun événement n’a l’identifiant {event_id}"),
+        Err(e) => bail!("{e}"),
+    }
 }

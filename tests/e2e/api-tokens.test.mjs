@@ -42,7 +42,7 @@ test('a token created in the interface reads the plan over the API until it is r
   const read = await readPlan(eventId, token);
   assert.equal(read.status, 200, read.body);
   const plan = JSON.parse(read.body);
-  assert.equal(plan.format, 'cordon-plan/2');
+  assert.equal(plan.format, 'cordon-plan/3');
   assert.ok(plan.deployments.some((d) => d.mission === 'Patrouilles pédestres sur le quai'), 'a deployment of the festival');
 
   // Shown once: a new visit lists the token, its use, and never the token itself.

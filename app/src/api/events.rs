@@ -71,6 +71,20 @@ pub async fn create_event(
     .await
 }
 
+/// « Reconduire l'événement »: next year's edition of an event I organise, starting at
+/// `start` (its local time); redirects to the new event. Returns its id.
+#[server(endpoint = "next_edition")]
+pub async fn next_edition(event_id: String, start: String) -> Result<String, AppError> {
+    use super::context::run;
+    use crate::service::new_plans::{next_edition, Importer};
+    run(|state, user, now| async move {
+        let id = next_edition(&state, Importer::Member(&user), &event_id, &start, now).await?;
+        leptos_axum::redirect(&format!("/evenements/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
 /// An event's plan as I may read it, with its coverage computed here (the authority).
 #[server(endpoint = "get_plan")]
 pub async fn get_plan(event_id: String) -> Result<PlanPage, AppError> {
@@ -213,6 +227,10 @@ mod server {
         let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
         let directory = if access.organiser { store::organisations::list_all(&state.db).await? } else { Vec::new() };
+        let edition_of = match store::releases::latest_number(&state.db, plan.event.id()).await? {
+            None => store::plan_io::edition_source(&state.db, plan.event.id()).await?,
+            Some(_) => None,
+        };
         Ok(PlanPage {
             plan,
             coverage,
@@ -224,6 +242,7 @@ mod server {
             rules,
             compliance,
             directory,
+            edition_of,
         })
     }
 

@@ -44,10 +44,13 @@ pub async fn create_organisation(
     commune: String,
     cnaps: String,
     department: String,
+    /// Optional: 14 digits.
+    #[server(default)]
+    siret: String,
     first_admin_email: String,
 ) -> Result<String, AppError> {
     use super::context::respond;
-    respond(server::create(name, kind, commune, cnaps, department, first_admin_email).await)
+    respond(server::create(name, kind, commune, cnaps, department, siret, first_admin_email).await)
 }
 
 /// Invites someone by e-mail into an organisation (its administrators only).
@@ -120,6 +123,7 @@ pub(crate) mod server {
         commune: String,
         cnaps: String,
         department: String,
+        siret: String,
         first_admin_email: String,
     ) -> Result<String, AppError> {
         let user = require_user().await?;
@@ -127,6 +131,7 @@ pub(crate) mod server {
             return Err(AppError::Forbidden);
         }
         let profile = OrganisationProfile::parse(&name, &kind, &commune, &cnaps, &department)
+            .and_then(|profile| profile.with_siret(&siret))
             .map_err(|e| AppError::invalid(e.field(), e))?;
         let first_admin = match first_admin_email.trim() {
             "" => None,

@@ -66,6 +66,10 @@ pub struct PlanPage {
     /// sent with the page rather than fetched by a nested resource.
     #[serde(default)]
     pub directory: Vec<crate::read_models::OrganisationSummary>,
+    /// The name of the event this one is the next edition of, while nothing is published yet
+    /// (the deployments are a draft taken from it).
+    #[serde(default)]
+    pub edition_of: Option<String>,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

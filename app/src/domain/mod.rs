@@ -26,5 +26,7 @@ mod readers_props;
 
 pub use account::{Email, Password, PersonName};
 pub use invitation::{InvitationState, INVITATION_VALIDITY};
-pub use organisation::{MembershipRole, OrganisationKind, OrganisationName, OrganisationProfile};
+pub use organisation::{
+    IdentityKey, MembershipRole, OrganisationIdentity, OrganisationKind, OrganisationName, OrganisationProfile,
+};
 pub use time::Instant;

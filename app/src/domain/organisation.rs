@@ -116,6 +116,8 @@ pub enum OrganisationError {
     DepartmentRequired,
     #[error("{}", text::DEPARTMENT_INVALID)]
     DepartmentInvalid,
+    #[error("{}", text::SIRET_INVALID)]
+    SiretInvalid,
 }
 
 impl OrganisationError {
@@ -126,6 +128,7 @@ impl OrganisationError {
             Self::CommuneRequired | Self::CommuneInvalid => "commune",
             Self::CnapsRequired | Self::CnapsInvalid => "cnaps",
             Self::DepartmentRequired | Self::DepartmentInvalid => "department",
+            Self::SiretInvalid => "siret",
         }
     }
 }
@@ -139,6 +142,11 @@ pub struct OrganisationProfile {
     pub commune: Option<CommuneCode>,
     pub cnaps_authorisation: Option<String>,
     pub department: Option<Department>,
+    /// The establishment's SIRET (14 digits), optional: with the CNAPS authorisation, the
+    /// commune or the department, what identifies the organisation outside Cordon (a plan
+    /// moved from another Cordon is matched by it).
+    #[serde(default)]
+    pub siret: Option<String>,
 }
 
 impl OrganisationProfile {
@@ -153,7 +161,7 @@ impl OrganisationProfile {
         let name = OrganisationName::parse(name)?;
         let kind = OrganisationKind::from_code(kind).ok_or(OrganisationError::Kind)?;
         let mut profile =
-            OrganisationProfile { name, kind, commune: None, cnaps_authorisation: None, department: None };
+            OrganisationProfile { name, kind, commune: None, cnaps_authorisation: None, department: None, siret: None };
         match kind {
             OrganisationKind::PoliceMunicipale => {
                 if commune.trim().is_empty() {
@@ -179,6 +187,122 @@ impl OrganisationProfile {
         }
         Ok(profile)
     }
+
+    /// The same profile with its SIRET, typed in the form (blank: none).
+    pub fn with_siret(mut self, raw: &str) -> Result<Self, OrganisationError> {
+        self.siret = parse_siret(raw)?;
+        Ok(self)
+    }
+}
+
+/// What identifies an organisation outside Cordon: its kind and name, and the numbers other
+/// registers give it. A plan moved to another Cordon carries it for each organisation taking
+/// part, and is matched there by [`OrganisationIdentity::keys`], never by Cordon's own id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationIdentity {
+    /// The id in the Cordon it comes from.
+    pub id: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub siret: Option<String>,
+    pub cnaps_authorisation: Option<String>,
+    /// A municipal police's commune (INSEE code).
+    pub commune_code: Option<String>,
+    /// A prefecture's department.
+    pub department: Option<String>,
+}
+
+/// The number an organisation is recognised by, in another Cordon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityKey {
+    /// A prefecture: one per department.
+    Department,
+    /// A municipal police: one per commune.
+    Commune,
+    /// A security company: its CNAPS authorisation.
+    Cnaps,
+    Siret,
+}
+
+impl IdentityKey {
+    /// "le SIRET", "l'autorisation CNAPS"…, for the French messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Department => text::KEY_DEPARTMENT,
+            Self::Commune => text::KEY_COMMUNE,
+            Self::Cnaps => text::KEY_CNAPS,
+            Self::Siret => text::KEY_SIRET,
+        }
+    }
+}
+
+impl OrganisationIdentity {
+    /// The numbers this organisation is recognised by, the surest first: a prefecture by its
+    /// department, a municipal police by its commune, a security company by its CNAPS
+    /// authorisation then its SIRET, any other by its SIRET. Numbers it lacks are left out.
+    pub fn keys(&self) -> Vec<(IdentityKey, &str)> {
+        let order: &[IdentityKey] = match self.kind {
+            OrganisationKind::Prefecture => &[IdentityKey::Department],
+            OrganisationKind::PoliceMunicipale => &[IdentityKey::Commune],
+            OrganisationKind::SecuritePrivee => &[IdentityKey::Cnaps, IdentityKey::Siret],
+            _ => &[IdentityKey::Siret],
+        };
+        order.iter().filter_map(|&key| self.key(key).map(|value| (key, value))).collect()
+    }
+
+    /// The value of one of its numbers, if known.
+    pub fn key(&self, key: IdentityKey) -> Option<&str> {
+        match key {
+            IdentityKey::Department => self.department.as_deref(),
+            IdentityKey::Commune => self.commune_code.as_deref(),
+            IdentityKey::Cnaps => self.cnaps_authorisation.as_deref(),
+            IdentityKey::Siret => self.siret.as_deref(),
+        }
+    }
+
+    /// The kinds of numbers an organisation of its kind is recognised by, for the message
+    /// telling what a file lacks.
+    pub fn expected_keys(&self) -> &'static str {
+        match self.kind {
+            OrganisationKind::Prefecture => text::KEY_DEPARTMENT,
+            OrganisationKind::PoliceMunicipale => text::KEY_COMMUNE,
+            OrganisationKind::SecuritePrivee => text::KEYS_COMPANY,
+            _ => text::KEY_SIRET,
+        }
+    }
+}
+
+/// A SIRET as typed ("362 521 879 00034"): spaces and dots removed, 14 digits whose Luhn
+/// checksum holds (La Poste's establishments, SIREN 356 000 000, sum to a multiple of 5
+/// instead). Blank gives `None`.
+pub fn parse_siret(raw: &str) -> Result<Option<String>, OrganisationError> {
+    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(OrganisationError::SiretInvalid);
+    }
+    let values: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    let luhn: u32 = values
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 {
+                    d * 2 - 9
+                } else {
+                    d * 2
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    let la_poste = digits.starts_with("356000000") && values.iter().sum::<u32>().is_multiple_of(5);
+    (luhn.is_multiple_of(10) || la_poste).then_some(Some(digits)).ok_or(OrganisationError::SiretInvalid)
 }
 
 /// A CNAPS authorisation number, as printed on a company's documents:
@@ -304,6 +428,19 @@ mod tests {
         );
         let p = OrganisationProfile::parse("Préfecture de La Réunion", "prefecture", "", "", "974").unwrap();
         assert_eq!(p.department.unwrap().as_str(), "974");
+    }
+
+    #[test]
+    fn a_siret_is_fourteen_digits_whose_luhn_checksum_holds() {
+        let company = OrganisationProfile::parse("Provence Sécurité", "organisateur", "", "", "").unwrap();
+        let with = company.clone().with_siret("732 829 320 00074").unwrap();
+        assert_eq!(with.siret.as_deref(), Some("73282932000074"));
+        assert_eq!(company.clone().with_siret("  ").unwrap().siret, None);
+        assert_eq!(company.clone().with_siret("73282932000075").unwrap_err(), OrganisationError::SiretInvalid);
+        assert_eq!(company.clone().with_siret("7328293200007").unwrap_err(), OrganisationError::SiretInvalid);
+        assert_eq!(company.clone().with_siret("7328293200007A").unwrap_err().field(), "siret");
+        // La Poste's establishments follow their own rule (digits summing to a multiple of 5).
+        assert_eq!(parse_siret("35600000000047").unwrap().as_deref(), Some("35600000000047"));
     }
 
     #[test]

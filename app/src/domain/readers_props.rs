@@ -71,7 +71,7 @@ fn readers(plan: &Plan) -> Vec<(&'static str, EventAccess)> {
 fn outputs(plan: &Plan, access: &EventAccess) -> String {
     let now = plan.event.window().start();
     let release = Release::publish(None, plan.clone(), "v1", now).unwrap();
-    let mut out = export_plan(&plan.clone().as_read_by(access));
+    let mut out = export_plan(&plan.clone().as_read_by(access), &[]);
     out.push_str(&describe_changes(None, &release, access).join("\n"));
     let findings = check_plan(plan, &RuleSet::defaults(), &ComplianceContext::at(now));
     for f in findings_as_read_by(findings.clone(), plan, access) {

@@ -6,6 +6,7 @@ pub mod access;
 pub mod attachments;
 pub mod convention;
 pub mod feeds;
+pub mod new_plans;
 pub mod organisations;
 pub mod plan_edits;
 pub mod plan_merge;

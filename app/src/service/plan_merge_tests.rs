@@ -57,7 +57,7 @@ fn access(organisation: &str) -> EventAccess {
 fn send(organisation: &str, edit: impl FnOnce(&mut Value)) -> Result<super::plan_merge::Merge, Vec<ImportError>> {
     let stored = stored();
     let access = access(organisation);
-    let mut file: Value = serde_json::from_str(&export_plan(&stored.plan.clone().as_read_by(&access))).unwrap();
+    let mut file: Value = serde_json::from_str(&export_plan(&stored.plan.clone().as_read_by(&access), &[])).unwrap();
     edit(&mut file);
     let bytes = serde_json::to_vec_pretty(&file).unwrap();
     let sent = import_plan(&bytes).unwrap();

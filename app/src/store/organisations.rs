@@ -8,7 +8,7 @@ use crate::domain::organisation::SignatureDelegation;
 use crate::domain::{Instant, MembershipRole, OrganisationKind, OrganisationProfile};
 use crate::read_models::{Member, MyOrganisation, OrganisationSummary};
 
-const COLUMNS: &str = "o.id, o.name, o.kind, o.commune_code, o.cnaps_authorisation, o.department";
+const COLUMNS: &str = "o.id, o.name, o.kind, o.commune_code, o.cnaps_authorisation, o.department, o.siret";
 
 fn summary(row: &sqlx::any::AnyRow) -> Result<OrganisationSummary, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -20,6 +20,7 @@ fn summary(row: &sqlx::any::AnyRow) -> Result<OrganisationSummary, sqlx::Error> 
         commune_code: row.try_get("commune_code")?,
         cnaps_authorisation: row.try_get("cnaps_authorisation")?,
         department: row.try_get("department")?,
+        siret: row.try_get("siret")?,
     })
 }
 
@@ -31,8 +32,8 @@ fn role(row: &sqlx::any::AnyRow) -> Result<MembershipRole, sqlx::Error> {
 pub async fn create(db: &Db, profile: &OrganisationProfile, now: Instant) -> Result<String, sqlx::Error> {
     let id = new_id();
     sqlx::query(
-        "INSERT INTO organisations (id, name, kind, commune_code, cnaps_authorisation, department, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO organisations (id, name, kind, commune_code, cnaps_authorisation, department, siret, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&id)
     .bind(profile.name.as_str())
@@ -40,6 +41,7 @@ pub async fn create(db: &Db, profile: &OrganisationProfile, now: Instant) -> Res
     .bind(profile.commune.as_ref().map(|c| c.as_str().to_string()))
     .bind(profile.cnaps_authorisation.clone())
     .bind(profile.department.as_ref().map(|d| d.as_str().to_string()))
+    .bind(profile.siret.clone())
     .bind(now.0)
     .execute(&db.pool)
     .await?;

@@ -170,10 +170,13 @@ async fn existing(
 /// What keeps a valid plan file out of this database: an event of the same id, a record id
 /// used elsewhere, an organisation the database lacks, no organiser. Each error carries the
 /// JSON path of the value at fault (`paths` from [`record_paths`]).
+///
+/// With `fresh_ids` (the plan is to be written under new ids: a copy), the ids are not checked.
 pub async fn import_problems(
     db: &Db,
     plan: &Plan,
     paths: &BTreeMap<String, String>,
+    fresh_ids: bool,
 ) -> Result<Vec<ImportError>, sqlx::Error> {
     let path_of = |id: &str| paths.get(id).cloned().unwrap_or_else(|| "$".into());
     let error = |path: String, message: &str| ImportError { path, message: message.to_string() };
@@ -181,7 +184,8 @@ pub async fn import_problems(
     let event_id = plan.event.id();
     let mut all_ids = vec![event_id];
     all_ids.extend(record_ids(plan));
-    for id in ids_taken(db, &all_ids, None).await? {
+    let taken = if fresh_ids { Vec::new() } else { ids_taken(db, &all_ids, None).await? };
+    for id in taken {
         let message = if id == event_id { text::IMPORT_EVENT_EXISTS } else { text::IMPORT_ID_TAKEN };
         errors.push(error(format!("{}.id", path_of(&id)), message));
     }
@@ -231,12 +235,14 @@ fn record_ids(plan: &Plan) -> Vec<&str> {
 }
 
 /// Creates the event of `plan` and every one of its records, in one transaction: all of it
-/// or, on any failure, none of it. Every record starts at version 1.
+/// or, on any failure, none of it. Every record starts at version 1. `copied_from` is the
+/// event it is an edition or a copy of, which the audit trail records.
 pub async fn import_plan_records(
     db: &Db,
     actor: &str,
     plan: &Plan,
     organiser_organisation_id: &str,
+    copied_from: Option<&str>,
     now: Instant,
 ) -> Result<(), sqlx::Error> {
     let writes = inserts_of(plan)?;
@@ -246,8 +252,27 @@ pub async fn import_plan_records(
     for write in &writes {
         write_in(&mut tx, event.id(), write, now).await?;
     }
-    audit_in(&mut tx, event.id(), actor, "event.import", None, event.id(), now).await?;
+    match copied_from {
+        None => audit_in(&mut tx, event.id(), actor, "event.import", None, event.id(), now).await?,
+        Some(source) => {
+            sqlx::query("UPDATE events SET copied_from = $1 WHERE id = $2")
+                .bind(source)
+                .bind(event.id())
+                .execute(&mut *tx)
+                .await?;
+            audit_in(&mut tx, event.id(), actor, "event.copy", None, source, now).await?
+        }
+    }
     tx.commit().await
+}
+
+/// The name of the event `event_id` was made from as its next edition, if any.
+pub async fn edition_source(db: &Db, event_id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT s.name FROM events e JOIN events s ON s.id = e.copied_from WHERE e.id = $1")
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|row| row.try_get::<String, _>("name")).transpose()
 }
 
 /// Applies `writes` (and the event's new values, at the version they were read at) in one

@@ -92,6 +92,17 @@ pub const LABEL_NAME: &str = "Prénom et nom";
 pub const LABEL_ORG_NAME: &str = "Nom de l’organisation";
 pub const LABEL_ORG_KIND: &str = "Type d’organisation";
 pub const LABEL_COMMUNE: &str = "Code INSEE de la commune (police municipale)";
+pub const KEY_DEPARTMENT: &str = "le département";
+pub const KEY_COMMUNE: &str = "le code de commune";
+pub const KEY_CNAPS: &str = "l’autorisation CNAPS";
+pub const KEY_SIRET: &str = "le SIRET";
+pub const KEYS_COMPANY: &str = "l’autorisation CNAPS ou le SIRET";
+pub const MATCHED_BY_ID: &str = "son identifiant (elle vient de cette base)";
+pub const ID_INVALID: &str = "Identifiant invalide : un UUID est attendu.";
+pub const IDENTITY_INVALID: &str = "Numéro mal formé";
+pub const LABEL_SIRET: &str = "SIRET (14 chiffres, facultatif)";
+pub const SIRET_INVALID: &str =
+    "SIRET invalide : 14 chiffres dont la clé de contrôle est juste, par exemple 732 829 320 00074.";
 pub const LABEL_CNAPS: &str = "Numéro d’autorisation CNAPS (sécurité privée)";
 pub const LABEL_DEPARTMENT: &str = "Département (préfecture)";
 pub const LABEL_ROLE: &str = "Rôle";
@@ -310,8 +321,9 @@ pub fn removal_refused(blockers: &[String]) -> String {
 }
 
 // Plan files: command-line import and JSON API
-pub const IMPORT_EVENT_EXISTS: &str =
-    "Un événement portant cet identifiant existe déjà dans la base : rien n’a été importé.";
+pub const IMPORT_EVENT_EXISTS: &str = "Un événement portant cet identifiant existe déjà dans la base : rien n’a été \
+     importé. Pour l’importer comme copie (nouveaux identifiants), ajoutez « --copy » (ligne de commande) ou \
+     « ?copy=true » (API).";
 pub const IMPORT_ID_TAKEN: &str = "Cet identifiant est déjà utilisé par un autre élément de la base.";
 pub const IMPORT_NO_ORGANISER: &str =
     "Le plan doit compter un participant de rôle « organisateur » : son organisation organise l’événement.";
@@ -1209,3 +1221,43 @@ pub const FEED_SHOWN_ONCE: &str = "Ce lien ne s’affiche qu’une fois : copiez
 /// Said only where the QR code is shown (a large screen).
 pub const FEED_SCAN: &str = " Vous pouvez aussi scanner le code avec un téléphone.";
 pub const FEED_WEBCAL: &str = "Apple Calendrier et autres agendas (webcal)";
+
+// Plans moved between Cordons, and next year's edition.
+
+/// A file's organisation given no number to recognise it by.
+pub fn match_no_number(name: &str, expected: &str) -> String {
+    format!(
+        "« {name} » : le fichier n’indique pas {expected}, seul moyen de la reconnaître dans cette base \
+         (un import ne crée jamais d’organisation)."
+    )
+}
+
+/// No organisation of this database has the file's numbers.
+pub fn match_none(name: &str, kind: &str, tried: &str) -> String {
+    format!(
+        "« {name} » ({kind}) : aucune organisation de cette base n’a {tried}. Un import ne crée jamais \
+         d’organisation : faites-la créer (ou complétez son numéro), puis recommencez."
+    )
+}
+
+/// Several organisations of this database share the file's number.
+pub fn match_several(name: &str, number: &str, candidates: &str) -> String {
+    format!(
+        "« {name} » : plusieurs organisations de cette base ont {number} ({candidates}) ; l’import ne peut choisir."
+    )
+}
+
+pub const IMPORT_NOT_ORGANISER_MEMBER: &str =
+    "Vous n’êtes pas membre de l’organisation qui organise l’événement de ce plan : seul l’organisateur l’importe.";
+pub const NEXT_EDITION_TITLE: &str = "Reconduire l’événement";
+pub const NEXT_EDITION_HELP: &str = "Crée l’édition suivante à une nouvelle date : mêmes horaires locaux, zones, postes, besoins, participants et déploiements, repris en brouillon ; les arrêtés préfectoraux, la date de déclaration et les disponibilités des agents ne sont pas repris. Rien n’est envoyé aux participants avant votre publication.";
+pub const NEXT_EDITION_START: &str = "Début de la nouvelle édition (heure locale de l’événement)";
+pub const NEXT_EDITION_BUTTON: &str = "Créer l’édition suivante";
+
+/// The banner of an edition made from an earlier one.
+pub fn next_edition_note(source: &str) -> String {
+    format!(
+        "Cette édition reprend « {source} » : vérifiez les déploiements, les arrêtés préfectoraux et les disponibilités \
+         des agents, puis publiez le plan pour l’envoyer aux participants."
+    )
+}

@@ -43,6 +43,11 @@ async fn a_token_authenticates_its_owner_until_its_owner_revokes_it(db: Db) {
     assert_eq!(api_tokens::list_active(&db, &owner).await.unwrap(), vec![]);
 }
 
+/// What the example file says of its organisations.
+fn organisations() -> Vec<app::domain::OrganisationIdentity> {
+    app::domain::interchange::import_plan_file(EXAMPLE.as_bytes()).unwrap().organisations
+}
+
 /// The example plan, with its organisations created under their ids.
 async fn example(db: &Db) -> Plan {
     let plan = import_plan(EXAMPLE.as_bytes()).unwrap();
@@ -68,16 +73,16 @@ async fn example(db: &Db) -> Plan {
 async fn a_plan_file_imports_whole_and_reads_back_to_the_same_bytes(db: Db) {
     let plan = example(&db).await;
     let paths = plan_io::record_paths(EXAMPLE.as_bytes());
-    assert_eq!(plan_io::import_problems(&db, &plan, &paths).await.unwrap(), vec![]);
+    assert_eq!(plan_io::import_problems(&db, &plan, &paths, false).await.unwrap(), vec![]);
     let organiser = plan_io::organiser_of(&plan).unwrap().organisation_id().to_string();
     assert_eq!(organiser, "48b643cb-4f12-4f98-90e6-32e4c5afdf23");
-    plan_io::import_plan_records(&db, "test", &plan, &organiser, T0).await.unwrap();
+    plan_io::import_plan_records(&db, "test", &plan, &organiser, None, T0).await.unwrap();
     let stored = plans::load_plan(&db, plan.event.id()).await.unwrap().unwrap();
-    assert_eq!(export_plan(&stored.plan), EXAMPLE);
+    assert_eq!(export_plan(&stored.plan, &organisations()), EXAMPLE);
     assert_eq!(stored.organiser_organisation_id, organiser);
     assert!(stored.versions.values().all(|v| *v == 1));
 
-    let problems = plan_io::import_problems(&db, &plan, &paths).await.unwrap();
+    let problems = plan_io::import_problems(&db, &plan, &paths, false).await.unwrap();
     assert_eq!(problems[0].path, "$.event.id");
     assert_eq!(problems.len(), 1 + 13, "the event and each of its 13 records: {problems:?}");
     assert_eq!(plan_io::ids_taken(&db, &[plan.event.id()], Some(plan.event.id())).await.unwrap(), Vec::<String>::new());
@@ -88,7 +93,7 @@ async fn a_plan_file_imports_whole_and_reads_back_to_the_same_bytes(db: Db) {
 async fn a_write_based_on_an_outdated_version_writes_nothing_of_its_batch(db: Db) {
     let mut plan = example(&db).await;
     let organiser = plan_io::organiser_of(&plan).unwrap().organisation_id().to_string();
-    plan_io::import_plan_records(&db, "test", &plan, &organiser, T0).await.unwrap();
+    plan_io::import_plan_records(&db, "test", &plan, &organiser, None, T0).await.unwrap();
     let event = plan.event.id().to_string();
     let zone = plan.zones.remove(0);
     let stale = RecordWrite::new(RecordKind::Zone, zone.id(), &zone, None, WriteOp::Delete(2)).unwrap();
@@ -97,7 +102,11 @@ async fn a_write_based_on_an_outdated_version_writes_nothing_of_its_batch(db: Db
     let fresh = RecordWrite::new(RecordKind::Need, need.id(), need, None, WriteOp::Delete(1)).unwrap();
     let applied = plan_io::apply_writes(&db, "test", &event, None, &[fresh.clone(), stale], T0).await.unwrap();
     assert_eq!(applied, Applied::Conflict);
-    assert_eq!(export_plan(&plans::load_plan(&db, &event).await.unwrap().unwrap().plan), EXAMPLE, "nothing written");
+    assert_eq!(
+        export_plan(&plans::load_plan(&db, &event).await.unwrap().unwrap().plan, &organisations()),
+        EXAMPLE,
+        "nothing written"
+    );
     assert_eq!(plan_io::apply_writes(&db, "test", &event, None, &[fresh], T0).await.unwrap(), Applied::Done);
     let stored = plans::load_plan(&db, &event).await.unwrap().unwrap();
     assert_eq!(stored.plan.needs.len(), 1);

@@ -1,6 +1,8 @@
-//! `cordon plan list | export | import` through the real binary: the export of the demo
-//! festival imports into a database that lacks it and exports back to the same bytes; a
-//! broken file or one naming unknown organisations is refused whole, with every error.
+//! `cordon plan list | export | import | copy` through the real binary: the export of the demo
+//! festival imports into a database that lacks it and exports back to the same bytes, and
+//! into another Cordon that knows its organisations by their numbers only; a broken file or
+//! one naming unknown organisations is refused whole, with every error; a copy gets new ids;
+//! next year's edition keeps the local times.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -137,16 +139,154 @@ async fn a_file_naming_organisations_this_database_lacks_is_refused_at_each_path
     assert!(!refused.status.success());
     let errors = stderr(&refused);
     let plan: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    let participants = plan["participants"].as_array().unwrap().len();
-    assert!(participants >= 5, "every organisation taking part in the festival: {participants}");
-    for i in 0..participants {
+    let organisations = plan["organisations"].as_array().unwrap();
+    assert_eq!(organisations.len(), 6, "every organisation taking part in the festival");
+    for (i, organisation) in organisations.iter().enumerate() {
+        let name = organisation["name"].as_str().unwrap();
+        let line = format!("$.organisations[{i}] : « {name} » (");
+        let found = errors.lines().find(|l| l.starts_with(&line)).unwrap_or_else(|| panic!("{line} in:\n{errors}"));
+        assert!(
+            found.contains("aucune organisation de cette base n’a ") && found.contains("ne crée jamais"),
+            "{found}"
+        );
+    }
+    assert_eq!(count_records(&empty).await, (0, 0));
+
+    // A `cordon-plan/2` file (no organisations) names them by id only.
+    let mut older = plan.clone();
+    older["format"] = "cordon-plan/2".into();
+    older.as_object_mut().unwrap().remove("organisations");
+    let old_file = temp("json");
+    std::fs::write(&old_file, serde_json::to_vec_pretty(&older).unwrap()).unwrap();
+    let refused = stderr(&cordon(&empty, &["plan", "import", old_file.to_str().unwrap()]));
+    for i in 0..plan["participants"].as_array().unwrap().len() {
         let line = format!(
             "$.participants[{i}].organisation_id : Organisation inconnue : aucune organisation de la base n’a cet \
              identifiant."
         );
-        assert!(errors.lines().any(|l| l == line), "{line} missing from:\n{errors}");
+        assert!(refused.lines().any(|l| l == line), "{line} missing from:\n{refused}");
     }
-    assert_eq!(count_records(&empty).await, (0, 0));
+}
+
+/// Another Cordon: the festival's organisations created there by its administrator, under
+/// their own ids, with the same SIRET, CNAPS authorisation, commune or department.
+async fn another_cordon_with_the_same_organisations() -> PathBuf {
+    let db = temp("sqlite");
+    ok(cordon(&db, &["migrate"]));
+    let target = app::store::connect(&url(&db)).await.unwrap();
+    let made = [
+        ("Comité des fêtes (Martigues)", "organisateur", "", "", "", "123 456 782 00010"),
+        ("Préfecture 13", "prefecture", "", "", "13", ""),
+        ("Commissariat de Martigues", "police_nationale", "", "", "", "98765432400019"),
+        ("PM Martigues", "police_municipale", "13056", "", "", ""),
+        ("Provence Sécurité", "securite_privee", "", "AUT-013-2118-05-12-20190412345", "", ""),
+        ("Azur Protection", "securite_privee", "", "AUT-013-2121-03-02-20210098765", "", ""),
+        // Same SIRET, another kind: never taken for the commissariat.
+        ("Association homonyme", "autre", "", "", "", "98765432400019"),
+    ];
+    for (name, kind, commune, cnaps, department, siret) in made {
+        let profile = app::domain::OrganisationProfile::parse(name, kind, commune, cnaps, department)
+            .and_then(|p| p.with_siret(siret))
+            .unwrap();
+        app::store::organisations::create(&target, &profile, app::domain::Instant(0)).await.unwrap();
+    }
+    target.pool.close().await;
+    db
+}
+
+#[tokio::test]
+async fn the_festival_moves_to_another_cordon_whose_organisations_it_recognises_by_their_numbers() {
+    let (db, festival) = demo_database();
+    let file = temp("json");
+    ok(cordon(&db, &["plan", "export", &festival, "--output", file.to_str().unwrap()]));
+    let other = another_cordon_with_the_same_organisations().await;
+
+    let preview = stdout(&ok(cordon(&other, &["plan", "import", file.to_str().unwrap(), "--preview"])));
+    assert!(preview.starts_with("Aperçu, rien n’est importé : « Fête de la Saint-Pierre"), "{preview}");
+    for line in [
+        "« Comité des fêtes de Martigues » (Organisateur (donneur d’ordre)) → « Comité des fêtes (Martigues) », reconnue \
+         par le SIRET 12345678200010",
+        "« Préfecture des Bouches-du-Rhône » (Préfecture) → « Préfecture 13 », reconnue par le département 13",
+        "« Commissariat de police de Martigues » (Police nationale) → « Commissariat de Martigues », reconnue par le \
+         SIRET 98765432400019",
+        "« Police municipale de Martigues » (Police municipale) → « PM Martigues », reconnue par le code de commune 13056",
+        "« Provence Sécurité Événements » (Sécurité privée) → « Provence Sécurité », reconnue par l’autorisation CNAPS \
+         AUT-013-2118-05-12-20190412345",
+    ] {
+        assert!(preview.lines().any(|l| l.trim() == line), "{line} missing from:\n{preview}");
+    }
+    assert_eq!(count_records(&other).await.0, 0, "a preview imports nothing");
+
+    let imported = ok(cordon(&other, &["plan", "import", file.to_str().unwrap()]));
+    assert_eq!(stdout(&imported), format!("{festival}\n"));
+    let moved = stdout(&ok(cordon(&other, &["plan", "export", &festival])));
+    let moved: serde_json::Value = serde_json::from_str(&moved).unwrap();
+    let original: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(moved["deployments"], original["deployments"], "the same plan");
+    let names: Vec<&str> =
+        moved["organisations"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"PM Martigues") && !names.contains(&"Association homonyme"), "{names:?}");
+    let local_ids: Vec<&str> =
+        moved["organisations"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
+    for participant in moved["participants"].as_array().unwrap() {
+        assert!(
+            local_ids.contains(&participant["organisation_id"].as_str().unwrap()),
+            "stands for an organisation here"
+        );
+    }
+    let original_ids: Vec<&str> =
+        original["organisations"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert!(local_ids.iter().all(|id| !original_ids.contains(id)), "this Cordon's own organisations");
+}
+
+#[tokio::test]
+async fn a_plan_already_here_imports_again_only_as_a_copy_under_new_ids() {
+    let (db, festival) = demo_database();
+    let file = temp("json");
+    ok(cordon(&db, &["plan", "export", &festival, "--output", file.to_str().unwrap()]));
+    let refused = stderr(&cordon(&db, &["plan", "import", file.to_str().unwrap()]));
+    assert!(refused.contains("« --copy »"), "the refusal says how: {refused}");
+    let copy = ok(cordon(&db, &["plan", "import", file.to_str().unwrap(), "--copy"]));
+    let copy_id = stdout(&copy).trim().to_string();
+    assert_ne!(copy_id, festival);
+    assert!(stderr(&copy).contains("sous de nouveaux identifiants"), "{}", stderr(&copy));
+    let list = stdout(&ok(cordon(&db, &["plan", "list"])));
+    assert_eq!(list.lines().count(), 2, "{list}");
+    let original: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let copied: serde_json::Value =
+        serde_json::from_slice(&ok(cordon(&db, &["plan", "export", &copy_id])).stdout).unwrap();
+    assert_eq!(copied["event"]["window"], original["event"]["window"]);
+    assert_eq!(copied["organisations"], original["organisations"], "the same organisations take part");
+    assert_eq!(copied["deployments"].as_array().unwrap().len(), original["deployments"].as_array().unwrap().len());
+    let ids = |plan: &serde_json::Value| -> Vec<String> {
+        plan["deployments"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(ids(&copied).iter().all(|id| !ids(&original).contains(id)));
+}
+
+#[tokio::test]
+async fn plan_copy_makes_next_years_edition_at_the_same_local_times() {
+    let (db, festival) = demo_database();
+    let list = stdout(&ok(cordon(&db, &["plan", "list"])));
+    let start = list.split('\t').nth(2).unwrap().to_string();
+    assert!(start.ends_with("juin 2027 à 10:00"), "{start}");
+    let original: serde_json::Value =
+        serde_json::from_slice(&ok(cordon(&db, &["plan", "export", &festival])).stdout).unwrap();
+    let new_start = "2028-06-24T10:00";
+    let edition = stdout(&ok(cordon(&db, &["plan", "copy", &festival, "--start", new_start]))).trim().to_string();
+    let copied: serde_json::Value =
+        serde_json::from_slice(&ok(cordon(&db, &["plan", "export", &edition])).stdout).unwrap();
+    assert_eq!(copied["event"]["window"]["start"], "2028-06-24T08:00:00Z", "10:00 in Paris, summer time");
+    assert_eq!(copied["event"]["legal"]["orders"], serde_json::json!([]), "an order covers one edition");
+    assert!(copied["agents"].as_array().unwrap().iter().all(|a| a["availability"] == serde_json::json!([])));
+    assert_eq!(copied["deployments"].as_array().unwrap().len(), original["deployments"].as_array().unwrap().len());
+    assert_eq!(stdout(&ok(cordon(&db, &["plan", "list"]))).lines().count(), 2);
+
+    let skipped = cordon(&db, &["plan", "copy", &festival, "--start", "2028-03-26T02:30"]);
+    assert_eq!(skipped.status.code(), Some(1));
+    assert!(stderr(&skipped).contains("n'existe pas"), "{}", stderr(&skipped));
+    let unknown = cordon(&db, &["plan", "copy", "0c3060e1-7122-456c-887a-f0c0f8ffa464", "--start", new_start]);
+    assert!(stderr(&unknown).contains("aucun événement"), "{}", stderr(&unknown));
 }
 
 #[test]
@@ -191,7 +331,7 @@ async fn count_records(db: &Path) -> (i64, i64) {
 fn plan_help_lists_the_three_commands() {
     let help = Command::new(env!("CARGO_BIN_EXE_cordon")).args(["plan", "--help"]).output().unwrap();
     let text = String::from_utf8(help.stdout).unwrap();
-    for command in ["list", "export", "import"] {
+    for command in ["list", "export", "import", "copy"] {
         assert!(text.contains(command), "{command} missing from `cordon plan --help`:\n{text}");
     }
     assert!(text.contains("Exemples :") && text.contains("cordon plan import fete.json"), "{text}");

@@ -290,10 +290,20 @@ async fn only_platform_administrators_create_organisations_and_bad_fields_are_na
     let (status, body, _) = app.call(&admin, "create_organisation", &bad).await;
     assert_eq!(status, 422);
     assert_eq!(body["Invalid"]["field"], "commune");
-    let (status, id, _) = app.call(&admin, "create_organisation", &form).await;
-    assert_eq!(status, 200);
+    let with_siret = |siret| {
+        let mut fields = form.to_vec();
+        fields.push(("siret", siret));
+        fields
+    };
+    let (status, body, _) = app.call(&admin, "create_organisation", &with_siret("212 100 04 00012")).await;
+    assert_eq!((status, &body["Invalid"]["field"]), (422, &serde_json::json!("siret")), "{body}");
+    let (status, id, _) = app.call(&admin, "create_organisation", &with_siret("213 100 046 00019")).await;
+    assert_eq!(status, 200, "{id}");
     let created = store::organisations::get(&app.db, id.as_str().unwrap()).await.unwrap().unwrap();
     assert_eq!(created.department.as_deref(), Some("13"));
+    assert_eq!(created.siret.as_deref(), Some("21310004600019"));
+    let (status, _, _) = app.call(&admin, "create_organisation", &form).await;
+    assert_eq!(status, 200, "the SIRET is optional");
     assert_eq!(app.mail.received()[0].to, vec!["chef@arles.test"]);
     app.stop().await;
 }

@@ -109,7 +109,8 @@ async fn the_plan_reads_as_in_the_interface_with_restricted_deployments_for_the_
             &stored.plan.participants,
         )
         .unwrap();
-        let expected = app::domain::interchange::export_plan(&stored.plan.clone().as_read_by(&access));
+        let expected =
+            app::service::new_plans::plan_file(&app.db, &stored.plan.clone().as_read_by(&access)).await.unwrap();
         assert_eq!(body, expected, "{email}: the export's exact bytes");
         assert_eq!(
             body.contains("CAR-013"),

@@ -19,6 +19,7 @@ mod http_delegation;
 mod http_department_model;
 mod http_feeds;
 mod http_matrix;
+mod http_new_plans;
 mod http_offboarding;
 mod http_orders;
 mod http_plan_edits;

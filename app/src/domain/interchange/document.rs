@@ -1,4 +1,4 @@
-//! The documents of the `cordon-plan/2` format: one struct per JSON object, fields in the
+//! The documents of the `cordon-plan/3` format: one struct per JSON object, fields in the
 //! order they are written. They are the format's own shape, mapped to and from the domain's
 //! drafts, so that a change to a domain type cannot silently change the files.
 
@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::stamp::format_instant;
 use super::PLAN_FORMAT;
+use crate::domain::organisation::{OrganisationIdentity, OrganisationKind};
 use crate::domain::plan::{
     AgentDraft, DeploymentDraft, EventDraft, EventKind, LegalContext, MissionCategory, MunicipalFramework, NeedDraft,
     OrderKind, ParticipantDraft, ParticipantRole, Plan, PoliceRegime, PostDraft, PublicBehaviour, Qualification, Sex,
@@ -20,6 +21,8 @@ pub struct PlanDocument {
     pub event: EventDoc,
     pub zones: Vec<ZoneDoc>,
     pub posts: Vec<PostDoc>,
+    /// What identifies each organisation taking part outside Cordon (`cordon-plan/3`).
+    pub organisations: Vec<OrganisationDoc>,
     pub participants: Vec<ParticipantDoc>,
     pub agents: Vec<AgentDoc>,
     pub needs: Vec<NeedDoc>,
@@ -109,6 +112,26 @@ pub struct PostDoc {
     pub id: String,
     pub zone_id: String,
     pub name: String,
+}
+
+/// An organisation behind participants, as another Cordon recognises it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrganisationDoc {
+    /// Its id in the Cordon that wrote the file (participants' `organisation_id`).
+    pub id: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub siret: Option<String>,
+    pub cnaps_authorisation: Option<String>,
+    pub commune_code: Option<String>,
+    pub department: Option<String>,
+}
+
+impl From<OrganisationIdentity> for OrganisationDoc {
+    fn from(o: OrganisationIdentity) -> Self {
+        let OrganisationIdentity { id, name, kind, siret, cnaps_authorisation, commune_code, department } = o;
+        OrganisationDoc { id, name, kind, siret, cnaps_authorisation, commune_code, department }
+    }
 }
 
 /// An organisation taking part.
@@ -349,13 +372,24 @@ fn sorted<R: Clone, Draft: From<R>, D: From<Draft>>(records: &[R], id: fn(&D) ->
     docs
 }
 
-impl From<&Plan> for PlanDocument {
-    fn from(plan: &Plan) -> Self {
+impl PlanDocument {
+    /// The document of `plan`, with the identity of each of `organisations` that a
+    /// participant stands for (the others are left out).
+    pub fn of(plan: &Plan, organisations: &[OrganisationIdentity]) -> Self {
+        let mut listed: Vec<OrganisationDoc> = organisations
+            .iter()
+            .filter(|o| plan.participants.iter().any(|p| p.organisation_id() == o.id))
+            .cloned()
+            .map(OrganisationDoc::from)
+            .collect();
+        listed.sort_by(|a, b| a.id.cmp(&b.id));
+        listed.dedup_by(|a, b| a.id == b.id);
         PlanDocument {
             format: PLAN_FORMAT.into(),
             event: EventDraft::from(plan.event.clone()).into(),
             zones: sorted::<_, ZoneDraft, ZoneDoc>(&plan.zones, |d| &d.id),
             posts: sorted::<_, PostDraft, PostDoc>(&plan.posts, |d| &d.id),
+            organisations: listed,
             participants: sorted::<_, ParticipantDraft, ParticipantDoc>(&plan.participants, |d| &d.id),
             agents: sorted::<_, AgentDraft, AgentDoc>(&plan.agents, |d| &d.id),
             needs: sorted::<_, NeedDraft, NeedDoc>(&plan.needs, |d| &d.id),

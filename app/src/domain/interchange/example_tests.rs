@@ -4,17 +4,19 @@
 use serde_json::Value;
 
 use super::fixtures::EXAMPLE;
-use super::{export_plan, import_plan};
+use super::{export_plan, import_plan_file};
 
 const GUIDE: &str = include_str!("../../../../docs/plan-format.md");
 const SCHEMA: &str = include_str!("../../../../docs/plan-format.schema.json");
 
 #[test]
 fn the_example_imports_and_exports_back_byte_for_byte() {
-    let plan = import_plan(EXAMPLE.as_bytes()).unwrap();
+    let file = import_plan_file(EXAMPLE.as_bytes()).unwrap();
+    let plan = &file.plan;
     assert_eq!((plan.zones.len(), plan.posts.len(), plan.participants.len()), (2, 1, 3));
     assert_eq!((plan.agents.len(), plan.needs.len(), plan.deployments.len()), (2, 2, 3));
-    assert_eq!(export_plan(&plan), EXAMPLE);
+    assert_eq!(file.organisations.len(), 3);
+    assert_eq!(export_plan(plan, &file.organisations), EXAMPLE);
 }
 
 #[test]
@@ -26,11 +28,14 @@ fn the_example_in_the_guide_is_the_example_file() {
 
 #[test]
 fn exporting_the_same_plan_with_its_lists_in_another_order_gives_the_same_bytes() {
-    let mut plan = import_plan(EXAMPLE.as_bytes()).unwrap();
+    let file = import_plan_file(EXAMPLE.as_bytes()).unwrap();
+    let mut plan = file.plan;
+    let mut organisations = file.organisations;
     plan.deployments.reverse();
     plan.participants.rotate_left(1);
     plan.zones.reverse();
-    assert_eq!(export_plan(&plan), EXAMPLE);
+    organisations.reverse();
+    assert_eq!(export_plan(&plan, &organisations), EXAMPLE);
 }
 
 /// The schema's definition an object of the example at `pointer` follows.
@@ -55,7 +60,7 @@ fn the_schema_is_draft_2020_12_and_describes_every_object_of_the_example() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
     let example: Value = serde_json::from_str(EXAMPLE).unwrap();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert_eq!(schema["properties"]["format"]["const"], "cordon-plan/2");
+    assert_eq!(schema["properties"]["format"]["const"], "cordon-plan/3");
     assert_follows(&example, &schema, "$");
     assert_follows(&example["event"], definition(&schema, "event"), "$.event");
     assert_follows(&example["event"]["legal"], definition(&schema, "legal"), "$.event.legal");
@@ -66,6 +71,7 @@ fn the_schema_is_draft_2020_12_and_describes_every_object_of_the_example() {
     let sections = [
         ("zones", "zone"),
         ("posts", "post"),
+        ("organisations", "organisation"),
         ("participants", "participant"),
         ("agents", "agent"),
         ("needs", "need"),

@@ -44,16 +44,16 @@ fn a_missing_or_unknown_format_stops_the_reading_at_once() {
         errors(&missing),
         vec![error(
             "$.format",
-            "Champ « format » manquant : ce fichier n'est pas un plan Cordon (« cordon-plan/2 » attendu)."
+            "Champ « format » manquant : ce fichier n'est pas un plan Cordon (« cordon-plan/3 » attendu)."
         )]
     );
     let mut newer = example();
-    newer["format"] = json!("cordon-plan/3");
+    newer["format"] = json!("cordon-plan/4");
     assert_eq!(
         errors(&newer),
         vec![error(
             "$.format",
-            "Format « cordon-plan/3 » inconnu : « cordon-plan/2 » (ou « cordon-plan/1 ») est attendu."
+            "Format « cordon-plan/4 » inconnu : « cordon-plan/3 » (ou « cordon-plan/2 », « cordon-plan/1 ») est attendu."
         )]
     );
     assert_eq!(errors(&json!([1, 2])), vec![error("$", "Un objet JSON est attendu.")]);
@@ -291,6 +291,7 @@ fn a_vehicle_search_is_a_mission_category_of_its_own() {
 fn example_v1() -> Value {
     let mut plan = example();
     plan["format"] = json!("cordon-plan/1");
+    plan.as_object_mut().unwrap().remove("organisations");
     plan["event"]["legal"] = json!({
         "perimetre_l226_1": false,
         "arrete_palpation_l613_2": true,
@@ -322,9 +323,43 @@ fn a_cordon_plan_1_file_is_read_its_ticks_becoming_orders_without_number_or_date
     );
     assert!(legal.convention_coordination_en_vigueur && !legal.palpations_sous_controle_opj && !legal.but_lucratif);
     assert!(plan.zones.iter().all(|z| !z.acces_enceinte()));
-    let exported: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
-    assert_eq!(exported["format"], "cordon-plan/2");
+    let exported: Value = serde_json::from_str(&export_plan(&plan, &[])).unwrap();
+    assert_eq!(exported["format"], "cordon-plan/3");
     assert_eq!(exported["event"]["legal"]["orders"][0]["zone_ids"], json!([]));
+}
+
+#[test]
+fn a_cordon_plan_2_file_is_read_without_organisations_and_may_not_carry_them() {
+    let mut plan = example();
+    plan["format"] = json!("cordon-plan/2");
+    let organisations = plan.as_object_mut().unwrap().remove("organisations").unwrap();
+    let file = super::import_plan_file(serde_json::to_string(&plan).unwrap().as_bytes()).unwrap();
+    assert_eq!((file.plan.participants.len(), file.organisations.len()), (3, 0));
+    plan["organisations"] = organisations;
+    assert_eq!(
+        errors(&plan),
+        vec![error("$.organisations", "Champ inconnu : le format cordon-plan ne le prévoit pas.")]
+    );
+}
+
+#[test]
+fn an_organisation_of_the_file_with_a_malformed_number_or_a_repeated_id_is_refused_at_its_path() {
+    let mut plan = example();
+    plan["organisations"][0]["siret"] = json!("98765432400036");
+    plan["organisations"][1]["commune_code"] = json!("ABCDE");
+    plan["organisations"][2]["id"] = plan["organisations"][1]["id"].clone();
+    let found = errors(&plan);
+    assert!(found.contains(&error("$.organisations[0].siret", "Numéro mal formé : « 98765432400036 ».")), "{found:?}");
+    assert!(found.contains(&error("$.organisations[1].commune_code", "Numéro mal formé : « ABCDE ».")), "{found:?}");
+    assert!(found.contains(&error("$.organisations[2].id", "Identifiant déjà utilisé par $.organisations[1].")));
+    assert_eq!(found.len(), 3, "{found:?}");
+    let mut plan = example();
+    plan["organisations"][2]["kind"] = json!("milice");
+    let found = errors(&plan);
+    assert!(
+        found[0].0 == "$.organisations[2].kind" && found[0].1.starts_with("Valeur inconnue « milice »"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -5,12 +5,13 @@
 use serde_json::Value;
 
 use super::document::{
-    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, OrderDoc, ParticipantDoc, PolygonDoc, PostDoc,
-    ZoneDoc,
+    AgentDoc, CnapsCardDoc, DeploymentDoc, EventDoc, LegalDoc, NeedDoc, OrderDoc, OrganisationDoc, ParticipantDoc,
+    PolygonDoc, PostDoc, ZoneDoc,
 };
 use super::reader::{boolean, code_reader, count, item, list, list_of, number, small, string, window, Obj};
 use super::report::Report;
-use super::{PLAN_FORMAT, PLAN_FORMAT_V1};
+use super::{PLAN_FORMAT, PLAN_FORMAT_V1, PLAN_FORMAT_V2};
+use crate::domain::organisation::OrganisationKind;
 use crate::domain::plan::{
     EventKind, LegalContext, MissionCategory, MunicipalFramework, OrderKind, ParticipantRole, PoliceRegime,
     PublicBehaviour, Qualification, Sex, Visibility, ZoneKind,
@@ -23,6 +24,8 @@ pub(super) struct ReadDocument {
     pub event: Option<EventDoc>,
     pub zones: Vec<Option<ZoneDoc>>,
     pub posts: Vec<Option<PostDoc>>,
+    /// Empty in files before `cordon-plan/3`.
+    pub organisations: Vec<Option<OrganisationDoc>>,
     pub participants: Vec<Option<ParticipantDoc>>,
     pub agents: Vec<Option<AgentDoc>>,
     pub needs: Vec<Option<NeedDoc>>,
@@ -36,7 +39,9 @@ pub(super) fn wrong_format_message(found: Option<&Value>) -> String {
         Some(value) => {
             let shown: String =
                 value.as_str().map_or_else(|| value.to_string(), str::to_string).chars().take(40).collect();
-            format!("Format « {shown} » inconnu : « {PLAN_FORMAT} » (ou « {PLAN_FORMAT_V1} ») est attendu.")
+            format!(
+                "Format « {shown} » inconnu : « {PLAN_FORMAT} » (ou « {PLAN_FORMAT_V2} », « {PLAN_FORMAT_V1} ») est attendu."
+            )
         }
     }
 }
@@ -46,9 +51,10 @@ pub(super) fn wrong_format_message(found: Option<&Value>) -> String {
 pub(super) fn read_document(root: &Value, report: &mut Report) -> Option<ReadDocument> {
     let mut obj = Obj::open(root, "$", report)?;
     let format = obj.optional("format");
-    let v1 = match format.and_then(Value::as_str) {
-        Some(PLAN_FORMAT) => false,
-        Some(PLAN_FORMAT_V1) => true,
+    let (v1, v3) = match format.and_then(Value::as_str) {
+        Some(PLAN_FORMAT) => (false, true),
+        Some(PLAN_FORMAT_V2) => (false, false),
+        Some(PLAN_FORMAT_V1) => (true, false),
         _ => {
             report.push("$.format", wrong_format_message(format));
             return None;
@@ -59,6 +65,7 @@ pub(super) fn read_document(root: &Value, report: &mut Report) -> Option<ReadDoc
         event,
         zones: section(&mut obj, "zones", report, if v1 { zone_doc_v1 } else { zone_doc }),
         posts: section(&mut obj, "posts", report, post_doc),
+        organisations: if v3 { section(&mut obj, "organisations", report, organisation_doc) } else { Vec::new() },
         participants: section(&mut obj, "participants", report, if v1 { participant_doc_v1 } else { participant_doc }),
         agents: section(&mut obj, "agents", report, agent_doc),
         needs: section(&mut obj, "needs", report, need_doc),
@@ -95,6 +102,9 @@ code_reader!(visibility, Visibility);
 code_reader!(order_kind, OrderKind);
 code_reader!(framework, MunicipalFramework);
 code_reader!(police_regime, PoliceRegime);
+fn organisation_kind(value: &Value, path: &str, report: &mut Report) -> Option<OrganisationKind> {
+    super::reader::code(value, path, report, &OrganisationKind::ALL, OrganisationKind::code)
+}
 
 fn event_doc(value: &Value, path: &str, r: &mut Report) -> Option<EventDoc> {
     event_doc_in(value, path, r, legal_doc)
@@ -261,6 +271,27 @@ fn post_doc(value: &Value, path: &str, r: &mut Report) -> Option<PostDoc> {
     let name = o.req("name", r, string);
     o.finish(r);
     Some(PostDoc { id: id?, zone_id: zone_id?, name: name? })
+}
+
+fn organisation_doc(value: &Value, path: &str, r: &mut Report) -> Option<OrganisationDoc> {
+    let mut o = Obj::open(value, path, r)?;
+    let id = o.req("id", r, string);
+    let name = o.req("name", r, string);
+    let kind = o.req("kind", r, organisation_kind);
+    let siret = o.opt("siret", r, string);
+    let cnaps_authorisation = o.opt("cnaps_authorisation", r, string);
+    let commune_code = o.opt("commune_code", r, string);
+    let department = o.opt("department", r, string);
+    o.finish(r);
+    Some(OrganisationDoc {
+        id: id?,
+        name: name?,
+        kind: kind?,
+        siret: siret?,
+        cnaps_authorisation: cnaps_authorisation?,
+        commune_code: commune_code?,
+        department: department?,
+    })
 }
 
 fn participant_doc(value: &Value, path: &str, r: &mut Report) -> Option<ParticipantDoc> {

@@ -55,6 +55,11 @@ impl Report {
         }
     }
 
+    /// How many problems were recorded so far.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
     /// Whether nothing went wrong so far.
     pub fn is_clean(&self) -> bool {
         self.errors.is_empty()

@@ -59,10 +59,14 @@ pub fn field_of(error: &PlanError, fallback: &str) -> String {
 
 /// A `datetime-local` value ("2026-07-10T18:00") read in the event's zone.
 pub fn local_datetime(zone: Tz, raw: &str, field: &str) -> Result<Instant, FieldError> {
-    let naive = NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M")
+    local_instant(zone, wall_clock(raw, field)?).map_err(|e| FieldError::new(field, e))
+}
+
+/// A `datetime-local` value ("2026-07-10T18:00") as a wall-clock time, in no zone yet.
+pub fn wall_clock(raw: &str, field: &str) -> Result<NaiveDateTime, FieldError> {
+    NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, text::DATETIME_INVALID))?;
-    local_instant(zone, naive).map_err(|e| FieldError::new(field, e))
+        .map_err(|_| FieldError::new(field, text::DATETIME_INVALID))
 }
 
 /// A window from two `datetime-local` values; an end before the start is reported on `end`.

@@ -8,6 +8,7 @@ mod actors;
 mod aggregate;
 mod coverage;
 mod deployment;
+mod edition;
 mod error;
 mod event;
 pub(crate) mod fields;
@@ -34,6 +35,7 @@ pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, S
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
 pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
+pub use edition::{copy_plan, next_edition};
 pub use error::PlanError;
 pub use event::{
     Event, EventDraft, EventKind, LegalContext, OrderKind, PoliceRegime, PrefectOrder, PrefectOrderFields,

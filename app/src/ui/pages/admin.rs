@@ -59,6 +59,7 @@ pub fn AdminPage() -> impl IntoView {
             <TextField name="commune" label=text::LABEL_COMMUNE error=field_error(create, "commune")/>
             <TextField name="cnaps" label=text::LABEL_CNAPS error=field_error(create, "cnaps")/>
             <TextField name="department" label=text::LABEL_DEPARTMENT error=field_error(create, "department")/>
+            <TextField name="siret" label=text::LABEL_SIRET error=field_error(create, "siret")/>
             <TextField name="first_admin_email" label="Adresse électronique de son premier administrateur (facultatif)"
                 kind="email" error=field_error(create, "first_admin_email")/>
             <button type="submit" class="fr-btn">{text::CREATE_ORG_BUTTON}</button>

@@ -8,6 +8,7 @@ mod event_form;
 mod forms;
 mod in_place;
 mod mine;
+mod next_edition;
 mod orders;
 mod posts;
 mod preview;
@@ -58,6 +59,7 @@ pub struct PlanActions {
     pub accept_schedule: ServerAction<AcceptSchedule>,
     pub add_order: ServerAction<crate::api::plan_edits::AddOrder>,
     pub remove_order: ServerAction<crate::api::plan_edits::RemoveOrder>,
+    pub next_edition: ServerAction<crate::api::events::NextEdition>,
 }
 
 #[component]
@@ -79,6 +81,7 @@ pub fn PlanPageView() -> impl IntoView {
         accept_schedule: ServerAction::new(),
         add_order: ServerAction::new(),
         remove_order: ServerAction::new(),
+        next_edition: ServerAction::new(),
     };
     // The plan is read again after a successful save only (a refused one leaves every form as
     // the person typed it, with the message beside the field), and redrawn in place.
@@ -145,6 +148,11 @@ fn Plan(
     view! {
         <Title text=name.clone()/>
         <h1>{name}</h1>
+        {page.with_value(|p| p.edition_of.clone()).map(|source| view! {
+            <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="edition-brouillon">
+                <p>{text::next_edition_note(&source)}</p>
+            </div>
+        })}
         <p class="fr-mb-3w">
             <a class="fr-link fr-icon-file-text-line fr-link--icon-left" href=page.with_value(|p| format!("/evenements/{}/convention", p.plan.event.id()))>
                 {crate::text::DOSSIER_TITLE}
@@ -174,6 +182,7 @@ fn Plan(
             <ParticipantForm page=page.get_value() action=actions.participant/>
             <EventForm page=page.get_value() action=actions.event/>
             <orders::OrdersSection page=page.get_value() add=actions.add_order remove=actions.remove_order/>
+            <next_edition::NextEditionSection page=page.get_value() action=actions.next_edition/>
         })}
     }
 }
@@ -233,6 +242,7 @@ fn Contents(organiser: bool, may_deploy: bool, schedules: bool) -> impl IntoView
     if organiser {
         entries.push(("#titre-evenement", "L’événement"));
         entries.push(("#titre-arretes", "Arrêtés préfectoraux"));
+        entries.push(("#titre-reconduire", "Reconduire"));
     }
     view! {
         <nav class="fr-summary cordon-sections fr-mb-4w" aria-labelledby="titre-sommaire" id="sommaire-plan">

@@ -131,6 +131,7 @@ mod tests {
             rules: RuleSet::defaults(),
             compliance: ComplianceContext::at(paris(5, 1, 10, 0)),
             directory: Vec::new(),
+            edition_of: None,
         }
     }
 

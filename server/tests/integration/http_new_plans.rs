@@ -1,0 +1,126 @@
+//! Plans that become new events over HTTP: a plan file imported through the JSON API
+//! (`POST /api/v1/events`: a preview that writes nothing, a copy under new ids, and the
+//! refusals), and « Reconduire l'événement » (the `next_edition` server function).
+
+use serde_json::Value;
+
+use crate::common::{spawn_app, Backend, TestApp};
+use crate::http_api_v1::{get, token_for};
+
+const RESTRICTED: &str = "Équipe en civil près du canal pendant le feu d’artifice";
+
+async fn post(app: &TestApp, token: Option<&str>, query: &str, body: Vec<u8>) -> (u16, Value) {
+    let mut request = app.client().post(format!("{}/api/v1/events{query}", app.base)).body(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let res = request.send().await.unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+async fn event_count(app: &TestApp) -> usize {
+    app::store::plan_io::all_events(&app.db).await.unwrap().len()
+}
+
+async fn the_organiser_previews_then_imports_its_plan_again_as_a_copy(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let event = app.demo().await;
+    let token = token_for(&app, "organisateur@cordon.test").await;
+    let (_, _, file) = get(&app, Some(&token), &event).await;
+
+    let (status, preview) = post(&app, Some(&token), "?preview=true&copy=true", file.clone().into_bytes()).await;
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(preview["imported"], false);
+    let organisations = preview["organisations"].as_array().unwrap();
+    assert_eq!(organisations.len(), 6);
+    assert!(organisations.iter().all(|o| o["by"] == "same_id" && o["local_id"] == o["file_id"]), "{preview}");
+    assert_eq!(event_count(&app).await, 1, "a preview writes nothing");
+
+    let (status, refused) = post(&app, Some(&token), "", file.clone().into_bytes()).await;
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(refused["errors"][0]["path"], "$.event.id");
+    assert!(refused["errors"][0]["message"].as_str().unwrap().contains("?copy=true"), "{refused}");
+
+    let (status, made) = post(&app, Some(&token), "?copy=true", file.into_bytes()).await;
+    assert_eq!(status, 201, "{made}");
+    let copy = made["event_id"].as_str().unwrap().to_string();
+    assert_ne!(copy, event);
+    assert_eq!(event_count(&app).await, 2);
+    let stored = app::store::plans::load_plan(&app.db, &copy).await.unwrap().unwrap();
+    assert!(
+        stored.plan.deployments.iter().all(|d| d.mission() != RESTRICTED),
+        "the organiser copied what it reads: no restricted deployment"
+    );
+    let (status, _, body) = get(&app, Some(&token), &copy).await;
+    assert_eq!(status, 200, "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_organiser_previews_then_imports_its_plan_again_as_a_copy_on_sqlite() {
+    the_organiser_previews_then_imports_its_plan_again_as_a_copy(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_organiser_previews_then_imports_its_plan_again_as_a_copy_on_postgres() {
+    the_organiser_previews_then_imports_its_plan_again_as_a_copy(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn only_a_member_of_the_plans_organiser_imports_it_and_a_bad_file_is_refused_whole() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let organiser = token_for(&app, "organisateur@cordon.test").await;
+    let company = token_for(&app, "securite@cordon.test").await;
+    let (_, _, file) = get(&app, Some(&organiser), &event).await;
+
+    let (status, body) = post(&app, None, "?copy=true", file.clone().into_bytes()).await;
+    assert_eq!(status, 401, "{body}");
+    let (status, body) = post(&app, Some(&company), "?copy=true", file.clone().into_bytes()).await;
+    assert_eq!(status, 403, "{body}");
+    assert!(body["error"].as_str().unwrap().starts_with("Vous n’êtes pas membre de l’organisation qui organise"));
+
+    let mut broken: Value = serde_json::from_str(&file).unwrap();
+    broken["organisations"][0]["siret"] = "123".into();
+    broken["organisations"][0]["cnaps_authorisation"] = Value::Null;
+    broken["organisations"][0]["commune_code"] = Value::Null;
+    broken["organisations"][0]["department"] = Value::Null;
+    let (status, body) = post(&app, Some(&organiser), "?copy=true", serde_json::to_vec(&broken).unwrap()).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"][0]["path"], "$.organisations[0].siret");
+    assert_eq!(event_count(&app).await, 1, "nothing imported");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn next_years_edition_is_made_by_the_organiser_only_as_a_draft_of_what_it_reads() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let form = [("event_id", event.as_str()), ("start", "2028-06-24T10:00")];
+    let (status, body, _) = app.call(&company, "next_edition", &form).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(event_count(&app).await, 1);
+
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let skipped = [("event_id", event.as_str()), ("start", "2028-03-26T02:30")];
+    let (status, body, _) = app.call(&organiser, "next_edition", &skipped).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["Invalid"]["field"], "start");
+    assert_eq!(body["Invalid"]["message"], "Cette heure n'existe pas ce jour-là (passage à l'heure d'été).");
+
+    let (status, id, _) = app.call(&organiser, "next_edition", &form).await;
+    assert_eq!(status, 200, "{id}");
+    let id = id.as_str().unwrap();
+    let old = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap().plan;
+    let new = app::store::plans::load_plan(&app.db, id).await.unwrap().unwrap().plan;
+    assert_eq!(new.event.name(), old.event.name().replace("2027", "2028"));
+    assert!(new.event.legal().orders.is_empty());
+    assert!(new.deployments.iter().all(|d| d.mission() != RESTRICTED), "the organiser does not read it");
+    assert_eq!(new.deployments.len() + 1, old.deployments.len(), "every other deployment, the restricted one left out");
+    assert_eq!(new.participants.len(), old.participants.len());
+    assert!(app::store::releases::latest_number(&app.db, id).await.unwrap().is_none(), "nothing published yet");
+    app.stop().await;
+}
