@@ -53,6 +53,22 @@ pub async fn create_organisation(
     respond(server::create(name, kind, commune, cnaps, department, siret, first_admin_email).await)
 }
 
+/// Records an organisation's SIRET (its administrators and the platform's); blank removes it.
+#[server(endpoint = "set_organisation_siret")]
+pub async fn set_organisation_siret(organisation_id: String, siret: String) -> Result<(), AppError> {
+    use super::context::run;
+    run(|state, user, _| async move {
+        crate::service::organisations::require_manager(&state.db, &user, &organisation_id).await?;
+        let siret = crate::domain::organisation::parse_siret(&siret).map_err(|e| AppError::invalid(e.field(), e))?;
+        if !crate::store::organisations::set_siret(&state.db, &organisation_id, siret.as_deref()).await? {
+            return Err(AppError::NotFound);
+        }
+        tracing::info!(organisation = %organisation_id, by = %user.id, "SIRET recorded");
+        Ok(())
+    })
+    .await
+}
+
 /// Invites someone by e-mail into an organisation (its administrators only).
 #[server(endpoint = "invite_member")]
 pub async fn invite_member(organisation_id: String, email: String, role: String) -> Result<(), AppError> {

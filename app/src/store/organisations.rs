@@ -48,6 +48,16 @@ pub async fn create(db: &Db, profile: &OrganisationProfile, now: Instant) -> Res
     Ok(id)
 }
 
+/// Sets (or, with `None`, removes) an organisation's SIRET.
+pub async fn set_siret(db: &Db, id: &str, siret: Option<&str>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE organisations SET siret = $1 WHERE id = $2")
+        .bind(siret.map(str::to_string))
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn get(db: &Db, id: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {
     sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1")))
         .bind(id)

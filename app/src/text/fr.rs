@@ -100,6 +100,10 @@ pub const KEYS_COMPANY: &str = "l’autorisation CNAPS ou le SIRET";
 pub const MATCHED_BY_ID: &str = "son identifiant (elle vient de cette base)";
 pub const ID_INVALID: &str = "Identifiant invalide : un UUID est attendu.";
 pub const IDENTITY_INVALID: &str = "Numéro mal formé";
+pub const SIRET_TITLE: &str = "Identifiant SIRET";
+pub const SIRET_HELP: &str = "Le SIRET permet à un autre Cordon de reconnaître votre organisation quand un plan y est importé (la préfecture l’est par son département, une police municipale par sa commune, une entreprise de sécurité par son autorisation CNAPS).";
+pub const SIRET_BUTTON: &str = "Enregistrer le SIRET";
+pub const SIRET_SAVED: &str = "SIRET enregistré.";
 pub const LABEL_SIRET: &str = "SIRET (14 chiffres, facultatif)";
 pub const SIRET_INVALID: &str =
     "SIRET invalide : 14 chiffres dont la clé de contrôle est juste, par exemple 732 829 320 00074.";

@@ -511,3 +511,28 @@ async fn a_visitor_reads_nothing_through_server_functions() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_organisations_administrators_record_its_siret_and_no_one_else_does() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.demo().await;
+    let org = store::organisations::find_by_name(&app.db, "Comité des fêtes de Martigues").await.unwrap().unwrap();
+    let id = org.id.clone();
+    let app = &app;
+    let call = |client: &reqwest::Client, siret: &'static str| {
+        let (client, id) = (client.clone(), id.clone());
+        async move {
+            app.call(&client, "set_organisation_siret", &[("organisation_id", id.as_str()), ("siret", siret)]).await
+        }
+    };
+    let company = app.demo_client("securite@cordon.test").await;
+    assert_eq!(call(&company, "21310004600019").await.0, 404, "another organisation's: not found");
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let (status, body, _) = call(&organiser, "2131000460001").await;
+    assert_eq!((status, &body["Invalid"]["field"]), (422, &serde_json::json!("siret")), "{body}");
+    assert_eq!(call(&organiser, "213 100 046 00019").await.0, 200);
+    let saved = store::organisations::get(&app.db, &org.id).await.unwrap().unwrap();
+    assert_eq!(saved.siret.as_deref(), Some("21310004600019"));
+    assert_eq!(call(&organiser, "").await.0, 200);
+    assert_eq!(store::organisations::get(&app.db, &org.id).await.unwrap().unwrap().siret, None, "blank removes it");
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::organisations::{get_organisation, InviteMember};
+use crate::api::organisations::{get_organisation, InviteMember, SetOrganisationSiret};
 use crate::api::types::OrganisationPage;
 use crate::text;
 use crate::ui::components::{
@@ -18,16 +18,20 @@ pub fn OrganisationPageView() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let invite = ServerAction::<InviteMember>::new();
+    let siret = ServerAction::<SetOrganisationSiret>::new();
     let removal = MemberRemoval::new();
     let page = crate::ui::codec::load(
-        move || (id(), invite.version().get(), removal.action.version().get(), removal.delegation.version().get()),
+        move || {
+            let versions = (invite.version().get(), siret.version().get());
+            (id(), versions, removal.action.version().get(), removal.delegation.version().get())
+        },
         |(id, _, _, _)| get_organisation(id),
     );
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Organisation page invite removal/> }.into_any(),
+                    Ok(page) => view! { <Organisation page invite siret removal/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
@@ -36,7 +40,12 @@ pub fn OrganisationPageView() -> impl IntoView {
 }
 
 #[component]
-fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>, removal: MemberRemoval) -> impl IntoView {
+fn Organisation(
+    page: OrganisationPage,
+    invite: ServerAction<InviteMember>,
+    siret: ServerAction<SetOrganisationSiret>,
+    removal: MemberRemoval,
+) -> impl IntoView {
     let org = page.organisation.clone();
     let may_manage = page.may_manage;
     view! {
@@ -48,6 +57,29 @@ fn Organisation(page: OrganisationPage, invite: ServerAction<InviteMember>, remo
             prefecture=org.kind == crate::domain::OrganisationKind::Prefecture/>
         {may_manage.then(|| view! { <Invitations pending=page.invitations.clone()/> })}
         {may_manage.then(|| view! { <InviteForm organisation_id=org.id.clone() invite/> })}
+        {may_manage.then(|| view! { <SiretForm organisation_id=org.id.clone() current=org.siret.clone() action=siret/> })}
+    }
+}
+
+/// The SIRET other Cordons recognise the organisation by when a plan moves between them.
+#[component]
+fn SiretForm(
+    organisation_id: String,
+    current: Option<String>,
+    action: ServerAction<SetOrganisationSiret>,
+) -> impl IntoView {
+    let saved =
+        Signal::derive(move || matches!(action.value().get(), Some(Ok(()))).then(|| text::SIRET_SAVED.to_string()));
+    view! {
+        <h2 class="fr-h4 fr-mt-4w">{text::SIRET_TITLE}</h2>
+        <p class="fr-text--sm">{text::SIRET_HELP}</p>
+        <SuccessAlert message=saved/>
+        <ErrorAlert message=form_error(action)/>
+        <ActionForm action>
+            <input type="hidden" name="organisation_id" value=organisation_id/>
+            <TextField name="siret" label=text::LABEL_SIRET value=current.unwrap_or_default() error=field_error(action, "siret")/>
+            <button type="submit" class="fr-btn fr-btn--secondary">{text::SIRET_BUTTON}</button>
+        </ActionForm>
     }
 }
 
