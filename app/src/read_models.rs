@@ -3,6 +3,7 @@
 //! the store never reaches up into `api`. Nothing secret (password or token hashes) in them.
 
 pub mod convention;
+pub mod evaluation;
 pub mod releases;
 pub mod schedule;
 

@@ -127,7 +127,7 @@ pub async fn serve(
     // Several instances on PostgreSQL tell each other of publications and revocations.
     let announcements = (state.db.backend == app::store::Backend::Postgres)
         .then(|| tokio::spawn(feeds::listen_for_changes(state.db.pool.connect_options().database_url.to_string())));
-    let housekeeping = tokio::spawn(remove_expired_hourly(state.db.clone()));
+    let housekeeping = tokio::spawn(housekeeping_hourly(state.clone()));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     if let Some(task) = announcements {
@@ -137,14 +137,21 @@ pub async fn serve(
     served
 }
 
-/// Removes what has expired (sessions, invitations, reset links, old sign-in failures) at
-/// start and then every hour, on every instance: the removal is idempotent.
-async fn remove_expired_hourly(db: app::store::Db) {
+/// At start and then every hour, on every instance: removes what has expired (sessions,
+/// invitations, reset links, old sign-in failures; idempotent) and sends the evaluations'
+/// reminders that are due (once per event: the first instance to mark it sends them).
+async fn housekeeping_hourly(state: AppState) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
         let now = app::domain::Instant::from(chrono::Utc::now());
-        match app::store::housekeeping::remove_expired(&db, now).await {
+        match app::service::evaluation::send_reminders(&state, now).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "evaluation reminders sent"),
+            Err(error) => tracing::warn!(error = %error, "evaluation reminders failed; tried again in an hour"),
+        }
+        let db = &state.db;
+        match app::store::housekeeping::remove_expired(db, now).await {
             Ok(removed) => tracing::info!(
                 sessions = removed.sessions,
                 invitations = removed.invitations,

@@ -430,9 +430,7 @@ async fn census(db: &store::Db, year: i32, department: &str, recipient: Option<&
     if !(2000..=2100).contains(&year) {
         bail!("{year} : {}", app::text::CENSUS_YEAR_INVALID);
     }
-    let entries: Vec<_> =
-        store::conventions::in_force(db, department.as_str()).await?.into_iter().map(|(_, e)| e).collect();
-    let census = app::domain::convention::census(year, &department, &entries);
+    let census = app::service::registry::census_for(db, &department, year, now()).await?;
     let csv = app::domain::convention::census_csv(&census, recipient.unwrap_or(app::text::CENSUS_DEFAULT_RECIPIENT));
     std::io::Write::write_all(&mut std::io::stdout().lock(), csv.as_bytes())?;
     Ok(())

@@ -1,9 +1,11 @@
-// Journey: the year after. The organiser makes next year's edition of the fête from its plan
+// Journeys: the year after. The organiser makes next year’s edition of the fête from its plan
 // page (« Reconduire l'événement »): a start in the hour skipped by summer time is refused
 // beside its field; the proposed date (52 weeks later, the same day of the week) makes a new
 // event whose page says its deployments are a draft taken from last year's, to check and
-// publish. It runs last (files run in name order on one shared demo server): the new event
-// has the same name as the demo's.
+// publish. Then last June's edition, made the same way, is evaluated (RETEX): two participants
+// write their parts, the organiser its assessment, and the prefecture, once its own is written,
+// closes the evaluation. The file runs last (files run in name order on one shared demo
+// server): the new events have the same name as the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
@@ -45,4 +47,84 @@ test('the organiser makes next year’s edition of the fête as a draft to publi
   await assertAccessible(page, 'next year’s edition');
   assertNoProblems(page);
   await page.context().close();
+});
+
+test('last June’s fête is evaluated by two participants, then the prefecture closes the evaluation', async () => {
+  // Last June's edition, made from this year's plan: over, so its evaluation is open.
+  const organiser = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  await signIn(organiser, 'organisateur@cordon.test');
+  await organiser.goto(`${BASE}/evenements`);
+  await organiser.click('a:has-text("Fête de la Saint-Pierre")');
+  await organiser.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
+  await hydrated(organiser);
+  const before = organiser.url();
+  await organiser.fill('#champ-reconduire-start', '2026-06-27T10:00');
+  await organiser.click('button:has-text("Créer l’édition suivante")');
+  await organiser.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
+  const event = organiser.url();
+  await organiser.click('#lien-evaluation');
+  await organiser.waitForSelector('h1:has-text("Évaluation (retour d’expérience)")');
+  await hydrated(organiser);
+  assert.match(await organiser.locator('#evaluation-etat').textContent(), /en retard \(échéance du 14\/07\/2026 dépassée\) 0 contribution\(s\) reçue\(s\) sur 4/);
+
+  // Two participants write their parts; a headcount that is not one is refused beside its field.
+  for (const [email, name, headcount, text] of [
+    ['securite@cordon.test', 'Provence Sécurité Événements', '11', 'Malaise à l’entrée nord à 21 h, pris en charge par les secours.'],
+    ['police-municipale@cordon.test', 'Police municipale de Martigues', '6', 'Stationnement gênant avenue Mistral, deux enlèvements.'],
+  ]) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await signIn(page, email);
+    await page.goto(`${event}/evaluation`);
+    const form = page.locator('section', { has: page.locator(`h2:has-text("Contribution de ${name}")`) });
+    await form.waitFor();
+    await hydrated(page);
+    await form.locator('input[name="headcount_present"]').evaluate((input) => { input.type = 'text'; });
+    await form.locator('input[name="headcount_present"]').fill('beaucoup');
+    await form.locator('button:has-text("Enregistrer ma contribution")').click();
+    await form.locator('.fr-error-text:has-text("Effectif invalide")').waitFor();
+    await form.locator('input[name="headcount_present"]').fill(headcount);
+    await form.locator('textarea[name="incidents"]').fill(text);
+    await form.locator('button:has-text("Enregistrer ma contribution")').click();
+    await page.locator('text=Votre contribution est enregistrée.').waitFor();
+    await page.locator('#evaluation-etat').filter({ hasText: 'contribution(s) reçue(s)' }).waitFor();
+    if (email.startsWith('securite')) {
+      await screenshot(page, 'evaluation-contribution');
+      await assertAccessible(page, 'a participant’s evaluation form');
+    }
+    assertNoProblems(page);
+    await page.context().close();
+  }
+
+  // The organiser reads both parts and writes its assessment.
+  await organiser.reload();
+  await hydrated(organiser);
+  const table = organiser.locator('section[aria-labelledby="titre-contributions"] table');
+  await table.locator('td:has-text("Malaise à l’entrée nord")').waitFor();
+  await table.locator('td:has-text("Stationnement gênant avenue Mistral")').waitFor();
+  await organiser.fill('#bilan-organisateur', 'Bonne coopération ; un second portique à l’entrée nord l’an prochain.');
+  await organiser.click('section[aria-labelledby="titre-bilan"] button:has-text("Enregistrer le bilan")');
+  await organiser.locator('text=Bilan enregistré.').waitFor();
+  assert.equal(await organiser.locator('button:has-text("Clôturer l’évaluation")').count(), 0, 'only the prefecture closes');
+  assertNoProblems(organiser);
+
+  // The prefecture cannot close before writing its own assessment; then it closes.
+  const prefecture = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  await signIn(prefecture, 'prefecture@cordon.test');
+  await prefecture.goto(`${event}/evaluation`);
+  await prefecture.waitForSelector('h2:has-text("Échéance et clôture")');
+  await hydrated(prefecture);
+  assert.match(await prefecture.locator('#bilan-organisateur').textContent(), /second portique/);
+  await prefecture.click('button:has-text("Clôturer l’évaluation")');
+  await prefecture.locator('text=Rédigez le bilan de la préfecture avant de clôturer l’évaluation.').waitFor();
+  await prefecture.fill('#bilan-prefecture', 'Évaluation satisfaisante ; la convention est reconduite avec un second portique.');
+  await prefecture.click('section[aria-labelledby="titre-bilan"] button:has-text("Enregistrer le bilan")');
+  await prefecture.locator('text=Bilan enregistré.').waitFor();
+  await prefecture.click('button:has-text("Clôturer l’évaluation")');
+  await prefecture.locator('#evaluation-etat .fr-badge:has-text("clôturée le")').waitFor();
+  assert.equal(await prefecture.locator('textarea').count(), 0, 'nothing is editable any more');
+  await screenshot(prefecture, 'evaluation-cloturee');
+  await assertAccessible(prefecture, 'the closed evaluation');
+  assertNoProblems(prefecture);
+  await prefecture.context().close();
+  await organiser.context().close();
 });

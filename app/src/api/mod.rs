@@ -9,6 +9,7 @@ pub mod auth;
 pub mod context;
 pub mod convention;
 pub mod department_convention;
+pub mod evaluation;
 pub mod events;
 pub mod invitations;
 pub mod memberships;

@@ -23,6 +23,12 @@ pub struct RegistryLine {
     /// In the census of the year shown: in force on 31 December, signed during the year.
     pub in_force_on_31_december: bool,
     pub signed_during_year: bool,
+    /// An event's convention: where the event's evaluation stands.
+    #[serde(default)]
+    pub evaluation: Option<String>,
+    /// The event's evaluation page, for an event's convention.
+    #[serde(default)]
+    pub evaluation_url: Option<String>,
 }
 
 /// The registry page of a prefecture, with the census of one year.
@@ -73,7 +79,7 @@ pub mod server {
     use super::{RegistryLine, RegistryPage};
     use crate::api::context::now;
     use crate::api::rule_settings::server::department;
-    use crate::domain::convention::{census, census_csv, ConventionKind, RegistryEntry, RegistryEntryDraft};
+    use crate::domain::convention::{census_csv, ConventionKind, RegistryEntry, RegistryEntryDraft};
     use crate::domain::geo::Department;
     use crate::error::AppError;
     use crate::store::conventions as files;
@@ -97,16 +103,15 @@ pub mod server {
         let year = year_of(year)?;
         let (state, _, code) = department().await?;
         let department = Department::parse(&code).ok_or(AppError::Forbidden)?;
-        let rows = files::in_force(&state.db, &code).await?;
-        let entries: Vec<RegistryEntry> = rows.iter().map(|(_, e)| e.clone()).collect();
-        let year_census = census(year, &department, &entries);
+        let rows = crate::service::registry::registry(&state.db, &department, now()).await?;
+        let year_census = crate::service::registry::census_for(&state.db, &department, year, now()).await?;
+        let events = files::events_of_entries(&state.db, &code).await?;
         let format = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         let lines = rows
             .into_iter()
-            .map(|(id, e)| {
+            .map(|(id, e, evaluation)| {
                 let line = year_census.lines.iter().find(|l| l.entry == e);
                 RegistryLine {
-                    id,
                     commune_code: e.commune().as_str().to_string(),
                     kind: e.kind().label().to_string(),
                     reference: e.reference().to_string(),
@@ -116,6 +121,9 @@ pub mod server {
                     end: e.end().map(format).unwrap_or_else(|| text::CENSUS_OPEN_ENDED.to_string()),
                     in_force_on_31_december: line.is_some_and(|l| l.in_force_on_31_december),
                     signed_during_year: line.is_some_and(|l| l.signed_during_year),
+                    evaluation: evaluation.map(|s| s.label()),
+                    evaluation_url: events.get(&id).map(|event| format!("/evenements/{event}/evaluation")),
+                    id,
                 }
             })
             .collect();
@@ -189,8 +197,7 @@ pub mod server {
         let year = year_of(year)?;
         let (state, _, code) = department().await?;
         let department = Department::parse(&code).ok_or(AppError::Forbidden)?;
-        let entries: Vec<RegistryEntry> =
-            files::in_force(&state.db, &code).await?.into_iter().map(|(_, e)| e).collect();
-        Ok((census_csv(&census(year, &department, &entries), recipient), code))
+        let census = crate::service::registry::census_for(&state.db, &department, year, now()).await?;
+        Ok((census_csv(&census, recipient), code))
     }
 }

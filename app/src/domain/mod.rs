@@ -7,6 +7,7 @@ pub mod communes;
 pub mod compliance;
 pub mod convention;
 pub mod document;
+pub mod evaluation;
 pub mod geo;
 pub mod ical;
 pub mod interchange;

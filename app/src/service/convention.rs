@@ -49,7 +49,7 @@ pub fn default_reference(department: &str, event_id: &str) -> String {
 }
 
 /// The role of the caller for the workflow.
-async fn role_of(
+pub(crate) async fn role_of(
     db: &Db,
     user: &UserRow,
     access: &EventAccess,

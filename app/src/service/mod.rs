@@ -5,6 +5,7 @@
 pub mod access;
 pub mod attachments;
 pub mod convention;
+pub mod evaluation;
 pub mod feeds;
 pub mod new_plans;
 pub mod organisations;
@@ -12,6 +13,7 @@ pub mod plan_edits;
 pub mod plan_merge;
 #[cfg(test)]
 mod plan_merge_tests;
+pub mod registry;
 pub mod releases;
 pub mod rules;
 pub mod schedule;

@@ -3,7 +3,7 @@
 //! one transaction, checked against the file's version: a move based on an older state, or
 //! two appends to a chain at once, write nothing and report `false`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use base64::Engine;
 use sqlx::any::AnyRow;
@@ -271,8 +271,8 @@ pub async fn apply_move(db: &Db, change: &Move<'_>) -> Result<bool, sqlx::Error>
     }
     if let Some(entry) = &change.registered {
         sqlx::query(
-            "INSERT INTO conventions_in_force (id, department, commune_code, data, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO conventions_in_force (id, department, commune_code, data, created_by, created_at, event_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(new_id())
         .bind(entry.department().as_str())
@@ -280,6 +280,7 @@ pub async fn apply_move(db: &Db, change: &Move<'_>) -> Result<bool, sqlx::Error>
         .bind(to_json(entry)?)
         .bind(&change.entry.actor)
         .bind(change.entry.at.0)
+        .bind(change.event_id)
         .execute(&mut *tx)
         .await?;
     }
@@ -379,6 +380,17 @@ pub async fn in_force(db: &Db, department: &str) -> Result<Vec<(String, Registry
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     entries.sort_by(|a, b| a.1.signed().cmp(&b.1.signed()).then_with(|| a.0.cmp(&b.0)));
     Ok(entries)
+}
+
+/// The event of each entry of a department's registry that is an event's convention (by
+/// entry id).
+pub async fn events_of_entries(db: &Db, department: &str) -> Result<BTreeMap<String, String>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT id, event_id FROM conventions_in_force WHERE department = $1 AND event_id IS NOT NULL")
+            .bind(department)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.iter().map(|row| Ok((row.try_get::<String, _>("id")?, row.try_get::<String, _>("event_id")?))).collect()
 }
 
 /// Removes an entry of a department's registry. False when there is none with that id there.

@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod attachments;
 pub mod conventions;
 pub mod department_convention;
+pub mod evaluations;
 pub mod housekeeping;
 pub mod invitations;
 pub mod memberships;

@@ -89,6 +89,15 @@ pub const ALERT_INTRO: &str = "Procédure d’alerte en cas de risque imminent :
 pub const NO_RADIO: &str = "Aucun canal radio n’est indiqué au plan.";
 
 // Axis 5
+/// How the parties contribute to the evaluation (the event's « Évaluation » page).
+pub fn evaluation_contributions(deadline: &str) -> String {
+    format!(
+        "Chaque partie y contribue dans Cordon, sur la page « Évaluation » de l’événement, au plus tard le {deadline} \
+         sauf échéance différente fixée par la préfecture : effectif présent au regard de l’effectif prévu, incidents, \
+         difficultés et propositions. L’organisateur et la préfecture y rédigent le bilan d’ensemble ; la préfecture \
+         clôt l’évaluation."
+    )
+}
 pub const INDICATORS_INTRO: &str = "Le bilan s’appuie notamment sur les indicateurs suivants :";
 pub const INDICATORS: [&str; 5] = [
     "faits signalés aux forces de sécurité de l’État et suites données ;",

@@ -1265,3 +1265,54 @@ pub fn next_edition_note(source: &str) -> String {
          des agents, puis publiez le plan pour l’envoyer aux participants."
     )
 }
+
+// The evaluation after the event (RETEX).
+pub const EVALUATION_TITLE: &str = "Évaluation (retour d’expérience)";
+pub const EVALUATION_HEADCOUNT_INVALID: &str = "Effectif invalide : un nombre entier d’agents, de 0 à 100 000.";
+pub const EVALUATION_PART_EMPTY: &str =
+    "Renseignez au moins l’effectif présent ou l’un des trois commentaires (incidents, difficultés, propositions).";
+pub const EVALUATION_UPCOMING: &str = "à venir (après la fin de l’événement)";
+pub const EVALUATION_CLOSED_ALREADY: &str = "L’évaluation est clôturée : elle ne peut plus être modifiée.";
+pub const EVALUATION_NOT_YOURS: &str = "Vous ne pouvez pas modifier cette partie de l’évaluation.";
+pub const EVALUATION_NOT_YET: &str = "L’évaluation s’ouvre à la fin de l’événement.";
+pub const EVALUATION_CLOSE_NEEDS_ASSESSMENT: &str = "Rédigez le bilan de la préfecture avant de clôturer l’évaluation.";
+pub const EVALUATION_DEADLINE_INVALID: &str = "Date invalide : choisissez le jour de l’échéance.";
+pub const EVALUATION_PART_SAVED: &str = "Votre contribution est enregistrée.";
+pub const EVALUATION_ASSESSMENT_SAVED: &str = "Bilan enregistré.";
+pub const EVALUATION_DEADLINE_SAVED: &str = "Échéance enregistrée.";
+pub const EVALUATION_CLOSED_DONE: &str = "Évaluation clôturée.";
+pub const EVALUATION_CSV_COLUMN: &str = "Évaluation de l’événement";
+
+pub fn evaluation_open(deadline: &str) -> String {
+    format!("en cours (contributions attendues au plus tard le {deadline})")
+}
+pub fn evaluation_late(deadline: &str) -> String {
+    format!("en retard (échéance du {deadline} dépassée)")
+}
+pub fn evaluation_closed(day: &str) -> String {
+    format!("clôturée le {day}")
+}
+
+/// The reminder sent to a participant's members whose part is missing.
+pub fn evaluation_reminder_subject(event: &str) -> String {
+    format!("Évaluation de « {event} » : votre contribution est attendue")
+}
+pub fn evaluation_reminder_body(participant: &str, event: &str, deadline: &str, link: &str) -> String {
+    format!(
+        "Bonjour,\n\nLa préfecture attend la contribution de {participant} à l’évaluation de « {event} » au plus \
+         tard le {deadline} : effectif présent au regard de l’effectif prévu, incidents, difficultés et \
+         propositions.\n\nPour la renseigner :\n{link}\n\n\
+         Ce rappel n’est envoyé qu’une fois, quelques jours avant l’échéance.\n\n\
+         — Cordon\n"
+    )
+}
+pub const EVALUATION_STALE: &str =
+    "Quelqu’un a enregistré cette partie de l’évaluation entre-temps : rien n’a été écrasé. Rechargez la page pour lire sa version.";
+pub const EVALUATION_INTRO: &str = "Axe 5 de la convention : chaque participant compare ce que prévoyait le plan publié à ce qui s’est passé, avant l’échéance fixée par la préfecture ; l’organisateur et la préfecture rédigent le bilan d’ensemble, puis la préfecture clôt l’évaluation. Les contributions sont lues par toutes les parties, celles des forces de l’État par les forces de l’État et la préfecture seulement.";
+pub const EVALUATION_MISSING: &str = "Contribution attendue";
+pub const EVALUATION_RESTRICTED_OR_MISSING: &str = "Réservée aux forces de l’État et à la préfecture";
+pub const EVALUATION_PART_BUTTON: &str = "Enregistrer ma contribution";
+pub const EVALUATION_ASSESSMENT_BUTTON: &str = "Enregistrer le bilan";
+pub const EVALUATION_NOT_WRITTEN: &str = "Pas encore rédigé.";
+pub const EVALUATION_CLOSE_HELP: &str = "Une fois clôturée, l’évaluation ne peut plus être modifiée ; son état figure au registre des conventions et au recensement annuel.";
+pub const EVALUATION_LINK: &str = "Évaluation";

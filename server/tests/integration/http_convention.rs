@@ -222,6 +222,13 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(line["kind"], "Convention d’événement", "{line}");
     assert!(line["title"].as_str().unwrap().contains("Fête de la Saint-Pierre"), "{line}");
     assert_eq!(line["signed_during_year"], true, "{line}");
+    // The event has not happened yet: its evaluation is to come, one click away.
+    assert_eq!(line["evaluation"], "à venir (après la fin de l’événement)", "{line}");
+    assert_eq!(line["evaluation_url"], format!("/evenements/{event}/evaluation"));
+    let csv = prefecture.get(format!("{}/prefecture/recensement/{year}.csv", app.base)).send().await.unwrap();
+    let csv = csv.text().await.unwrap();
+    let row = csv.lines().find(|l| l.contains(&reference)).unwrap_or_else(|| panic!("{reference} in {csv}"));
+    assert!(row.ends_with(";à venir (après la fin de l’événement)"), "{row}");
     assert!(actions(&approved).is_empty());
     let link = approved["approved"][0]["url"].as_str().unwrap().to_string();
     let download = organiser.get(format!("{}{link}", app.base)).send().await.unwrap();

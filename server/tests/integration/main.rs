@@ -17,6 +17,7 @@ mod http_authority;
 mod http_convention;
 mod http_delegation;
 mod http_department_model;
+mod http_evaluation;
 mod http_feeds;
 mod http_matrix;
 mod http_new_plans;

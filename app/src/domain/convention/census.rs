@@ -190,6 +190,10 @@ pub struct CensusLine {
     pub entry: RegistryEntry,
     pub in_force_on_31_december: bool,
     pub signed_during_year: bool,
+    /// For an event's convention, where the event's evaluation stands (« clôturée le … »),
+    /// as the application layer found it; `None` for other conventions.
+    #[serde(default)]
+    pub evaluation: Option<String>,
 }
 
 /// The census of a department for a year.
@@ -224,6 +228,7 @@ pub fn census(year: i32, department: &Department, entries: &[RegistryEntry]) -> 
                 entry: e.clone(),
                 in_force_on_31_december: e.in_force_on(last_day),
                 signed_during_year: e.signed.year() == year,
+                evaluation: None,
             })
             .filter(|l| l.in_force_on_31_december || l.signed_during_year)
             .collect(),
@@ -239,7 +244,7 @@ pub fn census(year: i32, department: &Department, entries: &[RegistryEntry]) -> 
 }
 
 /// The number of columns of every CSV record.
-const CSV_COLUMNS: usize = 9;
+const CSV_COLUMNS: usize = 10;
 
 /// One CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).
 fn csv_field(value: &str) -> String {
@@ -259,7 +264,8 @@ fn csv_record(out: &mut String, fields: &[&str]) {
 }
 
 /// The census as CSV for a French spreadsheet: UTF-8 with a byte-order mark, `;` separators,
-/// CRLF line ends, RFC 4180 quoting, every record with the same 9 fields. Two header records
+/// CRLF line ends, RFC 4180 quoting, every record with the same 10 fields (the last: an event's
+/// evaluation, blank for other conventions). Two header records
 /// (title, recipient) and a blank one come before the column names.
 pub fn census_csv(census: &Census, recipient: &str) -> String {
     let recipient = match recipient.trim() {
@@ -276,7 +282,7 @@ pub fn census_csv(census: &Census, recipient: &str) -> String {
     let in_force = text::census_in_force_column(census.year);
     let signed = text::census_signed_column(census.year);
     let mut header: Vec<&str> = text::CENSUS_COLUMNS.to_vec();
-    header.extend([in_force.as_str(), signed.as_str()]);
+    header.extend([in_force.as_str(), signed.as_str(), text::EVALUATION_CSV_COLUMN]);
     csv_record(&mut out, &header);
     for line in &census.lines {
         let e = &line.entry;
@@ -294,6 +300,7 @@ pub fn census_csv(census: &Census, recipient: &str) -> String {
                 &end,
                 yes_no(line.in_force_on_31_december),
                 yes_no(line.signed_during_year),
+                line.evaluation.as_deref().unwrap_or_default(),
             ],
         );
     }

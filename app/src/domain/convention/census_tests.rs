@@ -136,33 +136,45 @@ fn the_census_is_a_csv_for_a_french_spreadsheet_with_its_recipient() {
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(
         lines[0],
-        "Recensement des conventions de coopération de sécurité – année 2026 – département 13;;;;;;;;"
+        "Recensement des conventions de coopération de sécurité – année 2026 – département 13;;;;;;;;;"
     );
-    assert_eq!(lines[1], "Destinataire;Direction des libertés publiques et des affaires juridiques;;;;;;;");
-    assert_eq!(lines[2], ";;;;;;;;");
+    assert_eq!(lines[1], "Destinataire;Direction des libertés publiques et des affaires juridiques;;;;;;;;");
+    assert_eq!(lines[2], ";;;;;;;;;");
     assert_eq!(
         lines[3],
-        "Commune (code INSEE);Type;Référence;Intitulé;Signée le;Début;Fin;En vigueur au 31/12/2026;Signée en 2026"
+        "Commune (code INSEE);Type;Référence;Intitulé;Signée le;Début;Fin;En vigueur au 31/12/2026;Signée en 2026;\
+         Évaluation de l’événement"
     );
     assert_eq!(
         lines[4],
         "13004;Convention locale de coopération de sécurité;CLCS-13004-2024;\"Zone commerciale d’Arles; Fourchon\";\
-         10/01/2024;10/01/2024;31/12/2026;oui;non"
+         10/01/2024;10/01/2024;31/12/2026;oui;non;"
     );
     assert_eq!(
         lines[5],
         "13005;Convention locale de coopération de sécurité;CLCS-13005-2026;\"Gare d’Aubagne \"\"pôle d’échanges\"\"\";\
-         18/12/2026;01/01/2027;sans terme;non;oui"
+         18/12/2026;01/01/2027;sans terme;non;oui;"
     );
     assert_eq!(lines.len(), 4 + 5 + 1, "title, recipient, blank, header, five conventions, and the final CRLF");
     assert_eq!(lines[9], "");
 }
 
 #[test]
+fn an_events_convention_carries_its_evaluation_in_the_last_column() {
+    let mut census = census(2026, &Department::parse("13").unwrap(), &registry());
+    census.lines[1].evaluation = Some("clôturée le 20/07/2026".into());
+    let csv = census_csv(&census, "DLPAJ");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[5].ends_with(";clôturée le 20/07/2026"), "{}", lines[5]);
+    assert!(lines[4].ends_with(";non;"), "another convention: blank");
+    assert!(lines[3..9].iter().all(|l| l.matches(';').count() == 9 || l.contains('"')), "ten fields each");
+}
+
+#[test]
 fn a_blank_recipient_falls_back_to_the_body_the_circular_names() {
     let census = census(2026, &Department::parse("83").unwrap(), &registry());
     let csv = census_csv(&census, "  ");
-    assert!(csv.contains("\r\nDestinataire;Délégation aux coopérations de sécurité;;;;;;;\r\n"), "{csv}");
+    assert!(csv.contains("\r\nDestinataire;Délégation aux coopérations de sécurité;;;;;;;;\r\n"), "{csv}");
 }
 
 #[test]

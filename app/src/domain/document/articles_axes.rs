@@ -7,7 +7,6 @@ use super::build::Context;
 use super::model::Block;
 use super::wording::{clean, count, day_long, lower_first, paragraphs, plural, window_short};
 use crate::domain::plan::{Deployment, MissionCategory, ParticipantRole, Visibility, Zone, ZoneKind};
-use crate::domain::time::Span;
 use crate::text::convention as t;
 
 /// Axis 1: the facts of the plan, the orders in force and the caller's risk assessment.
@@ -249,7 +248,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 /// Axis 5: the debrief, the indicators and the adaptation.
 pub fn evaluation(context: &Context) -> Vec<Block> {
     let event = &context.plan.event;
-    let debrief = event.operations_end().plus(Span::days(15));
+    let debrief = crate::domain::evaluation::debrief_instant(event);
     let visible: Vec<&Deployment> = context.visible().collect();
     let agent_hours: i64 = visible
         .iter()
@@ -267,6 +266,7 @@ pub fn evaluation(context: &Context) -> Vec<Block> {
             plural(visible.len() as u64, "dispositif", "dispositifs"),
             count(u64::try_from(agent_hours).unwrap_or(0)),
         )),
+        Block::Paragraph(t::evaluation_contributions(&day_long(debrief, context.zone))),
         Block::Paragraph(t::INDICATORS_INTRO.into()),
         Block::Bullets(t::INDICATORS.iter().map(|i| i.to_string()).collect()),
         Block::Paragraph(t::ADAPTATION.into()),

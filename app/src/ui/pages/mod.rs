@@ -7,6 +7,7 @@ pub mod admin_accounts;
 pub mod convention;
 pub mod dashboard;
 pub mod department_model;
+pub mod evaluation;
 pub mod events;
 pub mod invitation;
 pub mod not_found;

@@ -78,6 +78,7 @@ fn Registry(
                             <th scope="col">"Commune"</th><th scope="col">"Type"</th><th scope="col">"Référence et intitulé"</th>
                             <th scope="col">"Signée le"</th><th scope="col">"Période"</th>
                             <th scope="col">{format!("En vigueur au 31/12/{shown}")}</th><th scope="col">{format!("Signée en {shown}")}</th>
+                            <th scope="col">"Évaluation de l’événement"</th>
                             <th scope="col"><span class="fr-sr-only">"Actions"</span></th>
                         </tr></thead>
                         <tbody>
@@ -151,6 +152,8 @@ fn Line(entry: RegistryLine, remove: ServerAction<RemoveConventionInForce>) -> i
         end,
         in_force_on_31_december,
         signed_during_year,
+        evaluation,
+        evaluation_url,
     } = entry;
     let label = format!("Retirer la convention {reference} du registre");
     view! {
@@ -162,6 +165,12 @@ fn Line(entry: RegistryLine, remove: ServerAction<RemoveConventionInForce>) -> i
             <td>{format!("{start} → {end}")}</td>
             <td>{flag(in_force_on_31_december)}</td>
             <td>{flag(signed_during_year)}</td>
+            <td class="registre-evaluation">
+                {match (evaluation, evaluation_url) {
+                    (Some(state), Some(url)) => view! { <a href=url>{state}</a> }.into_any(),
+                    _ => view! { <span aria-label="sans objet">"—"</span> }.into_any(),
+                }}
+            </td>
             <td>
                 <ActionForm action=remove>
                     <input type="hidden" name="id" value=id/>

@@ -20,6 +20,8 @@ pub const PASSWORD: &str = "mot-de-passe-solide";
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The running server's state, for what no request triggers (the hourly housekeeping).
+    pub state: app::state::AppState,
     pub mail: SmtpSink,
     test_db: Option<TestDb>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -64,10 +66,10 @@ async fn start(db: Db, database_url: String, test_db: Option<TestDb>) -> TestApp
     };
     let state = cordon_server::app_state(&config, db.clone()).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(cordon_server::serve(listener, state, async {
+    let server = tokio::spawn(cordon_server::serve(listener, state.clone(), async {
         let _ = rx.await;
     }));
-    TestApp { base: format!("http://{addr}"), db, mail, test_db, shutdown: Some(tx), server: Some(server) }
+    TestApp { base: format!("http://{addr}"), db, state, mail, test_db, shutdown: Some(tx), server: Some(server) }
 }
 
 impl TestApp {

@@ -157,6 +157,10 @@ fn Plan(
             <a class="fr-link fr-icon-file-text-line fr-link--icon-left" href=page.with_value(|p| format!("/evenements/{}/convention", p.plan.event.id()))>
                 {crate::text::DOSSIER_TITLE}
             </a>
+            " "
+            <a class="fr-link fr-icon-survey-line fr-link--icon-left fr-ml-3w" id="lien-evaluation" href=page.with_value(|p| format!("/evenements/{}/evaluation", p.plan.event.id()))>
+                {crate::text::EVALUATION_LINK}
+            </a>
         </p>
         <Contents organiser may_deploy schedules/>
         <EventSummaryBlock page=page.get_value()/>
