@@ -67,7 +67,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     let asked = asked(state, &stored.plan).await?;
     let zone = event.time_zone();
     let reads_restricted = access.audience == Audience::StateAndPrefecture;
-    let lines: Vec<PartLine> = asked
+    let mut lines: Vec<PartLine> = asked
         .iter()
         .filter_map(|(id, state_force)| {
             let participant = stored.plan.participant(id)?;
@@ -86,6 +86,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             })
         })
         .collect();
+    lines.sort_by(|a, b| a.name.cmp(&b.name));
     let allowed = |action: EvaluationAction| may(role, &access, &action, current).is_ok();
     Ok(EvaluationPage {
         event_id: event_id.to_string(),
