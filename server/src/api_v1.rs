@@ -144,6 +144,16 @@ async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError>
     Ok(bytes)
 }
 
+/// A plan file sent as the body: refused at once when it says it is over the limit, and as soon
+/// as it grows past it.
+async fn plan_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, ApiError> {
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    read_limited(body, MAX_PLAN_BYTES).await
+}
+
 /// `PUT /api/v1/events/{id}/plan`: applies what the caller may change, in one transaction,
 /// or nothing with every reason (422), or nothing because the plan changed meanwhile (409).
 async fn put_plan(
@@ -153,13 +163,9 @@ async fn put_plan(
     body: Body,
 ) -> Result<Response, ApiError> {
     let user = caller(&state, &headers).await?;
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
-        return Err(ApiError::TooLarge);
-    }
     // Every write names the versions it was based on: the `ETag` of the `GET` it started from.
     let based_on = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
+    let bytes = plan_body(&headers, body).await?;
     // The application layer decides, with the same rules as the forms.
     match plan_edits::replace_plan(&state, &user, &event_id, &based_on, &bytes, now()).await {
         Ok(replaced) => {
@@ -185,11 +191,7 @@ async fn post_event(
     body: Body,
 ) -> Result<Response, ApiError> {
     let user = caller(&state, &headers).await?;
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > MAX_PLAN_BYTES as u64) {
-        return Err(ApiError::TooLarge);
-    }
-    let bytes = read_limited(body, MAX_PLAN_BYTES).await?;
+    let bytes = plan_body(&headers, body).await?;
     match new_plans::import(&state, Importer::Member(&user), &bytes, options, now()).await {
         Ok(summary) => {
             let status = if summary.imported { StatusCode::CREATED } else { StatusCode::OK };

@@ -70,7 +70,8 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
   // Two participants write their parts; a headcount that is not one is refused beside its field.
   for (const [email, name, headcount, text] of [
     ['securite@cordon.test', 'Provence Sécurité Événements', '11', 'Malaise à l’entrée nord à 21 h, pris en charge par les secours.'],
-    ['police-municipale@cordon.test', 'Police municipale de Martigues', '6', 'Stationnement gênant avenue Mistral, deux enlèvements.'],
+    // (the municipal police's password is changed by the offboarding journey, which runs before)
+    ['commissariat@cordon.test', 'Commissariat de police de Martigues', '6', 'Interpellation près du canal, suites judiciaires en cours.'],
   ]) {
     const page = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
     await signIn(page, email);
@@ -95,12 +96,13 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
     await page.context().close();
   }
 
-  // The organiser reads both parts and writes its assessment.
+  // The organiser reads the company's part, not the State force's, and writes its assessment.
   await organiser.reload();
   await hydrated(organiser);
   const table = organiser.locator('section[aria-labelledby="titre-contributions"] table');
   await table.locator('td:has-text("Malaise à l’entrée nord")').waitFor();
-  await table.locator('td:has-text("Stationnement gênant avenue Mistral")').waitFor();
+  assert.equal(await table.locator('td:has-text("Interpellation près du canal")').count(), 0);
+  await table.locator('tr:has-text("Commissariat de police de Martigues") :text("Réservée aux forces de l’État")').waitFor();
   await organiser.fill('#bilan-organisateur', 'Bonne coopération ; un second portique à l’entrée nord l’an prochain.');
   await organiser.click('section[aria-labelledby="titre-bilan"] button:has-text("Enregistrer le bilan")');
   await organiser.locator('text=Bilan enregistré.').waitFor();
@@ -114,6 +116,7 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
   await prefecture.waitForSelector('h2:has-text("Échéance et clôture")');
   await hydrated(prefecture);
   assert.match(await prefecture.locator('#bilan-organisateur').textContent(), /second portique/);
+  await prefecture.locator('td:has-text("Interpellation près du canal")').waitFor();
   await prefecture.click('button:has-text("Clôturer l’évaluation")');
   await prefecture.locator('text=Rédigez le bilan de la préfecture avant de clôturer l’évaluation.').waitFor();
   await prefecture.fill('#bilan-prefecture', 'Évaluation satisfaisante ; la convention est reconduite avec un second portique.');

@@ -12,7 +12,7 @@ use crate::domain::convention::census::local_day;
 use crate::domain::convention::ActorRole;
 use crate::domain::plan::fields::parse_free_text;
 use crate::domain::plan::input::FieldError;
-use crate::domain::plan::{Deployment, Event, EventAccess};
+use crate::domain::plan::{Event, EventAccess};
 use crate::domain::time::{Instant, Span};
 use crate::text;
 
@@ -179,25 +179,6 @@ pub fn may(
         return Err(text::EVALUATION_CLOSE_NEEDS_ASSESSMENT.into());
     }
     Ok(())
-}
-
-/// The most agents `deployments` have on site at once: the headcount a participant planned
-/// at its peak, to set beside the one it reports present.
-pub fn planned_peak<'a>(deployments: impl IntoIterator<Item = &'a Deployment>) -> u32 {
-    let mut changes: Vec<(i64, i64)> = Vec::new();
-    for d in deployments {
-        let n = i64::from(d.staffed_headcount());
-        changes.push((d.window().start().0, n));
-        changes.push((d.window().end().0, -n));
-    }
-    // At the same instant, a shift ending frees its agents before the next one starts.
-    changes.sort();
-    let (mut now, mut peak) = (0i64, 0i64);
-    for (_, change) in changes {
-        now += change;
-        peak = peak.max(now);
-    }
-    u32::try_from(peak).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::compliance::fixtures::{self as f, paris};
-use crate::domain::plan::{AgentDetail, Audience};
+use crate::domain::plan::{AgentDetail, Audience, Deployment};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -114,7 +114,7 @@ fn the_planned_peak_counts_the_agents_on_site_at_once_a_relief_not_twice() {
     let plan = f::compliant_plan();
     let company: Vec<&Deployment> =
         plan.deployments.iter().filter(|d| d.participant_id() == f::id(f::COMPANY)).collect();
-    assert_eq!(planned_peak(company.iter().copied()), 4);
+    assert_eq!(crate::domain::plan::peak_headcount(company.iter().copied()), 4);
     let relief = |n, from, to, headcount| {
         Deployment::new(f::deployment_draft(
             n,
@@ -132,6 +132,6 @@ fn the_planned_peak_counts_the_agents_on_site_at_once_a_relief_not_twice() {
         relief(901, (20, 21, 0), (20, 23, 0), 5),
         relief(902, (20, 20, 0), (20, 22, 0), 1),
     ];
-    assert_eq!(planned_peak(shifts.iter()), 6, "21:00: 4 leave as 5 arrive, and 1 is there");
-    assert_eq!(planned_peak(std::iter::empty()), 0);
+    assert_eq!(crate::domain::plan::peak_headcount(shifts.iter()), 6, "21:00: 4 leave as 5 arrive, and 1 is there");
+    assert_eq!(crate::domain::plan::peak_headcount(std::iter::empty()), 0);
 }

@@ -10,9 +10,7 @@ use chrono::NaiveDate;
 use super::convention::role_of;
 use super::plan_edits::open;
 use crate::domain::convention::census::local_day;
-use crate::domain::evaluation::{
-    may, parse_assessment, planned_peak, EvaluationAction, EvaluationPart, EvaluationState,
-};
+use crate::domain::evaluation::{may, parse_assessment, EvaluationAction, EvaluationPart, EvaluationState};
 use crate::domain::plan::{Audience, EventAccess, Plan};
 use crate::domain::time::format_long_fr;
 use crate::domain::{Instant, OrganisationKind};
@@ -77,7 +75,9 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
                 participant_id: id.clone(),
                 name: participant.name().to_string(),
                 role: participant.role().label().to_string(),
-                planned_peak: planned_peak(plan.deployments.iter().filter(|d| d.participant_id() == id)),
+                planned_peak: crate::domain::plan::peak_headcount(
+                    plan.deployments.iter().filter(|d| d.participant_id() == id),
+                ),
                 part: stored_part.filter(|_| readable).map(|p| p.part.clone()),
                 updated: stored_part.filter(|_| readable).map(|p| format_long_fr(p.updated_at, zone)),
                 version: stored_part.map_or(0, |p| p.version),

@@ -11,7 +11,7 @@ use super::finding::Draft;
 use super::local::{decimal, local_date};
 use super::rules::{Rule, RuleCode};
 use crate::domain::convention::{provided, DpsCategory};
-use crate::domain::plan::{Deployment, ParticipantRole, Plan};
+use crate::domain::plan::{ParticipantRole, Plan};
 use crate::text;
 
 pub(super) fn check(c: &mut Checker) {
@@ -34,25 +34,7 @@ pub fn r211_22_people(plan: &Plan) -> u32 {
         .deployments
         .iter()
         .filter(|d| plan.participant(d.participant_id()).is_some_and(|p| EVENT_STAFF.contains(&p.role())));
-    plan.event.expected_attendance().saturating_add(peak_headcount(staff))
-}
-
-/// The most people deployed at one time by `deployments` (a deployment ending when another
-/// starts does not overlap it).
-fn peak_headcount<'a>(deployments: impl Iterator<Item = &'a Deployment>) -> u32 {
-    let mut changes: Vec<(crate::domain::Instant, i64)> = Vec::new();
-    for d in deployments {
-        changes.push((d.window().start(), i64::from(d.headcount())));
-        changes.push((d.window().end(), -i64::from(d.headcount())));
-    }
-    // At one instant, departures before arrivals.
-    changes.sort();
-    let (mut now, mut peak) = (0i64, 0i64);
-    for (_, change) in changes {
-        now += change;
-        peak = peak.max(now);
-    }
-    u32::try_from(peak).unwrap_or(u32::MAX)
+    plan.event.expected_attendance().saturating_add(crate::domain::plan::peak_headcount(staff))
 }
 
 /// Above the rule's threshold, for a profit-making event: R211-22 and L211-11 concern those.

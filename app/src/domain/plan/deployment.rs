@@ -69,6 +69,26 @@ pub struct Deployment {
     visibility: Visibility,
 }
 
+/// The most agents `deployments` have on site at one time (each deployment counting its
+/// staffed headcount; one ending when another starts does not overlap it): the people an
+/// organiser deploys at the peak (R211-22), a participant's planned peak (the evaluation).
+pub fn peak_headcount<'a>(deployments: impl IntoIterator<Item = &'a Deployment>) -> u32 {
+    let mut changes: Vec<(i64, i64)> = Vec::new();
+    for d in deployments {
+        let n = i64::from(d.staffed_headcount());
+        changes.push((d.window().start().0, n));
+        changes.push((d.window().end().0, -n));
+    }
+    // At one instant, departures before arrivals.
+    changes.sort();
+    let (mut now, mut peak) = (0i64, 0i64);
+    for (_, change) in changes {
+        now += change;
+        peak = peak.max(now);
+    }
+    u32::try_from(peak).unwrap_or(u32::MAX)
+}
+
 impl Deployment {
     /// Checks the draft; the first problem found is returned.
     pub fn new(draft: DeploymentDraft) -> Result<Self, PlanError> {

@@ -34,7 +34,7 @@ pub use access::{event_access, AgentDetail, EventAccess, Viewer};
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
-pub use deployment::{Deployment, DeploymentDraft, MissionCategory, Visibility};
+pub use deployment::{peak_headcount, Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use edition::{copy_plan, next_edition};
 pub use error::PlanError;
 pub use event::{
