@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::interchange::{import_plan_file, match_organisations, ImportError, OrganisationMatch, PlanFile};
 use crate::domain::organisation::OrganisationIdentity;
-use crate::domain::plan::{copy_plan, next_edition as next_edition_of, Plan};
+use crate::domain::plan::{as_brought_by, copy_plan, event_access, next_edition as next_edition_of, Plan};
 use crate::domain::Instant;
 use crate::error::AppError;
 use crate::read_models::OrganisationSummary;
@@ -142,11 +142,20 @@ pub async fn import(
         return Err(ImportRefused::Invalid(errors));
     }
     let organiser = plan_io::organiser_of(&plan).map(|p| p.organisation_id().to_string()).unwrap_or_default();
-    if let Importer::Member(user) = importer {
-        if store::organisations::membership(&state.db, &user.id, &organiser).await?.is_none() {
-            return Err(ImportRefused::Forbidden(text::IMPORT_NOT_ORGANISER_MEMBER));
+    // A person brings in what it may write or read, by the one rule of rights: its own
+    // participants' agents, and no restricted deployment unless it reads them.
+    let plan = match importer {
+        Importer::Operator => plan,
+        Importer::Member(user) => {
+            let viewer = store::plans::viewer_of(&state.db, &user.id).await?;
+            let department = plan.event.department().as_str().to_string();
+            let access = event_access(&viewer, &organiser, &department, &plan.participants)
+                .filter(|access| access.organiser)
+                .ok_or(ImportRefused::Forbidden(text::IMPORT_NOT_ORGANISER_MEMBER))?;
+            as_brought_by(plan, &access)
+                .map_err(|e| ImportRefused::Invalid(vec![ImportError { path: "$".into(), message: e.to_string() }]))?
         }
-    }
+    };
     let plan = if options.copy {
         copy_plan(&plan, &mut crate::store::new_id)
             .map_err(|e| ImportRefused::Invalid(vec![ImportError { path: "$".into(), message: e.to_string() }]))?

@@ -82,6 +82,37 @@ async fn only_a_member_of_the_plans_organiser_imports_it_and_a_bad_file_is_refus
     assert_eq!(status, 403, "{body}");
     assert!(body["error"].as_str().unwrap().starts_with("Vous n’êtes pas membre de l’organisation qui organise"));
 
+    // An organiser's file naming a company's agents and a restricted police deployment: the
+    // organiser brings in neither (they are the company's to name, the police's to read).
+    let mut crafted: Value = serde_json::from_str(&file).unwrap();
+    let company_participant = crafted["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Provence Sécurité Événements")
+        .unwrap()["id"]
+        .clone();
+    crafted["agents"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "0a1b2c3d-0000-4000-8000-000000000001", "participant_id": company_participant,
+        "display_name": "Agent inventé", "qualifications": ["cqp_aps"], "sex": null,
+        "cnaps_card": null, "availability": []
+    }));
+    let first = crafted["deployments"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["participant_id"] == company_participant)
+        .unwrap();
+    first["agent_ids"] = serde_json::json!(["0a1b2c3d-0000-4000-8000-000000000001"]);
+    first["visibility"] = "restricted".into();
+    let (status, made) = post(&app, Some(&organiser), "?copy=true", serde_json::to_vec(&crafted).unwrap()).await;
+    assert_eq!(status, 201, "{made}");
+    assert_eq!(made["agents"], 0, "{made}");
+    let before: Vec<Value> = serde_json::from_str::<Value>(&file).unwrap()["deployments"].as_array().unwrap().clone();
+    assert_eq!(made["deployments"].as_u64().unwrap() as usize, before.len() - 1, "the restricted one left out");
+    let stored = app::store::plans::load_plan(&app.db, made["event_id"].as_str().unwrap()).await.unwrap().unwrap();
+    assert!(stored.plan.agents.is_empty() && stored.plan.deployments.iter().all(|d| d.agent_ids().is_empty()));
+
     let mut broken: Value = serde_json::from_str(&file).unwrap();
     broken["organisations"][0]["siret"] = "123".into();
     broken["organisations"][0]["cnaps_authorisation"] = Value::Null;
@@ -90,7 +121,7 @@ async fn only_a_member_of_the_plans_organiser_imports_it_and_a_bad_file_is_refus
     let (status, body) = post(&app, Some(&organiser), "?copy=true", serde_json::to_vec(&broken).unwrap()).await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["errors"][0]["path"], "$.organisations[0].siret");
-    assert_eq!(event_count(&app).await, 1, "nothing imported");
+    assert_eq!(event_count(&app).await, 2, "nothing imported but the crafted copy");
     app.stop().await;
 }
 

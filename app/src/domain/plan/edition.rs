@@ -65,6 +65,28 @@ pub fn next_edition(plan: &Plan, start: NaiveDateTime, new_id: &mut dyn FnMut() 
     Ok(copy)
 }
 
+/// A plan file as a person with `access` may bring it into a new event: the agents of its own
+/// participants only (others' agents are theirs to name: each deployment of another
+/// participant keeps its headcount but no longer names them), and no restricted deployment
+/// unless it reads them.
+pub fn as_brought_by(plan: Plan, access: &super::EventAccess) -> Result<Plan, PlanError> {
+    let Plan { event, zones, posts, participants, mut agents, needs, deployments } = plan;
+    agents.retain(|a| access.edits_participant(a.participant_id()));
+    let mut kept = Vec::new();
+    for deployment in deployments.into_iter().filter(|d| access.reads_deployment(d)) {
+        if access.edits_participant(deployment.participant_id()) || deployment.agent_ids().is_empty() {
+            kept.push(deployment);
+            continue;
+        }
+        let staffed = deployment.staffed_headcount();
+        let mut draft = DeploymentDraft::from(deployment);
+        draft.agent_ids.clear();
+        draft.headcount = staffed;
+        kept.push(Deployment::new(draft)?);
+    }
+    Ok(Plan { event, zones, posts, participants, agents, needs, deployments: kept })
+}
+
 /// The wall-clock time of `instant` in `zone`.
 fn wall_clock(zone: Tz, instant: Instant) -> NaiveDateTime {
     zone.timestamp_millis_opt(instant.0).single().map_or_else(

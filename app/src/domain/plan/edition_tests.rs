@@ -232,3 +232,24 @@ fn the_year_in_the_events_name_follows_the_new_date() {
     assert_eq!(renamed_for("Salle 20265", day(2026), day(2027)), "Salle 20265");
     assert_eq!(renamed_for("Fête 2026", day(2026), day(2026)), "Fête 2026");
 }
+
+#[test]
+fn an_organiser_brings_in_its_own_agents_and_no_restricted_deployment_it_cannot_read() {
+    use crate::domain::plan::{AgentDetail, Audience, EventAccess, Visibility};
+    let plan = Edit::compliant().deployment(f::COMMAND, |d| d.visibility = Visibility::Restricted).0;
+    let organiser = EventAccess {
+        audience: Audience::Others,
+        agents: AgentDetail::Names,
+        organiser: true,
+        own_participant_ids: vec![f::id(f::ORGANISER)],
+        restricting_participant_ids: vec![],
+    };
+    let brought = as_brought_by(plan.clone(), &organiser).unwrap();
+    assert!(brought.agents.is_empty(), "the company's agents are the company's to name");
+    let filtering = brought.deployments.iter().find(|d| d.id() == f::id(f::FILTERING)).unwrap();
+    assert_eq!((filtering.agent_ids().len(), filtering.staffed_headcount()), (0, 4), "the same headcount, unnamed");
+    assert!(brought.deployments.iter().all(|d| d.id() != f::id(f::COMMAND)), "the police's restricted one");
+    assert_eq!(brought.deployments.len(), plan.deployments.len() - 1);
+    let company = EventAccess { own_participant_ids: vec![f::id(f::COMPANY)], ..organiser };
+    assert_eq!(as_brought_by(plan, &company).unwrap().agents.len(), 2, "its own agents, whole");
+}

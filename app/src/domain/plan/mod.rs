@@ -35,7 +35,7 @@ pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, S
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
 pub use deployment::{peak_headcount, Deployment, DeploymentDraft, MissionCategory, Visibility};
-pub use edition::{copy_plan, next_edition};
+pub use edition::{as_brought_by, copy_plan, next_edition};
 pub use error::PlanError;
 pub use event::{
     Event, EventDraft, EventKind, LegalContext, OrderKind, PoliceRegime, PrefectOrder, PrefectOrderFields,
