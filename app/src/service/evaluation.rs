@@ -80,7 +80,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
                 ),
                 part: stored_part.filter(|_| readable).map(|p| p.part.clone()),
                 updated: stored_part.filter(|_| readable).map(|p| format_long_fr(p.updated_at, zone)),
-                version: stored_part.map_or(0, |p| p.version),
+                version: stored_part.filter(|_| readable).map_or(0, |p| p.version),
                 mine: may(role, &access, &EvaluationAction::WritePart(id.clone()), current).is_ok(),
                 withheld: !readable,
             })
