@@ -4,6 +4,7 @@
 
 pub mod convention;
 pub mod evaluation;
+pub mod operations;
 pub mod releases;
 pub mod schedule;
 

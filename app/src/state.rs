@@ -56,6 +56,8 @@ pub struct AppState {
     pub communes: Arc<CommuneRegistry>,
     /// Shared: axum clones the state for every request, and the options hold a dozen strings.
     pub leptos_options: Arc<LeptosOptions>,
+    /// The event logs followed live on this instance.
+    pub log_hub: Arc<crate::service::live::LogHub>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Runs `work` where the server functions' helpers find the request and the state.
-async fn in_context<T>(state: AppState, parts: Parts, work: impl Future<Output = T> + Send + 'static) -> T {
+pub(crate) async fn in_context<T>(state: AppState, parts: Parts, work: impl Future<Output = T> + Send + 'static) -> T {
     let owner = Owner::new();
     owner
         .with(|| {
@@ -63,7 +63,7 @@ fn pdf_response(result: Result<Option<Vec<u8>>, AppError>, filename: &str) -> Re
     }
 }
 
-fn error_response(error: &AppError) -> Response {
+pub(crate) fn error_response(error: &AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, error.to_string()).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));

@@ -9,6 +9,7 @@ pub mod demo_event;
 pub mod feeds;
 pub mod logging;
 pub mod mail;
+pub mod operations;
 pub mod security;
 
 use std::net::SocketAddr;
@@ -43,7 +44,14 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         .site_addr(config.addr)
         .build();
     let communes = load_communes(&config.communes_file)?;
-    Ok(AppState { db, settings: Arc::new(config.settings()), mail, communes, leptos_options: Arc::new(leptos_options) })
+    Ok(AppState {
+        db,
+        settings: Arc::new(config.settings()),
+        mail,
+        communes,
+        leptos_options: Arc::new(leptos_options),
+        log_hub: Arc::default(),
+    })
 }
 
 /// Reads the official commune list once; without it no event could be created.
@@ -87,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(api_v1::routes())
         .merge(convention_http::routes())
+        .merge(operations::routes())
         .leptos_routes_with_context(
             &state,
             routes,
@@ -127,10 +136,19 @@ pub async fn serve(
     // Several instances on PostgreSQL tell each other of publications and revocations.
     let announcements = (state.db.backend == app::store::Backend::Postgres)
         .then(|| tokio::spawn(feeds::listen_for_changes(state.db.pool.connect_options().database_url.to_string())));
+    // ... and of the log entries written on each, for the live pages.
+    let log_entries = (state.db.backend == app::store::Backend::Postgres)
+        .then(|| tokio::spawn(operations::listen_for_entries(state.clone())));
     let housekeeping = tokio::spawn(housekeeping_hourly(state.clone()));
+    let hub = state.log_hub.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
-    if let Some(task) = announcements {
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            hub.close_all();
+        })
+        .await;
+    for task in [announcements, log_entries].into_iter().flatten() {
         task.abort();
     }
     housekeeping.abort();

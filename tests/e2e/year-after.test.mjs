@@ -4,8 +4,8 @@
 // event whose page says its deployments are a draft taken from last year's, to check and
 // publish. Then last June's edition, made the same way, is evaluated (RETEX): two participants
 // write their parts, the organiser its assessment, and the prefecture, once its own is written,
-// closes the evaluation. The file runs last (files run in name order on one shared demo
-// server): the new events have the same name as the demo's.
+// closes the evaluation. The file runs after the others but on-the-day.test.mjs (one shared
+// demo server, tests/run-e2e.sh): the new events have the same name as the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';

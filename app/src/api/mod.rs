@@ -13,6 +13,7 @@ pub mod evaluation;
 pub mod events;
 pub mod invitations;
 pub mod memberships;
+pub mod operations;
 pub mod organisations;
 pub mod password_reset;
 #[cfg(feature = "ssr")]

@@ -133,7 +133,7 @@ async fn last_entry(tx: &mut Transaction<'_, Any>, chain: &str) -> Result<Option
     .transpose()
 }
 
-fn entry_of(row: &AnyRow) -> Result<AuditEntry, sqlx::Error> {
+pub(crate) fn entry_of(row: &AnyRow) -> Result<AuditEntry, sqlx::Error> {
     Ok(AuditEntry {
         seq: u64::try_from(row.try_get::<i64, _>("seq")?).unwrap_or(0),
         at: Instant(row.try_get("at")?),
@@ -290,10 +290,17 @@ pub async fn apply_move(db: &Db, change: &Move<'_>) -> Result<bool, sqlx::Error>
 
 /// Every entry of `chain`, in order.
 pub async fn chain(db: &Db, chain: &str) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    chain_after(db, chain, 0).await
+}
+
+/// The entries of `chain` after number `after`, in order.
+pub async fn chain_after(db: &Db, chain: &str, after: u64) -> Result<Vec<AuditEntry>, sqlx::Error> {
     sqlx::query(
-        "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM audit_entries WHERE chain = $1 ORDER BY seq",
+        "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM audit_entries WHERE chain = $1 AND seq > $2 \
+         ORDER BY seq",
     )
     .bind(chain)
+    .bind(i64::try_from(after).unwrap_or(i64::MAX))
     .fetch_all(&db.pool)
     .await?
     .iter()

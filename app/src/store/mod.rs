@@ -9,6 +9,7 @@ pub mod department_convention;
 pub mod evaluations;
 pub mod housekeeping;
 pub mod invitations;
+pub mod log;
 pub mod memberships;
 pub mod organisations;
 pub mod password_resets;

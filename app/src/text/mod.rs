@@ -8,3 +8,5 @@ pub mod dossier;
 pub use dossier::*;
 pub mod accounts;
 pub use accounts::*;
+pub mod operations;
+pub use operations::*;

@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/evenements/:id") view=PlanPageView ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/:id/convention") view=pages::convention::ConventionPageView ssr=SsrMode::Async/>
                     <Route path=path!("/evenements/:id/evaluation") view=pages::evaluation::EvaluationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/evenements/:id/operations") view=pages::operations::OperationsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/prefecture/conventions") view=pages::registry::RegistryPageView ssr=SsrMode::Async/>
                     <Route path=path!("/prefecture/regles") view=pages::rule_settings::RuleSettingsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/prefecture/modele-convention") view=pages::department_model::DepartmentModelView ssr=SsrMode::Async/>

@@ -8,5 +8,6 @@ mod bench_coverage;
 mod bench_ical;
 mod layering;
 mod store;
+mod store_log;
 mod store_offboarding;
 mod store_plan_io;

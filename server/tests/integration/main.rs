@@ -22,6 +22,7 @@ mod http_feeds;
 mod http_matrix;
 mod http_new_plans;
 mod http_offboarding;
+mod http_operations;
 mod http_orders;
 mod http_plan_edits;
 mod http_plans;

@@ -73,9 +73,7 @@ pub fn hours(span: Span) -> String {
 
 /// A number with a decimal comma and at most two decimals: 10.8 → "10,8", 0.25 → "0,25".
 pub fn decimal(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
+    crate::domain::number::two_decimals(value).replace('.', ",")
 }
 
 #[cfg(test)]

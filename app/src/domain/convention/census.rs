@@ -6,6 +6,7 @@
 //! is in force on that whole day, hence counted in force on 31 December; one with no end is
 //! open-ended. A convention is "newly signed" when its signature date falls in the year.
 
+use crate::domain::document::csv_field;
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -245,15 +246,6 @@ pub fn census(year: i32, department: &Department, entries: &[RegistryEntry]) -> 
 
 /// The number of columns of every CSV record.
 const CSV_COLUMNS: usize = 10;
-
-/// One CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).
-fn csv_field(value: &str) -> String {
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
 
 /// One CSV record: the fields padded to [`CSV_COLUMNS`], `;`-separated, CRLF-terminated.
 fn csv_record(out: &mut String, fields: &[&str]) {

@@ -38,3 +38,20 @@ pub use model::{
 };
 pub use risk_section::risk_section;
 pub use typst::{escape_markup, escape_string, render_typst};
+
+/// One field of the CSV files Cordon writes (`;`-separated): quoted when it holds the
+/// separator, a quote or a line break (RFC 4180); a text a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) starts with `'` instead, so
+/// that opening the file runs nothing anyone typed.
+pub fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
+    if value.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.into_owned()
+    }
+}

@@ -2,8 +2,10 @@
 
 mod confirm;
 mod field;
+mod light_form;
 pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
+pub use light_form::{submit_to, Fields};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -45,6 +47,13 @@ where
     Signal::derive(move || {
         outcome.get().and_then(|r| r.err()).filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string())
     })
+}
+
+/// The `<option>`s of a select, each (value, label). Every select of the pages goes through
+/// this one function: each `map(|…| view! { <option … /> })` of its own added its own copy of
+/// the rendering code to the browser bundle (BENCHMARKS.md §4).
+pub fn options(items: Vec<(String, String)>) -> AnyView {
+    items.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view().into_any()
 }
 
 /// A form reference that empties its form after each successful submission of `action`.

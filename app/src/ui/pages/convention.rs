@@ -319,7 +319,7 @@ fn Opinions(
                     <div class="fr-select-group" class:fr-select-group--error=move || error("target").get().is_some()>
                         <label class="fr-label" for="avis-cible">"Service consulté"</label>
                         <select class="fr-select" id="avis-cible" name="target">
-                            {targets.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                            {crate::ui::components::options(targets.into_iter().map(|c| (c.value, c.label)).collect())}
                         </select>
                         {move || error("target").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
@@ -555,7 +555,7 @@ fn Attachments(
                 <div class="fr-select-group" class:fr-select-group--error=move || upload_error("kind").get().is_some()>
                     <label class="fr-label" for="piece-nature">{text::ATTACHMENT_KIND}</label>
                     <select class="fr-select" id="piece-nature" name="kind">
-                        {kinds.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        {crate::ui::components::options(kinds.into_iter().map(|c| (c.value, c.label)).collect())}
                     </select>
                     {move || upload_error("kind").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
@@ -651,7 +651,7 @@ fn Amendments(
                     <div class="fr-select-group">
                         <label class="fr-label" for="amendement-article">"Article"</label>
                         <select class="fr-select" id="amendement-article" name="article">
-                            {articles.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                            {crate::ui::components::options(articles.into_iter().map(|c| (c.value, c.label)).collect())}
                         </select>
                     </div>
                     <div class="fr-input-group" class:fr-input-group--error=move || field_error(add, "text").get().is_some()>

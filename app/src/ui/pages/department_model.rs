@@ -104,7 +104,7 @@ fn CoefficientForm(rows: Vec<CoefficientRow>, save: ServerAction<SaveSizingCoeff
                     <div class="fr-select-group" class:fr-select-group--error=move || error("key").get().is_some()>
                         <label class="fr-label" for="coefficient-cle">"Coefficient"</label>
                         <select class="fr-select" id="coefficient-cle" name="key">
-                            {rows.into_iter().map(|r| view! { <option value=r.code>{format!("{} (actuellement {})", r.label, r.value)}</option> }).collect_view()}
+                            {crate::ui::components::options(rows.into_iter().map(|r| (r.code, format!("{} (actuellement {})", r.label, r.value))).collect())}
                         </select>
                         {move || error("key").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>

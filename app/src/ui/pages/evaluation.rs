@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
 
 use crate::api::evaluation::{
     get_evaluation, CloseEvaluation, EvaluationPage, PartLine, SaveEvaluationAssessment, SaveEvaluationPart,
     SetEvaluationDeadline,
 };
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
+use crate::ui::components::{error_view, field_error, form_error, submit_to, ErrorAlert, Fields, SuccessAlert};
 
 /// Every action of the page, created before anything suspends; a success reads the page again.
 #[derive(Clone, Copy)]
@@ -206,7 +207,7 @@ fn PartForm(line: PartLine, event_id: String, action: ServerAction<SaveEvaluatio
             </p>
             <SuccessAlert message=saved(action, text::EVALUATION_PART_SAVED)/>
             <ErrorAlert message=form_error(action)/>
-            <ActionForm action>
+            <form method="post" action=SaveEvaluationPart::url() on:submit=submit_to(action, read_part)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <input type="hidden" name="participant_id" value=participant_id.clone()/>
                 <input type="hidden" name="version" value=version.to_string()/>
@@ -222,7 +223,7 @@ fn PartForm(line: PartLine, event_id: String, action: ServerAction<SaveEvaluatio
                 {area("difficulties", "Difficultés", "Ce qui a gêné la coopération ou l’exécution du plan.", part.difficulties, id("difficulties"))}
                 {area("proposals", "Propositions", "Pour la prochaine édition.", part.proposals, id("proposals"))}
                 <button type="submit" class="fr-btn">{text::EVALUATION_PART_BUTTON}</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -243,7 +244,7 @@ fn Assessments(
             view! {
                 <div class="fr-col-12 fr-col-md-6">
                     <h3 class="fr-h5">{title}</h3>
-                    <ActionForm action>
+                    <form method="post" action=SaveEvaluationAssessment::url() on:submit=submit_to(action, read_assessment)>
                         <input type="hidden" name="event_id" value=event_id/>
                         <input type="hidden" name="version" value=version.to_string()/>
                         <div class="fr-input-group" class:fr-input-group--error=move || field_error(action, "assessment").get().is_some()>
@@ -252,7 +253,7 @@ fn Assessments(
                             {move || field_error(action, "assessment").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                         </div>
                         <button type="submit" class="fr-btn fr-btn--secondary">{text::EVALUATION_ASSESSMENT_BUTTON}</button>
-                    </ActionForm>
+                    </form>
                 </div>
             }
             .into_any()
@@ -289,7 +290,7 @@ fn PrefectureControls(event_id: String, deadline: String, actions: Actions) -> i
             <h2 id="titre-prefecture" class="fr-h4">"Échéance et clôture"</h2>
             <SuccessAlert message=saved(set, text::EVALUATION_DEADLINE_SAVED)/>
             <ErrorAlert message=form_error(set)/>
-            <ActionForm action=set>
+            <form method="post" action=SetEvaluationDeadline::url() on:submit=submit_to(set, read_deadline)>
                 <input type="hidden" name="event_id" value=event_id.clone()/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(set, "deadline").get().is_some()>
                     <label class="fr-label" for="evaluation-echeance">"Contributions attendues au plus tard le"</label>
@@ -297,14 +298,39 @@ fn PrefectureControls(event_id: String, deadline: String, actions: Actions) -> i
                     {move || field_error(set, "deadline").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’échéance"</button>
-            </ActionForm>
+            </form>
             <SuccessAlert message=saved(close, text::EVALUATION_CLOSED_DONE)/>
             <ErrorAlert message=form_error(close)/>
-            <ActionForm action=close>
+            <form method="post" action=CloseEvaluation::url() on:submit=submit_to(close, read_close)>
                 <input type="hidden" name="event_id" value=close_event_id/>
                 <p class="fr-text--sm fr-mt-2w">{text::EVALUATION_CLOSE_HELP}</p>
                 <button type="submit" class="fr-btn">"Clôturer l’évaluation"</button>
-            </ActionForm>
+            </form>
         </section>
     }
+}
+
+// The forms' fields, as the server functions take them (`submit_to`).
+fn read_part(f: &Fields) -> SaveEvaluationPart {
+    SaveEvaluationPart {
+        event_id: f.get("event_id"),
+        participant_id: f.get("participant_id"),
+        version: f.get("version"),
+        headcount_present: f.get("headcount_present"),
+        incidents: f.get("incidents"),
+        difficulties: f.get("difficulties"),
+        proposals: f.get("proposals"),
+    }
+}
+
+fn read_assessment(f: &Fields) -> SaveEvaluationAssessment {
+    SaveEvaluationAssessment { event_id: f.get("event_id"), version: f.get("version"), assessment: f.get("assessment") }
+}
+
+fn read_deadline(f: &Fields) -> SetEvaluationDeadline {
+    SetEvaluationDeadline { event_id: f.get("event_id"), deadline: f.get("deadline") }
+}
+
+fn read_close(f: &Fields) -> CloseEvaluation {
+    CloseEvaluation { event_id: f.get("event_id") }
 }

@@ -86,7 +86,7 @@ fn Worklist(list: Vec<EventSummary>) -> impl IntoView {
                     <label class="fr-label" for="commune-dossiers">{text::WORKLIST_COMMUNE}</label>
                     <select class="fr-select" id="commune-dossiers" on:change=move |ev| commune.set(event_target_value(&ev))>
                         <option value="">{text::WORKLIST_ALL_COMMUNES}</option>
-                        {communes.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                        {crate::ui::components::options(communes.into_iter().map(|c| (c.clone(), c.clone())).collect())}
                     </select>
                 </div>
             </div>
@@ -210,7 +210,7 @@ pub fn NewEventPage() -> impl IntoView {
                                 <div class="fr-select-group">
                                     <label class="fr-label" for="champ-organisation_id">"Organisateur"</label>
                                     <select class="fr-select" id="champ-organisation_id" name="organisation_id">
-                                        {options.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                                        {crate::ui::components::options(options)}
                                     </select>
                                 </div>
                                 <TextField name="name" label="Nom de l’événement" required=true error=field_error(create, "name")/>

@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod events;
 pub mod invitation;
 pub mod not_found;
+pub mod operations;
 pub mod organisation;
 pub mod organisation_members;
 pub mod password_reset;

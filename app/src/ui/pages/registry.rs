@@ -103,7 +103,7 @@ fn Registry(
                     <div class="fr-select-group">
                         <label class="fr-label" for="registre-type">"Type"</label>
                         <select class="fr-select" id="registre-type" name="kind">
-                            {kinds.into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                            {crate::ui::components::options(kinds)}
                         </select>
                     </div>
                 </div>

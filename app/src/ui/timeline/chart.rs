@@ -219,9 +219,9 @@ fn deployment_bar(bar: &DeploymentBar, on_select: Option<Callback<String>>) -> i
 
 /// A coordinate with at most two decimals and no trailing zeros: small pages even with
 /// thousands of bars.
+/// A coordinate to two decimals, without trailing zeros.
 fn n(value: f64) -> String {
-    let fixed = format!("{value:.2}");
-    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::domain::number::two_decimals(value)
 }
 
 #[cfg(test)]

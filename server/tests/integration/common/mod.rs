@@ -44,6 +44,13 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     start(db, url, Some(test_db)).await
 }
 
+/// A second server on the database at `database_url` (PostgreSQL), as another instance behind
+/// a load balancer; the database stays its first server's to drop.
+pub async fn spawn_app_on(database_url: &str) -> TestApp {
+    let db = store::connect(database_url).await.expect("connect to the first instance's database");
+    start(db, database_url.to_string(), None).await
+}
+
 /// A server on `db`; it drops the database on `stop` when it holds `test_db`.
 async fn start(db: Db, database_url: String, test_db: Option<TestDb>) -> TestApp {
     let (mail, smtp_url) = SmtpSink::start().await;
@@ -81,8 +88,9 @@ impl TestApp {
         if let Some(server) = self.server.take() {
             let _ = server.await;
         }
-        if let Some(db) = self.test_db.take() {
-            db.drop_now().await;
+        match self.test_db.take() {
+            Some(db) => db.drop_now().await,
+            None => self.db.pool.close().await,
         }
     }
 

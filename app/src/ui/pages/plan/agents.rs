@@ -115,7 +115,7 @@ pub fn AgentsSection(
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-agents-participant_id">"Organisation"</label>
                     <select class="fr-select" id="champ-agents-participant_id" name="participant_id">
-                        {mine.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {crate::ui::components::options(mine)}
                     </select>
                 </div>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(preview, "csv").get().is_some()>
@@ -213,7 +213,7 @@ fn agent_form(
                     <div class="fr-select-group">
                         <label class="fr-label" for="champ-agent-participant_id">"Organisation"</label>
                         <select class="fr-select" id="champ-agent-participant_id" name="participant_id">
-                            {owners.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                            {crate::ui::components::options(owners)}
                         </select>
                         {move || field_error(action, "participant_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>

@@ -161,7 +161,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
             <div class="fr-select-group">
                 <label class="fr-label" for="champ-deploiement-participant_id">"Organisation déployée"</label>
                 <select class="fr-select" id="champ-deploiement-participant_id" name="participant_id">
-                    {mine.into_iter().map(|(id, name, _)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {crate::ui::components::options(mine.into_iter().map(|(id, name, _)| (id, name)).collect())}
                 </select>
                 {move || field_error(action, "participant_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
             </div>

@@ -289,7 +289,7 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-participant-organisation_id">"Organisation"</label>
                     <select class="fr-select" id="champ-participant-organisation_id" name="organisation_id">
-                        {options.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {crate::ui::components::options(options)}
                     </select>
                     {move || field_error(action, "organisation_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>

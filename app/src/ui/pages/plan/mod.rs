@@ -161,6 +161,10 @@ fn Plan(
             <a class="fr-link fr-icon-survey-line fr-link--icon-left fr-ml-3w" id="lien-evaluation" href=page.with_value(|p| format!("/evenements/{}/evaluation", p.plan.event.id()))>
                 {crate::text::EVALUATION_LINK}
             </a>
+            " "
+            <a class="fr-link fr-icon-warning-line fr-link--icon-left fr-ml-3w" id="lien-operations" href=page.with_value(|p| format!("/evenements/{}/operations", p.plan.event.id()))>
+                {crate::text::OPERATIONS_LINK}
+            </a>
         </p>
         <Contents organiser may_deploy schedules/>
         <EventSummaryBlock page=page.get_value()/>

@@ -39,7 +39,7 @@ pub fn ProposalSection(page: PlanPage, accept: ServerAction<AcceptSchedule>) -> 
                 <label class="fr-label" for="champ-planning-participant">"Pour"</label>
                 <select class="fr-select" id="champ-planning-participant"
                     on:change=move |ev| participant.set(event_target_value(&ev))>
-                    {schedulable.iter().map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> }).collect_view()}
+                    {crate::ui::components::options(schedulable.iter().map(|(id, name)| (id.clone(), name.clone())).collect())}
                 </select>
             </div>
         }

@@ -183,7 +183,7 @@ fn Publishing(
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-abonnement-scope">"Calendrier"</label>
                     <select class="fr-select" id="champ-abonnement-scope" name="scope">
-                        {choices.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        {crate::ui::components::options(choices.into_iter().map(|c| (c.value, c.label)).collect())}
                     </select>
                     {move || field_error(create, "scope").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>

@@ -1,0 +1,135 @@
+//! What this instance knows of the logs being followed live, so that a thousand open pages do
+//! not each ask the database for every new entry. Per event: the entries read so far (both
+//! registers, in number order) and a version that grows each time the log grows, here or (on
+//! PostgreSQL, heard through `LISTEN`) on another instance. A follower waits for the version
+//! to change, then asks for what comes after its cursor: the first to ask after a change reads
+//! the new entries from the database once, for everyone.
+//!
+//! Reading "after the last number known" misses nothing: a register's numbers are committed
+//! in order (a writer takes number n + 1 only once it reads n committed, `store::log::append`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::watch;
+
+use crate::domain::operations::{LogCursor, LogEntry, Register};
+use crate::store::{self, Db};
+
+#[derive(Default)]
+struct Known {
+    shared: Vec<Arc<LogEntry>>,
+    restricted: Vec<Arc<LogEntry>>,
+}
+
+impl Known {
+    fn last(&self, register: Register) -> u64 {
+        let list = match register {
+            Register::Shared => &self.shared,
+            Register::Restricted => &self.restricted,
+        };
+        list.last().map_or(0, |e| e.reference.number)
+    }
+}
+
+struct EventLog {
+    known: tokio::sync::Mutex<Known>,
+    /// Set when the log grew since it was last read.
+    stale: AtomicBool,
+    version: watch::Sender<u64>,
+}
+
+/// The live logs of this instance (one per `AppState`).
+#[derive(Default)]
+pub struct LogHub {
+    events: Mutex<HashMap<String, Arc<EventLog>>>,
+}
+
+impl LogHub {
+    fn log(&self, event_id: &str) -> Arc<EventLog> {
+        let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        // Forget the logs nobody follows any more (this one is kept: it is being asked for).
+        if events.len() > 64 {
+            events.retain(|id, log| id == event_id || log.version.receiver_count() > 0);
+        }
+        events
+            .entry(event_id.to_string())
+            .or_insert_with(|| {
+                Arc::new(EventLog {
+                    known: tokio::sync::Mutex::new(Known::default()),
+                    stale: AtomicBool::new(true),
+                    version: watch::Sender::new(0),
+                })
+            })
+            .clone()
+    }
+
+    /// Follows `event_id`'s log: the receiver changes each time the log grows.
+    pub fn follow(&self, event_id: &str) -> watch::Receiver<u64> {
+        self.log(event_id).version.subscribe()
+    }
+
+    /// Says that `event_id`'s log grew (a write here, or an announcement from elsewhere).
+    pub fn grew(&self, event_id: &str) {
+        let log = self.events.lock().unwrap_or_else(|e| e.into_inner()).get(event_id).cloned();
+        if let Some(log) = log {
+            log.stale.store(true, Ordering::Release);
+            log.version.send_modify(|v| *v = v.wrapping_add(1));
+        }
+    }
+
+    /// Says that any log may have grown (the announcements were interrupted).
+    pub fn all_grew(&self) {
+        let ids: Vec<String> = self.events.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect();
+        for id in ids {
+            self.grew(&id);
+        }
+    }
+
+    /// Ends every stream following a log (the server is stopping: its graceful shutdown waits
+    /// for open requests, and a stream never ends by itself).
+    pub fn close_all(&self) {
+        self.events.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// The entries of `registers` after `cursor`, in the order they were written.
+    pub async fn after(
+        &self,
+        db: &Db,
+        event_id: &str,
+        registers: &[Register],
+        cursor: LogCursor,
+    ) -> Result<Vec<Arc<LogEntry>>, sqlx::Error> {
+        let log = self.log(event_id);
+        let mut known = log.known.lock().await;
+        if log.stale.swap(false, Ordering::AcqRel) {
+            let from = LogCursor { shared: known.last(Register::Shared), restricted: known.last(Register::Restricted) };
+            let new = store::log::after(db, event_id, &[Register::Shared, Register::Restricted], from).await;
+            let new = match new {
+                Ok(new) => new,
+                Err(e) => {
+                    log.stale.store(true, Ordering::Release);
+                    return Err(e);
+                }
+            };
+            for entry in new {
+                match entry.reference.register {
+                    Register::Shared => known.shared.push(Arc::new(entry)),
+                    Register::Restricted => known.restricted.push(Arc::new(entry)),
+                }
+            }
+        }
+        let mut found: Vec<Arc<LogEntry>> = Vec::new();
+        for &register in registers {
+            let (list, from) = match register {
+                Register::Shared => (&known.shared, cursor.shared),
+                Register::Restricted => (&known.restricted, cursor.restricted),
+            };
+            let start = list.partition_point(|e| e.reference.number <= from);
+            found.extend(list[start..].iter().cloned());
+        }
+        found.sort_by_key(|a| (a.at, a.reference));
+        Ok(found)
+    }
+}

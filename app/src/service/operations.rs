@@ -1,0 +1,209 @@
+//! The day of the event: its log (main courante). The one place every door of the log goes
+//! through — the page's server functions, the live stream, the CSV export: it reads the event
+//! with the person's access, decides with the domain's rules
+//! ([`crate::domain::operations::may_write`], [`Register::read_by`], [`shows_author`]) and
+//! gives each reader its own view of every entry.
+
+use chrono_tz::Tz;
+
+use super::plan_edits::open;
+use crate::domain::operations::{is_open, may_write, shows_author, LogCursor, LogEntry, LogForm, Register};
+use crate::domain::plan::{Audience, EventAccess};
+use crate::domain::time::{format_long_fr, format_short_fr};
+use crate::domain::Instant;
+use crate::error::AppError;
+use crate::read_models::operations::{LogLine, OperationsPage};
+use crate::state::AppState;
+use crate::store::log::Author;
+use crate::store::plans::StoredPlan;
+use crate::store::users::UserRow;
+use crate::{store, text};
+
+/// One person reading one event's log: what it may read and how it reads it.
+#[derive(Debug, Clone)]
+pub struct LogReader {
+    pub event_id: String,
+    pub audience: Audience,
+    organisation_ids: Vec<String>,
+    zone: Tz,
+}
+
+impl LogReader {
+    /// The registers this reader reads.
+    pub fn registers(&self) -> Vec<Register> {
+        [Register::Shared, Register::Restricted].into_iter().filter(|r| r.read_by(self.audience)).collect()
+    }
+
+    /// Reads a `Last-Event-ID` (or the page's cursor) for this reader.
+    pub fn cursor(&self, raw: &str) -> LogCursor {
+        LogCursor::parse(raw, self.audience)
+    }
+
+    /// The id of the stream's message that brings this reader to `cursor`.
+    pub fn cursor_id(&self, cursor: LogCursor) -> String {
+        cursor.id(self.audience)
+    }
+
+    /// `entry` as this reader reads it; `None` when it may not read it at all.
+    pub fn line(&self, entry: &LogEntry) -> Option<LogLine> {
+        if !entry.reference.register.read_by(self.audience) {
+            return None;
+        }
+        let content = &entry.content;
+        Some(LogLine {
+            reference: entry.reference.label(),
+            code: entry.reference.code(),
+            at: format_short_fr(entry.at, self.zone),
+            author: shows_author(self.audience, &self.organisation_ids, entry).then(|| entry.author_name.clone()),
+            organisation: entry.organisation_name.clone(),
+            zone_id: content.zone_id.clone().unwrap_or_default(),
+            zone: content.zone_name.clone().unwrap_or_default(),
+            category: content.category.label().to_string(),
+            severity_code: content.severity.code().to_string(),
+            text: content.text.clone(),
+            corrects: content.corrects.map(|r| r.label()),
+        })
+    }
+}
+
+async fn reader_of(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+) -> Result<(StoredPlan, EventAccess, LogReader), AppError> {
+    let (stored, access) = open(state, user, event_id).await?;
+    let viewer = store::plans::viewer_of(&state.db, &user.id).await?;
+    let reader = LogReader {
+        event_id: event_id.to_string(),
+        audience: access.audience,
+        organisation_ids: viewer.organisation_ids,
+        zone: stored.plan.event.time_zone(),
+    };
+    Ok((stored, access, reader))
+}
+
+/// The reader of the session whose token hashes to `token_hash`, at `now`: what the live
+/// stream asks when it opens and again from time to time, so that a stream stops when its
+/// session ends or its person loses the event.
+pub async fn reader_by_session(
+    state: &AppState,
+    token_hash: &str,
+    event_id: &str,
+    now: Instant,
+) -> Result<LogReader, AppError> {
+    let user = store::sessions::user_of(&state.db, token_hash, now).await?.ok_or(AppError::NotSignedIn)?;
+    Ok(reader_of(state, &user, event_id).await?.2)
+}
+
+/// The « Opérations » page as `user` may read it.
+pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant) -> Result<OperationsPage, AppError> {
+    let (stored, _, reader) = reader_of(state, user, event_id).await?;
+    let event = &stored.plan.event;
+    let zone = event.time_zone();
+    let entries = store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?;
+    let cursor = entries.iter().fold(LogCursor::default(), |c, e| c.after(e.reference));
+    let open = is_open(event, now);
+    let status = if open {
+        String::new()
+    } else if now < event.operations_start() {
+        text::log_opens(&format_long_fr(event.operations_start(), zone))
+    } else {
+        text::log_closed_since(&format_long_fr(event.operations_end(), zone))
+    };
+    Ok(OperationsPage {
+        event_id: event_id.to_string(),
+        event_name: event.name().to_string(),
+        open,
+        status,
+        zones: stored.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect(),
+        writes_restricted: Register::Restricted.read_by(reader.audience),
+        lines: entries.iter().filter_map(|e| reader.line(e)).collect(),
+        cursor: reader.cursor_id(cursor),
+    })
+}
+
+/// The organisation in whose name `user` writes: its participant in the event, else the
+/// organiser, else the department's prefecture it belongs to.
+async fn writing_as(
+    state: &AppState,
+    user: &UserRow,
+    stored: &StoredPlan,
+    access: &EventAccess,
+) -> Result<(String, String), AppError> {
+    if let Some(participant) = access.own_participant_ids.first().and_then(|id| stored.plan.participant(id)) {
+        return Ok((participant.organisation_id().to_string(), participant.name().to_string()));
+    }
+    let viewer = store::plans::viewer_of(&state.db, &user.id).await?;
+    let candidates: Vec<String> = if access.organiser {
+        vec![stored.organiser_organisation_id.clone()]
+    } else {
+        let department = stored.plan.event.department().as_str().to_string();
+        store::organisations::prefectures_of(&state.db, &department).await?.into_iter().map(|p| p.id).collect()
+    };
+    for id in candidates.iter().filter(|id| viewer.organisation_ids.contains(id)) {
+        if let Some(organisation) = store::organisations::get(&state.db, id).await? {
+            return Ok((organisation.id, organisation.name));
+        }
+    }
+    Err(AppError::NotFound)
+}
+
+/// Writes an entry in the log as `user`, at the server's instant `now`; the entry as its
+/// writer reads it.
+pub async fn write(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    form: &LogForm,
+    now: Instant,
+) -> Result<LogLine, AppError> {
+    let (stored, access, reader) = reader_of(state, user, event_id).await?;
+    let (register, content) = form.parse(&stored.plan.zones)?;
+    let corrected = match content.corrects {
+        Some(reference) if reference.register.read_by(reader.audience) => {
+            store::log::one(&state.db, event_id, reference).await?
+        }
+        _ => None,
+    };
+    may_write(&stored.plan.event, reader.audience, register, &content, corrected.as_ref(), now)?;
+    let (organisation_id, organisation_name) = writing_as(state, user, &stored, &access).await?;
+    let author = Author { user_id: user.id.clone(), name: user.name.clone(), organisation_id, organisation_name };
+    let written = store::log::append(&state.db, event_id, register, &author, &content, now)
+        .await?
+        .ok_or_else(|| AppError::Refused(text::LOG_BUSY.into()))?;
+    state.log_hub.grew(event_id);
+    reader.line(&written).ok_or(AppError::Internal)
+}
+
+/// The log as a CSV file for `user` (its own view: the registers it reads, the authors it may
+/// know): the file's name and its text.
+pub async fn csv(state: &AppState, user: &UserRow, event_id: &str) -> Result<(String, String), AppError> {
+    let (stored, _, reader) = reader_of(state, user, event_id).await?;
+    let entries = store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?;
+    let zone = stored.plan.event.time_zone();
+    let mut out = String::from(text::LOG_HEADER_CSV);
+    out.push_str("\r\n");
+    for (entry, line) in entries.iter().filter_map(|e| Some((e, reader.line(e)?))) {
+        let register = match entry.reference.register {
+            Register::Shared => text::LOG_REGISTER_SHARED,
+            Register::Restricted => text::LOG_REGISTER_RESTRICTED,
+        };
+        let at = entry.at.to_chrono().map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M:%S").to_string());
+        let fields = [
+            line.reference.as_str(),
+            at.as_deref().unwrap_or(""),
+            line.author.as_deref().unwrap_or(""),
+            line.organisation.as_str(),
+            line.zone.as_str(),
+            line.category.as_str(),
+            entry.content.severity.label(),
+            register,
+            line.text.as_str(),
+            line.corrects.as_deref().unwrap_or(""),
+        ];
+        let cells: Vec<String> = fields.iter().map(|f| crate::domain::document::csv_field(f)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    Ok((format!("main-courante-{event_id}.csv"), out))
+}

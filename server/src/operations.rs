@@ -1,0 +1,213 @@
+//! The day of the event over plain HTTP, for a signed-in reader of the event:
+//! - `GET /evenements/{id}/operations/flux`: the log as server-sent events. Each entry the
+//!   reader may read comes once, as an event `entree` whose data is the reader's view of it
+//!   (JSON) and whose id is the reader's cursor; a browser that reconnects sends that id back
+//!   (`Last-Event-ID`) and gets what it missed, nothing twice. The first connection starts
+//!   from `?depuis=` (the page's cursor). Every 30 s the stream checks that its session still
+//!   reads the event, and ends otherwise.
+//! - `GET /evenements/{id}/operations/main-courante.csv`: the log as the reader may read it.
+//!
+//! Rights and views are the application layer's (`app::service::operations`); new entries
+//! reach this instance's streams through its `LogHub`, and on PostgreSQL those of the other
+//! instances through `LISTEN` ([`listen_for_entries`]).
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use tokio::sync::watch;
+
+use app::api::context::{caller, now, session_token};
+use app::domain::operations::LogCursor;
+use app::error::AppError;
+use app::service::operations::{reader_by_session, LogReader};
+use app::service::security::hash_token;
+use app::state::AppState;
+
+use crate::convention_http::{error_response, in_context};
+
+/// How often a stream checks that its session still reads the event.
+const RECHECK: Duration = Duration::from_secs(30);
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/evenements/{id}/operations/flux", get(stream))
+        .route("/evenements/{id}/operations/main-courante.csv", get(csv))
+}
+
+#[derive(Deserialize)]
+struct From {
+    depuis: Option<String>,
+}
+
+/// One open stream.
+struct Follow {
+    state: AppState,
+    reader: LogReader,
+    token_hash: String,
+    cursor: LogCursor,
+    changes: watch::Receiver<u64>,
+    pending: VecDeque<Event>,
+    next_check: tokio::time::Instant,
+}
+
+impl Follow {
+    /// Queues what the log holds after the cursor for this reader.
+    async fn catch_up(&mut self) -> Result<(), AppError> {
+        let entries = self
+            .state
+            .log_hub
+            .after(&self.state.db, &self.reader.event_id, &self.reader.registers(), self.cursor)
+            .await?;
+        for entry in entries {
+            if self.cursor.has(entry.reference) {
+                continue;
+            }
+            self.cursor = self.cursor.after(entry.reference);
+            let Some(line) = self.reader.line(&entry) else { continue };
+            let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
+            self.pending.push_back(Event::default().event("entree").id(self.reader.cursor_id(self.cursor)).data(data));
+        }
+        Ok(())
+    }
+
+    /// The next event, waiting for the log to grow; `None` when the stream ends.
+    async fn next(&mut self) -> Option<Event> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                return Some(event);
+            }
+            tokio::select! {
+                changed = self.changes.changed() => {
+                    if changed.is_err() {
+                        return None;
+                    }
+                }
+                () = tokio::time::sleep_until(self.next_check) => {
+                    self.next_check += RECHECK;
+                    match reader_by_session(&self.state, &self.token_hash, &self.reader.event_id, now()).await {
+                        Ok(reader) => self.reader = reader,
+                        Err(_) => return None,
+                    }
+                    continue;
+                }
+            }
+            if let Err(e) = self.catch_up().await {
+                tracing::warn!(error = %e, event = %self.reader.event_id, "a log stream could not read the new entries");
+                return None;
+            }
+        }
+    }
+}
+
+async fn stream(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(from): Query<From>,
+    req: Request<Body>,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let last = parts
+        .headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or(from.depuis)
+        .unwrap_or_default();
+    let opened = in_context(state.clone(), parts, {
+        let state = state.clone();
+        async move {
+            let token_hash = hash_token(&session_token().ok_or(AppError::NotSignedIn)?);
+            let reader = reader_by_session(&state, &token_hash, &id, now()).await?;
+            Ok::<_, AppError>((reader, token_hash))
+        }
+    })
+    .await;
+    let (reader, token_hash) = match opened {
+        Ok(opened) => opened,
+        Err(e) => return error_response(&e),
+    };
+    let mut follow = Follow {
+        changes: state.log_hub.follow(&reader.event_id),
+        cursor: reader.cursor(&last),
+        state,
+        reader,
+        token_hash,
+        pending: VecDeque::new(),
+        next_check: tokio::time::Instant::now() + RECHECK,
+    };
+    if let Err(e) = follow.catch_up().await {
+        return error_response(&e);
+    }
+    let events = futures::stream::unfold(follow, |mut follow| async move {
+        let event = follow.next().await?;
+        Some((Ok::<_, Infallible>(event), follow))
+    });
+    let mut response = Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // A proxy in front (nginx) passes each event on at once.
+    headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
+    response
+}
+
+async fn csv(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move {
+        let (state, user) = caller().await?;
+        app::service::operations::csv(&state, &user, &id).await
+    })
+    .await;
+    match result {
+        Ok((name, body)) => {
+            let mut response = (StatusCode::OK, body).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(e) => error_response(&e),
+    }
+}
+
+/// On PostgreSQL, listens to the new entries written on the other instances (and by this one)
+/// and wakes this instance's streams of that event. Runs until the server stops; after an
+/// interruption, wakes every stream, since announcements may have been missed.
+pub async fn listen_for_entries(state: AppState) {
+    let url = state.db.pool.connect_options().database_url.to_string();
+    loop {
+        match sqlx::postgres::PgListener::connect(&url).await {
+            Ok(mut listener) => {
+                if let Err(e) = listener.listen(app::store::log::LOG_CHANNEL).await {
+                    tracing::warn!(error = %e, "cannot listen to new log entries");
+                } else {
+                    state.log_hub.all_grew();
+                    loop {
+                        match listener.try_recv().await {
+                            Ok(Some(notification)) => state.log_hub.grew(notification.payload()),
+                            Ok(None) => state.log_hub.all_grew(),
+                            Err(e) => {
+                                tracing::warn!(error = %e, "log announcements interrupted");
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot connect to listen to new log entries"),
+        }
+        state.log_hub.all_grew();
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
