@@ -128,36 +128,16 @@ async fn find_feed(
 }
 
 /// On PostgreSQL, listens to the announcements of the other instances and of the command line
-/// (publications, revocations) and forgets the remembered lookups at each. Runs until the
-/// server stops (the caller aborts it); reconnects after a failure, forgetting everything
-/// then too since announcements may have been missed.
+/// (publications, revocations) and forgets the remembered lookups at each, and whenever some
+/// may have been missed. Runs until the server stops (the caller aborts it).
 pub async fn listen_for_changes(database_url: String) {
-    loop {
-        match sqlx::postgres::PgListener::connect(&database_url).await {
-            Ok(mut listener) => {
-                if let Err(e) = listener.listen(releases::FEED_CHANNEL).await {
-                    tracing::warn!(error = %e, "cannot listen to feed announcements");
-                } else {
-                    releases::feeds_changed();
-                    loop {
-                        match listener.try_recv().await {
-                            Ok(Some(_)) => releases::feeds_changed(),
-                            // The connection dropped and will be reopened: anything may have
-                            // been announced meanwhile.
-                            Ok(None) => releases::feeds_changed(),
-                            Err(e) => {
-                                tracing::warn!(error = %e, "feed announcements interrupted");
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-            Err(e) => tracing::warn!(error = %e, "cannot connect to listen to feed announcements"),
-        }
-        releases::feeds_changed();
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
+    crate::announcements::listen(
+        database_url,
+        releases::FEED_CHANNEL,
+        |_| releases::feeds_changed(),
+        releases::feeds_changed,
+    )
+    .await;
 }
 
 fn cache() -> &'static Mutex<HashMap<Key, Arc<Rendered>>> {

@@ -1,6 +1,7 @@
 //! The `cordon` server: configuration, router, security layers, mail, demo data and the
 //! command line. The application itself (pages, server functions, domain, store) is `app`.
 
+pub mod announcements;
 pub mod api_v1;
 pub mod config;
 pub mod convention_http;

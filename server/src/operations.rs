@@ -182,32 +182,11 @@ async fn csv(State(state): State<AppState>, Path(id): Path<String>, req: Request
 }
 
 /// On PostgreSQL, listens to the new entries written on the other instances (and by this one)
-/// and wakes this instance's streams of that event. Runs until the server stops; after an
-/// interruption, wakes every stream, since announcements may have been missed.
+/// and wakes this instance's streams of that event; wakes them all when announcements may have
+/// been missed. Runs until the server stops.
 pub async fn listen_for_entries(state: AppState) {
     let url = state.db.pool.connect_options().database_url.to_string();
-    loop {
-        match sqlx::postgres::PgListener::connect(&url).await {
-            Ok(mut listener) => {
-                if let Err(e) = listener.listen(app::store::log::LOG_CHANNEL).await {
-                    tracing::warn!(error = %e, "cannot listen to new log entries");
-                } else {
-                    state.log_hub.all_grew();
-                    loop {
-                        match listener.try_recv().await {
-                            Ok(Some(notification)) => state.log_hub.grew(notification.payload()),
-                            Ok(None) => state.log_hub.all_grew(),
-                            Err(e) => {
-                                tracing::warn!(error = %e, "log announcements interrupted");
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-            Err(e) => tracing::warn!(error = %e, "cannot connect to listen to new log entries"),
-        }
-        state.log_hub.all_grew();
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
+    let hub = state.log_hub.clone();
+    crate::announcements::listen(url, app::store::log::LOG_CHANNEL, |event_id| hub.grew(event_id), || hub.all_grew())
+        .await;
 }
