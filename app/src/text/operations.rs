@@ -55,10 +55,8 @@ pub const LOG_FILTER_ZONE: &str = "Filtrer par zone";
 pub const LOG_FILTER_SEVERITY: &str = "Filtrer par gravité";
 pub const LOG_RESTRICTED_BADGE: &str = "État";
 pub const LOG_CORRECTS: &str = "corrige l’entrée";
-pub const LOG_CORRECTED_BY: &str = "corrigée par l’entrée";
 pub const LOG_EXPORT_CSV: &str = "Télécharger la main courante (CSV)";
 pub const LOG_LIVE: &str = "En direct : les nouvelles entrées s’affichent d’elles-mêmes.";
-pub const LOG_OFFLINE: &str = "Connexion interrompue : nouvelle tentative…";
 pub const LOG_HEADER_CSV: &str = "reference;heure;auteur;organisation;zone;categorie;gravite;lecteurs;texte;corrige";
 
 /// « La main courante s'ouvre le … » before the set-up.
@@ -71,12 +69,4 @@ pub fn log_closed_since(at: &str) -> String {
     format!("La main courante est close depuis la fin du démontage, le {at}. Elle reste consultable et exportable.")
 }
 
-/// « 12 entrées » (those the reader may read).
-pub fn log_count(n: usize) -> String {
-    match n {
-        0 => "aucune entrée".to_string(),
-        1 => "1 entrée".to_string(),
-        n => format!("{n} entrées"),
-    }
-}
 pub const LOG_BUSY: &str = "La main courante reçoit beaucoup d’entrées en ce moment : inscrivez la vôtre à nouveau.";

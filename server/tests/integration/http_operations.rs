@@ -155,6 +155,31 @@ async fn each_reader_reads_the_log_in_its_own_view_on_postgres() {
 }
 
 #[tokio::test]
+async fn a_company_that_takes_no_part_in_the_event_neither_reads_nor_writes_its_log() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = in_progress(&app).await;
+    let police = app.demo_client("commissariat@cordon.test").await;
+    assert_eq!(write(&app, &police, &event, "tous", "Ouverture des portes.", "").await.0, 200);
+    let outsider = app.organisation("Sécurité Concurrente", "securite_privee").await;
+    let user = app.user("agent@concurrente.test", "Agent Concurrent", false).await;
+    app.member(&user, &outsider, app::domain::MembershipRole::Admin).await;
+    let client = app.client();
+    app.sign_in(&client, "agent@concurrente.test").await;
+
+    let (status, body, _) = app.call(&client, "get_operations", &[("event_id", event.as_str())]).await;
+    assert_eq!(status, 404, "{body}");
+    let (status, body) = write(&app, &client, &event, "tous", "Intrusion.", "").await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(Stream::open(&app, &client, &event, None, "0").await.0, 404);
+    let csv = client.get(format!("{}/evenements/{event}/operations/main-courante.csv", app.base)).send().await.unwrap();
+    assert_eq!(csv.status().as_u16(), 404);
+    assert!(!csv.text().await.unwrap().contains("Ouverture des portes."));
+    let texts = texts(&page(&app, &police, &event).await);
+    assert_eq!(texts, ["Ouverture des portes."], "nothing was written by the outsider");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_log_of_an_event_not_yet_set_up_takes_no_entry() {
     let app = spawn_app(Backend::Sqlite).await;
     app.demo().await;
