@@ -3,7 +3,7 @@
 //!
 //! - [`domain`]: the pure model and rules (no I/O, no clock);
 //! - [`text`]: every French string a user reads, in one place;
-//! - [`api`]: the server functions, thin: who asks → may they → domain/store → error;
+//! - [`api`]: the server functions, thin: request → [`service`] → answer;
 //! - [`service`] (server only): the application layer every door asks who may do what;
 //! - [`store`] (server only): SQL for SQLite and PostgreSQL;
 //! - [`ui`]: pages and components.

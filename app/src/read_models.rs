@@ -2,9 +2,14 @@
 //! serialisable values, compiled for both, below the store and the server functions so that
 //! the store never reaches up into `api`. Nothing secret (password or token hashes) in them.
 
+pub mod accounts;
+pub mod agents_csv;
 pub mod convention;
+pub mod department;
 pub mod evaluation;
 pub mod operations;
+pub mod organisations;
+pub mod registry;
 pub mod releases;
 pub mod schedule;
 

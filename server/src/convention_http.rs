@@ -17,7 +17,6 @@ use leptos::reactive::computed::ScopedFuture;
 use leptos::reactive::owner::Owner;
 
 use app::api::context::{caller, now};
-use app::api::registry::server::csv;
 use app::error::AppError;
 use app::service::convention::{approved_pdf, preview_html, preview_pdf, readable};
 use app::state::AppState;
@@ -179,7 +178,11 @@ async fn census_csv(State(state): State<AppState>, Path(file): Path<String>, req
     let recipient =
         std::env::var("CORDON_CENSUS_RECIPIENT").unwrap_or_else(|_| app::text::CENSUS_DEFAULT_RECIPIENT.into());
     let (parts, _) = req.into_parts();
-    match in_context(state, parts, async move { csv(year, &recipient).await }).await {
+    let census = async move {
+        let (state, user) = caller().await?;
+        app::service::registry::census_file(&state, &user, year, &recipient, now()).await
+    };
+    match in_context(state, parts, census).await {
         Ok((body, department)) => {
             let mut response = (StatusCode::OK, body).into_response();
             let headers = response.headers_mut();

@@ -1,4 +1,5 @@
-//! Signing in and out, and who is asking.
+//! Signing in and out, and who is asking. `service::accounts` decides and writes; this door
+//! reads the request (cookie, client address) and sets the cookie and the next page.
 
 use leptos::prelude::*;
 
@@ -52,53 +53,21 @@ pub fn safe_next(next: Option<&str>) -> String {
 mod server {
     use super::safe_next;
     use crate::api::context::{client_address, now, require_user, session_token, set_session_cookie, state};
-    use crate::domain::{rate_limit, Email};
     use crate::error::AppError;
-    use crate::service::security::{decoy_hash, hash_token, new_token, verify_password};
-    use crate::store;
-    use crate::text;
+    use crate::service::accounts::{self, SignIn};
 
     pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-        let email = Email::parse(&email).map_err(|e| AppError::invalid("email", e))?;
         let state = state()?;
-        let now = now();
-        let account_key = format!("account:{}", email.as_str());
-        let address_key = format!("address:{}", client_address(state.settings.trust_proxy));
-        let since = now.minus(rate_limit::WINDOW);
-        let account_failures = store::throttle::failures_since(&state.db, &account_key, since).await?;
-        let address_failures = store::throttle::failures_since(&state.db, &address_key, since).await?;
-        if !rate_limit::may_attempt(account_failures, address_failures) {
-            tracing::warn!(account = %email.as_str(), "sign-in throttled");
-            return Err(AppError::SignInRefused(text::SIGN_IN_RATE_LIMITED.into()));
-        }
-        let user = store::users::find_by_email(&state.db, &email).await?;
-        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(decoy_hash);
-        let matches = verify_password(hash, password).await;
-        let Some(user) = user.filter(|_| matches) else {
-            store::throttle::record_failure(&state.db, &account_key, now).await?;
-            store::throttle::record_failure(&state.db, &address_key, now).await?;
-            return Err(AppError::SignInRefused(text::SIGN_IN_FAILED.into()));
-        };
-        store::throttle::clear(&state.db, &account_key).await?;
-        // Told only to whoever typed the right password: without it, a disabled account looks
-        // like any failed sign-in, so the message reveals nothing to a stranger.
-        if user.disabled_at.is_some() {
-            tracing::info!(user = %user.id, "sign-in of a disabled account refused");
-            return Err(AppError::SignInRefused(text::SIGN_IN_DISABLED.into()));
-        }
-        let token = new_token();
-        store::sessions::create(&state.db, &hash_token(&token), &user.id, now).await?;
+        let form = SignIn { email, password, client_address: client_address(state.settings.trust_proxy) };
+        let token = accounts::sign_in(&state, form, now()).await?;
         set_session_cookie(Some(&token), state.settings.secure_cookies);
-        tracing::info!(user = %user.id, "signed in");
         leptos_axum::redirect(&safe_next(next.as_deref()));
         Ok(())
     }
 
     pub async fn sign_out() -> Result<(), AppError> {
         let state = state()?;
-        if let Some(token) = session_token() {
-            store::sessions::delete(&state.db, &hash_token(&token)).await?;
-        }
+        accounts::sign_out(&state, session_token().as_deref()).await?;
         set_session_cookie(None, state.settings.secure_cookies);
         leptos_axum::redirect("/connexion");
         Ok(())
@@ -107,8 +76,7 @@ mod server {
     pub async fn sign_out_everywhere() -> Result<(), AppError> {
         let state = state()?;
         let user = require_user().await?;
-        let ended = store::sessions::delete_all_for_user(&state.db, &user.id).await?;
-        tracing::info!(user = %user.id, sessions = ended, "signed out everywhere");
+        accounts::sign_out_everywhere(&state, &user).await?;
         set_session_cookie(None, state.settings.secure_cookies);
         leptos_axum::redirect("/connexion");
         Ok(())

@@ -4,11 +4,11 @@ use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
+use crate::domain::session::SESSION_IDLE_LIFETIME;
 use crate::domain::Instant;
 use crate::error::AppError;
-use crate::service::security::hash_token;
 use crate::state::AppState;
-use crate::store::{self, users::UserRow};
+use crate::store::users::UserRow;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "cordon_session";
@@ -96,7 +96,7 @@ pub fn client_address(trust_proxy: bool) -> String {
 pub async fn current_user() -> Result<Option<UserRow>, AppError> {
     let Some(token) = session_token() else { return Ok(None) };
     let state = state()?;
-    Ok(store::sessions::user_of(&state.db, &hash_token(&token), now()).await?)
+    crate::service::accounts::signed_in(&state.db, &token, now()).await
 }
 
 /// The signed-in user, or `NotSignedIn`.
@@ -131,7 +131,7 @@ pub fn set_session_cookie(token: Option<&str>, secure: bool) {
     let cookie = match token {
         Some(token) => format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-            store::sessions::SESSION_IDLE_LIFETIME.0 / 1000
+            SESSION_IDLE_LIFETIME.0 / 1000
         ),
         None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     };

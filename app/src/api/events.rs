@@ -100,7 +100,6 @@ mod server {
     use crate::domain::plan::Event;
     use crate::domain::time::format_long_fr;
     use crate::error::AppError;
-    use crate::store::{self, plans};
     use crate::text;
 
     pub async fn list() -> Result<Vec<EventSummary>, AppError> {
@@ -110,15 +109,15 @@ mod server {
         };
         let user = require_user().await?;
         let state = state()?;
-        let viewer = plans::viewer_of(&state.db, &user.id).await?;
-        let rows = plans::list_events(&state.db, &viewer).await?;
+        let viewer = crate::store::plans::viewer_of(&state.db, &user.id).await?;
+        let rows = crate::store::plans::list_events(&state.db, &viewer).await?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        let files = store::conventions::summaries(&state.db, &ids).await?;
+        let files = crate::store::conventions::summaries(&state.db, &ids).await?;
         let lead_times = LeadTimes::defaults();
         let prefecture = !viewer.prefecture_departments.is_empty();
         let mut listed: Vec<(Option<DueDate>, EventSummary)> = Vec::with_capacity(rows.len());
         for row in rows {
-            let event: Event = plans::decode(&row.data)?;
+            let event: Event = crate::store::plans::decode(&row.data)?;
             let zone = event.time_zone();
             let file = files.get(&row.id);
             let status = file.and_then(|f| Status::from_code(&f.status)).unwrap_or(Status::Brouillon);
@@ -137,7 +136,7 @@ mod server {
             // The worklist's tab, for a prefecture: opinions still awaited count there.
             let (tab, opinions_awaited) = if prefecture {
                 let awaited = match file {
-                    Some(_) => store::conventions::opinions(&state.db, &row.id)
+                    Some(_) => crate::store::conventions::opinions(&state.db, &row.id)
                         .await?
                         .iter()
                         .filter(|o| o.opinion.answer.is_none())
@@ -181,7 +180,7 @@ mod server {
 
     pub async fn organiser_choices() -> Result<Vec<OrganiserChoice>, AppError> {
         let user = require_user().await?;
-        let mine = store::organisations::list_for_user(&state()?.db, &user.id).await?;
+        let mine = crate::service::organisations::mine(&state()?, &user).await?;
         Ok(mine
             .into_iter()
             .filter(|m| m.organisation.kind.organises_events())
@@ -190,7 +189,7 @@ mod server {
     }
 
     pub async fn plan(event_id: String) -> Result<PlanPage, AppError> {
-        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let (state, user, stored, access) = plan_with_access(&event_id).await?;
         // Coverage counts the agents' qualifications and sex before they are reduced for
         // this reader, and only the deployments this reader may know of. The page draws the
         // gaps, not each need's staffing curve: the per-need intervals stay on the server.
@@ -226,9 +225,10 @@ mod server {
         );
         let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
-        let directory = if access.organiser { store::organisations::list_all(&state.db).await? } else { Vec::new() };
-        let edition_of = match store::releases::latest_number(&state.db, plan.event.id()).await? {
-            None => store::plan_io::edition_source(&state.db, plan.event.id()).await?,
+        let directory =
+            if access.organiser { crate::service::organisations::directory(&state, &user).await? } else { Vec::new() };
+        let edition_of = match crate::store::releases::latest_number(&state.db, plan.event.id()).await? {
+            None => crate::store::plan_io::edition_source(&state.db, plan.event.id()).await?,
             Some(_) => None,
         };
         Ok(PlanPage {

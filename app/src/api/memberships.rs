@@ -1,4 +1,5 @@
-//! Removing a member from an organisation: its administrators or a platform administrator.
+//! Removing a member from an organisation, and a prefecture member's délégation de signature:
+//! its administrators or a platform administrator. `service::memberships` decides and writes.
 
 use leptos::prelude::*;
 
@@ -9,8 +10,10 @@ use crate::error::AppError;
 /// organisation is told it does not exist (404). The last administrator is never removed.
 #[server(endpoint = "remove_member")]
 pub async fn remove_member(organisation_id: String, user_id: String) -> Result<(), AppError> {
-    use super::context::respond;
-    respond(server::remove(organisation_id, user_id).await)
+    use super::context::run;
+    use crate::service::memberships::{remove, MemberOf};
+    let member = MemberOf { organisation_id, user_id };
+    run(|state, user, _| async move { remove(&state, &user, member).await }).await
 }
 
 /// Records (or, both fields blank, withdraws) a prefecture member's délégation de signature:
@@ -23,49 +26,12 @@ pub async fn record_delegation(
     delegation_arrete: String,
     delegation_date: String,
 ) -> Result<(), AppError> {
-    use super::context::respond;
-    respond(server::delegation(organisation_id, user_id, delegation_arrete, delegation_date).await)
-}
-
-#[cfg(feature = "ssr")]
-mod server {
-    use crate::api::context::{require_user, state};
-    use crate::error::AppError;
-    use crate::store;
-
-    pub async fn remove(organisation_id: String, user_id: String) -> Result<(), AppError> {
-        let actor = require_user().await?;
-        let state = state()?;
-        crate::service::organisations::require_manager(&state.db, &actor, &organisation_id).await?;
-        store::organisations::get(&state.db, &organisation_id).await?.ok_or(AppError::NotFound)?;
-        store::memberships::remove(&state.db, &user_id, &organisation_id, actor.id == user_id)
-            .await?
-            .map_err(|refused| AppError::Refused(refused.message().into()))?;
-        tracing::info!(organisation = %organisation_id, user = %user_id, by = %actor.id, "member removed");
-        Ok(())
-    }
-
-    pub async fn delegation(
-        organisation_id: String,
-        user_id: String,
-        arrete: String,
-        date: String,
-    ) -> Result<(), AppError> {
-        use crate::domain::organisation::SignatureDelegation;
-        use crate::domain::OrganisationKind;
-        let actor = require_user().await?;
-        let state = state()?;
-        crate::service::organisations::require_manager(&state.db, &actor, &organisation_id).await?;
-        let organisation = store::organisations::get(&state.db, &organisation_id).await?.ok_or(AppError::NotFound)?;
-        if organisation.kind != OrganisationKind::Prefecture {
-            return Err(AppError::Refused(crate::text::DELEGATION_PREFECTURE_ONLY.into()));
-        }
-        let delegation =
-            SignatureDelegation::parse(&arrete, &date).map_err(|(field, message)| AppError::invalid(field, message))?;
-        if !store::organisations::set_delegation(&state.db, &user_id, &organisation_id, delegation.as_ref()).await? {
-            return Err(AppError::NotFound);
-        }
-        tracing::info!(organisation = %organisation_id, user = %user_id, by = %actor.id, "signature delegation recorded");
-        Ok(())
-    }
+    use super::context::run;
+    use crate::service::memberships::{record_delegation, DelegationForm, MemberOf};
+    let form = DelegationForm {
+        member: MemberOf { organisation_id, user_id },
+        arrete: delegation_arrete,
+        date: delegation_date,
+    };
+    run(|state, user, _| async move { record_delegation(&state, &user, form).await }).await
 }

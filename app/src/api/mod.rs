@@ -1,4 +1,6 @@
-//! Server functions, named verb_noun. Each is thin: who asks → may they → domain → store.
+//! Server functions, named verb_noun. Each is thin: it reads the request (who asks, the form)
+//! and calls one action of `crate::service`, which decides and writes; it never writes to the
+//! store itself (`app/tests/integration/layering.rs`).
 //! Their fixed endpoints (`/api/<name>`) are part of our HTTP surface and tested as such.
 
 pub mod accounts;

@@ -1,6 +1,6 @@
-//! What the two read-only server functions that build their answer here (the event's page and
-//! the agents' CSV preview) need: the caller, the state and the plan with the caller's access,
-//! loaded by the application layer's [`open`]. Every write goes through `crate::service`.
+//! What the read-only server function that builds its answer here (the event's page) needs:
+//! the caller, the state and the plan with the caller's access, loaded by the application
+//! layer's [`open`]. Every write goes through `crate::service`.
 
 use super::context::caller;
 use crate::domain::plan::EventAccess;

@@ -3,6 +3,7 @@
 //! whoever needs the time passes `now` in.
 
 pub mod account;
+pub mod api_token;
 pub mod communes;
 pub mod compliance;
 pub mod convention;

@@ -1,12 +1,15 @@
 //! One event's plan as one person may use it: loaded once, with the access the domain
 //! decides from what that person's organisations are ([`event_access`]), and the tag that
-//! names the versions the person read (the JSON API's `ETag`).
+//! names the versions the person read (the JSON API's `ETag`); and the department a
+//! prefecture's member acts for.
 
 use sha2::{Digest, Sha256};
 
 use crate::domain::document::lower_hex;
 use crate::domain::plan::{event_access, EventAccess};
+use crate::error::AppError;
 use crate::store::plans::{load_plan, viewer_of, StoredPlan};
+use crate::store::users::UserRow;
 use crate::store::Db;
 
 /// The plan of `event_id` and `user_id`'s access to it; `None` when the event does not exist
@@ -22,6 +25,14 @@ pub async fn plan_for(
     let access =
         event_access(&viewer, &stored.organiser_organisation_id, department.as_str(), &stored.plan.participants);
     Ok(access.map(|access| (stored, access)))
+}
+
+/// The department of `user`'s prefecture: what a prefecture's own pages (its rules, its model
+/// of the convention, its registry and census) act on. Refused (403) to anyone who is not a
+/// member of a prefecture, from what its organisations are.
+pub async fn prefecture_department(db: &Db, user: &UserRow) -> Result<String, AppError> {
+    let viewer = viewer_of(db, &user.id).await?;
+    viewer.prefecture_departments.first().cloned().ok_or(AppError::Forbidden)
 }
 
 /// A tag of the versions of the event and of every record `access` reads: it changes with

@@ -3,14 +3,21 @@
 //! here once, from the store's facts and the domain's rules; doors only translate.
 
 pub mod access;
+pub mod accounts;
+pub mod agents_csv;
+pub mod api_tokens;
 pub mod attachments;
 pub mod convention;
+pub mod department_model;
 pub mod evaluation;
 pub mod feeds;
+pub mod invitations;
 pub mod live;
+pub mod memberships;
 pub mod new_plans;
 pub mod operations;
 pub mod organisations;
+pub mod password_reset;
 pub mod plan_edits;
 pub mod plan_merge;
 #[cfg(test)]

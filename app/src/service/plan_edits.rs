@@ -3,7 +3,8 @@
 //! that form, the browser's preview included), checks the person's right with the one rule
 //! ([`EventAccess::may_write`], [`EventAccess::may_restrict`], the participation rule), lets
 //! the domain build the record, and writes it with its audit entry in one transaction. The
-//! server functions, the JSON API's `PUT` ([`replace_plan`]) and the CSV import call these.
+//! server functions, the JSON API's `PUT` ([`replace_plan`]) and the CSV import
+//! (`service::agents_csv`) call these.
 //! The other writers of a plan's records are accepting a shift proposal (`api::schedule`,
 //! which checks every changed deployment with the same `may_write`) and the operator's whole
 //! imports (`cordon plan import`, the demo); docs/security.md says what is left to move here.
@@ -12,8 +13,8 @@ use serde::Serialize;
 
 use super::access::plan_for;
 use crate::domain::plan::input::{
-    AgentInput, DeploymentInput, EventInput, FieldError, NeedInput, OrderInput, ParticipantEditInput, PostInput,
-    ZoneInput,
+    card_refusals, AgentInput, DeploymentInput, EventInput, FieldError, NeedInput, OrderInput, ParticipantEditInput,
+    PostInput, ZoneInput,
 };
 use crate::domain::plan::{
     check_participant, default_role, removal_as_read, Agent, Deployment, Event, EventAccess, EventDraft, Need,
@@ -327,8 +328,11 @@ pub async fn save_agent(
     store_record(state, user, event_id, RecordKind::Agent, existing, new, &agent, describe, now).await
 }
 
-/// Adds `agents` (already read and checked by the CSV import's preview) to `participant_id`,
-/// all or none, in one transaction with their audit entries.
+/// Adds `agents` (read from a CSV file by `service::agents_csv`) to `participant_id`, all or
+/// none, in one transaction with their audit entries. Whoever calls it, every card is checked
+/// here by the one card rule ([`card_refusals`]: valid today, not already held by one of the
+/// company's own agents, nor by another agent of the same batch); the first refusal refuses
+/// the whole batch.
 pub async fn add_agents(
     state: &AppState,
     user: &UserRow,
@@ -341,9 +345,18 @@ pub async fn add_agents(
     require_write(&access, RecordKind::Agent, Some(participant_id))?;
     let participant = stored.plan.participant(participant_id).ok_or(AppError::NotFound)?;
     let mut writes = Vec::with_capacity(agents.len());
+    let mut cards = std::collections::BTreeSet::new();
     for agent in agents {
         if agent.participant_id() != participant_id {
             return Err(AppError::invalid("participant_id", text::PARTICIPANT_NOT_YOURS));
+        }
+        if let Some(card) = agent.cnaps_card() {
+            if let Some(refusal) = card_refusals(&stored.plan, participant_id, card, None, now).into_iter().next() {
+                return Err(refusal.into());
+            }
+            if !cards.insert(card.number()) {
+                return Err(AppError::invalid("cnaps_number", text::CARD_ALREADY_KNOWN));
+            }
         }
         let write = store::plan_io::RecordWrite::new(
             RecordKind::Agent,

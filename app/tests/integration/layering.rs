@@ -89,3 +89,87 @@ fn the_domain_does_no_io_reads_no_clock_and_knows_no_outer_layer() {
     ];
     assert_eq!(offences("domain", &forbidden), Vec::<String>::new());
 }
+
+/// What a server function may still name in the store, each a type or a read-only query, and
+/// why. Everything else (every write, and every read an action of `service` makes) goes
+/// through `crate::service`; a new entry needs a reason, and its function must not write.
+const API_STORE_READS: &[(&str, &str)] = &[
+    ("users::UserRow", "the signed-in person, as the application layer takes it"),
+    ("plans::StoredPlan", "the plan `service::plan_edits::open` loads for the event's page"),
+    ("plans::viewer_of", "the event list (`api::events`, read-only): whose organisations ask"),
+    ("plans::list_events", "the event list: the events the reader may see"),
+    ("plans::decode", "the event list: each event's stored record"),
+    ("conventions::summaries", "the event list: each convention file's status"),
+    ("conventions::opinions", "the event list: a prefecture's awaited opinions"),
+    ("releases::latest_number", "the event's page: whether the plan was published"),
+    ("plan_io::edition_source", "the event's page: the edition an unpublished plan was copied from"),
+];
+
+/// Every path a code line names in the store (`store::plans::decode` → `plans::decode`); a
+/// line naming the store otherwise (`use crate::store;`, `store::{…}`, an alias) yields `""`,
+/// which no allow-list holds.
+fn store_paths(code: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    for (at, _) in code.match_indices("store") {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &code[at + "store".len()..];
+        if let Some(path) = rest.strip_prefix("::") {
+            let end = path.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).unwrap_or(path.len());
+            paths.push(path[..end].trim_end_matches(':').to_string());
+        } else if code[..at].ends_with("crate::") {
+            paths.push(String::new());
+        }
+    }
+    paths
+}
+
+#[test]
+fn server_functions_never_write_to_the_store_only_the_application_layer_does() {
+    let allowed: Vec<&str> = API_STORE_READS.iter().map(|(path, _)| *path).collect();
+    let mut found = Vec::new();
+    for file in sources("api").into_iter().filter(|f| !is_test_file(f)) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for path in store_paths(code).into_iter().filter(|p| !allowed.contains(&p.as_str())) {
+                found.push(format!("{}:{}: store::{path}", file.display(), n + 1));
+            }
+            // No query of one's own either.
+            if let Some(word) = ["sqlx", ".pool"].iter().find(|w| code.contains(*w)) {
+                found.push(format!("{}:{}: {word}", file.display(), n + 1));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new(), "a server function reaches the store: call crate::service instead");
+}
+
+#[test]
+fn what_server_functions_may_still_read_in_the_store_is_used_and_writes_nothing() {
+    let api: String = sources("api").iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<Vec<_>>().join("\n");
+    for (path, _) in API_STORE_READS {
+        assert!(api.contains(&format!("store::{path}")), "store::{path} is allowed but no longer used: remove it");
+        let (module, item) = path.split_once("::").unwrap();
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("store").join(format!("{module}.rs")),
+        )
+        .unwrap();
+        // A function's body runs from its signature to the first line closing it.
+        let Some(start) =
+            [format!("fn {item}("), format!("fn {item}<")].iter().filter_map(|f| source.find(f.as_str())).min()
+        else {
+            assert!(source.contains(&format!("pub struct {item}")), "store::{path} is neither a function nor a type");
+            continue;
+        };
+        let body = &source[start..];
+        let body = &body[..body.find("\n}").unwrap_or(body.len())];
+        for write in ["INSERT", "UPDATE", "DELETE", "begin()"] {
+            assert!(!body.contains(write), "store::{path} writes ({write}): move its caller into crate::service");
+        }
+    }
+}
