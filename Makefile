@@ -13,21 +13,23 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The server and the browser bundle agree on the bundle's file names through this.
 export LEPTOS_OUTPUT_NAME := cordon
 
-.PHONY: run test tools assets release lint bundle-budget clean rust-target wasm-bindgen-cli python-tools server-demo server-release site-release
+.PHONY: run test tools assets release lint bundle-budget clean rust-target wasm-bindgen-cli python-tools server-dev server-release site-release
 
 ## make run: install what is missing, build, serve http://127.0.0.1:3000 with the demo.
-## The server (profile `demo`: release at opt-level 1, Cargo.toml) and the browser bundle (the
-## release bundle CI's budget measures) build side by side (2 jobs): on 2 cores the bundle's
-## single-threaded link-time optimisation overlaps the server's compilation.
+## The server is built unoptimised (Cargo's dev profile, the one `make test` builds too: a
+## newcomer's first `make test` reuses it), the browser bundle as the release bundle CI's
+## budget measures; side by side (2 jobs): on 2 cores the bundle's single-threaded steps
+## overlap the server's compilation. `make release` builds the optimised server production
+## runs and the benchmarks measure (docs/decisions.md, "What make run builds").
 run: node_modules/.installed rust-target assets
 	@echo "== $$(date +%H:%M:%S)  building the server and the browser bundle, side by side"
-	@$(MAKE) --no-print-directory -j2 server-demo site-release
+	@$(MAKE) --no-print-directory -j2 server-dev site-release
 	@echo "== $$(date +%H:%M:%S)  built: serving http://127.0.0.1:3000 (demo accounts below)"
 	@mkdir -p data
-	LEPTOS_SITE_ROOT=target/site ./target/demo/cordon serve --demo
+	LEPTOS_SITE_ROOT=target/site ./target/debug/cordon serve --demo
 
-server-demo:
-	cargo build --profile demo -p cordon
+server-dev:
+	cargo build -p cordon
 
 ## make release: the fully optimised server (target/release/cordon, what production runs and
 ## the benchmarks measure) and the release browser bundle (target/site).
