@@ -20,6 +20,9 @@ struct ConventionLine {
     from: String,
     #[serde(default)]
     until: Option<String>,
+    /// `coordination`, `clcs`, `evenement` or `zones_commerciales` (optional).
+    #[serde(default)]
+    kind: Option<app::domain::convention::ConventionKind>,
 }
 
 /// Noon UTC of `day`: the instant `--today` stands for.
@@ -56,6 +59,7 @@ pub fn conventions(path: Option<&Path>) -> anyhow::Result<Vec<ConventionInForce>
                 commune_code: line.commune_code,
                 from: instant(&line.from)?,
                 until: line.until.as_deref().map(instant).transpose()?,
+                kind: line.kind,
             })
         })
         .collect()

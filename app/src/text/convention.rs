@@ -122,6 +122,23 @@ l’événement.";
 pub const SIGNATURES: &str = "Signatures";
 pub const SIGNED_AT: &str = "Fait à";
 pub const SIGNATURE_FIELDS: &str = "Nom, qualité, date et signature :";
+/// What each party signs for: the articles that commit it (1 parties, 2 object, 3 perimeter,
+/// 4 risks, 5 operational cooperation and police powers, 6 commitments, 7 information and
+/// alert, 8 evaluation, 9 conventions in force).
+pub const COMMITS_PREFECT: &str =
+    "Signe pour : l’approbation de la convention, le concours des services de l’État et l’évaluation (articles 5 et 8).";
+pub const COMMITS_MAYOR: &str =
+    "Signe pour : ses pouvoirs de police et l’engagement de la police municipale (article 5).";
+pub const COMMITS_ORGANISER: &str = "Signe pour : le dispositif de la manifestation, l’évaluation des risques et \
+les engagements de l’organisateur (articles 3, 4 et 6).";
+pub const COMMITS_PROVIDER: &str =
+    "Signe pour : les missions et les agents de sa société, et leurs engagements (articles 5 et 6).";
+pub const COMMITS_STATE_FORCES: &str =
+    "Signe pour : le concours des forces de sécurité de l’État et l’échange d’informations (articles 5 et 7).";
+/// The prefect's box on an approved copy: who approved in Cordon, and when.
+pub fn signed_in_cordon(name: &str, role: &str, date: &str) -> String {
+    format!("Signé dans Cordon par {name}, {role}, le {date} (approbation).")
+}
 
 // Annex
 pub const ANNEX_TITLE: &str = "Annexe — Points d’attention du contrôle de conformité";
@@ -148,12 +165,20 @@ L612-25 et L613-1 à L613-3 ;",
 de sécurité ;",
 ];
 
-/// Who keeps order at a large gathering in a commune under the State police regime (CGCT L2214-4).
-pub fn police_order_state(commune: &str) -> String {
+/// Who keeps order in a commune under the State police regime (CGCT L2214-4 al. 1 to 3): the
+/// State at occasional large gatherings, the maire at fairs, markets, public rejoicings and
+/// spectacles; `mayors_order` when this event is a fair, a market or a fête.
+pub fn police_order_state(commune: &str, mayors_order: bool) -> String {
+    let this_event = if mayors_order {
+        "cette manifestation étant une fête, une foire ou un marché, le maintien du bon ordre y relève du maire"
+    } else {
+        "l’État a la charge du bon ordre de cette manifestation si elle constitue un grand rassemblement occasionnel"
+    };
     format!(
-        "{commune} relevant du régime de la police d’État, le soin de réprimer les atteintes à la tranquillité \
-         publique et de maintenir le bon ordre lors de ce grand rassemblement revient à l’État, par la police \
-         nationale (article L2214-4 du même code)"
+        "{commune} relevant du régime de la police d’État, l’État y réprime les atteintes à la tranquillité \
+         publique et a la charge du bon ordre lors des grands rassemblements occasionnels, le maire y conservant le \
+         maintien du bon ordre dans les foires, marchés, réjouissances et cérémonies publiques et spectacles \
+         (article L2214-4 du même code) ; {this_event}"
     )
 }
 
@@ -166,9 +191,11 @@ pub fn police_order_gendarmerie(commune: &str) -> String {
 }
 
 /// The same when the commune's regime is not stated: both cases.
-pub const POLICE_ORDER_UNSTATED: &str = "dans une commune placée sous le régime de la police d’État, le maintien \
-du bon ordre lors des grands rassemblements relève de l’État (article L2214-4 du même code) ; en zone de \
-gendarmerie, le maire exerce l’ensemble de ses pouvoirs de police et la gendarmerie y concourt";
+pub const POLICE_ORDER_UNSTATED: &str = "le régime de police de la commune n’étant pas renseigné : dans une commune \
+placée sous le régime de la police d’État, l’État a la charge du bon ordre lors des grands rassemblements \
+occasionnels, le maire conservant celui des foires, marchés, réjouissances publiques et spectacles (article L2214-4 \
+du même code) ; en zone de gendarmerie, le maire exerce l’ensemble de ses pouvoirs de police et la gendarmerie y \
+concourt";
 
 /// Which authority holds which police power at the event (Article 5), `order` saying who keeps
 /// order at this gathering (one of the three above).

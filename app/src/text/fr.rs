@@ -535,6 +535,31 @@ que la zone y donne accès et que les palpations ont lieu sous le contrôle d’
 (L613-3) ; ailleurs, il faut un arrêté préfectoral (L613-2) ou un périmètre de protection (L226-1) couvrant le lieu \
 et l’horaire. À défaut, limitez le filtrage à l’inspection visuelle des sacs.";
 
+pub const COMPLIANCE_NO_POLICE_REGIME: &str =
+    "Le régime de police de la commune (police d’État ou zone de gendarmerie) \
+n’est pas renseigné : l’article 5 de la convention ne peut pas dire qui maintient le bon ordre pendant la \
+manifestation et cite les deux cas.";
+pub const COMPLIANCE_FIX_NO_POLICE_REGIME: &str =
+    "Indiquez le régime de police de la commune dans le cadre juridique de l’événement.";
+pub fn compliance_pat_down_volunteers_no_basis(participant: &str, zone: &str, missing: &str) -> String {
+    format!(
+        "{participant} fait palper ses bénévoles ou stadiers à « {zone} » : ils ne peuvent palper qu’à l’accès d’une \
+         enceinte de plus de 300 spectateurs, sous le contrôle d’un officier de police judiciaire (L613-3), ce qui \
+         ne s’applique pas ici ({missing}) ; un arrêté (L613-2) ou un périmètre (L226-1) n’ouvre les palpations \
+         qu’aux agents de sécurité."
+    )
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_VOLUNTEERS_NO_BASIS: &str = "Confiez ces palpations à une entreprise de sécurité \
+privée ou au service interne de sécurité de l’organisateur (L612-25), ou limitez le filtrage à l’inspection visuelle \
+des sacs.";
+pub fn compliance_pat_down_no_power(participant: &str, zone: &str) -> String {
+    format!(
+        "{participant} prévoit des palpations de sécurité à « {zone} » : seuls les agents de sécurité privée, les \
+         stadiers agréés de l’organisateur (L613-3) et les forces de police peuvent palper."
+    )
+}
+pub const COMPLIANCE_FIX_PAT_DOWN_NO_POWER: &str = "Confiez le filtrage à une entreprise de sécurité privée ou aux \
+forces de police, ou donnez à ce participant une mission sans palpation.";
 pub fn compliance_pat_down_volunteers(participant: &str, zone: &str, people: &str) -> String {
     format!(
         "{participant} affecte aux palpations à « {zone} » des personnes qui ne sont ni agents de sécurité ni \

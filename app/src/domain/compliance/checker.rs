@@ -91,6 +91,11 @@ impl<'a> Checker<'a> {
         plan.deployments.iter().filter(move |d| d.agent_ids().iter().any(|a| a == agent_id))
     }
 
+    /// What the participant's people may do as security staff (unknown participants: nothing).
+    pub fn standing(&self, participant_id: &str) -> Standing {
+        self.participant(participant_id).map_or(Standing::NoSecurityPower, Standing::of)
+    }
+
     /// The deployments of participants with one of `roles`.
     pub fn deployments_by(&self, roles: &'a [ParticipantRole]) -> impl Iterator<Item = &'a Deployment> + '_ {
         self.plan.deployments.iter().filter(move |d| self.role(d.participant_id()).is_some_and(|r| roles.contains(&r)))
@@ -99,3 +104,33 @@ impl<'a> Checker<'a> {
 
 /// Private actors: security companies and the organiser's own stewards or security service.
 pub(super) const PRIVATE: [ParticipantRole; 2] = [ParticipantRole::SecuritePrivee, ParticipantRole::Organisateur];
+
+/// What the law lets a participant's people do as security staff, from what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Standing {
+    /// Security agents under CSI L611-1 1°: a company's, or the organiser's in-house security
+    /// service (L612-25). They hold a CNAPS card; they may pat down on any of the three bases.
+    SecurityAgents,
+    /// The organiser's volunteers or stewards: pat-downs only at the access to an enclosed
+    /// venue under L613-3, each with its agrément.
+    Volunteers,
+    /// The State forces, the municipal police and the prefecture: public powers, judged by
+    /// other rules.
+    Public,
+    /// First-aid associations and other participants: no security power at all.
+    NoSecurityPower,
+}
+
+impl Standing {
+    pub fn of(p: &Participant) -> Standing {
+        match p.role() {
+            ParticipantRole::SecuritePrivee => Standing::SecurityAgents,
+            ParticipantRole::Organisateur if p.service_interne_securite() => Standing::SecurityAgents,
+            ParticipantRole::Organisateur => Standing::Volunteers,
+            ParticipantRole::ForceEtat | ParticipantRole::PoliceMunicipale | ParticipantRole::Prefecture => {
+                Standing::Public
+            }
+            ParticipantRole::Secours | ParticipantRole::Autre => Standing::NoSecurityPower,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! What the CLCS circular expects of the cooperation itself: a command post where the actors
-//! coordinate, a named contact for each participant and an alert procedure (axis 4), and no
-//! redundancy with a convention already in force in the commune.
+//! coordinate, a named contact for each participant and an alert procedure (axis 4), the
+//! commune's police regime the convention's Article 5 depends on, and no redundancy with a
+//! convention already in force in the commune.
 
 use super::checker::Checker;
 use super::finding::Draft;
@@ -12,6 +13,7 @@ pub(super) fn check(c: &mut Checker) {
     command_post(c);
     named_contacts(c);
     alert_procedure(c);
+    police_regime(c);
     conventions_in_force(c);
 }
 
@@ -35,6 +37,18 @@ fn named_contacts(c: &mut Checker) {
             Draft::new(text::compliance_no_contact(p.name()), text::COMPLIANCE_FIX_NO_CONTACT).participants([p.id()]);
         c.emit(RuleCode::ContactNommeAbsent, draft);
     }
+}
+
+/// Article 5 of the convention says who keeps order at the event from the commune's police
+/// regime (CGCT L2214-4): unstated, it can only cite both cases.
+fn police_regime(c: &mut Checker) {
+    if c.active(RuleCode::RegimePoliceNonRenseigne).is_none()
+        || c.plan.event.legal().regime_police != crate::domain::plan::PoliceRegime::NonRenseigne
+    {
+        return;
+    }
+    let draft = Draft::new(text::COMPLIANCE_NO_POLICE_REGIME.to_string(), text::COMPLIANCE_FIX_NO_POLICE_REGIME);
+    c.emit(RuleCode::RegimePoliceNonRenseigne, draft);
 }
 
 fn alert_procedure(c: &mut Checker) {

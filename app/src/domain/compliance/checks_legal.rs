@@ -1,11 +1,11 @@
 //! Who may do what where (CSI): private agents on the public road (L613-1), pat-downs
 //! (L613-2 order, L613-3 enclosed venue, L226-1 perimeter), vehicle searches (L226-1, code de
-//! procédure pénale), municipal police at night without a coordination convention (L512-5)
+//! procédure pénale), municipal police at night without a coordination convention (L512-6)
 //! and outside their commune (L512-1 to L512-3). Orders count only where and when they apply.
 
-use super::checker::{Checker, PRIVATE};
+use super::checker::{Checker, Standing};
 use super::finding::Draft;
-use super::legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
+use super::legal_basis::{enclosed_venue_basis, pat_down_basis, private_road_verdict, RoadVerdict};
 use super::local::{date_time, night_overlap};
 use super::rules::RuleCode;
 use crate::domain::plan::{
@@ -24,16 +24,6 @@ pub(super) fn check(c: &mut Checker) {
     municipal_police_of_another_commune(c);
 }
 
-/// Security agents under L611-1 1°: a company's, or the organiser's in-house security service
-/// (L612-25). The organiser's other people are volunteers or stewards.
-fn security_agents(p: &Participant) -> bool {
-    match p.role() {
-        ParticipantRole::SecuritePrivee => true,
-        ParticipantRole::Organisateur => p.service_interne_securite(),
-        _ => false,
-    }
-}
-
 fn public_road(c: &mut Checker) {
     if c.active(RuleCode::VoiePubliqueSansAutorisation).is_none()
         && c.active(RuleCode::VoiePubliqueMissionHorsAutorisation).is_none()
@@ -42,7 +32,7 @@ fn public_road(c: &mut Checker) {
     }
     let plan = c.plan;
     for d in &plan.deployments {
-        if !c.participant(d.participant_id()).is_some_and(security_agents) {
+        if c.standing(d.participant_id()) != Standing::SecurityAgents {
             continue;
         }
         let (participant, zone) = (c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
@@ -87,24 +77,38 @@ fn pat_down_deployments<'a>(c: &Checker<'a>) -> Vec<&'a Deployment> {
         .collect()
 }
 
+/// Pat-downs with no legal basis for who does them: security agents need an L613-2 order, an
+/// L226-1 perimeter or L613-3's enclosed venue; the organiser's volunteers only L613-3's
+/// enclosed venue (the orders and the perimeter open pat-downs to security agents, L613-2 and
+/// L226-1 al. 4); a first-aid association or any other participant none at all.
 fn pat_downs_without_basis(c: &mut Checker) {
     if c.active(RuleCode::PalpationSansBaseLegale).is_none() {
         return;
     }
     for d in pat_down_deployments(c) {
-        if !c.role(d.participant_id()).is_some_and(|r| PRIVATE.contains(&r)) {
-            continue;
-        }
-        let Err(missing) = pat_down_basis(c.plan, c.rules(), d.zone_id(), &d.window()) else { continue };
-        let message = text::compliance_pat_down_no_basis(
-            c.participant_name(d.participant_id()),
-            c.zone_name(d.zone_id()),
-            &missing,
-        );
-        let draft = Draft::new(message, text::COMPLIANCE_FIX_PAT_DOWN_NO_BASIS)
-            .zones([d.zone_id()])
-            .deployments([d.id()])
-            .participants([d.participant_id()]);
+        let (participant, zone) = (c.participant_name(d.participant_id()), c.zone_name(d.zone_id()));
+        let (message, fix) = match c.standing(d.participant_id()) {
+            Standing::Public => continue,
+            Standing::SecurityAgents => {
+                let Err(missing) = pat_down_basis(c.plan, c.rules(), d.zone_id(), &d.window()) else { continue };
+                (
+                    text::compliance_pat_down_no_basis(participant, zone, &missing),
+                    text::COMPLIANCE_FIX_PAT_DOWN_NO_BASIS,
+                )
+            }
+            Standing::Volunteers => {
+                let Err(missing) = enclosed_venue_basis(c.plan, c.rules(), d.zone_id()) else { continue };
+                (
+                    text::compliance_pat_down_volunteers_no_basis(participant, zone, &missing),
+                    text::COMPLIANCE_FIX_PAT_DOWN_VOLUNTEERS_NO_BASIS,
+                )
+            }
+            Standing::NoSecurityPower => {
+                (text::compliance_pat_down_no_power(participant, zone), text::COMPLIANCE_FIX_PAT_DOWN_NO_POWER)
+            }
+        };
+        let draft =
+            Draft::new(message, fix).zones([d.zone_id()]).deployments([d.id()]).participants([d.participant_id()]);
         c.emit(RuleCode::PalpationSansBaseLegale, draft);
     }
 }
@@ -118,7 +122,7 @@ fn pat_downs_by_volunteers(c: &mut Checker) {
     }
     for d in pat_down_deployments(c) {
         let Some(p) = c.participant(d.participant_id()) else { continue };
-        if p.role() != ParticipantRole::Organisateur || security_agents(p) {
+        if Standing::of(p) != Standing::Volunteers {
             continue;
         }
         let named: Vec<_> = d.agent_ids().iter().filter_map(|id| c.agent(id)).collect();
@@ -146,7 +150,7 @@ fn pat_downs_by_unqualified_agents(c: &mut Checker) {
         return;
     }
     for d in pat_down_deployments(c) {
-        if !c.participant(d.participant_id()).is_some_and(security_agents) {
+        if c.standing(d.participant_id()) != Standing::SecurityAgents {
             continue;
         }
         let unqualified: Vec<_> =
@@ -235,13 +239,19 @@ fn municipal_police_at_night(c: &mut Checker) {
     let Some(rule) = c.active(RuleCode::PoliceMunicipaleNuitSansConvention) else { return };
     // L512-6: without a convention, 06:00–23:00, except the surveillance of ceremonies, fêtes
     // and festivities the commune organises.
+    // A coordination convention counts whether the organiser ticked it or the department's
+    // registry holds one of the commune in force for the deployment.
     let legal = c.plan.event.legal();
     if legal.convention_coordination_en_vigueur || legal.organisee_par_la_commune {
         return;
     }
+    let commune = c.plan.event.commune().as_str();
     let (from, to) = (minutes_of(rule.parameter("debut_nuit_heure")), minutes_of(rule.parameter("fin_nuit_heure")));
     let zone = c.plan.event.time_zone();
     for d in c.deployments_by(&[ParticipantRole::PoliceMunicipale]).collect::<Vec<_>>() {
+        if c.context.conventions_in_force.iter().any(|cv| cv.coordinates(commune, &d.window())) {
+            continue;
+        }
         let Some(night) = night_overlap(d.window(), from, to, zone) else { continue };
         let message = text::compliance_municipal_night(
             c.participant_name(d.participant_id()),

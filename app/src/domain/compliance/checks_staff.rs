@@ -2,7 +2,7 @@
 //! L612-20), and the working-time limits of the named agents — the agreement's (IDCC 1351) for
 //! companies' agents, the public service's (décret n° 2000-815) for municipal police officers.
 
-use super::checker::Checker;
+use super::checker::{Checker, Standing};
 use super::finding::Draft;
 use super::local::{date_time, hours, short_date};
 use super::rules::RuleCode;
@@ -34,10 +34,10 @@ fn company_authorisations(c: &mut Checker) {
     }
 }
 
-/// The agents of security companies: only they need a CNAPS card in the plan (the
-/// organiser's stewards and the State forces do not).
+/// Security agents (a company's, or the organiser's in-house security service, L612-25): they
+/// need a CNAPS card (L612-20); the organiser's volunteers and the State forces do not.
 fn private_agents<'a>(c: &Checker<'a>) -> Vec<&'a Agent> {
-    c.plan.agents.iter().filter(|a| c.role(a.participant_id()) == Some(ParticipantRole::SecuritePrivee)).collect()
+    c.plan.agents.iter().filter(|a| c.standing(a.participant_id()) == Standing::SecurityAgents).collect()
 }
 
 fn agent_cards(c: &mut Checker) {

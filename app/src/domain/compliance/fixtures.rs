@@ -11,8 +11,8 @@ use super::{check_plan, ComplianceContext, Finding, RuleCode, RuleSet};
 use crate::domain::plan::{
     local_instant, Agent, AgentDraft, CnapsCard, Deployment, DeploymentDraft, Event, EventDraft, EventKind,
     LegalContext, MissionCategory, Need, NeedDraft, OrderKind, Participant, ParticipantDraft, ParticipantRole, Plan,
-    Post, PostDraft, PrefectOrder, PrefectOrderFields, PublicBehaviour, Qualification, Sex, TimeWindow, Visibility,
-    Zone, ZoneDraft, ZoneKind,
+    PoliceRegime, Post, PostDraft, PrefectOrder, PrefectOrderFields, PublicBehaviour, Qualification, Sex, TimeWindow,
+    Visibility, Zone, ZoneDraft, ZoneKind,
 };
 use crate::domain::time::Instant;
 
@@ -79,7 +79,11 @@ fn event() -> EventDraft {
         teardown: None,
         expected_attendance: 1_000,
         behaviour: PublicBehaviour::Debout,
-        legal: LegalContext { palpations_sous_controle_opj: true, ..LegalContext::default() },
+        legal: LegalContext {
+            palpations_sous_controle_opj: true,
+            regime_police: PoliceRegime::PoliceEtat,
+            ..LegalContext::default()
+        },
         alert_procedure: Some("Le PC alerte chaque chef d’équipe sur le canal 1 ; le 17 est appelé par le PC.".into()),
     }
 }

@@ -20,6 +20,16 @@ pub fn pat_down_basis(plan: &Plan, rules: &RuleSet, zone_id: &str, window: &Time
     if ordered {
         return Ok(());
     }
+    enclosed_venue_basis(plan, rules, zone_id)
+}
+
+/// What is missing for L613-3's pat-downs at `zone_id`, in words (joined with commas): the zone
+/// gives access to an enclosed venue, the event gathers more than the rule's threshold of
+/// spectators (300), and the pat-downs are under an OPJ's control. The only basis on which the
+/// organiser's volunteers (service d'ordre, with the agrément) may pat down.
+pub fn enclosed_venue_basis(plan: &Plan, rules: &RuleSet, zone_id: &str) -> Result<(), String> {
+    let event = &plan.event;
+    let legal = event.legal();
     let threshold = rules.rule(RuleCode::PalpationSansBaseLegale).parameter("seuil_spectateurs");
     let mut missing = Vec::new();
     if !plan.zone(zone_id).is_some_and(|z| z.acces_enceinte()) {

@@ -53,11 +53,52 @@ coded_enum! {
         PosteCommandementAbsent => ("poste_commandement_absent", "Pas de poste de commandement"),
         ContactNommeAbsent => ("contact_nomme_absent", "Participant sans contact nommé"),
         ProcedureAlerteAbsente => ("procedure_alerte_absente", "Pas de procédure d’alerte"),
+        RegimePoliceNonRenseigne => ("regime_police_non_renseigne", "Régime de police de la commune non renseigné"),
         ConventionEnVigueurChevauchement => ("convention_en_vigueur_chevauchement", "Convention déjà en vigueur dans la commune"),
     }
 }
 
 impl RuleCode {
+    /// The version of the text the rule was read against (`docs/legal-references.md`), as the
+    /// rules table of `docs/compliance.md` prints it: what "right on today's text" rests on,
+    /// and what is still to verify.
+    pub fn text_version(self) -> &'static str {
+        use RuleCode::*;
+        match self {
+            VoiePubliqueSansAutorisation | VoiePubliqueMissionHorsAutorisation => {
+                "L613-1 as consolidated on 23 May 2024 (loi n° 2021-646); L226-1 to verify"
+            }
+            PalpationSansBaseLegale => {
+                "L613-2 as consolidated on 23 May 2024; L613-3 LEGIARTI000047569772; L226-1 to verify"
+            }
+            PalpationBenevoleSansAgrement => "L613-3 LEGIARTI000047569772; R613-10 of 22 May 2022; L612-25 to verify",
+            PalpationAgentNonQualifie | PalpationSansMixite => {
+                "L613-2 as consolidated on 23 May 2024 (habilitation removed by loi n° 2021-646); L613-3 LEGIARTI000047569772"
+            }
+            FouilleVehiculeHorsForcesEtat => "L226-1 to verify (2017 text and commentary only); CPP 78-2-2, 78-2-4",
+            PoliceMunicipaleNuitSansConvention => "L512-4, L512-5 of 4 July 2020; L512-6 from a secondary source, to verify",
+            PoliceMunicipaleAutreCommuneSansArrete | PoliceMunicipaleL512_3Conditions => {
+                "L512-3 in force since 27 May 2021 (loi n° 2021-646 art. 10); L512-1, L512-2 of 2019–2020, to verify"
+            }
+            AgentPriveSansCarte | CarteProfessionnelleExpiree => "L612-20 in force since 1 May 2022 (ordonnance n° 2022-448)",
+            EntrepriseSansAutorisation => "L612-9 (juriblio, current version)",
+            ServiceOrdreAbsent => "L211-11 (ordonnance n° 2012-351); CE 11 May 2022 n° 449370",
+            DeclarationADeposer | DeclarationDelaiDepasse => "R211-22 in force since 8 July 2018; R211-23",
+            TempsTravailJournalier
+            | TempsTravailRepos
+            | TempsTravailHebdomadaire
+            | TempsTravailJoursSemaine
+            | VacationTropCourte => "IDCC 1351, accord of 18 May 1993 and KALI articles as consolidated",
+            TempsTravailFonctionPublique => "décret n° 2000-815 art. 3 I in force since 1 January 2023",
+            DpsInsuffisant => "L725-3 (current version 3); référentiel DPS of 7 November 2006, values above 12 to verify",
+            StewardsInsuffisants => "no text: professional practice",
+            PosteCommandementAbsent | ContactNommeAbsent | ProcedureAlerteAbsente | ConventionEnVigueurChevauchement => {
+                "circular of 5 January 2016 (the seed copy, read whole)"
+            }
+            RegimePoliceNonRenseigne => "CGCT L2214-4 (checked); L2212-2 to verify",
+        }
+    }
+
     /// Whether the rule judges the event as a whole (its sizing, its declaration, its command
     /// post, its conventions) rather than some deployments: its findings may name the
     /// deployments counted, but none of them is at fault, so the timeline outlines none.
@@ -73,6 +114,7 @@ impl RuleCode {
                 | PosteCommandementAbsent
                 | ContactNommeAbsent
                 | ProcedureAlerteAbsente
+                | RegimePoliceNonRenseigne
                 | ConventionEnVigueurChevauchement
         )
     }
@@ -292,6 +334,8 @@ fn default_rule(code: RuleCode) -> Rule {
         PosteCommandementAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
         ContactNommeAbsent => rule(code, Avertissement, CIRCULAIRE, &[]),
         ProcedureAlerteAbsente => rule(code, Avertissement, CIRCULAIRE, &[]),
+        // Article 5 of the convention says who keeps order from the commune's regime.
+        RegimePoliceNonRenseigne => rule(code, Avertissement, "CGCT L2214-4", &[]),
         ConventionEnVigueurChevauchement => rule(code, Information, CIRCULAIRE, &[]),
     }
 }
@@ -352,6 +396,21 @@ mod tests {
 
     fn overlay(json: &str) -> Result<RuleSet, SettingsError> {
         RuleSet::with_settings(&serde_json::from_str(json).unwrap())
+    }
+
+    /// The rules table of docs/compliance.md names each rule's reference and the version of the
+    /// text it was read against, as the code does.
+    #[test]
+    fn every_rule_names_its_reference_and_the_version_of_its_text_as_the_documentation_does() {
+        let doc = include_str!("../../../../docs/compliance.md");
+        for &code in RuleCode::ALL.iter() {
+            let version = code.text_version();
+            assert!(!version.trim().is_empty(), "{code:?} has no version");
+            let row = format!("| `{}` | {version} |", code.code());
+            assert!(doc.contains(&row), "docs/compliance.md lacks the row {row}");
+            let rule_row = doc.lines().find(|l| l.starts_with(&format!("| `{}` | ", code.code()))).unwrap();
+            assert!(!RuleSet::defaults().rule(code).reference.is_empty(), "{code:?} has no reference: {rule_row}");
+        }
     }
 
     #[test]

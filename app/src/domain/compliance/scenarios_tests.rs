@@ -4,8 +4,9 @@
 
 use super::fixtures::*;
 use super::{check_plan, ComplianceContext, ConventionInForce, RuleCode, RuleSet, RuleSettings, Severity};
+use crate::domain::convention::ConventionKind;
 use crate::domain::plan::{
-    AgentDraft, MissionCategory, MunicipalFramework, OrderKind::*, Qualification, Sex, TimeWindow,
+    AgentDraft, MissionCategory, MunicipalFramework, OrderKind::*, PoliceRegime, Qualification, Sex, TimeWindow,
 };
 use RuleCode::*;
 
@@ -262,9 +263,64 @@ scenario!(
     )),
     [PalpationBenevoleSansAgrement]
 );
+// L612-25: the organiser's in-house security service are security agents, carded like a
+// company's (L612-20).
 scenario!(
-    the_organisers_in_house_security_service_pats_down_as_security_agents,
+    the_organisers_in_house_security_service_pats_down_as_carded_security_agents,
+    organiser_pat_downs(&[Qualification::Palpation])
+        .participant(ORGANISER, |p| p.service_interne_securite = true)
+        .agent(105, |a| a.cnaps_card = agent_draft(105, "Paul R.", Sex::Homme, &[]).cnaps_card)
+        .agent(106, |a| a.cnaps_card = agent_draft(106, "Inès T.", Sex::Femme, &[]).cnaps_card),
+    []
+);
+scenario!(
+    the_organisers_in_house_security_agents_without_a_card_are_blocking,
     organiser_pat_downs(&[Qualification::Palpation]).participant(ORGANISER, |p| p.service_interne_securite = true),
+    [AgentPriveSansCarte, AgentPriveSansCarte]
+);
+
+// L613-3 is the volunteers' only basis: an L613-2 order or an L226-1 perimeter opens
+// pat-downs to security agents, not to the organiser's stewards.
+scenario!(
+    organiser_stewards_with_the_agrement_at_an_open_air_entrance_have_no_basis_under_a_prefects_order,
+    organiser_pat_downs(&[Qualification::AgrementL613_3])
+        .zone(ENTRANCE, |z| z.acces_enceinte = false)
+        .with_order(order_in(PalpationL613_2, &[ENTRANCE], None)),
+    [PalpationSansBaseLegale]
+);
+scenario!(
+    organiser_stewards_with_the_agrement_inside_a_protection_perimeter_have_no_basis_outside_an_enclosed_venue,
+    organiser_pat_downs(&[Qualification::AgrementL613_3])
+        .zone(ENTRANCE, |z| z.acces_enceinte = false)
+        .with_order(order(PerimetreL226_1)),
+    [PalpationSansBaseLegale]
+);
+
+// Nobody but security agents, the organiser's approved stewards and the police pats down.
+scenario!(
+    a_first_aid_association_patting_down_has_no_power_to,
+    Edit::compliant().add_deployment(deployment_draft(
+        317,
+        RESCUE,
+        ENTRANCE,
+        evening(),
+        1,
+        &[],
+        MissionCategory::Filtrage
+    )),
+    [PalpationSansBaseLegale]
+);
+scenario!(
+    a_first_aid_association_on_first_aid_at_the_entrance_is_no_pat_down,
+    Edit::compliant().add_deployment(deployment_draft(
+        317,
+        RESCUE,
+        ENTRANCE,
+        evening(),
+        1,
+        &[],
+        MissionCategory::Secours
+    )),
     []
 );
 
@@ -378,6 +434,49 @@ scenario!(
         .participant(MUNICIPAL, |p| p.commune_code = Some("97411".into())),
     [PoliceMunicipaleNuitSansConvention]
 );
+
+/// June, as the registry would hold a convention in force all month.
+fn june_month() -> TimeWindow {
+    TimeWindow::new(paris(6, 1, 0, 0), paris(7, 1, 0, 0)).unwrap()
+}
+
+#[test]
+fn municipal_police_at_night_under_the_communes_coordination_convention_in_the_registry_is_allowed() {
+    let late = municipal_police_until(20, 23, 30, false);
+    // Left: the convention to cite (information).
+    assert_eq!(
+        codes_with_conventions(&late, vec![convention("13056", june_month())]),
+        vec![ConventionEnVigueurChevauchement]
+    );
+}
+
+#[test]
+fn a_coordination_convention_of_another_commune_does_not_lift_the_night_rule() {
+    let late = municipal_police_until(20, 23, 30, false);
+    assert_eq!(
+        codes_with_conventions(&late, vec![convention("13004", june_month())]),
+        vec![PoliceMunicipaleNuitSansConvention]
+    );
+}
+
+#[test]
+fn a_commercial_areas_convention_is_no_coordination_convention() {
+    let late = municipal_police_until(20, 23, 30, false);
+    let commercial =
+        ConventionInForce { kind: Some(ConventionKind::ZonesCommerciales), ..convention("13056", june_month()) };
+    assert_eq!(
+        codes_with_conventions(&late, vec![commercial]),
+        vec![PoliceMunicipaleNuitSansConvention, ConventionEnVigueurChevauchement]
+    );
+}
+
+#[test]
+fn a_convention_already_in_force_in_the_commune_is_information_to_cite_never_a_warning() {
+    let context = ComplianceContext { conventions_in_force: vec![convention("13056", june_month())], ..today() };
+    let findings = check_plan(&Edit::compliant().0, &RuleSet::defaults(), &context);
+    assert_eq!(findings.len(), 1);
+    assert_eq!((findings[0].rule, findings[0].severity), (ConventionEnVigueurChevauchement, Severity::Information));
+}
 
 #[test]
 fn the_night_rule_cites_l512_6() {
@@ -736,6 +835,18 @@ scenario!(
     [ProcedureAlerteAbsente]
 );
 
+// CGCT L2214-4: Article 5 says who keeps order from the commune's police regime.
+scenario!(
+    a_plan_whose_communes_police_regime_is_not_stated_is_warned,
+    Edit::compliant().event(|e| e.legal.regime_police = PoliceRegime::NonRenseigne),
+    [RegimePoliceNonRenseigne]
+);
+scenario!(
+    a_plan_in_a_gendarmerie_zone_states_its_police_regime,
+    Edit::compliant().event(|e| e.legal.regime_police = PoliceRegime::Gendarmerie),
+    []
+);
+
 /// The codes of `edit` with conventions in force.
 fn codes_with_conventions(edit: &Edit, conventions: Vec<ConventionInForce>) -> Vec<RuleCode> {
     let context = ComplianceContext { conventions_in_force: conventions, ..today() };
@@ -748,6 +859,7 @@ fn convention(commune: &str, window: TimeWindow) -> ConventionInForce {
         commune_code: commune.into(),
         from: window.start(),
         until: Some(window.end()),
+        kind: Some(ConventionKind::Coordination),
     }
 }
 

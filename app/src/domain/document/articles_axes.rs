@@ -111,7 +111,7 @@ pub fn cooperation(context: &Context) -> Vec<Block> {
             "Les acteurs de la sécurité de l’événement assurent les missions ci-dessous, par zone et par horaire, {}.",
             t::PRINCIPLE
         )),
-        Block::Paragraph(police_powers(context.plan.event.legal().regime_police, context.plan.event.commune_name())),
+        Block::Paragraph(police_powers(&context.plan.event)),
     ];
     for zone in &context.plan.zones {
         blocks.extend(zone_table(context, zone, by_zone.get(zone.id()).map_or(&[], Vec::as_slice)));
@@ -273,11 +273,16 @@ pub fn evaluation(context: &Context) -> Vec<Block> {
     ]
 }
 
-/// Article 5's police powers for the commune's regime (CGCT L2214-4).
-pub(super) fn police_powers(regime: crate::domain::plan::PoliceRegime, commune: &str) -> String {
-    use crate::domain::plan::PoliceRegime;
-    let order = match regime {
-        PoliceRegime::PoliceEtat => t::police_order_state(commune),
+/// Article 5's police powers for the commune's regime and the kind of event (CGCT L2214-4: in a
+/// State-police commune the maire keeps order at fairs, markets and public rejoicings, the
+/// State at occasional large gatherings).
+pub(super) fn police_powers(event: &crate::domain::plan::Event) -> String {
+    use crate::domain::plan::{EventKind, PoliceRegime};
+    let commune = event.commune_name();
+    let order = match event.legal().regime_police {
+        PoliceRegime::PoliceEtat => {
+            t::police_order_state(commune, matches!(event.kind(), EventKind::FeteFoire | EventKind::Marche))
+        }
         PoliceRegime::Gendarmerie => t::police_order_gendarmerie(commune),
         PoliceRegime::NonRenseigne => t::POLICE_ORDER_UNSTATED.to_string(),
     };

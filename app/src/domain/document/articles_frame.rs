@@ -223,25 +223,39 @@ pub fn non_redundancy(context: &Context) -> Vec<Block> {
 }
 
 /// The signature block: the prefecture, the mayors, the organiser, the providers and the
-/// State forces.
+/// State forces, each with what it signs for (the articles that commit it). The prefect's box
+/// is first: the approval fills it (`ConventionDocument::stamped`).
 pub fn signatories(context: &Context) -> Vec<Signatory> {
-    let sign = |capacity: &str, name: String| Signatory { capacity: capacity.to_string(), name };
-    let mut all = vec![sign("Pour le préfet", context.prefecture.clone())];
-    all.extend(mayors(context).into_iter().map(|m| sign("Le maire", capitalised(&m))));
+    let sign = |capacity: &str, name: String, commits: &str| Signatory {
+        capacity: capacity.to_string(),
+        name,
+        commits: commits.to_string(),
+        signed: None,
+    };
+    let mut all = vec![sign("Pour le préfet", context.prefecture.clone(), t::COMMITS_PREFECT)];
+    all.extend(mayors(context).into_iter().map(|m| sign("Le maire", capitalised(&m), t::COMMITS_MAYOR)));
     all.extend(
         context
             .participants(ParticipantRole::Organisateur)
-            .map(|p| sign("Pour l’organisateur, donneur d’ordre", p.name().into())),
+            .map(|p| sign("Pour l’organisateur, donneur d’ordre", p.name().into(), t::COMMITS_ORGANISER)),
     );
     all.extend(
         context
             .participants(ParticipantRole::SecuritePrivee)
-            .map(|p| sign("Pour le prestataire de sécurité privée", p.name().into())),
+            .map(|p| sign("Pour le prestataire de sécurité privée", p.name().into(), t::COMMITS_PROVIDER)),
     );
     let forces: Vec<_> = context.participants(ParticipantRole::ForceEtat).collect();
     if forces.is_empty() {
-        all.push(sign("Pour les forces de sécurité de l’État", "Service territorialement compétent".into()));
+        all.push(sign(
+            "Pour les forces de sécurité de l’État",
+            "Service territorialement compétent".into(),
+            t::COMMITS_STATE_FORCES,
+        ));
     }
-    all.extend(forces.into_iter().map(|p| sign("Pour les forces de sécurité de l’État", p.name().into())));
+    all.extend(
+        forces
+            .into_iter()
+            .map(|p| sign("Pour les forces de sécurité de l’État", p.name().into(), t::COMMITS_STATE_FORCES)),
+    );
     all
 }

@@ -71,6 +71,7 @@ pub fn full_inputs() -> ConventionInputs {
         commune_code: commune.into(),
         from,
         until,
+        kind: Some(crate::domain::convention::ConventionKind::Coordination),
     };
     ConventionInputs {
         prefecture: Some("Préfecture des Bouches-du-Rhône".into()),

@@ -171,14 +171,15 @@ fn table_html(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 
 fn signatures_html(out: &mut String, document: &ConventionDocument) {
     let _ = writeln!(out, "<section class=\"convention-signatures\"><h2>{}</h2>", t::SIGNATURES);
-    let _ = writeln!(out, "<p>{} {}, le</p><ul>", t::SIGNED_AT, escape(&document.commune));
+    let _ = writeln!(out, "<p>{}</p><ul>", escape(&document.place_and_date()));
     for signatory in &document.signatories {
         let _ = writeln!(
             out,
-            "<li><strong>{}</strong><br>{}<br><em>{}</em></li>",
+            "<li><strong>{}</strong><br>{}<br><small>{}</small><br><em>{}</em></li>",
             escape(&signatory.capacity),
             escape(&signatory.name),
-            t::SIGNATURE_FIELDS
+            escape(&signatory.commits),
+            escape(signatory.signed.as_deref().unwrap_or(t::SIGNATURE_FIELDS))
         );
     }
     out.push_str("</ul></section>\n");

@@ -145,6 +145,13 @@ pub struct Signatory {
     pub capacity: String,
     /// The organisation or office signing.
     pub name: String,
+    /// What it signs for: the articles that commit it (« Signe pour : … »).
+    #[serde(default)]
+    pub commits: String,
+    /// Who signed it in Cordon and when, once recorded: the prefect's box on an approved copy
+    /// (the approval is the prefect's signature); the other parties sign the copy by hand.
+    #[serde(default)]
+    pub signed: Option<String>,
 }
 
 /// A piece attached to the file, as the annex lists it.
@@ -209,9 +216,22 @@ impl ConventionDocument {
         self.articles.iter().find(|a| a.id == id)
     }
 
+    /// « Fait à <commune>, le … »: the place, and the date of the approval once the prefecture
+    /// has approved (the last signature); left for the hand until then. The HTML view and the
+    /// PDF print this one line.
+    pub fn place_and_date(&self) -> String {
+        let date = self.stamp_date.as_deref().map(|d| format!(" {d}")).unwrap_or_default();
+        format!("{} {}, le{date}", crate::text::convention::SIGNED_AT, self.commune)
+    }
+
     /// The document with the approval stamp; its date is printed in `zone` (the event's).
     pub fn stamped(mut self, stamp: Stamp, zone: chrono_tz::Tz) -> ConventionDocument {
-        self.stamp_date = Some(crate::domain::time::format_long_fr(stamp.approved_at, zone));
+        let date = crate::domain::time::format_long_fr(stamp.approved_at, zone);
+        if let Some(prefect) = self.signatories.first_mut() {
+            prefect.signed =
+                Some(crate::text::convention::signed_in_cordon(&stamp.approver_name, &stamp.approver_role, &date));
+        }
+        self.stamp_date = Some(date);
         self.stamp = Some(stamp);
         self
     }

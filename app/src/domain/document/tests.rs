@@ -269,6 +269,38 @@ fn a_stamp_carries_the_approver_and_its_date_in_the_event_s_zone() {
     let document = saint_jean_convention().stamped(stamp.clone(), chrono_tz::Europe::Paris);
     assert_eq!(document.stamp, Some(stamp));
     assert_eq!(document.stamp_date.as_deref(), Some("lundi 1er juin 2026 à 14:30"));
+    assert_eq!(document.place_and_date(), format!("Fait à {}, le lundi 1er juin 2026 à 14:30", document.commune));
+    // Who signed what: the prefect's box names who approved in Cordon, and when; the other
+    // parties sign the copy by hand, each box saying what its signatory signs for.
+    assert_eq!(
+        document.signatories[0].signed.as_deref(),
+        Some(
+            "Signé dans Cordon par Claire Martin, Directrice de cabinet, le lundi 1er juin 2026 à 14:30 (approbation)."
+        )
+    );
+    assert!(document.signatories[1..].iter().all(|s| s.signed.is_none()));
+    let html = render_html(&document);
+    assert!(html.contains("Signé dans Cordon par Claire Martin"), "{html}");
+    assert!(render_typst(&document).contains("Signé dans Cordon par Claire Martin"));
+}
+
+#[test]
+fn each_signature_box_says_what_its_signatory_signs_for() {
+    let document = saint_jean_convention();
+    let commits: Vec<(&str, &str)> =
+        document.signatories.iter().map(|s| (s.capacity.as_str(), s.commits.as_str())).collect();
+    assert!(commits.iter().all(|(_, c)| c.starts_with("Signe pour : ")), "{commits:?}");
+    let of = |capacity: &str| commits.iter().find(|(c, _)| *c == capacity).map(|(_, w)| *w).unwrap();
+    assert!(of("Le maire").contains("(article 5)"));
+    assert!(of("Pour l’organisateur, donneur d’ordre").contains("(articles 3, 4 et 6)"));
+    assert!(render_html(&document).contains("Signe pour : le dispositif de la manifestation"));
+}
+
+#[test]
+fn an_unapproved_convention_leaves_the_date_of_signature_to_the_hand() {
+    let document = saint_jean_convention();
+    assert_eq!(document.place_and_date(), format!("Fait à {}, le", document.commune));
+    assert!(render_html(&document).contains(&format!("<p>Fait à {}, le</p>", document.commune)));
 }
 
 #[test]
@@ -305,14 +337,76 @@ fn zones_drawn_with_an_outline_are_mapped_after_the_list_and_numbered_by_their_r
     assert!(!plain.articles.iter().flat_map(|a| &a.blocks).any(|b| matches!(b, Block::Map(_))), "no outline, no map");
 }
 
+/// The Saint-Jean fête in `commune`, of `kind`, under `regime`.
+fn event_under(
+    regime: crate::domain::plan::PoliceRegime,
+    kind: crate::domain::plan::EventKind,
+    commune: &str,
+) -> Event {
+    let mut draft = crate::domain::plan::EventDraft::from(saint_jean().event);
+    draft.commune_name = commune.into();
+    draft.kind = kind;
+    draft.legal.regime_police = regime;
+    Event::new(draft).unwrap()
+}
+
 #[test]
 fn article_5_says_who_holds_which_police_power_at_the_event() {
-    use crate::domain::plan::PoliceRegime;
-    let text = super::articles_axes::police_powers(PoliceRegime::PoliceEtat, "Martigues");
+    use crate::domain::plan::{EventKind, PoliceRegime};
+    let text =
+        super::articles_axes::police_powers(&event_under(PoliceRegime::PoliceEtat, EventKind::FeteFoire, "Martigues"));
     assert!(text.starts_with("Le maire exerce la police administrative générale"), "{text}");
     assert!(text.contains("Martigues relevant du régime de la police d’État"), "{text}");
     assert!(text.contains("Aucune mission de maintien de l’ordre n’est confiée à la police municipale"), "{text}");
     assert!(!text.contains("conservent seules"), "the State forces do not hold administrative police alone");
-    let gendarmerie = super::articles_axes::police_powers(PoliceRegime::Gendarmerie, "Villeneuve-sur-Lot");
+    let gendarmerie = super::articles_axes::police_powers(&event_under(
+        PoliceRegime::Gendarmerie,
+        EventKind::FeteFoire,
+        "Villeneuve-sur-Lot",
+    ));
     assert!(gendarmerie.contains("Villeneuve-sur-Lot étant en zone de gendarmerie"), "{gendarmerie}");
+}
+
+// CGCT L2214-4 al. 3: in a State-police commune the maire keeps order at fairs, markets and
+// public rejoicings; the State at occasional large gatherings.
+#[test]
+fn in_a_state_police_commune_the_maire_keeps_order_at_a_fete() {
+    use crate::domain::plan::{EventKind, PoliceRegime};
+    let fete =
+        super::articles_axes::police_powers(&event_under(PoliceRegime::PoliceEtat, EventKind::FeteFoire, "Martigues"));
+    assert!(
+        fete.contains(
+            "cette manifestation étant une fête, une foire ou un marché, le maintien du bon ordre y relève du maire"
+        ),
+        "{fete}"
+    );
+    assert!(!fete.contains("grand rassemblement occasionnel"), "{fete}");
+}
+
+#[test]
+fn in_a_state_police_commune_the_state_keeps_order_at_a_concert_if_it_is_an_occasional_large_gathering() {
+    use crate::domain::plan::{EventKind, PoliceRegime};
+    let concert = super::articles_axes::police_powers(&event_under(
+        PoliceRegime::PoliceEtat,
+        EventKind::FestivalConcert,
+        "Martigues",
+    ));
+    assert!(
+        concert.contains(
+            "l’État a la charge du bon ordre de cette manifestation si elle constitue un grand rassemblement occasionnel"
+        ),
+        "{concert}"
+    );
+    assert!(concert.contains("le maire y conservant le maintien du bon ordre dans les foires"), "{concert}");
+}
+
+#[test]
+fn an_unstated_police_regime_is_said_in_article_5() {
+    use crate::domain::plan::{EventKind, PoliceRegime};
+    let text = super::articles_axes::police_powers(&event_under(
+        PoliceRegime::NonRenseigne,
+        EventKind::FeteFoire,
+        "Martigues",
+    ));
+    assert!(text.contains("le régime de police de la commune n’étant pas renseigné"), "{text}");
 }

@@ -269,15 +269,17 @@ fn table_typst(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 
 fn signatures_typst(out: &mut String, document: &ConventionDocument) {
     let _ = writeln!(out, "\n= {}\n", m(t::SIGNATURES));
-    let _ = writeln!(out, "{} {}, {}\n", m(t::SIGNED_AT), m(&document.commune), m("le"));
+    let _ = writeln!(out, "{}\n", m(&document.place_and_date()));
     out.push_str("#grid(columns: (1fr, 1fr), gutter: 10pt,\n");
     for signatory in &document.signatories {
+        let hand = signatory.signed.as_deref().unwrap_or(t::SIGNATURE_FIELDS);
         let _ = writeln!(
             out,
-            "  block(width: 100%, height: 3.4cm, breakable: false, inset: 7pt, stroke: 0.4pt + luma(150))[#set par(justify: false)\n*{}* \\ {} \\ #text(size: 8pt, style: \"italic\", fill: luma(90))[{}]],",
+            "  block(width: 100%, height: 4cm, breakable: false, inset: 7pt, stroke: 0.4pt + luma(150))[#set par(justify: false)\n*{}* \\ {} \\ #text(size: 7.5pt)[{}] \\ #text(size: 8pt, style: \"italic\", fill: luma(90))[{}]],",
             m(&signatory.capacity),
             m(&signatory.name),
-            m(t::SIGNATURE_FIELDS)
+            m(&signatory.commits),
+            m(hand)
         );
     }
     out.push_str(")\n");
