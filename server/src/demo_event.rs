@@ -548,7 +548,14 @@ pub async fn load(db: &Db, orgs: &DemoOrganisations, now: Instant) -> anyhow::Re
     )
     .map_err(|errors| anyhow::anyhow!("the demo's risk assessment: {errors:?}"))?;
     let inputs = app::store::conventions::StoredInputs { risk: Some(risk), amendments: Vec::new(), version: 0 };
-    app::store::conventions::save_inputs(db, &event_id, &inputs, DEMO_ACTOR, now).await?;
+    let entry = app::store::conventions::NewEntry {
+        chain: app::store::conventions::event_chain(&event_id),
+        at: now,
+        actor: DEMO_ACTOR.into(),
+        kind: "inputs.risk".into(),
+        payload: serde_json::json!({ "author": orgs.organiser.1, "message": app::text::RISK_SAVED }),
+    };
+    app::store::conventions::save_inputs(db, &event_id, &inputs, DEMO_ACTOR, &entry, now).await?;
     for entry in conventions_in_force() {
         app::store::conventions::add_in_force(db, &entry, "demo", now).await?;
     }

@@ -448,7 +448,7 @@ async fn plan_publish(event_id: &str, comment: &str) -> anyhow::Result<()> {
         .await?
         .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
     let state = cordon_server::app_state(&config, db)?;
-    match app::service::releases::publish_as(&state, event_id.trim(), stored.plan, comment, "cli", now()).await {
+    match app::service::releases::publish_as(&state, event_id.trim(), stored, comment, "cli", now()).await {
         Ok(number) => {
             println!("Version v{number} publiée.");
             Ok(())

@@ -3,8 +3,10 @@
 //!   reader may read comes once, as an event `entree` whose data is the reader's view of it
 //!   (JSON) and whose id is the reader's cursor; a browser that reconnects sends that id back
 //!   (`Last-Event-ID`) and gets what it missed, nothing twice. The first connection starts
-//!   from `?depuis=` (the page's cursor). Every 30 s the stream checks that its session still
-//!   reads the event, and ends otherwise.
+//!   from `?depuis=` (the page's cursor). The stream checks that its session still reads the
+//!   event every 30 s, and before sending anything after a change of rights was announced
+//!   (a member removed, an account disabled, a participant changed: on any instance); it ends
+//!   otherwise.
 //! - `GET /evenements/{id}/operations/main-courante.csv`: the log as the reader may read it.
 //!
 //! Rights and views are the application layer's (`app::service::operations`); new entries
@@ -31,6 +33,7 @@ use app::error::AppError;
 use app::service::operations::{reader_by_session, LogReader};
 use app::service::security::hash_token;
 use app::state::AppState;
+use app::store::releases;
 
 use crate::convention_http::{error_response, in_context};
 
@@ -57,9 +60,25 @@ struct Follow {
     changes: watch::Receiver<u64>,
     pending: VecDeque<Event>,
     next_check: tokio::time::Instant,
+    /// The announcement epoch the reader was last checked at: a member removed, an account
+    /// disabled or a participant changed is announced (`store::releases::announce`), here and
+    /// on every instance, and the reader is checked again before anything more is sent.
+    epoch: u64,
 }
 
 impl Follow {
+    /// Whether the session still reads the event (its reader, refreshed, may have changed).
+    async fn still_reads(&mut self) -> bool {
+        self.epoch = releases::feed_epoch();
+        match reader_by_session(&self.state, &self.token_hash, &self.reader.event_id, now()).await {
+            Ok(reader) => {
+                self.reader = reader;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Queues what the log holds after the cursor for this reader.
     async fn catch_up(&mut self) -> Result<(), AppError> {
         let entries = self
@@ -93,12 +112,14 @@ impl Follow {
                 }
                 () = tokio::time::sleep_until(self.next_check) => {
                     self.next_check += RECHECK;
-                    match reader_by_session(&self.state, &self.token_hash, &self.reader.event_id, now()).await {
-                        Ok(reader) => self.reader = reader,
-                        Err(_) => return None,
+                    if !self.still_reads().await {
+                        return None;
                     }
                     continue;
                 }
+            }
+            if releases::feed_epoch() != self.epoch && !self.still_reads().await {
+                return None;
             }
             if let Err(e) = self.catch_up().await {
                 tracing::warn!(error = %e, event = %self.reader.event_id, "a log stream could not read the new entries");
@@ -143,6 +164,7 @@ async fn stream(
         token_hash,
         pending: VecDeque::new(),
         next_check: tokio::time::Instant::now() + RECHECK,
+        epoch: releases::feed_epoch(),
     };
     if let Err(e) = follow.catch_up().await {
         return error_response(&e);

@@ -75,6 +75,9 @@ pub async fn save_risk_assessment(
     perimeter_l226_1: Option<String>,
     erp_type: String,
     notes: String,
+    /// The version of the inputs the page showed (required; a missing one is refused in French).
+    #[server(default)]
+    version: String,
 ) -> Result<(), AppError> {
     use crate::domain::convention::RiskFormInput;
     use crate::service::convention::save_risk;
@@ -91,25 +94,40 @@ pub async fn save_risk_assessment(
         erp_type,
         notes,
     };
-    super::context::run(|state, user, now| async move { save_risk(&state, &user, &event_id, form, now).await }).await
+    super::context::run(
+        |state, user, now| async move { save_risk(&state, &user, &event_id, form, &version, now).await },
+    )
+    .await
 }
 
 /// Adds an amendment to an article (`article`: its code).
 #[server(endpoint = "add_amendment")]
-pub async fn add_amendment(event_id: String, article: String, text: String) -> Result<(), AppError> {
+pub async fn add_amendment(
+    event_id: String,
+    article: String,
+    text: String,
+    /// The version of the inputs the page showed.
+    #[server(default)]
+    version: String,
+) -> Result<(), AppError> {
     use crate::service::convention;
     super::context::run(|state, user, now| async move {
-        convention::add_amendment(&state, &user, &event_id, (&article, &text), now).await
+        convention::add_amendment(&state, &user, &event_id, (&article, &text, &version), now).await
     })
     .await
 }
 
-/// Removes one of the caller's side's amendments, by its place in the list.
+/// Removes one of the caller's side's amendments, by its place in the list the page showed at
+/// `version`.
 #[server(endpoint = "remove_amendment")]
-pub async fn remove_amendment(event_id: String, index: usize) -> Result<(), AppError> {
+pub async fn remove_amendment(
+    event_id: String,
+    index: usize,
+    #[server(default)] version: String,
+) -> Result<(), AppError> {
     use crate::service::convention;
     super::context::run(|state, user, now| async move {
-        convention::remove_amendment(&state, &user, &event_id, index, now).await
+        convention::remove_amendment(&state, &user, &event_id, (index, &version), now).await
     })
     .await
 }

@@ -44,17 +44,24 @@ pub async fn save_evaluation_assessment(event_id: String, version: String, asses
 
 /// The contributions' deadline (the prefecture), `YYYY-MM-DD`.
 #[server(endpoint = "set_evaluation_deadline")]
-pub async fn set_evaluation_deadline(event_id: String, deadline: String) -> Result<(), AppError> {
+pub async fn set_evaluation_deadline(
+    event_id: String,
+    deadline: String,
+    /// The version of the evaluation the page showed.
+    #[server(default)]
+    version: String,
+) -> Result<(), AppError> {
     use super::context::run;
     run(|state, user, now| async move {
-        crate::service::evaluation::set_deadline(&state, &user, &event_id, &deadline, now).await
+        crate::service::evaluation::set_deadline(&state, &user, &event_id, (&deadline, &version), now).await
     })
     .await
 }
 
-/// « Clôturer l'évaluation » (the prefecture).
+/// « Clôturer l'évaluation » (the prefecture), from the evaluation at `version`.
 #[server(endpoint = "close_evaluation")]
-pub async fn close_evaluation(event_id: String) -> Result<(), AppError> {
+pub async fn close_evaluation(event_id: String, #[server(default)] version: String) -> Result<(), AppError> {
     use super::context::run;
-    run(|state, user, now| async move { crate::service::evaluation::close(&state, &user, &event_id, now).await }).await
+    run(|state, user, now| async move { crate::service::evaluation::close(&state, &user, &event_id, &version, now).await })
+        .await
 }

@@ -198,10 +198,7 @@ mod server {
         coverage.needs.clear();
         let rules = crate::service::rules::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
         let compliance = crate::service::convention::compliance_context(&state, &stored.plan, now()).await?;
-        let findings = findings_for(&stored.plan, &access, &rules, &compliance);
-        // The browser re-checks with the same sizing, without the assessment's written notes.
-        let mut compliance = compliance;
-        compliance.risk = compliance.risk.as_ref().map(|risk| risk.for_sizing());
+        let findings = crate::service::findings::as_read_by(&stored.plan, &access, &rules, &compliance);
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them.
@@ -239,29 +236,8 @@ mod server {
             versions,
             time_zone,
             findings,
-            rules,
-            compliance,
             directory,
             edition_of,
         })
-    }
-
-    /// The compliance findings of the whole plan (a rule judges what is really planned), as
-    /// this reader may read them ([`findings_as_read_by`]). Participants who may not know
-    /// other participants' agents get only the findings that concern them.
-    fn findings_for(
-        plan: &crate::domain::plan::Plan,
-        access: &crate::domain::plan::EventAccess,
-        rules: &crate::domain::compliance::RuleSet,
-        context: &crate::domain::compliance::ComplianceContext,
-    ) -> Vec<crate::domain::compliance::Finding> {
-        use crate::domain::compliance::{check_plan, findings_as_read_by};
-        let findings = check_plan(plan, rules, context);
-        let findings = findings_as_read_by(findings, plan, access);
-        if access.reads_all_findings() {
-            findings
-        } else {
-            findings.into_iter().filter(|f| f.participant_ids.iter().any(|p| access.edits_participant(p))).collect()
-        }
     }
 }

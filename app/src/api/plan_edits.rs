@@ -126,6 +126,19 @@ pub async fn save_deployment(
     .await
 }
 
+/// « Aperçu de la conformité » of the deployment form as it stands, before it is saved: `form`
+/// is the form's (name, value) pairs as JSON. `None` while the form is incomplete.
+#[server(endpoint = "preview_deployment")]
+pub async fn preview_deployment(
+    event_id: String,
+    form: String,
+) -> Result<Option<Vec<crate::domain::compliance::Finding>>, AppError> {
+    let pairs: Vec<(String, String)> =
+        serde_json::from_str(&form).map_err(|_| AppError::invalid("form", crate::text::CHOICE_INVALID))?;
+    run(|state, user, now| async move { crate::service::findings::preview(&state, &user, &event_id, &pairs, now).await })
+        .await
+}
+
 /// Changes the event itself (the organiser only). Blank set-up or tear-down fields mean none.
 #[server(endpoint = "update_event")]
 pub async fn update_event(

@@ -56,12 +56,6 @@ pub struct PlanPage {
     /// What the compliance rules find in the plan (docs/compliance.md), as far as this reader
     /// is concerned.
     pub findings: Vec<crate::domain::compliance::Finding>,
-    /// The rules the server applied (the department's settings), so that the browser checks a
-    /// deployment being typed with the same rules before it is saved.
-    pub rules: crate::domain::compliance::RuleSet,
-    /// What the server checked the plan with besides the rules (the instant, the conventions in
-    /// force, the risk assessment and sizing coefficients): the browser's preview uses the same.
-    pub compliance: crate::domain::compliance::ComplianceContext,
     /// The organisations an organiser may associate with the event (empty for other readers):
     /// sent with the page rather than fetched by a nested resource.
     #[serde(default)]

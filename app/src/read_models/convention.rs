@@ -119,6 +119,10 @@ pub struct ConventionPage {
     pub risk_lines: Vec<String>,
     /// The organiser may change the assessment and its amendments now.
     pub may_edit_inputs: bool,
+    /// The version of the assessment and amendments the page shows (0: none saved yet): every
+    /// change of them is based on it.
+    #[serde(default)]
+    pub inputs_version: i64,
     pub amendments: Vec<AmendmentLine>,
     /// The caller may add an amendment now (organiser or instructor).
     pub may_amend: bool,

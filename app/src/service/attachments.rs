@@ -28,7 +28,7 @@ pub async fn download(
 }
 
 async fn may_change(state: &AppState, user: &UserRow, event_id: &str) -> Result<(), AppError> {
-    let (role, status, _) = inputs_context(state, user, event_id).await?;
+    let (role, status, _) = inputs_context(state, user, event_id, None).await?;
     if role != ActorRole::Organiser {
         return Err(AppError::Refused(text::ORGANISER_ONLY.into()));
     }

@@ -199,6 +199,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             risk_form,
             risk_lines,
             may_edit_inputs,
+            inputs_version: stored_inputs.version,
             amendments,
             may_amend: may_edit_inputs,
             articles,
@@ -267,6 +268,7 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         risk_form,
         risk_lines,
         may_edit_inputs,
+        inputs_version: stored_inputs.version,
         amendments,
         may_amend,
         articles,
@@ -404,15 +406,24 @@ pub struct OpinionAsk {
 }
 
 /// The caller's role, the file's status and the stored inputs, for a change of the inputs.
+/// `based_on` is the version of the assessment and amendments the caller's page showed (`"0"`
+/// when none were saved yet), for a change of them: required, and a change based on an
+/// outdated one is refused (nobody's change is lost, no amendment other than the one shown is
+/// removed). Attachments, records of their own, pass `None`.
 pub(super) async fn inputs_context(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
+    based_on: Option<&str>,
 ) -> Result<(ActorRole, Option<Status>, StoredInputs), AppError> {
     let (stored, access) = open(state, user, event_id).await?;
     let role = role_of(&state.db, user, &access, stored.plan.event.department()).await?;
+    let based_on = based_on.map(super::plan_edits::based_on_or_new).transpose()?;
     let status = files::get_file(&state.db, event_id).await?.map(|f| f.dossier.state.status());
     let inputs = files::inputs(&state.db, event_id).await?;
+    if based_on.is_some_and(|v| v != inputs.version) {
+        return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
+    }
     Ok((role, status, inputs))
 }
 
@@ -426,10 +437,11 @@ async fn save_inputs(
     message: String,
     at: Instant,
 ) -> Result<(), AppError> {
-    if !files::save_inputs(&state.db, event_id, inputs, &user.id, at).await? {
+    let entry = input_change_entry(state, user, event_id, kind, message, at).await?;
+    if !files::save_inputs(&state.db, event_id, inputs, &user.id, &entry, at).await? {
         return Err(AppError::Stale { message: text::DOSSIER_CHANGED_MEANWHILE.into() });
     }
-    record_input_change(state, user, event_id, kind, message, at).await
+    Ok(())
 }
 
 /// Records a change of the file's inputs (assessment, amendments, attachments) in its chain,
@@ -442,17 +454,29 @@ pub(super) async fn record_input_change(
     message: String,
     at: Instant,
 ) -> Result<(), AppError> {
-    let entry = NewEntry {
+    let entry = input_change_entry(state, user, event_id, kind, message, at).await?;
+    if !files::append_entry(&state.db, &entry).await? {
+        tracing::warn!(event = %event_id, "the audit entry of a change of the convention's inputs raced another");
+    }
+    Ok(())
+}
+
+/// The chain entry of a change of the file's inputs, with the author as the thread shows it.
+async fn input_change_entry(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    kind: &str,
+    message: String,
+    at: Instant,
+) -> Result<NewEntry, AppError> {
+    Ok(NewEntry {
         chain: event_chain(event_id),
         at,
         actor: user.id.clone(),
         kind: kind.into(),
         payload: json!({ "author": author(&state.db, user).await?, "message": message }),
-    };
-    if !files::append_entry(&state.db, &entry).await? {
-        tracing::warn!(event = %event_id, "the audit entry of a change of the convention's inputs raced another");
-    }
-    Ok(())
+    })
 }
 
 pub async fn save_risk(
@@ -460,9 +484,10 @@ pub async fn save_risk(
     user: &UserRow,
     event_id: &str,
     form: RiskFormInput,
+    based_on: &str,
     now: Instant,
 ) -> Result<(), AppError> {
-    let (role, status, mut inputs) = inputs_context(state, user, event_id).await?;
+    let (role, status, mut inputs) = inputs_context(state, user, event_id, Some(based_on)).await?;
     if role != ActorRole::Organiser {
         return Err(AppError::Refused(text::ORGANISER_ONLY.into()));
     }
@@ -481,10 +506,10 @@ pub async fn add_amendment(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
-    (article, body): (&str, &str),
+    (article, body, based_on): (&str, &str, &str),
     now: Instant,
 ) -> Result<(), AppError> {
-    let (role, status, mut inputs) = inputs_context(state, user, event_id).await?;
+    let (role, status, mut inputs) = inputs_context(state, user, event_id, Some(based_on)).await?;
     let author = match role {
         ActorRole::Organiser if organiser_edits(status) => AmendmentAuthor::Organisateur,
         ActorRole::PrefectureInstructor if prefecture_amends(status) => AmendmentAuthor::Prefecture,
@@ -509,10 +534,10 @@ pub async fn remove_amendment(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
-    index: usize,
+    (index, based_on): (usize, &str),
     now: Instant,
 ) -> Result<(), AppError> {
-    let (role, status, mut inputs) = inputs_context(state, user, event_id).await?;
+    let (role, status, mut inputs) = inputs_context(state, user, event_id, Some(based_on)).await?;
     let line = amendment_lines(&inputs.amendments, role, status).into_iter().find(|l| l.index == index);
     match line {
         Some(line) if line.may_remove => {
@@ -946,6 +971,7 @@ pub async fn conventions_for(db: &Db, event: &crate::domain::plan::Event) -> Res
                 commune_code: entry.commune().as_str().to_string(),
                 from: midnight(entry.start())?,
                 until: entry.end().and_then(|end| end.succ_opt()).and_then(midnight),
+                kind: Some(entry.kind()),
             })
         })
         .collect())

@@ -135,10 +135,6 @@ async fn context(
     Ok((stored, access, role, evaluation, current))
 }
 
-fn version_of(raw: &str) -> Result<i64, AppError> {
-    raw.trim().parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(|| AppError::Refused(text::EVALUATION_STALE.into()))
-}
-
 /// « Enregistrer ma contribution »: a participant's members write its part.
 pub async fn save_part(
     state: &AppState,
@@ -151,7 +147,7 @@ pub async fn save_part(
     let participant = form.participant_id.trim().to_string();
     may(role, &access, &EvaluationAction::WritePart(participant.clone()), current).map_err(AppError::Refused)?;
     let part = EvaluationPart::parse(&form.headcount_present, &form.incidents, &form.difficulties, &form.proposals)?;
-    let based_on = version_of(&form.version)?;
+    let based_on = super::plan_edits::based_on_or_new(&form.version)?;
     if !evaluations::save_part(&state.db, event_id, &participant, &part, &user.id, based_on, now).await? {
         return Err(AppError::Stale { message: text::EVALUATION_STALE.into() });
     }
@@ -176,7 +172,16 @@ pub async fn save_assessment(
         may(role, &access, &EvaluationAction::WritePrefectureAssessment, current).map_err(AppError::Refused)?;
         Change::PrefectureAssessment(&text_typed)
     };
-    if !evaluations::change(&state.db, event_id, change, &user.id, Some(version_of(version)?), now).await? {
+    if !evaluations::change(
+        &state.db,
+        event_id,
+        change,
+        &user.id,
+        Some(super::plan_edits::based_on_or_new(version)?),
+        now,
+    )
+    .await?
+    {
         return Err(AppError::Stale { message: text::EVALUATION_STALE.into() });
     }
     Ok(())
@@ -187,27 +192,48 @@ pub async fn set_deadline(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
-    raw: &str,
+    (raw, version): (&str, &str),
     now: Instant,
 ) -> Result<(), AppError> {
-    let (_, access, role, _, current) = context(state, user, event_id, now).await?;
+    let (_, access, role, evaluation, current) = context(state, user, event_id, now).await?;
     may(role, &access, &EvaluationAction::SetDeadline, current).map_err(AppError::Refused)?;
     let day = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid("deadline", text::EVALUATION_DEADLINE_INVALID))?;
-    if !evaluations::change(&state.db, event_id, Change::Deadline(day), &user.id, None, now).await? {
-        return Err(AppError::Refused(text::EVALUATION_CLOSED_ALREADY.into()));
+    let based_on = super::plan_edits::based_on_or_new(version)?;
+    unchanged_since(&evaluation, based_on)?;
+    if !evaluations::change(&state.db, event_id, Change::Deadline(day), &user.id, Some(based_on), now).await? {
+        return Err(AppError::Stale { message: text::EVALUATION_STALE.into() });
     }
     Ok(())
 }
 
-/// « Clôturer l'évaluation » (the prefecture, its assessment written).
-pub async fn close(state: &AppState, user: &UserRow, event_id: &str, now: Instant) -> Result<(), AppError> {
+/// A change based on the evaluation at `based_on` when it has moved on since: refused, nobody's
+/// change lost (the page then shows the newer one).
+fn unchanged_since(evaluation: &StoredEvaluation, based_on: i64) -> Result<(), AppError> {
+    if evaluation.version == based_on {
+        Ok(())
+    } else {
+        Err(AppError::Stale { message: text::EVALUATION_STALE.into() })
+    }
+}
+
+/// « Clôturer l'évaluation » (the prefecture, its assessment written), from the evaluation as
+/// its page showed it (`version`).
+pub async fn close(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    version: &str,
+    now: Instant,
+) -> Result<(), AppError> {
     let (_, access, role, evaluation, current) = context(state, user, event_id, now).await?;
     let written = !evaluation.prefecture_assessment.trim().is_empty();
     may(role, &access, &EvaluationAction::Close { prefecture_assessment_written: written }, current)
         .map_err(AppError::Refused)?;
-    if !evaluations::change(&state.db, event_id, Change::Close, &user.id, None, now).await? {
-        return Err(AppError::Refused(text::EVALUATION_CLOSED_ALREADY.into()));
+    let based_on = super::plan_edits::based_on_or_new(version)?;
+    unchanged_since(&evaluation, based_on)?;
+    if !evaluations::change(&state.db, event_id, Change::Close, &user.id, Some(based_on), now).await? {
+        return Err(AppError::Stale { message: text::EVALUATION_STALE.into() });
     }
     tracing::info!(event = %event_id, by = %user.id, "evaluation closed");
     Ok(())

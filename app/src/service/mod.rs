@@ -11,6 +11,7 @@ pub mod convention;
 pub mod department_model;
 pub mod evaluation;
 pub mod feeds;
+pub mod findings;
 pub mod invitations;
 pub mod live;
 pub mod memberships;

@@ -186,9 +186,10 @@ fn summary(plan: &Plan, organisations: Vec<OrganisationMatch>, options: ImportOp
 
 /// « Reconduire l'événement »: next year's edition of `event_id`, starting at `start` (a
 /// `datetime-local` value in the event's zone), as a new event under new ids with no release
-/// (a draft until its organiser publishes it). A member copies the plan as it reads it (no
-/// restricted deployment it may not see); only the event's organiser may. Returns the new
-/// event's id.
+/// (a draft until its organiser publishes it). Only the event's organiser may, and it brings
+/// what the one rule of rights lets it (`plan::as_brought_by`): its own agents, other
+/// participants' deployments with their headcount but without naming their agents, no
+/// restricted deployment it may not read. Returns the new event's id.
 pub async fn next_edition(
     state: &AppState,
     importer: Importer<'_>,
@@ -204,7 +205,11 @@ pub async fn next_edition(
         Importer::Member(user) => {
             let (stored, access) = super::plan_edits::open(state, user, event_id).await?;
             super::plan_edits::require_organiser(&access)?;
-            (stored.plan.for_audience(access.audience), stored.organiser_organisation_id)
+            // What the organiser may bring into a new event, as through the API's import:
+            // its own agents only (a company names its own), no restricted deployment it
+            // does not read.
+            let brought = as_brought_by(stored.plan, &access).map_err(|e| AppError::Refused(e.to_string()))?;
+            (brought, stored.organiser_organisation_id)
         }
     };
     let start = crate::domain::plan::input::wall_clock(start, "start")?;

@@ -73,6 +73,16 @@ pub fn based_on(raw: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::invalid("version", text::VERSION_REQUIRED))
 }
 
+/// The version a change of a record that may not exist yet was based on: `0` for none (the
+/// first save of a convention's inputs, of an evaluation); required like [`based_on`].
+pub fn based_on_or_new(raw: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v >= 0)
+        .ok_or_else(|| AppError::invalid("version", text::VERSION_REQUIRED))
+}
+
 /// `(id, version)` of the record being edited, or `None` for a new one.
 fn existing(id: &str, version: &str, stored: &StoredPlan) -> Result<Option<(String, i64)>, AppError> {
     if id.trim().is_empty() {

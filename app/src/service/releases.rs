@@ -6,7 +6,7 @@
 use super::plan_edits::{open, require_organiser};
 use super::security::{hash_token, new_token};
 use crate::domain::ical::{render_feed, FeedOptions, FeedScope};
-use crate::domain::plan::{AgentDetail, Audience, EventAccess, Plan};
+use crate::domain::plan::{organisation_access, Audience, EventAccess, Plan};
 use crate::domain::release::{describe_changes, describe_participant_changes, Release};
 use crate::domain::time::format_long_fr;
 use crate::domain::url::percent_encode;
@@ -102,21 +102,21 @@ pub async fn publish(
 ) -> Result<u32, AppError> {
     let (stored, access) = open(state, user, event_id).await?;
     require_organiser(&access)?;
-    publish_as(state, event_id, stored.plan, comment, &user.id, now).await
+    publish_as(state, event_id, stored, comment, &user.id, now).await
 }
 
-/// Publishes `plan` as the next release of `event_id` and tells each participant whose
+/// Publishes the stored plan as the next release of `event_id` and tells each participant whose
 /// deployments changed. Shared with the command line.
 pub async fn publish_as(
     state: &AppState,
     event_id: &str,
-    plan: Plan,
+    stored: store::plans::StoredPlan,
     comment: &str,
     published_by: &str,
     now: Instant,
 ) -> Result<u32, AppError> {
     let previous = releases::latest(&state.db, event_id).await?;
-    let release = Release::publish(previous.as_ref(), plan, comment, now)
+    let release = Release::publish(previous.as_ref(), stored.plan, comment, now)
         .map_err(|e| AppError::invalid("comment", e.to_string()))?;
     if previous.is_some() && release.changelog().is_empty() {
         return Err(AppError::Refused(text::RELEASE_NOTHING_CHANGED.into()));
@@ -126,7 +126,7 @@ pub async fn publish_as(
     }
     let number = release.number().get();
     tracing::info!(event = %event_id, release = number, by = %published_by, "plan published");
-    notify(state, previous.as_ref(), &release, now).await;
+    notify(state, previous.as_ref(), &release, &stored.organiser_organisation_id, now).await;
     if let Err(e) = super::convention::follow_release(state, event_id, number, published_by, now).await {
         tracing::error!(error = %e, event = %event_id, "the convention file could not follow the release");
     }
@@ -135,31 +135,30 @@ pub async fn publish_as(
 
 /// E-mails the administrators of each participant whose deployments changed, with the
 /// changes it may read. A mail that cannot leave is logged, never undoes the publication.
-async fn notify(state: &AppState, previous: Option<&Release>, release: &Release, now: Instant) {
+async fn notify(state: &AppState, previous: Option<&Release>, release: &Release, organiser: &str, now: Instant) {
     let plan = release.plan();
     let event = &plan.event;
     let link = format!("{}/evenements/{}#titre-publication", state.settings.base_url, event.id());
-    let organisations: Vec<&str> = plan.participants.iter().map(|p| p.organisation_id()).collect();
-    let kinds = match store::organisations::kinds_of(&state.db, &organisations).await {
-        Ok(kinds) => kinds,
-        Err(e) => {
-            tracing::error!(error = %e, "organisations of the participants could not be read");
-            return;
-        }
-    };
     for participant_id in release.changelog().affected_participants() {
         let Some(participant) = plan.participant(participant_id) else { continue };
-        // What its members read comes from what the organisation is, not from its role.
-        let reads = kinds.get(participant.organisation_id()).is_some_and(|k| k.reads_restricted());
-        let audience = if reads { Audience::StateAndPrefecture } else { Audience::Others };
-        // The participant's members read its own agents whole, others' as the plan page shows them.
-        let reader = EventAccess {
-            audience,
-            agents: if reads { AgentDetail::Names } else { AgentDetail::Withheld },
-            organiser: false,
-            own_participant_ids: vec![participant_id.to_string()],
-            restricting_participant_ids: Vec::new(),
+        let organisation = match store::organisations::get(&state.db, participant.organisation_id()).await {
+            Ok(Some(found)) => found,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::error!(error = %e, "the organisation of a participant could not be read");
+                return;
+            }
         };
+        // What its members read: the one rule of rights, from what the organisation is.
+        let Some(reader) = organisation_access(
+            (organisation.id, organisation.kind, organisation.department),
+            organiser,
+            event.department().as_str(),
+            &plan.participants,
+        ) else {
+            continue;
+        };
+        let audience = reader.audience;
         let lines = describe_participant_changes(previous, release, &reader, participant_id);
         if lines.is_empty() {
             continue;

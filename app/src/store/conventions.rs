@@ -520,17 +520,21 @@ pub async fn inputs(db: &Db, event_id: &str) -> Result<StoredInputs, sqlx::Error
     })
 }
 
-/// Saves the inputs read at `inputs.version`. False when someone saved meanwhile.
+/// Saves the inputs read at `inputs.version` with the entry of the file's chain that records
+/// the change, in one transaction. False (nothing written) when someone saved meanwhile or the
+/// chain moved on.
 pub async fn save_inputs(
     db: &Db,
     event_id: &str,
     inputs: &StoredInputs,
     by: &str,
+    entry: &NewEntry,
     now: Instant,
 ) -> Result<bool, sqlx::Error> {
     let risk = inputs.risk.as_ref().map(to_json).transpose()?;
     let amendments = to_json(&inputs.amendments)?;
-    if inputs.version == 0 {
+    let mut tx = db.pool.begin().await?;
+    let saved = if inputs.version == 0 {
         let done = sqlx::query(
             "INSERT INTO convention_inputs (event_id, risk, amendments, version, updated_by, updated_at) \
              VALUES ($1, $2, $3, 1, $4, $5)",
@@ -540,25 +544,32 @@ pub async fn save_inputs(
         .bind(amendments)
         .bind(by)
         .bind(now.0)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await;
-        return match done {
-            Ok(_) => Ok(true),
-            Err(e) if conflict(&e) => Ok(false),
-            Err(e) => Err(e),
-        };
+        match done {
+            Ok(_) => true,
+            Err(e) if conflict(&e) => false,
+            Err(e) => return Err(e),
+        }
+    } else {
+        let done = sqlx::query(
+            "UPDATE convention_inputs SET risk = $1, amendments = $2, version = version + 1, updated_by = $3, \
+             updated_at = $4 WHERE event_id = $5 AND version = $6",
+        )
+        .bind(risk)
+        .bind(amendments)
+        .bind(by)
+        .bind(now.0)
+        .bind(event_id)
+        .bind(inputs.version)
+        .execute(&mut *tx)
+        .await?;
+        done.rows_affected() == 1
+    };
+    if !saved || append_in(&mut tx, entry).await?.is_none() {
+        tx.rollback().await?;
+        return Ok(false);
     }
-    let done = sqlx::query(
-        "UPDATE convention_inputs SET risk = $1, amendments = $2, version = version + 1, updated_by = $3, \
-         updated_at = $4 WHERE event_id = $5 AND version = $6",
-    )
-    .bind(risk)
-    .bind(amendments)
-    .bind(by)
-    .bind(now.0)
-    .bind(event_id)
-    .bind(inputs.version)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    tx.commit().await?;
+    Ok(true)
 }

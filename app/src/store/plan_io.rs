@@ -336,6 +336,8 @@ pub async fn apply_writes(
         }
     }
     tx.commit().await?;
+    let removed = writes.iter().filter(|w| matches!(w.op, WriteOp::Delete(_))).map(|w| w.kind);
+    super::plans::announce_if_access_changed(db, removed).await;
     Ok(Applied::Done)
 }
 

@@ -289,6 +289,7 @@ pub async fn delete_record(
     if delete_in(&mut tx, event_id, kind, id, expected_version).await? {
         audit_in(&mut tx, event_id, actor, "delete", Some(kind), id, now).await?;
         tx.commit().await?;
+        announce_if_access_changed(db, [kind]).await;
         return Ok(Saved::Done(0));
     }
     stale_or_missing(tx, event_id, kind, id).await
@@ -346,7 +347,17 @@ pub async fn apply_batch(
         audit_in(&mut tx, event_id, actor, "insert", Some(r.kind), &r.id, now).await?;
     }
     tx.commit().await?;
+    announce_if_access_changed(db, batch.delete.iter().map(|(kind, _, _)| *kind)).await;
     Ok(true)
+}
+
+/// A participant removed from an event takes its organisation's members' access with it:
+/// announced (here and to every other instance), so that their calendar links and live
+/// streams are checked again at once.
+pub(super) async fn announce_if_access_changed(db: &Db, removed: impl IntoIterator<Item = RecordKind>) {
+    if removed.into_iter().any(|kind| kind == RecordKind::Participant) {
+        super::releases::announce(db).await;
+    }
 }
 
 /// Replaces the event itself if it is still at `expected_version`, with its audit entry.

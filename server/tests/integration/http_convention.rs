@@ -64,10 +64,13 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(draft["status"], "brouillon");
     assert_eq!(actions(&draft), vec!["submit"]);
 
-    // The shared risk assessment: refused next to its field when wrong, then sized.
-    let risk = |attendance: &'static str| {
+    // The shared risk assessment: refused next to its field when wrong, then sized. Every
+    // change names the version of the inputs the page showed.
+    let inputs_version = draft["inputs_version"].to_string();
+    let risk = |attendance: &'static str, version: &str| {
         vec![
             ("event_id", event.clone()),
+            ("version", version.to_string()),
             ("peak_attendance", attendance.to_string()),
             ("behaviour", "debout".into()),
             ("site", "temporaire".into()),
@@ -80,22 +83,33 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
             ("notes", "Feu d’artifice à 23 h sur le quai Brescon.".into()),
         ]
     };
-    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("0")).await;
+    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("0", &inputs_version)).await;
     assert_eq!((status, body["Invalid"]["field"].as_str()), (422, Some("peak_attendance")), "{body}");
-    assert_eq!(call_owned(&app, &company, "save_risk_assessment", &risk("18000")).await.0, 422);
-    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("18000")).await;
+    assert_eq!(call_owned(&app, &company, "save_risk_assessment", &risk("18000", &inputs_version)).await.0, 422);
+    // Without the version it was based on, a save is refused in French, nothing overwritten.
+    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("18000", " ")).await;
+    assert_eq!((status, body["Invalid"]["field"].as_str()), (422, Some("version")), "{body}");
+    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("18000", &inputs_version)).await;
     assert_eq!(status, 200, "{body}");
+    // A second save based on the page of before is refused: the first one is not lost.
+    let (status, body) = call_owned(&app, &organiser, "save_risk_assessment", &risk("17000", &inputs_version)).await;
+    assert_eq!(status, 409, "{body}");
     let sized = page(&app, &organiser, &event).await;
     let lines: Vec<&str> = sized["risk_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
     assert!(lines.iter().any(|l| l.contains("18 000 personnes")), "{lines:?}");
     assert!(lines.iter().any(|l| l.starts_with("Secouristes :")), "{lines:?}");
-    // The plan page's checks read the same sizing (the assessment's 18,000 people) without
-    // carrying the assessment's written notes to the browser.
+    // The plan page's checks run on the server with the same sizing: the page carries neither
+    // the rules nor the assessment (and never its written notes).
     let (_, plan_page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    assert_eq!(plan_page["compliance"]["risk"]["peak_attendance"], 18000, "{}", plan_page["compliance"]);
+    assert!(plan_page.get("compliance").is_none() && plan_page.get("rules").is_none(), "{plan_page}");
     assert!(!plan_page.to_string().contains("Feu d’artifice"), "no written notes on the plan page");
-    let amend =
-        [("event_id", event.as_str()), ("article", "engagements"), ("text", "Briefing commun des agents à 16 h.")];
+    let inputs_version = sized["inputs_version"].to_string();
+    let amend = [
+        ("event_id", event.as_str()),
+        ("article", "engagements"),
+        ("text", "Briefing commun des agents à 16 h."),
+        ("version", inputs_version.as_str()),
+    ];
     assert_eq!(app.call(&company, "add_amendment", &amend).await.0, 422);
     assert_eq!(app.call(&organiser, "add_amendment", &amend).await.0, 200);
     // The organiser never decides on its own file.
@@ -103,7 +117,8 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     assert_eq!(status, 422, "{body}");
     assert_eq!(act(&app, &organiser, &event, "submit", "").await.0, 200);
     // Filed: the organiser no longer changes the assessment.
-    assert_eq!(call_owned(&app, &organiser, "save_risk_assessment", &risk("20000")).await.0, 422);
+    let filed_version = page(&app, &organiser, &event).await["inputs_version"].to_string();
+    assert_eq!(call_owned(&app, &organiser, "save_risk_assessment", &risk("20000", &filed_version)).await.0, 422);
 
     // A participant reads and comments, never decides.
     let seen = page(&app, &company, &event).await;
@@ -115,8 +130,13 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     // The prefecture instructs; a request for corrections needs its message.
     assert_eq!(actions(&page(&app, &prefecture, &event).await), vec!["take_up", "close"]);
     assert_eq!(act(&app, &prefecture, &event, "take_up", "").await.0, 200);
-    let prefecture_amendment =
-        [("event_id", event.as_str()), ("article", "evaluation"), ("text", "Retour d’expérience sous un mois.")];
+    let instructed_version = page(&app, &prefecture, &event).await["inputs_version"].to_string();
+    let prefecture_amendment = [
+        ("event_id", event.as_str()),
+        ("article", "evaluation"),
+        ("text", "Retour d’expérience sous un mois."),
+        ("version", instructed_version.as_str()),
+    ];
     assert_eq!(app.call(&prefecture, "add_amendment", &prefecture_amendment).await.0, 200);
 
     // Opinions: the instructor asks the police; only the police answers, and a reserved
@@ -244,6 +264,10 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     );
     assert!(text.contains("Briefing commun des agents à 16 h.") && text.contains("Retour d’expérience sous un mois."));
     assert!(text.contains("Feu d’artifice à 23 h sur le quai Brescon."), "axis 1 holds the assessment: {text}");
+    // Who signed what: the prefect's box names who approved in Cordon; every box says what its
+    // signatory signs for.
+    assert!(text.contains("Signé dans Cordon par"), "the approver's signature: {text}");
+    assert!(text.contains("Signe pour"), "what each party signs for: {text}");
     // Frozen: the same bytes later, and their digest is the one shown.
     let again = company.get(format!("{}{link}", app.base)).send().await.unwrap().bytes().await.unwrap().to_vec();
     assert_eq!(pdf, again);
@@ -255,9 +279,11 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
 
     let thread = approved["thread"].as_array().unwrap();
     let whats: Vec<&str> = thread.iter().map(|t| t["what"].as_str().unwrap()).collect();
+    // The demo's organiser saved its assessment before (the demo's file), then again here.
     assert_eq!(
         whats,
         vec![
+            "Évaluation des risques mise à jour",
             "Évaluation des risques mise à jour",
             "Amendement ajouté",
             "Dossier déposé",
@@ -280,7 +306,7 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     let url = app.database_url();
     let intact = cli(&url);
     assert!(intact.status.success(), "{}", String::from_utf8_lossy(&intact.stdout));
-    assert!(String::from_utf8_lossy(&intact.stdout).contains("intact (11 entrées)"));
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("intact (12 entrées)"));
     sqlx::query("UPDATE audit_entries SET payload = '{\"author\":\"quelqu’un\"}' WHERE chain = $1 AND seq = 2")
         .bind(format!("event:{event}"))
         .execute(&app.db.pool)
@@ -384,9 +410,23 @@ async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_
     // The demo's risk assessment is taken away.
     let mut inputs = app::store::conventions::inputs(&app.db, &event).await.unwrap();
     let risk = inputs.risk.take().expect("the demo's file holds a risk assessment");
-    assert!(app::store::conventions::save_inputs(&app.db, &event, &inputs, "test", crate::common::now())
-        .await
-        .unwrap());
+    let entry = |kind: &str| app::store::conventions::NewEntry {
+        chain: app::store::conventions::event_chain(&event),
+        at: crate::common::now(),
+        actor: "test".into(),
+        kind: kind.into(),
+        payload: serde_json::json!({ "author": "Test", "message": kind }),
+    };
+    assert!(app::store::conventions::save_inputs(
+        &app.db,
+        &event,
+        &inputs,
+        "test",
+        &entry("inputs.risk"),
+        crate::common::now()
+    )
+    .await
+    .unwrap());
 
     let file = page(&app, &organiser, &event).await;
     let done: Vec<bool> = file["filing"].as_array().unwrap().iter().map(|i| i["done"].as_bool().unwrap()).collect();
@@ -400,9 +440,16 @@ async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_
     // Saved again, the file is filed; withdrawn, it is filed again as a new cycle.
     let mut inputs = app::store::conventions::inputs(&app.db, &event).await.unwrap();
     inputs.risk = Some(risk);
-    assert!(app::store::conventions::save_inputs(&app.db, &event, &inputs, "test", crate::common::now())
-        .await
-        .unwrap());
+    assert!(app::store::conventions::save_inputs(
+        &app.db,
+        &event,
+        &inputs,
+        "test",
+        &entry("inputs.risk"),
+        crate::common::now()
+    )
+    .await
+    .unwrap());
     assert_eq!(act(&app, &organiser, &event, "submit", "").await.0, 200);
     assert_eq!(act(&app, &organiser, &event, "withdraw", "").await.0, 200);
     let withdrawn = page(&app, &organiser, &event).await;

@@ -31,6 +31,9 @@ async fn the_prefecture_adapts_a_steward_ratio_and_a_clause_and_the_festival_s_c
         let (status, body, _) =
             app.call(&organiser, "publish_release", &[("event_id", &event), ("comment", "Première version")]).await;
         assert_eq!(status, 200, "{body}");
+        // The version of the assessment the convention page shows.
+        let (_, page, _) = app.call(&organiser, "get_convention", &[("event_id", &event)]).await;
+        let inputs_version = page["inputs_version"].to_string();
         let risk = [
             ("event_id", event.as_str()),
             ("peak_attendance", "12000"),
@@ -43,6 +46,7 @@ async fn the_prefecture_adapts_a_steward_ratio_and_a_clause_and_the_festival_s_c
             ("threat_notes", ""),
             ("erp_type", ""),
             ("notes", ""),
+            ("version", &inputs_version),
         ];
         let (status, body, _) = app.call(&organiser, "save_risk_assessment", &risk).await;
         assert_eq!(status, 200, "{body}");

@@ -120,9 +120,17 @@ async fn the_parties_evaluate_the_event_and_the_prefecture_closes_it(backend: Ba
     assert_eq!(call(&company, "close_evaluation", closing.clone()).await.0, 422);
 
     // The prefecture: a deadline, no closing before its own assessment, then the closing.
-    let deadline = vec![("event_id", event.clone()), ("deadline", "2026-12-31".to_string())];
+    let shown = page(&app, &prefecture, &event).await["version"].as_i64().unwrap().to_string();
+    let deadline =
+        vec![("event_id", event.clone()), ("deadline", "2026-12-31".to_string()), ("version", shown.clone())];
     assert_eq!(call(&company, "set_evaluation_deadline", deadline.clone()).await.0, 422);
-    assert_eq!(call(&prefecture, "set_evaluation_deadline", deadline).await.0, 200);
+    // Without the version its page showed, the deadline is refused in French, nothing changed.
+    let blind = vec![("event_id", event.clone()), ("deadline", "2026-12-30".to_string())];
+    let (status, body, _) = call(&prefecture, "set_evaluation_deadline", blind).await;
+    assert_eq!((status, body["Invalid"]["field"].as_str()), (422, Some("version")), "{body}");
+    assert_eq!(call(&prefecture, "set_evaluation_deadline", deadline.clone()).await.0, 200);
+    // Based on the page of before, a second change is refused: the first one is not lost.
+    assert_eq!(call(&prefecture, "set_evaluation_deadline", deadline).await.0, 409);
     let bad = vec![("event_id", event.clone()), ("deadline", "31 décembre".to_string())];
     let (status, body, _) = call(&prefecture, "set_evaluation_deadline", bad).await;
     assert_eq!((status, body["Invalid"]["field"].as_str()), (422, Some("deadline")), "{body}");
@@ -135,7 +143,9 @@ async fn the_parties_evaluate_the_event_and_the_prefecture_closes_it(backend: Ba
     let prefecture_text = "Évaluation satisfaisante ; la convention est reconduite.";
     let form = vec![("event_id", event.clone()), ("version", version), ("assessment", prefecture_text.to_string())];
     assert_eq!(call(&prefecture, "save_evaluation_assessment", form).await.0, 200);
-    assert_eq!(call(&prefecture, "close_evaluation", closing.clone()).await.0, 200);
+    let version = page(&app, &prefecture, &event).await["version"].as_i64().unwrap().to_string();
+    let closing_now = vec![("event_id", event.clone()), ("version", version)];
+    assert_eq!(call(&prefecture, "close_evaluation", closing_now).await.0, 200);
 
     let closed = page(&app, &company, &event).await;
     assert_eq!(closed["state_code"], "cloturee", "{closed}");
@@ -190,7 +200,8 @@ async fn the_reminder_goes_once_to_the_participants_whose_part_is_missing() {
     let set = |deadline: String| {
         let (event, prefecture, app) = (event.clone(), prefecture.clone(), &app);
         async move {
-            let form = [("event_id", event.as_str()), ("deadline", deadline.as_str())];
+            let version = page(app, &prefecture, &event).await["version"].as_i64().unwrap().to_string();
+            let form = [("event_id", event.as_str()), ("deadline", deadline.as_str()), ("version", version.as_str())];
             assert_eq!(app.call(&prefecture, "set_evaluation_deadline", &form).await.0, 200);
         }
     };

@@ -2,9 +2,10 @@
 //! company and a second prefecture, against every door of one event (the plan page's server
 //! functions — zones, needs, participants, agents and their CSV import, deployments, shift
 //! proposals, removal, publication, calendar links, the convention's moves, its risk
-//! assessment, amendments and opinions —, the JSON API,
-//! the convention document), with the exact status each gets, and nothing saved on a
-//! refusal. Run on SQLite and on PostgreSQL.
+//! assessment, amendments and opinions —, the JSON API, the convention document; and on the
+//! day and after it, the page « Opérations », the log in each register and its CSV, the
+//! evaluation page, « Reconduire l'événement »), with the exact status each gets, and nothing
+//! saved on a refusal. Run on SQLite and on PostgreSQL.
 
 use crate::common::{now, spawn_app, Backend, TestApp};
 use crate::http_api_v1::{get, get_json, put_based_on, to_file};
@@ -324,6 +325,8 @@ async fn matrix(backend: Backend) {
             ("notes", "Feu d’artifice à 23 h."),
         ];
         let before = file_state(&app, &event).await;
+        let version = before.0.version.to_string();
+        let form: Vec<(&str, &str)> = form.into_iter().chain([("version", version.as_str())]).collect();
         let (status, body, _) = app.call(&client, "save_risk_assessment", &form).await;
         assert_eq!(status, saves_risk[i], "{email}: save the risk assessment: {body}");
         if status != 200 {
@@ -354,8 +357,14 @@ async fn matrix(backend: Backend) {
     for i in [0, 2, 3, 4, 5, 6, 7, 1] {
         let email = PERSONAS[i];
         let client = client_of(&app, email).await;
-        let form = [("event_id", event.as_str()), ("article", "evaluation"), ("text", "Retour sous un mois.")];
         let before = file_state(&app, &event).await;
+        let version = before.0.version.to_string();
+        let form = [
+            ("event_id", event.as_str()),
+            ("article", "evaluation"),
+            ("text", "Retour sous un mois."),
+            ("version", version.as_str()),
+        ];
         let (status, body, _) = app.call(&client, "add_amendment", &form).await;
         assert_eq!(status, amends[i], "{email}: amend the convention: {body}");
         if status != 200 {
@@ -366,8 +375,9 @@ async fn matrix(backend: Backend) {
     for i in [0, 2, 3, 4, 5, 6, 7, 1] {
         let email = PERSONAS[i];
         let client = client_of(&app, email).await;
-        let form = [("event_id", event.as_str()), ("index", &index.to_string())];
         let before = file_state(&app, &event).await;
+        let version = before.0.version.to_string();
+        let form = [("event_id", event.as_str()), ("index", &index.to_string()), ("version", version.as_str())];
         let (status, body, _) = app.call(&client, "remove_amendment", &form).await;
         assert_eq!(status, amends[i], "{email}: remove the instructor's amendment: {body}");
         if status != 200 {
@@ -456,4 +466,87 @@ async fn every_persona_gets_exactly_its_rights_through_every_door_on_sqlite() {
 #[tokio::test]
 async fn every_persona_gets_exactly_its_rights_through_every_door_on_postgres() {
     matrix(Backend::Postgres).await;
+}
+
+/// The doors of the day and of what follows it, on the demo's next edition started an hour
+/// ago (its log open): the page « Opérations », the log in each register, its CSV export, the
+/// evaluation page and « Reconduire l'événement ». Exact statuses; a refused write leaves the
+/// log as it was.
+async fn matrix_of_the_day(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.demo().await;
+    strangers(&app).await;
+    let organiser = client_of(&app, PERSONAS[0]).await;
+    let demo = app::store::plan_io::all_events(&app.db).await.unwrap()[0].id.clone();
+    let start = (chrono::Utc::now() - chrono::Duration::hours(1))
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let (status, event, _) =
+        app.call(&organiser, "next_edition", &[("event_id", demo.as_str()), ("start", start.as_str())]).await;
+    assert_eq!(status, 200, "{event}");
+    let event = event.as_str().unwrap().to_string();
+    let police = client_of(&app, PERSONAS[2]).await;
+    // Every entry the State forces' register and the shared one hold, as the police reads them.
+    let entries = || {
+        let (app, police, event) = (&app, police.clone(), event.clone());
+        async move {
+            let (status, page, _) = app.call(&police, "get_operations", &[("event_id", event.as_str())]).await;
+            assert_eq!(status, 200, "{page}");
+            page["lines"].as_array().unwrap().len()
+        }
+    };
+
+    let reads: Row = [200, 200, 200, 200, 200, 200, 404, 404];
+    let writes_shared: Row = [200, 200, 200, 200, 200, 200, 404, 404];
+    let writes_restricted: Row = [422, 200, 200, 422, 422, 422, 404, 404];
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let (status, body, _) = app.call(&client, "get_operations", &[("event_id", event.as_str())]).await;
+        assert_eq!(status, reads[i], "{email}: the page « Opérations »: {body}");
+        let res =
+            client.get(format!("{}/evenements/{event}/operations/main-courante.csv", app.base)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), reads[i], "{email}: the log's CSV");
+        for (register, expected) in [("tous", writes_shared[i]), ("etat", writes_restricted[i])] {
+            let before = entries().await;
+            let text = format!("Point de situation de {email} ({register}).");
+            let form = [
+                ("event_id", event.as_str()),
+                ("zone_id", ""),
+                ("category", "information"),
+                ("severity", "moyenne"),
+                ("register", register),
+                ("text", text.as_str()),
+                ("corrects", ""),
+            ];
+            let (status, body, _) = app.call(&client, "write_log_entry", &form).await;
+            assert_eq!(status, expected, "{email}: write in the register « {register} »: {body}");
+            assert_eq!(entries().await, before + usize::from(status == 200), "{email}: nothing written on a refusal");
+        }
+        let (status, body, _) = app.call(&client, "get_evaluation", &[("event_id", event.as_str())]).await;
+        assert_eq!(status, reads[i], "{email}: the evaluation page: {body}");
+    }
+
+    // Next year's edition: the organiser's alone.
+    let copies: Row = [200, 422, 422, 422, 422, 422, 404, 404];
+    let count = || async { app::store::plan_io::all_events(&app.db).await.unwrap().len() };
+    for (i, email) in PERSONAS.iter().enumerate().rev() {
+        let client = client_of(&app, email).await;
+        let before = count().await;
+        let form = [("event_id", event.as_str()), ("start", "2028-06-24T10:00")];
+        let (status, body, _) = app.call(&client, "next_edition", &form).await;
+        assert_eq!(status, copies[i], "{email}: « Reconduire l'événement »: {body}");
+        assert_eq!(count().await, before + usize::from(status == 200), "{email}: no event made on a refusal");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_persona_gets_exactly_its_rights_on_the_day_and_after_on_sqlite() {
+    matrix_of_the_day(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn every_persona_gets_exactly_its_rights_on_the_day_and_after_on_postgres() {
+    matrix_of_the_day(Backend::Postgres).await;
 }

@@ -152,6 +152,26 @@ async fn next_years_edition_is_made_by_the_organiser_only_as_a_draft_of_what_it_
     assert!(new.deployments.iter().all(|d| d.mission() != RESTRICTED), "the organiser does not read it");
     assert_eq!(new.deployments.len() + 1, old.deployments.len(), "every other deployment, the restricted one left out");
     assert_eq!(new.participants.len(), old.participants.len());
+    // A company's agents are the company's to name: none is copied by the organiser, and the
+    // company's deployments keep their headcount without naming anyone.
+    let organisers: Vec<&str> = new
+        .participants
+        .iter()
+        .filter(|p| p.role() == app::domain::plan::ParticipantRole::Organisateur)
+        .map(|p| p.id())
+        .collect();
+    assert!(old.agents.iter().any(|a| !organisers.contains(&a.participant_id())), "the demo names a company's agents");
+    assert!(new.agents.iter().all(|a| organisers.contains(&a.participant_id())), "no other participant's agent copied");
+    assert!(new
+        .deployments
+        .iter()
+        .filter(|d| !organisers.contains(&d.participant_id()))
+        .all(|d| d.agent_ids().is_empty()));
+    assert_eq!(
+        new.deployments.iter().map(|d| d.staffed_headcount()).sum::<u32>(),
+        old.deployments.iter().filter(|d| d.mission() != RESTRICTED).map(|d| d.staffed_headcount()).sum::<u32>(),
+        "every deployment keeps its headcount"
+    );
     assert!(app::store::releases::latest_number(&app.db, id).await.unwrap().is_none(), "nothing published yet");
     app.stop().await;
 }

@@ -457,3 +457,92 @@ async fn the_prefecture_switches_a_rule_off_for_its_department_with_a_reason_and
     );
     app.stop().await;
 }
+
+/// The codes of `findings` (a JSON list of findings).
+fn codes(findings: &Value) -> Vec<String> {
+    findings.as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn the_preview_of_a_deployment_being_typed_finds_what_the_save_then_finds_and_tells_strangers_nothing() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let page = plan(&app, &company, &event).await;
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
+    let road = records(&page, "zones").iter().find(|z| z["public_road"] == true).expect("a zone on the public road");
+    let form = |participant: &str| -> Vec<(String, String)> {
+        [
+            ("event_id", event.as_str()),
+            ("id", ""),
+            ("version", ""),
+            ("participant_id", participant),
+            ("zone_id", road["id"].as_str().unwrap()),
+            ("start", "2027-06-26T18:00"),
+            ("end", "2027-06-26T23:00"),
+            ("headcount", "2"),
+            ("category", "filtrage"),
+            ("mission", "Filtrage sur l’avenue"),
+            ("radio", ""),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    };
+    let preview = |client: reqwest::Client, values: Vec<(String, String)>| {
+        let (app, event) = (&app, event.clone());
+        async move {
+            let json = serde_json::to_string(&values).unwrap();
+            app.call(&client, "preview_deployment", &[("event_id", event.as_str()), ("form", json.as_str())]).await
+        }
+    };
+    let (status, previewed, _) = preview(company.clone(), form(&mine)).await;
+    assert_eq!(status, 200, "{previewed}");
+    let previewed = codes(&previewed);
+    assert!(previewed.contains(&"voie_publique_sans_autorisation".to_string()), "{previewed:?}");
+
+    // Saved, the deployment is found the same by the plan page's checks.
+    let owned = form(&mine);
+    let pairs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, body, _) = app.call(&company, "save_deployment", &pairs).await;
+    assert_eq!(status, 200, "{body}");
+    let after = plan(&app, &company, &event).await;
+    let saved = records(&after, "deployments")
+        .iter()
+        .find(|d| d["mission"] == "Filtrage sur l’avenue")
+        .map(|d| str_of(d, "id").to_string())
+        .unwrap();
+    let mut found: Vec<String> = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["deployment_ids"].as_array().unwrap().iter().any(|d| d == saved.as_str()))
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    found.sort();
+    let mut previewed = previewed;
+    previewed.sort();
+    assert_eq!(previewed, found, "the preview finds what the save finds");
+
+    // A deployment of another participant is previewed for nobody but its own; an incomplete
+    // form gives no preview; a stranger to the event learns nothing.
+    let police = page["plan"]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["role"] == "force_etat")
+        .map(|p| str_of(p, "id").to_string())
+        .unwrap();
+    let (status, theirs, _) = preview(company.clone(), form(&police)).await;
+    assert_eq!((status, theirs), (200, Value::Null));
+    let mut incomplete = form(&mine);
+    incomplete.retain(|(k, _)| k != "end");
+    let (status, none, _) = preview(company.clone(), incomplete).await;
+    assert_eq!((status, none), (200, Value::Null));
+    let stranger = app.client();
+    app.user("inconnu@example.test", "Inconnu", false).await;
+    app.sign_in(&stranger, "inconnu@example.test").await;
+    let (status, body, _) = preview(stranger, form(&mine)).await;
+    assert_eq!(status, 404, "{body}");
+    app.stop().await;
+}

@@ -15,6 +15,7 @@ mod checks_staff;
 mod finding;
 mod legal_basis;
 mod local;
+mod preview;
 mod reader;
 mod rules;
 pub mod working_time;
@@ -30,7 +31,8 @@ use serde::{Deserialize, Serialize};
 
 pub use finding::Finding;
 pub use legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
-pub use reader::{document_reader, findings_as_read_by};
+pub use preview::{preview_deployment, PREVIEW_ID};
+pub use reader::{document_reader, findings_as_read_by, findings_shown_to};
 pub use rules::{Rule, RuleCode, RuleOverride, RuleSet, RuleSettings, SettingsError, Severity};
 pub use working_time::{working_time, WorkingTimeBreach, WorkingTimeLimits};
 
@@ -52,12 +54,24 @@ pub struct ConventionInForce {
     /// When it ends, if it has an end date.
     #[serde(default)]
     pub until: Option<Instant>,
+    /// Its kind in the registry, when known (a coordination convention lifts L512-6's hours).
+    #[serde(default)]
+    pub kind: Option<crate::domain::convention::ConventionKind>,
 }
 
 impl ConventionInForce {
     /// Whether the convention is in force at some instant of `window`.
     pub fn in_force_during(&self, window: &TimeWindow) -> bool {
         self.from < window.end() && self.until.is_none_or(|until| until > window.start())
+    }
+
+    /// Whether it is a coordination convention of `commune_code` (CSI L512-4) in force during
+    /// the whole of `window`.
+    pub fn coordinates(&self, commune_code: &str, window: &TimeWindow) -> bool {
+        self.kind == Some(crate::domain::convention::ConventionKind::Coordination)
+            && self.commune_code.trim().eq_ignore_ascii_case(commune_code)
+            && self.from <= window.start()
+            && self.until.is_none_or(|until| until >= window.end())
     }
 }
 

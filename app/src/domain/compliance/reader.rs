@@ -23,6 +23,19 @@ pub fn document_reader() -> EventAccess {
     }
 }
 
+/// The findings a reader is shown (the plan page's list, the preview of a deployment being
+/// typed): `findings` as it may read them ([`findings_as_read_by`]), and, for a reader who
+/// does not read all findings ([`EventAccess::reads_all_findings`]), only those that concern
+/// its own participants.
+pub fn findings_shown_to(findings: Vec<Finding>, plan: &Plan, access: &EventAccess) -> Vec<Finding> {
+    let findings = findings_as_read_by(findings, plan, access);
+    if access.reads_all_findings() {
+        findings
+    } else {
+        findings.into_iter().filter(|f| f.participant_ids.iter().any(|p| access.edits_participant(p))).collect()
+    }
+}
+
 /// `findings` (computed on the whole `plan`) as the reader with `access` may read them.
 pub fn findings_as_read_by(findings: Vec<Finding>, plan: &Plan, access: &EventAccess) -> Vec<Finding> {
     findings.into_iter().filter_map(|finding| finding_as_read_by(finding, plan, access)).collect()

@@ -178,6 +178,20 @@ pub fn event_access(
     })
 }
 
+/// What every member of one organisation reads of the event, whoever they are besides: the
+/// reader of what is sent to an organisation rather than shown to one person (the release
+/// e-mails to a participant's administrators). The same rule as [`event_access`], for a viewer
+/// belonging to that organisation alone.
+/// `organisation` is (id, kind, department of a prefecture), as [`Viewer::from_organisations`].
+pub fn organisation_access(
+    organisation: (String, OrganisationKind, Option<String>),
+    organiser_organisation_id: &str,
+    department: &str,
+    participants: &[Participant],
+) -> Option<EventAccess> {
+    event_access(&Viewer::from_organisations([organisation]), organiser_organisation_id, department, participants)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,7 +30,7 @@ mod coverage_props;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
-pub use access::{event_access, AgentDetail, EventAccess, Viewer};
+pub use access::{event_access, organisation_access, AgentDetail, EventAccess, Viewer};
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};

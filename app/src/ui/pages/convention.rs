@@ -78,6 +78,7 @@ fn Dossier(
         risk_form,
         risk_lines,
         may_edit_inputs,
+        inputs_version,
         amendments,
         may_amend,
         articles,
@@ -87,6 +88,7 @@ fn Dossier(
         blocking,
         filing,
     } = page;
+    let version = inputs_version.to_string();
     let message_kind =
         if status == "refusee" || status == "classee_sans_suite" { "fr-alert--error" } else { "fr-alert--warning" };
     view! {
@@ -154,8 +156,8 @@ fn Dossier(
                 {actions.into_iter().map(|choice| view! { <Decision choice event_id=event_id.clone() reload done/> }).collect_view()}
             </div>
         })}
-        <Risk form=risk_form lines=risk_lines editable=may_edit_inputs event_id=event_id.clone() reload/>
-        <Amendments amendments may_amend articles event_id=event_id.clone() reload/>
+        <Risk form=risk_form lines=risk_lines editable=may_edit_inputs event_id=event_id.clone() version=version.clone() reload/>
+        <Amendments amendments may_amend articles event_id=event_id.clone() version reload/>
         <Attachments attachments may_attach kinds=attachment_kinds event_id=event_id.clone() reload/>
         <Opinions opinions targets=opinion_targets event_id=event_id.clone() reload/>
         <h2 class="fr-h4" id="titre-echanges">{text::DOSSIER_THREAD}</h2>
@@ -394,7 +396,14 @@ fn OpinionItem(opinion: OpinionLine, event_id: String, reload: RwSignal<u32>) ->
 }
 
 #[component]
-fn Risk(form: RiskForm, lines: Vec<String>, editable: bool, event_id: String, reload: RwSignal<u32>) -> impl IntoView {
+fn Risk(
+    form: RiskForm,
+    lines: Vec<String>,
+    editable: bool,
+    event_id: String,
+    version: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let save = ServerAction::<SaveRiskAssessment>::new();
     reload_after(save, reload);
     let error = move |field: &'static str| field_error(save, field);
@@ -462,6 +471,7 @@ fn Risk(form: RiskForm, lines: Vec<String>, editable: bool, event_id: String, re
                 <ErrorAlert message=form_error(save)/>
                 <ActionForm action=save attr:class="fr-mt-2w" attr:id="form-risques">
                     <input type="hidden" name="event_id" value=event_id/>
+                    <input type="hidden" name="version" value=version/>
                     <div class="fr-grid-row fr-grid-row--gutters">
                         <div class="fr-col-12 fr-col-md-6">{input("risque-effectif", "peak_attendance", "Effectif maximal simultané (P1)", peak_attendance, true)}</div>
                         <div class="fr-col-12 fr-col-md-6">{input("risque-delai", "response_time_minutes", "Délai d’intervention des secours publics, en minutes (E2)", response_time_minutes, true)}</div>
@@ -608,6 +618,7 @@ fn Amendments(
     may_amend: bool,
     articles: Vec<Choice>,
     event_id: String,
+    version: String,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let add = ServerAction::<AddAmendment>::new();
@@ -625,6 +636,7 @@ fn Amendments(
                 <ul class="cordon-amendments">
                     {amendments.into_iter().map(|a| {
                         let event_id = remove_event.clone();
+                        let version = version.clone();
                         let label = format!("Retirer l’amendement à l’article « {} »", a.article);
                         view! {
                             <li class="fr-mb-1w">
@@ -633,6 +645,7 @@ fn Amendments(
                                     <ActionForm action=remove attr:class="cordon-inline-form">
                                         <input type="hidden" name="event_id" value=event_id/>
                                         <input type="hidden" name="index" value=a.index.to_string()/>
+                                        <input type="hidden" name="version" value=version/>
                                         <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" aria-label=label>"Retirer"</button>
                                     </ActionForm>
                                 })}
@@ -648,6 +661,7 @@ fn Amendments(
                 <ErrorAlert message=form_error(add)/>
                 <ActionForm action=add attr:class="fr-mt-2w">
                     <input type="hidden" name="event_id" value=event_id/>
+                    <input type="hidden" name="version" value=version/>
                     <div class="fr-select-group">
                         <label class="fr-label" for="amendement-article">"Article"</label>
                         <select class="fr-select" id="amendement-article" name="article">

@@ -133,7 +133,7 @@ fn Evaluation(page: EvaluationPage, actions: Actions) -> impl IntoView {
             action=actions.assessment
         />
         {(writes_prefecture_assessment && !closed).then(|| view! {
-            <PrefectureControls event_id=event_id.clone() deadline actions/>
+            <PrefectureControls event_id=event_id.clone() deadline version actions/>
         })}
     }
 }
@@ -282,7 +282,7 @@ fn Assessments(
 }
 
 #[component]
-fn PrefectureControls(event_id: String, deadline: String, actions: Actions) -> impl IntoView {
+fn PrefectureControls(event_id: String, deadline: String, version: i64, actions: Actions) -> impl IntoView {
     let Actions { deadline: set, close, .. } = actions;
     let close_event_id = event_id.clone();
     view! {
@@ -292,6 +292,7 @@ fn PrefectureControls(event_id: String, deadline: String, actions: Actions) -> i
             <ErrorAlert message=form_error(set)/>
             <form method="post" action=SetEvaluationDeadline::url() on:submit=submit_to(set, read_deadline)>
                 <input type="hidden" name="event_id" value=event_id.clone()/>
+                <input type="hidden" name="version" value=version.to_string()/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(set, "deadline").get().is_some()>
                     <label class="fr-label" for="evaluation-echeance">"Contributions attendues au plus tard le"</label>
                     <input class="fr-input" type="date" id="evaluation-echeance" name="deadline" value=deadline/>
@@ -303,6 +304,7 @@ fn PrefectureControls(event_id: String, deadline: String, actions: Actions) -> i
             <ErrorAlert message=form_error(close)/>
             <form method="post" action=CloseEvaluation::url() on:submit=submit_to(close, read_close)>
                 <input type="hidden" name="event_id" value=close_event_id/>
+                <input type="hidden" name="version" value=version.to_string()/>
                 <p class="fr-text--sm fr-mt-2w">{text::EVALUATION_CLOSE_HELP}</p>
                 <button type="submit" class="fr-btn">"Clôturer l’évaluation"</button>
             </form>
@@ -328,9 +330,9 @@ fn read_assessment(f: &Fields) -> SaveEvaluationAssessment {
 }
 
 fn read_deadline(f: &Fields) -> SetEvaluationDeadline {
-    SetEvaluationDeadline { event_id: f.get("event_id"), deadline: f.get("deadline") }
+    SetEvaluationDeadline { event_id: f.get("event_id"), deadline: f.get("deadline"), version: f.get("version") }
 }
 
 fn read_close(f: &Fields) -> CloseEvaluation {
-    CloseEvaluation { event_id: f.get("event_id") }
+    CloseEvaluation { event_id: f.get("event_id"), version: f.get("version") }
 }

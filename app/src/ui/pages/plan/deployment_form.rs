@@ -136,24 +136,44 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
         .collect();
     let selected_category = editing.as_ref().map(|d| d.category().code().to_string()).unwrap_or_default();
     let event_id = page.plan.event.id().to_string();
-    // The compliance preview, recomputed in the browser on every change of the form.
+    // The compliance preview: the server checks the form as it stands a quarter of a second
+    // after the last change (the rules live there only); an answer to an older form is dropped.
     let preview = RwSignal::new(None::<Vec<crate::domain::compliance::Finding>>);
-    let preview_page = StoredValue::new(page.clone());
+    let asked = StoredValue::new(0u32);
+    let preview_event = event_id.clone();
     // A form being replaced by the page's redraw after a save can still see an input event:
     // its values are gone by then, and the event is ignored.
     let recheck = move |ev: leptos::ev::Event| {
         let Some(values) = super::preview::form_values(&ev) else { return };
-        let found = preview_page.try_with_value(|page| {
-            super::preview::candidate(page, &values).map(|d| super::preview::findings_for(page, d))
-        });
-        if let Some(found) = found {
-            preview.try_set(found);
-        }
+        let Ok(form) = serde_json::to_string(&values) else { return };
+        let Some(n) = asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        let event_id = preview_event.clone();
+        let current = move || asked.try_get_value() == Some(n);
+        set_timeout(
+            move || {
+                if !current() {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    if let Ok(found) = crate::api::plan_edits::preview_deployment(event_id, form).await {
+                        if current() {
+                            preview.try_set(found);
+                        }
+                    }
+                });
+            },
+            std::time::Duration::from_millis(250),
+        );
     };
     // The form's input events reach the preview by bubbling to this wrapper: listeners set on
     // a component (`ActionForm`) are not attached once components are erased.
     view! {
-        <div on:input=recheck on:change=recheck>
+        <div on:input=recheck.clone() on:change=recheck>
         <ActionForm action>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
