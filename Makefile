@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The server and the browser bundle agree on the bundle's file names through this.
 export LEPTOS_OUTPUT_NAME := cordon
 
-.PHONY: run test tools assets release lint bundle-budget clean rust-target wasm-bindgen-cli python-tools server-dev server-release site-release
+.PHONY: run test tools assets release lint bundle-budget clean rust-target wasm-bindgen-cli python-tools server-dev server-release site-release front-release
 
 ## make run: install what is missing, build, serve http://127.0.0.1:3000 with the demo.
 ## The server is built unoptimised (Cargo's dev profile, the one `make test` builds too: a
@@ -23,7 +23,7 @@ export LEPTOS_OUTPUT_NAME := cordon
 ## runs and the benchmarks measure (docs/decisions.md, "What make run builds").
 run: node_modules/.installed rust-target assets
 	@echo "== $$(date +%H:%M:%S)  building the server and the browser bundle, side by side"
-	@$(MAKE) --no-print-directory -j2 server-dev site-release
+	@$(MAKE) --no-print-directory -j3 server-dev site-release
 	@echo "== $$(date +%H:%M:%S)  built: serving http://127.0.0.1:3000 (demo accounts below)"
 	@mkdir -p data
 	LEPTOS_SITE_ROOT=target/site ./target/debug/cordon serve --demo
@@ -37,8 +37,12 @@ release: node_modules/.installed rust-target assets
 	@$(MAKE) --no-print-directory -j2 XX:
 	cargo build --release -p cordon
 
-site-release: wasm-bindgen-cli
+# The bundle compiles while wasm-bindgen-cli installs (both are needed only for the binding).
+site-release: wasm-bindgen-cli front-release
 	bash tools/site.sh --release
+
+front-release:
+	bash tools/site.sh --release --compile-only
 
 ## make test: every suite (unit, property, store on SQLite and PostgreSQL, HTTP, browser).
 test: tools assets
@@ -59,12 +63,13 @@ tools: node_modules/.installed rust-target wasm-bindgen-cli python-tools
 rust-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-# The CLI must match the wasm-bindgen of Cargo.lock exactly (about 3 minutes to compile, once).
-# At opt-level 1 it compiles faster and still binds the bundle in seconds (docs/toolchain.md).
+# The CLI must match the wasm-bindgen of Cargo.lock exactly (compiled once per machine).
+# Unoptimised it compiles in about half the time and still binds the bundle in seconds
+# (docs/toolchain.md).
 wasm-bindgen-cli:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || \
 		{ echo "== $$(date +%H:%M:%S)  installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
-		  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+		  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
 
 python-tools:
 	@python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install -q -r tests/requirements.txt

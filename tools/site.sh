@@ -8,7 +8,7 @@
 #   3. with --release: the `wasm-release` profile, npm's wasm-opt -Oz and terser (the JS glue);
 #   4. style/main.css becomes pkg/cordon.css; public/ (with the DSFR copy) is copied as is.
 # `cargo leptos watch` remains an optional developer tool (docs/toolchain.md).
-#   bash tools/site.sh [--release]
+#   bash tools/site.sh [--release] [--compile-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -16,7 +16,14 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_OUTPUT_NAME=cordon
 
 release=""
-[ "${1:-}" = "--release" ] && release=1
+compile_only=""
+for arg in "$@"; do
+  case "$arg" in
+    --release) release=1 ;;
+    # Only step 1: `make run` compiles the bundle while wasm-bindgen-cli installs.
+    --compile-only) compile_only=1 ;;
+  esac
+done
 site="${LEPTOS_SITE_ROOT:-target/site}"
 profile_args=()
 out_dir=debug
@@ -35,6 +42,8 @@ LEPTOS_LIB_DIR=app LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILE
 cargo build --package=app --lib --target-dir=target/front --target=wasm32-unknown-unknown \
   --no-default-features --features=hydrate "${profile_args[@]}"
 
+[ -n "$compile_only" ] && exit 0
+
 step "browser bundle: wasm-bindgen"
 mkdir -p "$site/pkg"
 wasm-bindgen --target=web --out-name=cordon --out-dir="$site/pkg" \
@@ -43,13 +52,13 @@ wasm-bindgen --target=web --out-name=cordon --out-dir="$site/pkg" \
 mv -f "$site/pkg/cordon_bg.wasm" "$site/pkg/cordon.wasm"
 
 if [ -n "$release" ]; then
-  # --converge repeats the passes while they still shrink the module (1.6 KB gzip). -tnh
-  # (traps never happen) lets it drop code that could only lead to a trap (2 KB gzip): with
-  # `panic = "abort"`, Rust reaches a trap only after calling the panic handler, which the
-  # option keeps — a panic still stops the module, only a trap that is not a panic would not
-  # (BENCHMARKS.md §4; the browser journeys were run on this build, docs/toolchain.md).
-  step "browser bundle: wasm-opt -Oz --converge -tnh"
-  wasm-opt -Oz --converge -tnh --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # -tnh (traps never happen) lets it drop code that could only lead to a trap (2 KB gzip):
+  # with `panic = "abort"`, Rust reaches a trap only after calling the panic handler, which
+  # the option keeps — a panic still stops the module, only a trap that is not a panic would
+  # not (BENCHMARKS.md §4; the browser journeys were run on this build, docs/toolchain.md).
+  # No --converge: repeating the passes saved 1.6 KB gzip for minutes of a first `make run`.
+  step "browser bundle: wasm-opt -Oz -tnh"
+  wasm-opt -Oz -tnh --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$site/pkg/cordon.wasm" -o "$site/pkg/cordon.wasm"
   # The JavaScript glue, minified (npm's terser): 61 KB raw, 10.3 KB gzip before; 7.8 after.
   step "browser bundle: terser (the JavaScript glue)"
