@@ -54,7 +54,14 @@ pub async fn load_if_empty(db: &Db, now: Instant) -> anyhow::Result<bool> {
                     arrete: "13-2026-09-01-00012".into(),
                     date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("a real date"),
                 };
-                store::organisations::set_delegation(db, &user_id, &organisation_ids[index], Some(&delegation)).await?;
+                store::organisations::set_delegation(
+                    db,
+                    &user_id,
+                    &organisation_ids[index],
+                    Some(&delegation),
+                    ("démonstration", now),
+                )
+                .await?;
             }
         }
     }

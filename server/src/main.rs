@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 
-use app::domain::{Email, Instant, MembershipRole, Password, PersonName};
+use app::domain::Instant;
 use app::store;
 use cordon_server::logging::{self, Writing};
 use cordon_server::{config::Config, demo};
@@ -468,52 +468,18 @@ enum FeedTarget {
 async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> anyhow::Result<()> {
     let config = Config::from_env(None)?;
     let db = open_database(&config).await?;
-    let stored = store::plans::load_plan(&db, event_id.trim())
-        .await?
-        .with_context(|| format!("aucun événement n’a l’identifiant {event_id}"))?;
-    if store::releases::latest_number(&db, event_id.trim()).await?.is_none() {
-        bail!("{}", app::text::FEED_NOTHING_PUBLISHED);
-    }
-    let plan = &stored.plan;
-    let (kind, id, label, state_force) = match target {
-        FeedTarget::Participant(key) => {
-            let p =
-                plan.participants.iter().find(|p| p.id() == key || p.organisation_id() == key).with_context(|| {
-                    format!("--participant : aucun participant ni organisation « {key} » dans l’événement")
-                })?;
-            // Who reads restricted deployments comes from what the organisation is.
-            let kind = store::organisations::get(&db, p.organisation_id()).await?.map(|o| o.kind);
-            let reads = kind.is_some_and(app::domain::OrganisationKind::reads_restricted);
-            ("participant", p.id().to_string(), app::text::feed_participant(p.name()), reads)
-        }
-        FeedTarget::Agent(key) => {
-            let a = plan
-                .agents
-                .iter()
-                .find(|a| a.id() == key)
-                .with_context(|| format!("--agent : aucun agent « {key} »"))?;
-            ("agent", a.id().to_string(), app::text::feed_agent(a.display_name()), false)
-        }
-        FeedTarget::Zone(key) => {
-            let z =
-                plan.zones.iter().find(|z| z.id() == key).with_context(|| format!("--zone : aucune zone « {key} »"))?;
-            ("zone", z.id().to_string(), app::text::feed_zone(z.name()), false)
-        }
-        FeedTarget::All => ("event", String::new(), app::text::FEED_WHOLE_EVENT.to_string(), false),
+    use app::service::releases::{create_operator_feed, OperatorFeed};
+    let target = match target {
+        FeedTarget::Participant(key) => OperatorFeed::Participant(key),
+        FeedTarget::Agent(key) => OperatorFeed::Agent(key),
+        FeedTarget::Zone(key) => OperatorFeed::Zone(key),
+        FeedTarget::All => OperatorFeed::Event,
     };
-    let token = app::service::security::new_token();
-    let hash = app::service::security::hash_token(&token);
-    store::releases::create_token(
-        &db,
-        event_id.trim(),
-        (kind, &id),
-        &label,
-        restricted || state_force,
-        &hash,
-        store::releases::COMMAND_LINE_CREATOR,
-        now(),
-    )
-    .await?;
+    let (token, label) = match create_operator_feed(&db, event_id.trim(), target, restricted, now()).await {
+        Ok(made) => made,
+        Err(app::error::AppError::NotFound) => bail!("aucun événement n’a l’identifiant {event_id}"),
+        Err(e) => bail!("{e}"),
+    };
     println!("{}", app::service::releases::links(&config.base_url, &token, &label).https);
     Ok(())
 }
@@ -559,34 +525,26 @@ async fn add_user(
 ) -> anyhow::Result<()> {
     let config = Config::from_env(None)?;
     let db = open_database(&config).await?;
-    let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-    let name = PersonName::parse(&name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
-    let role = MembershipRole::from_code(&role).ok_or_else(|| anyhow::anyhow!("--role: member ou admin"))?;
-    let organisation = match org {
-        None => None,
-        Some(key) => Some(match store::organisations::get(&db, &key).await? {
-            Some(o) => o,
-            None => store::organisations::find_by_name(&db, &key)
-                .await?
-                .with_context(|| format!("--org: aucune organisation « {key} »"))?,
-        }),
-    };
-    if store::users::find_by_email(&db, &email).await?.is_some() {
-        bail!("un compte existe déjà pour {}", email.as_str());
-    }
     eprintln!("Mot de passe (une ligne sur l’entrée standard, 12 caractères au moins) :");
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
-    let password = Password::parse(line.trim_end_matches(['\r', '\n'])).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let hash = app::service::security::hash_password(&password).await.map_err(anyhow::Error::msg)?;
-    let id = store::users::create(&db, &email, &name, &hash, platform_admin, now()).await?;
-    if let Some(organisation) = &organisation {
-        store::organisations::add_member(&db, &id, &organisation.id, role, now()).await?;
-    }
+    let account = app::service::accounts::NewAccount {
+        email: &email,
+        name: &name,
+        organisation: org.as_deref(),
+        role: &role,
+        platform_admin,
+        password: line.trim_end_matches(['\r', '\n']),
+    };
+    let (id, joined) = match app::service::accounts::create_by_operator(&db, account, now()).await {
+        Ok(made) => made,
+        Err(app::error::AppError::Invalid { field, message }) => bail!("--{field}: {message}"),
+        Err(e) => bail!("{e}"),
+    };
     println!(
         "Compte créé : {} ({id}){}",
-        email.as_str(),
-        organisation.map(|o| format!(", {} de {}", role.label(), o.name)).unwrap_or_default()
+        email.trim(),
+        joined.map(|(name, role)| format!(", {role} de {name}")).unwrap_or_default()
     );
     Ok(())
 }

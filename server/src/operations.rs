@@ -7,7 +7,8 @@
 //!   event every 30 s, and before sending anything after a change of rights was announced
 //!   (a member removed, an account disabled, a participant changed: on any instance); it ends
 //!   otherwise.
-//! - `GET /evenements/{id}/operations/main-courante.csv`: the log as the reader may read it.
+//! - `GET /evenements/{id}/operations/main-courante.csv` and `.pdf`: the log as the reader may
+//!   read it.
 //!
 //! Rights and views are the application layer's (`app::service::operations`); new entries
 //! reach this instance's streams through its `LogHub`, and on PostgreSQL those of the other
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/evenements/{id}/operations/flux", get(stream))
         .route("/evenements/{id}/operations/main-courante.csv", get(csv))
+        .route("/evenements/{id}/operations/main-courante.pdf", get(pdf))
 }
 
 #[derive(Deserialize)]
@@ -188,11 +190,26 @@ async fn csv(State(state): State<AppState>, Path(id): Path<String>, req: Request
         app::service::operations::csv(&state, &user, &id).await
     })
     .await;
+    download(result.map(|(name, body)| (name, body.into_bytes())), "text/csv; charset=utf-8")
+}
+
+async fn pdf(State(state): State<AppState>, Path(id): Path<String>, req: Request<Body>) -> Response {
+    let (parts, _) = req.into_parts();
+    let result = in_context(state, parts, async move {
+        let (state, user) = caller().await?;
+        app::service::operations::pdf(&state, &user, &id, now()).await
+    })
+    .await;
+    download(result, "application/pdf")
+}
+
+/// An export of the log as a download named `name`, never cached; an error as every page's.
+fn download(result: Result<(String, Vec<u8>), AppError>, content_type: &'static str) -> Response {
     match result {
         Ok((name, body)) => {
             let mut response = (StatusCode::OK, body).into_response();
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
             if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                 headers.insert(header::CONTENT_DISPOSITION, value);

@@ -194,7 +194,7 @@ test('a security company picks its deployment on the timeline and sees it in the
   await page.fill('#champ-deploiement-headcount', '2');
   await page.selectOption('#champ-deploiement-category', 'surveillance');
   await page.fill('#champ-deploiement-mission', 'Surveillance du quai pendant le concert');
-  // Before saving, the browser checks the deployment being typed with the same rules.
+  // Before saving, the server checks the deployment being typed with the rules of a save.
   await page.waitForSelector('#apercu-conformite li[data-rule="voie_publique_sans_autorisation"]');
   await screenshot(page, 'conformite-apercu');
   // Another zone (not a public road) clears the preview; back on the quay it returns.

@@ -26,7 +26,7 @@ pub async fn disable_account(user_id: String) -> Result<(), AppError> {
 #[server(endpoint = "enable_account")]
 pub async fn enable_account(user_id: String) -> Result<(), AppError> {
     use super::context::run;
-    run(|state, user, _| async move { crate::service::accounts::enable(&state, &user, &user_id).await }).await
+    run(|state, user, now| async move { crate::service::accounts::enable(&state, &user, &user_id, now).await }).await
 }
 
 /// Changes the signed-in person's password, given the current one; their other sessions end.

@@ -13,7 +13,7 @@ pub async fn remove_member(organisation_id: String, user_id: String) -> Result<(
     use super::context::run;
     use crate::service::memberships::{remove, MemberOf};
     let member = MemberOf { organisation_id, user_id };
-    run(|state, user, _| async move { remove(&state, &user, member).await }).await
+    run(|state, user, now| async move { remove(&state, &user, member, now).await }).await
 }
 
 /// Records (or, both fields blank, withdraws) a prefecture member's délégation de signature:
@@ -33,5 +33,5 @@ pub async fn record_delegation(
         arrete: delegation_arrete,
         date: delegation_date,
     };
-    run(|state, user, _| async move { record_delegation(&state, &user, form).await }).await
+    run(|state, user, now| async move { record_delegation(&state, &user, form, now).await }).await
 }

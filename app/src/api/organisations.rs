@@ -62,7 +62,7 @@ pub async fn set_organisation_siret(organisation_id: String, siret: String) -> R
     use super::context::run;
     use crate::service::organisations::{set_siret, SiretChange};
     let form = SiretChange { organisation_id, siret };
-    run(|state, user, _| async move { set_siret(&state, &user, form).await }).await
+    run(|state, user, now| async move { set_siret(&state, &user, form, now).await }).await
 }
 
 /// Invites someone by e-mail into an organisation (its administrators only).

@@ -35,5 +35,5 @@ pub async fn add_convention_in_force(
 #[server(endpoint = "remove_convention_in_force")]
 pub async fn remove_convention_in_force(id: String) -> Result<(), AppError> {
     use super::context::run;
-    run(|state, user, _| async move { crate::service::registry::remove(&state, &user, &id).await }).await
+    run(|state, user, now| async move { crate::service::registry::remove(&state, &user, &id, now).await }).await
 }

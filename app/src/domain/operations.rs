@@ -352,6 +352,130 @@ pub fn shows_author(audience: Audience, reader_organisation_ids: &[String], entr
     audience == Audience::StateAndPrefecture || reader_organisation_ids.contains(&entry.organisation_id)
 }
 
+/// What a participant's evaluation proposes as its incidents, from the day's log: the entries
+/// `organisation_id` wrote of an incident, a request for reinforcements or first aid, one line
+/// each (« n° 3, 20/06 19:05, Entrée Nord : text »), oldest first, as many as fit in the
+/// evaluation's text; empty when there are none. `entries` are those its reader may read.
+pub fn incidents_of(entries: &[LogEntry], organisation_id: &str, zone: chrono_tz::Tz, limit: usize) -> String {
+    let mut out = String::new();
+    let wanted = |c: LogCategory| matches!(c, LogCategory::Incident | LogCategory::Reinforcement | LogCategory::Rescue);
+    for entry in entries.iter().filter(|e| e.organisation_id == organisation_id && wanted(e.content.category)) {
+        let at =
+            entry.at.to_chrono().map(|t| t.with_timezone(&zone).format("%d/%m %H:%M").to_string()).unwrap_or_default();
+        let place = entry.content.zone_name.as_deref().map(|z| format!(", {z}")).unwrap_or_default();
+        let line = format!("{}, {at}{place} : {}", entry.reference.label(), entry.content.text);
+        if out.chars().count() + line.chars().count() + 1 > limit {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// One entry of the log as an export prints it (CSV and PDF alike), in its reader's view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogRow {
+    pub reference: String,
+    /// « 20/06/2026 19:05:12 » in the event's zone.
+    pub at: String,
+    pub author: String,
+    pub organisation: String,
+    pub zone: String,
+    pub category: String,
+    pub severity: String,
+    /// Who reads it: everyone, or the State forces and the prefecture.
+    pub register: String,
+    pub text: String,
+    pub corrects: String,
+}
+
+impl LogRow {
+    /// The fields in the export's order (`text::LOG_HEADER_CSV`).
+    pub fn fields(&self) -> [&str; 10] {
+        [
+            &self.reference,
+            &self.at,
+            &self.author,
+            &self.organisation,
+            &self.zone,
+            &self.category,
+            &self.severity,
+            &self.register,
+            &self.text,
+            &self.corrects,
+        ]
+    }
+}
+
+/// The log as CSV: the header, then one line per row, fields through `document::csv_field`
+/// (quoted, formula-proof).
+pub fn log_csv(rows: &[LogRow]) -> String {
+    let mut out = String::from(text::LOG_HEADER_CSV);
+    out.push_str("\r\n");
+    for row in rows {
+        let cells: Vec<String> = row.fields().iter().map(|f| crate::domain::document::csv_field(f)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The log as a Typst document for its PDF: A4 landscape, the event, who it is printed for and
+/// when, then one table row per entry. Every text goes through the convention's escaping (it
+/// prints as typed, never runs as Typst).
+pub fn log_typst(event_name: &str, reader: &str, printed_at: &str, rows: &[LogRow]) -> String {
+    use crate::domain::document::{escape_markup as m, escape_string};
+    let mut out = String::with_capacity(4_096 + rows.len() * 256);
+    out.push_str(&format!(
+        "#set document(title: \"{} — {}\")\n",
+        escape_string(text::LOG_TITLE),
+        escape_string(event_name)
+    ));
+    out.push_str(
+        "#set page(paper: \"a4\", flipped: true, margin: (x: 1.5cm, y: 1.6cm), numbering: \"1 / 1\")\n\
+         #set text(font: \"Libertinus Serif\", lang: \"fr\", region: \"FR\", size: 8.5pt, hyphenate: false)\n\
+         #set par(justify: false)\n\
+         #set table(stroke: 0.4pt + luma(150), inset: 3.5pt, fill: (x, y) => if y == 0 { luma(228) })\n",
+    );
+    out.push_str(&format!(
+        "#text(size: 14pt, weight: \"bold\", fill: rgb(\"#000091\"))[{} — {}]\n\n",
+        m(text::LOG_TITLE),
+        m(event_name)
+    ));
+    out.push_str(&format!("{}\n\n", m(&text::log_printed_for(reader, printed_at, rows.len()))));
+    if rows.is_empty() {
+        out.push_str(&m(text::LOG_EMPTY));
+        out.push('\n');
+        return out;
+    }
+    out.push_str("#table(columns: (auto, auto, 1fr, auto, auto, auto, 3fr, auto),\n  table.header(");
+    let header: Vec<String> = text::LOG_PDF_HEADER.iter().map(|h| format!("[*{}*]", m(h))).collect();
+    out.push_str(&header.join(", "));
+    out.push_str("),\n");
+    for row in rows {
+        let who = match (row.author.is_empty(), row.organisation.is_empty()) {
+            (true, _) => row.organisation.clone(),
+            (false, true) => row.author.clone(),
+            (false, false) => format!("{} ({})", row.author, row.organisation),
+        };
+        let what = if row.corrects.is_empty() {
+            row.text.clone()
+        } else {
+            format!("{} {}", text::log_correction_of(&row.corrects), row.text)
+        };
+        let cells = [&row.reference, &row.at, &who, &row.zone, &row.category, &row.severity, &what, &row.register];
+        let cells: Vec<String> = cells.iter().map(|c| format!("[{}]", m(c))).collect();
+        out.push_str("  ");
+        out.push_str(&cells.join(", "));
+        out.push_str(",\n");
+    }
+    out.push_str(")\n");
+    out
+}
+
 #[cfg(test)]
 #[path = "operations_tests.rs"]
 mod tests;

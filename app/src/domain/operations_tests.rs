@@ -164,3 +164,28 @@ fn references_read_back_from_their_codes_and_print_per_register() {
     }
     assert_eq!(EntryRef::parse("0"), None);
 }
+
+#[test]
+fn a_participants_evaluation_proposes_the_incidents_its_organisation_wrote_in_the_log() {
+    let with = |number: u64, organisation: &str, category: LogCategory, text: &str| {
+        let mut e = entry(Register::Shared, number, organisation);
+        e.content.category = category;
+        e.content.text = text.into();
+        e.content.zone_name = Some("Entrée Nord".into());
+        e
+    };
+    let entries = vec![
+        with(1, "org-a", LogCategory::Incident, "Bousculade, un malaise."),
+        with(2, "org-a", LogCategory::Information, "Portes ouvertes."),
+        with(3, "org-b", LogCategory::Incident, "Rixe au bar."),
+        with(4, "org-a", LogCategory::Rescue, "Secouristes appelés."),
+    ];
+    let zone = chrono_tz::Europe::Paris;
+    assert_eq!(
+        incidents_of(&entries, "org-a", zone, 4_000),
+        "n° 1, 20/06 19:00, Entrée Nord : Bousculade, un malaise.\nn° 4, 20/06 19:00, Entrée Nord : Secouristes appelés."
+    );
+    assert_eq!(incidents_of(&entries, "org-c", zone, 4_000), "");
+    // As many as fit in the evaluation's text, whole lines only.
+    assert_eq!(incidents_of(&entries, "org-a", zone, 60), "n° 1, 20/06 19:00, Entrée Nord : Bousculade, un malaise.");
+}

@@ -105,3 +105,36 @@ fn the_map_of_outlined_zones_is_drawn_in_the_perimeter_article() {
     let legend = text.find("Plan des zones délimitées").unwrap();
     assert!(text[..legend].contains("1 2"), "{}", &text[..legend]);
 }
+
+#[test]
+fn the_log_prints_as_a_pdf_with_each_entry_as_typed_even_with_typst_markup_in_it() {
+    use crate::domain::operations::{log_typst, LogRow};
+    let row = |reference: &str, text: &str, corrects: &str| LogRow {
+        reference: reference.into(),
+        at: "20/06/2026 19:05:12".into(),
+        author: "Karim Daoud".into(),
+        organisation: "Provence Sécurité Événements".into(),
+        zone: "Entrée Quai Brescon".into(),
+        category: "Incident".into(),
+        severity: "Élevée".into(),
+        register: "Tous les participants".into(),
+        text: text.into(),
+        corrects: corrects.into(),
+    };
+    let rows = vec![
+        row("n° 1", "Bousculade #1 à l’entrée *nord* [porte] $2 @x", ""),
+        row("n° 2", "Deux blessés légers, pas un.", "n° 1"),
+    ];
+    let source = log_typst("Fête de la Saint-Jean", "Claire Martin (Préfecture)", "samedi 20 juin 2026 à 23:00", &rows);
+    let pdf = compile_pdf(source, "main-courante-test").unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Main courante — Fête de la Saint-Jean"), "{text}");
+    assert!(
+        text.contains("Édition pour Claire Martin (Préfecture), le samedi 20 juin 2026 à 23:00 : 2 entrées"),
+        "{text}"
+    );
+    assert!(text.contains("Bousculade #1 à l’entrée *nord* [porte] $2 @x"), "printed as typed: {text}");
+    assert!(text.contains("Corrige n° 1 : Deux blessés légers, pas un."), "{text}");
+    let empty = compile_pdf(log_typst("Fête", "Moi", "aujourd’hui", &[]), "main-courante-vide").unwrap();
+    assert!(pdf_text(&empty).contains("Aucune entrée pour l’instant."));
+}

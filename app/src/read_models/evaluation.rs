@@ -12,6 +12,8 @@ pub struct PartLine {
     pub role: String,
     /// The most agents its deployments (those the reader may know of) have on site at once.
     pub planned_peak: u32,
+    /// The part as written; for the reader's own part not written yet, the incidents its
+    /// organisation wrote in the day's log, proposed (then `updated` is none).
     pub part: Option<EvaluationPart>,
     /// « mis à jour le … »
     pub updated: Option<String>,

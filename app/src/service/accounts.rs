@@ -130,19 +130,19 @@ pub async fn disable(state: &AppState, user: &UserRow, account_id: &str, now: In
         return Err(AppError::Refused(text::ACCOUNT_UNKNOWN.into()));
     }
     // Already disabled: nothing to change, and its sessions are already refused.
-    users::disable(&state.db, account_id, now).await?;
+    users::disable(&state.db, account_id, &user.id, now).await?;
     let ended = sessions::delete_all_for_user(&state.db, account_id).await?;
     tracing::info!(user = %account_id, by = %user.id, sessions = ended, "account disabled");
     Ok(())
 }
 
 /// Enables a disabled account again (platform administrators only).
-pub async fn enable(state: &AppState, user: &UserRow, account_id: &str) -> Result<(), AppError> {
+pub async fn enable(state: &AppState, user: &UserRow, account_id: &str, now: Instant) -> Result<(), AppError> {
     require_platform_admin(user)?;
     if users::find_by_id(&state.db, account_id).await?.is_none() {
         return Err(AppError::Refused(text::ACCOUNT_UNKNOWN.into()));
     }
-    users::enable(&state.db, account_id).await?;
+    users::enable(&state.db, account_id, &user.id, now).await?;
     tracing::info!(user = %account_id, by = %user.id, "account enabled");
     Ok(())
 }
@@ -191,4 +191,50 @@ pub async fn change_password(
     let ended = sessions::delete_others_for_user(&state.db, &user.id, &kept).await?;
     tracing::info!(user = %user.id, other_sessions = ended, "password changed");
     Ok(())
+}
+
+/// An account the operator creates from the command line (`cordon user add`), optionally a
+/// member of the organisation named by `organisation` (its id or its exact name) in `role`.
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub organisation: Option<&'a str>,
+    pub role: &'a str,
+    pub platform_admin: bool,
+    pub password: &'a str,
+}
+
+/// `cordon user add`: the operator's one way of creating an account (the first platform
+/// administrator of a new installation): every field read by the domain, the address unique,
+/// the password hashed. Returns the new account's id and, when it joined one, its organisation's
+/// name and the role's label.
+pub async fn create_by_operator(
+    db: &Db,
+    account: NewAccount<'_>,
+    now: Instant,
+) -> Result<(String, Option<(String, &'static str)>), AppError> {
+    use crate::domain::{MembershipRole, PersonName};
+    let email = Email::parse(account.email).map_err(|e| AppError::invalid("email", e.to_string()))?;
+    let name = PersonName::parse(account.name).map_err(|e| AppError::invalid("name", e.to_string()))?;
+    let role =
+        MembershipRole::from_code(account.role).ok_or_else(|| AppError::invalid("role", text::ROLE_MEMBER_OR_ADMIN))?;
+    let organisation = match account.organisation {
+        None => None,
+        Some(key) => Some(match crate::store::organisations::get(db, key).await? {
+            Some(found) => found,
+            None => crate::store::organisations::find_by_name(db, key)
+                .await?
+                .ok_or_else(|| AppError::invalid("org", text::no_organisation_named(key)))?,
+        }),
+    };
+    if users::find_by_email(db, &email).await?.is_some() {
+        return Err(AppError::Refused(text::account_exists(email.as_str())));
+    }
+    let password = Password::parse(account.password).map_err(|e| AppError::invalid("password", e.to_string()))?;
+    let hash = hash_password(&password).await.map_err(|_| AppError::Internal)?;
+    let id = users::create(db, &email, &name, &hash, account.platform_admin, now).await?;
+    if let Some(organisation) = &organisation {
+        crate::store::organisations::add_member(db, &id, &organisation.id, role, now).await?;
+    }
+    Ok((id, organisation.map(|o| (o.name, role.label()))))
 }

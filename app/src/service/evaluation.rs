@@ -87,6 +87,32 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         })
         .collect();
     lines.sort_by(|a, b| a.name.cmp(&b.name));
+    // Counted over the parts this reader may read (a withheld part's existence is not told),
+    // before the proposals below.
+    let written = lines.iter().filter(|l| !l.withheld && l.part.is_some()).count();
+    let expected = lines.iter().filter(|l| !l.withheld).count();
+    // A part not written yet proposes its incidents from the day's log: what its organisation
+    // wrote there of an incident, a request for reinforcements or first aid.
+    if lines.iter().any(|l| l.mine && l.part.is_none()) {
+        let entries = super::operations::readable_entries(state, user, event_id).await?;
+        for line in lines.iter_mut().filter(|l| l.mine && l.part.is_none()) {
+            let Some(participant) = stored.plan.participant(&line.participant_id) else { continue };
+            let incidents = crate::domain::operations::incidents_of(
+                &entries,
+                participant.organisation_id(),
+                zone,
+                crate::domain::evaluation::MAX_EVALUATION_TEXT,
+            );
+            if !incidents.is_empty() {
+                line.part = Some(crate::domain::evaluation::EvaluationPart {
+                    headcount_present: None,
+                    incidents,
+                    difficulties: String::new(),
+                    proposals: String::new(),
+                });
+            }
+        }
+    }
     let allowed = |action: EvaluationAction| may(role, &access, &action, current).is_ok();
     Ok(EvaluationPage {
         event_id: event_id.to_string(),
@@ -98,9 +124,8 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             .unwrap_or_else(|| crate::domain::evaluation::default_deadline(event))
             .format("%Y-%m-%d")
             .to_string(),
-        // Counted over the parts this reader may read (a withheld part's existence is not told).
-        written: lines.iter().filter(|l| !l.withheld && l.part.is_some()).count(),
-        expected: lines.iter().filter(|l| !l.withheld).count(),
+        written,
+        expected,
         lines,
         organiser_assessment: evaluation.organiser_assessment,
         prefecture_assessment: evaluation.prefecture_assessment,

@@ -4,7 +4,7 @@
 
 use super::organisations::require_manager;
 use crate::domain::organisation::SignatureDelegation;
-use crate::domain::OrganisationKind;
+use crate::domain::{Instant, OrganisationKind};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::users::UserRow;
@@ -21,12 +21,18 @@ pub struct MemberOf {
 /// Removes a member. Only an administrator of that organisation or a platform administrator
 /// may; a plain member is refused (403), anyone outside the organisation is told it does not
 /// exist (404). The last administrator is never removed (`domain::offboarding::may_remove`).
-pub async fn remove(state: &AppState, user: &UserRow, member: MemberOf) -> Result<(), AppError> {
+pub async fn remove(state: &AppState, user: &UserRow, member: MemberOf, now: Instant) -> Result<(), AppError> {
     require_manager(&state.db, user, &member.organisation_id).await?;
     organisations::get(&state.db, &member.organisation_id).await?.ok_or(AppError::NotFound)?;
-    memberships::remove(&state.db, &member.user_id, &member.organisation_id, user.id == member.user_id)
-        .await?
-        .map_err(|refused| AppError::Refused(refused.message().into()))?;
+    memberships::remove(
+        &state.db,
+        &member.user_id,
+        &member.organisation_id,
+        user.id == member.user_id,
+        (&user.id, now),
+    )
+    .await?
+    .map_err(|refused| AppError::Refused(refused.message().into()))?;
     tracing::info!(organisation = %member.organisation_id, user = %member.user_id, by = %user.id, "member removed");
     Ok(())
 }
@@ -42,7 +48,12 @@ pub struct DelegationForm {
 
 /// Records (or withdraws) a délégation de signature. Only the prefecture's administrators (or
 /// a platform administrator) may; a délégation exists only in a prefecture.
-pub async fn record_delegation(state: &AppState, user: &UserRow, form: DelegationForm) -> Result<(), AppError> {
+pub async fn record_delegation(
+    state: &AppState,
+    user: &UserRow,
+    form: DelegationForm,
+    now: Instant,
+) -> Result<(), AppError> {
     let MemberOf { organisation_id, user_id } = &form.member;
     require_manager(&state.db, user, organisation_id).await?;
     let organisation = organisations::get(&state.db, organisation_id).await?.ok_or(AppError::NotFound)?;
@@ -51,7 +62,8 @@ pub async fn record_delegation(state: &AppState, user: &UserRow, form: Delegatio
     }
     let delegation = SignatureDelegation::parse(&form.arrete, &form.date)
         .map_err(|(field, message)| AppError::invalid(field, message))?;
-    if !organisations::set_delegation(&state.db, user_id, organisation_id, delegation.as_ref()).await? {
+    if !organisations::set_delegation(&state.db, user_id, organisation_id, delegation.as_ref(), (&user.id, now)).await?
+    {
         return Err(AppError::NotFound);
     }
     tracing::info!(organisation = %organisation_id, user = %user_id, by = %user.id, "signature delegation recorded");

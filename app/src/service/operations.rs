@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 
 use super::plan_edits::open;
-use crate::domain::operations::{is_open, may_write, shows_author, LogCursor, LogEntry, LogForm, Register};
+use crate::domain::operations::{is_open, may_write, shows_author, LogCursor, LogEntry, LogForm, LogRow, Register};
 use crate::domain::plan::{Audience, EventAccess};
 use crate::domain::time::{format_long_fr, format_short_fr};
 use crate::domain::Instant;
@@ -178,32 +178,79 @@ pub async fn write(
 /// The log as a CSV file for `user` (its own view: the registers it reads, the authors it may
 /// know): the file's name and its text.
 pub async fn csv(state: &AppState, user: &UserRow, event_id: &str) -> Result<(String, String), AppError> {
+    let (_, rows) = export_rows(state, user, event_id).await?;
+    Ok((format!("main-courante-{event_id}.csv"), crate::domain::operations::log_csv(&rows)))
+}
+
+/// The log as a PDF, in the reader's view (the same rows as the CSV), printed for the reader's
+/// name and organisation at `now`.
+pub async fn pdf(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    now: Instant,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (stored, rows) = export_rows(state, user, event_id).await?;
+    let event = &stored.plan.event;
+    let organisations = store::organisations::list_for_user(&state.db, &user.id).await?;
+    let reader = match organisations.first() {
+        Some(org) => format!("{} ({})", user.name, org.organisation.name),
+        None => user.name.clone(),
+    };
+    let source =
+        crate::domain::operations::log_typst(event.name(), &reader, &format_long_fr(now, event.time_zone()), &rows);
+    let ident = format!("main-courante-{event_id}");
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::compile_pdf(source, &ident))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "log PDF task failed");
+            AppError::Internal
+        })?
+        .map_err(|e| {
+            tracing::error!(error = %e, event = %event_id, "log PDF failed");
+            AppError::Refused(text::LOG_PDF_FAILED.into())
+        })?;
+    Ok((format!("main-courante-{event_id}.pdf"), bytes))
+}
+
+/// Every entry of the log `user` reads (both registers for the State forces and the
+/// prefecture), oldest first: what the evaluation proposes its incidents from.
+pub(super) async fn readable_entries(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+) -> Result<Vec<LogEntry>, AppError> {
+    let (_, _, reader) = reader_of(state, user, event_id).await?;
+    Ok(store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?)
+}
+
+/// Every entry `user` reads, as the exports print them (CSV and PDF alike).
+async fn export_rows(state: &AppState, user: &UserRow, event_id: &str) -> Result<(StoredPlan, Vec<LogRow>), AppError> {
     let (stored, _, reader) = reader_of(state, user, event_id).await?;
     let entries = store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?;
     let zone = stored.plan.event.time_zone();
-    let mut out = String::from(text::LOG_HEADER_CSV);
-    out.push_str("\r\n");
-    for (entry, line) in entries.iter().filter_map(|e| Some((e, reader.line(e)?))) {
-        let register = match entry.reference.register {
-            Register::Shared => text::LOG_REGISTER_SHARED,
-            Register::Restricted => text::LOG_REGISTER_RESTRICTED,
-        };
-        let at = entry.at.to_chrono().map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M:%S").to_string());
-        let fields = [
-            line.reference.as_str(),
-            at.as_deref().unwrap_or(""),
-            line.author.as_deref().unwrap_or(""),
-            line.organisation.as_str(),
-            line.zone.as_str(),
-            line.category.as_str(),
-            entry.content.severity.label(),
-            register,
-            line.text.as_str(),
-            line.corrects.as_deref().unwrap_or(""),
-        ];
-        let cells: Vec<String> = fields.iter().map(|f| crate::domain::document::csv_field(f)).collect();
-        out.push_str(&cells.join(";"));
-        out.push_str("\r\n");
-    }
-    Ok((format!("main-courante-{event_id}.csv"), out))
+    let rows = entries
+        .iter()
+        .filter_map(|entry| {
+            let line = reader.line(entry)?;
+            let register = match entry.reference.register {
+                Register::Shared => text::LOG_REGISTER_SHARED,
+                Register::Restricted => text::LOG_REGISTER_RESTRICTED,
+            };
+            let at = entry.at.to_chrono().map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M:%S").to_string());
+            Some(LogRow {
+                reference: line.reference,
+                at: at.unwrap_or_default(),
+                author: line.author.unwrap_or_default(),
+                organisation: line.organisation,
+                zone: line.zone,
+                category: line.category,
+                severity: entry.content.severity.label().to_string(),
+                register: register.to_string(),
+                text: line.text,
+                corrects: line.corrects.unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok((stored, rows))
 }

@@ -119,10 +119,10 @@ pub struct SiretChange {
 }
 
 /// Records an organisation's SIRET (its administrators and the platform's).
-pub async fn set_siret(state: &AppState, user: &UserRow, form: SiretChange) -> Result<(), AppError> {
+pub async fn set_siret(state: &AppState, user: &UserRow, form: SiretChange, now: Instant) -> Result<(), AppError> {
     require_manager(&state.db, user, &form.organisation_id).await?;
     let siret = parse_siret(&form.siret).map_err(|e| AppError::invalid(e.field(), e))?;
-    if !organisations::set_siret(&state.db, &form.organisation_id, siret.as_deref()).await? {
+    if !organisations::set_siret(&state.db, &form.organisation_id, siret.as_deref(), &user.id, now).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(organisation = %form.organisation_id, by = %user.id, "SIRET recorded");

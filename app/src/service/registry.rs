@@ -175,9 +175,9 @@ pub async fn add(state: &AppState, user: &UserRow, form: EntryForm, now: Instant
 
 /// Removes a convention of the registry of `user`'s prefecture's department; one of another
 /// department is "not found".
-pub async fn remove(state: &AppState, user: &UserRow, id: &str) -> Result<(), AppError> {
+pub async fn remove(state: &AppState, user: &UserRow, id: &str, now: Instant) -> Result<(), AppError> {
     let code = prefecture_department(&state.db, user).await?;
-    if conventions::remove_in_force(&state.db, &code, id.trim()).await? {
+    if conventions::remove_in_force(&state.db, &code, id.trim(), &user.id, now).await? {
         tracing::info!(department = %code, entry = %id.trim(), by = %user.id, "convention in force removed from the registry");
         Ok(())
     } else {

@@ -202,6 +202,72 @@ async fn notify(state: &AppState, previous: Option<&Release>, release: &Release,
     }
 }
 
+/// What an operator's feed link (`cordon feed token`) follows: a participant (by its id or its
+/// organisation's), an agent, a zone, or the whole event.
+pub enum OperatorFeed {
+    Participant(String),
+    Agent(String),
+    Zone(String),
+    Event,
+}
+
+/// `cordon feed token`: a new feed link of `event_id` made by the operator (every right; the
+/// link serves restricted deployments when `restricted` or when it follows a participant whose
+/// organisation reads them). Returns the token, never stored in clear, and the link's label.
+pub async fn create_operator_feed(
+    db: &store::Db,
+    event_id: &str,
+    target: OperatorFeed,
+    restricted: bool,
+    now: Instant,
+) -> Result<(String, String), AppError> {
+    let stored = store::plans::load_plan(db, event_id).await?.ok_or(AppError::NotFound)?;
+    if releases::latest_number(db, event_id).await?.is_none() {
+        return Err(AppError::Refused(text::FEED_NOTHING_PUBLISHED.into()));
+    }
+    let plan = &stored.plan;
+    let (kind, id, label, state_force) = match target {
+        OperatorFeed::Participant(key) => {
+            let p = plan
+                .participants
+                .iter()
+                .find(|p| p.id() == key || p.organisation_id() == key)
+                .ok_or_else(|| AppError::Refused(text::feed_no_participant(&key)))?;
+            // Who reads restricted deployments comes from what the organisation is.
+            let kind = store::organisations::get(db, p.organisation_id()).await?.map(|o| o.kind);
+            let reads = kind.is_some_and(crate::domain::OrganisationKind::reads_restricted);
+            ("participant", p.id().to_string(), text::feed_participant(p.name()), reads)
+        }
+        OperatorFeed::Agent(key) => {
+            let a = plan
+                .agents
+                .iter()
+                .find(|a| a.id() == key)
+                .ok_or_else(|| AppError::Refused(text::feed_no_agent(&key)))?;
+            ("agent", a.id().to_string(), text::feed_agent(a.display_name()), false)
+        }
+        OperatorFeed::Zone(key) => {
+            let z =
+                plan.zones.iter().find(|z| z.id() == key).ok_or_else(|| AppError::Refused(text::feed_no_zone(&key)))?;
+            ("zone", z.id().to_string(), text::feed_zone(z.name()), false)
+        }
+        OperatorFeed::Event => ("event", String::new(), text::FEED_WHOLE_EVENT.to_string(), false),
+    };
+    let token = new_token();
+    releases::create_token(
+        db,
+        event_id,
+        (kind, &id),
+        &label,
+        restricted || state_force,
+        &hash_token(&token),
+        releases::COMMAND_LINE_CREATOR,
+        now,
+    )
+    .await?;
+    Ok((token, label))
+}
+
 /// A new calendar link for `scope` (`participant:ID`, `agent:ID`, `zone:ID` or `event`), among
 /// the feeds the reader may read; the token is shown once and stored hashed.
 pub async fn create_feed(

@@ -71,9 +71,36 @@ pub fn event_chain(event_id: &str) -> String {
     format!("event:{event_id}")
 }
 
-/// The chain of a department's rule settings.
+/// The chain of a department's rule settings and registry.
 pub fn department_chain(department: &str) -> String {
     format!("department:{department}")
+}
+
+/// The chain of an organisation's memberships, délégations and SIRET.
+pub fn organisation_chain(organisation_id: &str) -> String {
+    format!("organisation:{organisation_id}")
+}
+
+/// The chain of an account's disabling and enabling.
+pub fn account_chain(user_id: &str) -> String {
+    format!("account:{user_id}")
+}
+
+/// Appends to `chain`, inside the write's own transaction, the entry of a change made by `by`:
+/// the write and its audit entry are kept or lost together. An error when the chain moved
+/// meanwhile (the transaction is then rolled back by its caller).
+pub(crate) async fn record_in(
+    tx: &mut Transaction<'_, Any>,
+    chain: String,
+    (by, kind): (&str, &str),
+    payload: serde_json::Value,
+    at: Instant,
+) -> Result<(), sqlx::Error> {
+    let entry = NewEntry { chain, at, actor: by.to_string(), kind: kind.to_string(), payload };
+    match append_in(tx, &entry).await? {
+        Some(_) => Ok(()),
+        None => Err(sqlx::Error::Protocol(format!("the audit chain {} moved during the write", entry.chain))),
+    }
 }
 
 fn file_of(row: &AnyRow) -> Result<StoredFile, sqlx::Error> {
@@ -360,6 +387,7 @@ pub async fn approved_pdf(db: &Db, event_id: &str, cycle: u32) -> Result<Option<
 /// Adds a convention in force to the registry of its department.
 pub async fn add_in_force(db: &Db, entry: &RegistryEntry, by: &str, now: Instant) -> Result<String, sqlx::Error> {
     let id = new_id();
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO conventions_in_force (id, department, commune_code, data, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -370,8 +398,11 @@ pub async fn add_in_force(db: &Db, entry: &RegistryEntry, by: &str, now: Instant
     .bind(to_json(entry)?)
     .bind(by)
     .bind(now.0)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
+    let payload = serde_json::json!({ "id": id, "reference": entry.reference(), "kind": entry.kind().code() });
+    record_in(&mut tx, department_chain(entry.department().as_str()), (by, "registry.add"), payload, now).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -401,13 +432,21 @@ pub async fn events_of_entries(db: &Db, department: &str) -> Result<BTreeMap<Str
 }
 
 /// Removes an entry of a department's registry. False when there is none with that id there.
-pub async fn remove_in_force(db: &Db, department: &str, id: &str) -> Result<bool, sqlx::Error> {
+pub async fn remove_in_force(db: &Db, department: &str, id: &str, by: &str, now: Instant) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("DELETE FROM conventions_in_force WHERE id = $1 AND department = $2")
         .bind(id)
         .bind(department)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    record_in(&mut tx, department_chain(department), (by, "registry.remove"), serde_json::json!({ "id": id }), now)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// An opinion as stored.

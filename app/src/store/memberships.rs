@@ -7,8 +7,9 @@ use super::Db;
 use crate::domain::offboarding::{may_remove, RemovalRefused};
 use crate::domain::MembershipRole;
 
-/// Removes `user_id` from `organisation_id` if the domain allows it; `removing_oneself` says
-/// whether the person asked for it themselves. The person's other memberships, sessions and
+/// Removes `user_id` from `organisation_id` if the domain allows it, with its entry in the
+/// organisation's audit chain (`by`: who removed); `removing_oneself` says whether the person
+/// asked for it themselves. The person's other memberships, sessions and
 /// records are untouched: what they could reach through this organisation is computed from
 /// memberships on every request, so access ends with this row.
 pub async fn remove(
@@ -16,6 +17,7 @@ pub async fn remove(
     user_id: &str,
     organisation_id: &str,
     removing_oneself: bool,
+    (by, now): (&str, crate::domain::Instant),
 ) -> Result<Result<(), RemovalRefused>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     // A no-op write on the organisation's administrators first: on PostgreSQL it locks their
@@ -49,6 +51,9 @@ pub async fn remove(
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
+    let payload = serde_json::json!({ "user": user_id });
+    let chain = super::conventions::organisation_chain(organisation_id);
+    super::conventions::record_in(&mut tx, chain, (by, "membership.remove"), payload, now).await?;
     tx.commit().await?;
     // Calendar links follow their creator: every instance checks them again at once.
     super::releases::announce(db).await;

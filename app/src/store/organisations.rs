@@ -49,13 +49,23 @@ pub async fn create(db: &Db, profile: &OrganisationProfile, now: Instant) -> Res
 }
 
 /// Sets (or, with `None`, removes) an organisation's SIRET.
-pub async fn set_siret(db: &Db, id: &str, siret: Option<&str>) -> Result<bool, sqlx::Error> {
+/// `by` (who changed it) goes with the entry of the organisation's audit chain.
+pub async fn set_siret(db: &Db, id: &str, siret: Option<&str>, by: &str, now: Instant) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("UPDATE organisations SET siret = $1 WHERE id = $2")
         .bind(siret.map(str::to_string))
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    let chain = super::conventions::organisation_chain(id);
+    let payload = serde_json::json!({ "siret": siret });
+    super::conventions::record_in(&mut tx, chain, (by, "organisation.siret"), payload, now).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {
@@ -201,17 +211,29 @@ pub async fn set_delegation(
     user_id: &str,
     organisation_id: &str,
     delegation: Option<&SignatureDelegation>,
+    (by, now): (&str, Instant),
 ) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let arrete = delegation.map(|d| d.arrete.clone());
+    let date = delegation.map(|d| d.date.format("%Y-%m-%d").to_string());
     let done = sqlx::query(
         "UPDATE memberships SET delegation_arrete = $1, delegation_date = $2 WHERE user_id = $3 AND organisation_id = $4",
     )
-    .bind(delegation.map(|d| d.arrete.clone()))
-    .bind(delegation.map(|d| d.date.format("%Y-%m-%d").to_string()))
+    .bind(arrete.clone())
+    .bind(date.clone())
     .bind(user_id)
     .bind(organisation_id)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    let chain = super::conventions::organisation_chain(organisation_id);
+    let payload = serde_json::json!({ "user": user_id, "arrete": arrete, "date": date });
+    super::conventions::record_in(&mut tx, chain, (by, "membership.delegation"), payload, now).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<OrganisationSummary>, sqlx::Error> {

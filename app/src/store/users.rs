@@ -114,25 +114,41 @@ pub async fn is_active(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
 }
 
 /// Disables an active account. False when it is unknown or already disabled.
-pub async fn disable(db: &Db, user_id: &str, now: Instant) -> Result<bool, sqlx::Error> {
+/// `by` (who disabled it) goes with the entry of the account's audit chain.
+pub async fn disable(db: &Db, user_id: &str, by: &str, now: Instant) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL")
         .bind(now.0)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    let changed = done.rows_affected() == 1;
+    if changed {
+        let chain = super::conventions::account_chain(user_id);
+        super::conventions::record_in(&mut tx, chain, (by, "account.disable"), serde_json::json!({}), now).await?;
+    }
+    tx.commit().await?;
     // The person's calendar links stop at once, on every instance.
     super::releases::announce(db).await;
-    Ok(done.rows_affected() == 1)
+    Ok(changed)
 }
 
-/// Enables a disabled account again. False when it is unknown or already active.
-pub async fn enable(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
+/// Enables a disabled account again, with its audit entry. False when it is unknown or already
+/// active.
+pub async fn enable(db: &Db, user_id: &str, by: &str, now: Instant) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL")
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    let changed = done.rows_affected() == 1;
+    if changed {
+        let chain = super::conventions::account_chain(user_id);
+        super::conventions::record_in(&mut tx, chain, (by, "account.enable"), serde_json::json!({}), now).await?;
+    }
+    tx.commit().await?;
     super::releases::announce(db).await;
-    Ok(done.rows_affected() == 1)
+    Ok(changed)
 }
 
 /// Replaces the password hash of an account.

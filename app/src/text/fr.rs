@@ -535,6 +535,22 @@ que la zone y donne accès et que les palpations ont lieu sous le contrôle d’
 (L613-3) ; ailleurs, il faut un arrêté préfectoral (L613-2) ou un périmètre de protection (L226-1) couvrant le lieu \
 et l’horaire. À défaut, limitez le filtrage à l’inspection visuelle des sacs.";
 
+pub const ROLE_MEMBER_OR_ADMIN: &str = "member ou admin";
+pub fn no_organisation_named(key: &str) -> String {
+    format!("aucune organisation « {key} »")
+}
+pub fn account_exists(email: &str) -> String {
+    format!("un compte existe déjà pour {email}")
+}
+pub fn feed_no_participant(key: &str) -> String {
+    format!("--participant : aucun participant ni organisation « {key} » dans l’événement")
+}
+pub fn feed_no_agent(key: &str) -> String {
+    format!("--agent : aucun agent « {key} »")
+}
+pub fn feed_no_zone(key: &str) -> String {
+    format!("--zone : aucune zone « {key} »")
+}
 pub const COMPLIANCE_NO_POLICE_REGIME: &str =
     "Le régime de police de la commune (police d’État ou zone de gendarmerie) \
 n’est pas renseigné : l’article 5 de la convention ne peut pas dire qui maintient le bon ordre pendant la \

@@ -58,6 +58,25 @@ pub const LOG_CORRECTS: &str = "corrige l’entrée";
 pub const LOG_EXPORT_CSV: &str = "Télécharger la main courante (CSV)";
 pub const LOG_LIVE: &str = "En direct : les nouvelles entrées s’affichent d’elles-mêmes.";
 pub const LOG_HEADER_CSV: &str = "reference;heure;auteur;organisation;zone;categorie;gravite;lecteurs;texte;corrige";
+/// The PDF's columns.
+pub const LOG_PDF_HEADER: [&str; 8] = ["N°", "Heure", "Auteur", "Zone", "Catégorie", "Gravité", "Texte", "Lecteurs"];
+pub const LOG_PDF: &str = "Télécharger la main courante (PDF)";
+pub const LOG_PDF_FAILED: &str = "La main courante n’a pas pu être mise en PDF ; réessayez, ou téléchargez-la en CSV.";
+/// Who the PDF is printed for, when, and how many entries it holds.
+pub fn log_printed_for(reader: &str, at: &str, count: usize) -> String {
+    let entries = match count {
+        0 => "aucune entrée".to_string(),
+        1 => "1 entrée".to_string(),
+        n => format!("{n} entrées"),
+    };
+    format!(
+        "Édition pour {reader}, le {at} : {entries}, dans la vue de ce lecteur (les entrées qu’il ne peut pas lire n’y          figurent pas)."
+    )
+}
+/// Before the text of a correction.
+pub fn log_correction_of(reference: &str) -> String {
+    format!("Corrige {reference} :")
+}
 
 /// « La main courante s'ouvre le … » before the set-up.
 pub fn log_opens(at: &str) -> String {

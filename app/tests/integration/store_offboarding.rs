@@ -43,20 +43,25 @@ async fn a_disabled_account_is_refused_by_its_sessions_and_tokens_until_enabled(
     let me = user(&db, "me@b.test", "Moi").await;
     sessions::create(&db, "session", &me, T0).await.unwrap();
     api_tokens::create(&db, &me, "Script", "token", T0).await.unwrap();
-    assert!(users::disable(&db, &me, T0).await.unwrap());
-    assert!(!users::disable(&db, &me, T0).await.unwrap(), "already disabled");
+    assert!(users::disable(&db, &me, "admin", T0).await.unwrap());
+    assert!(!users::disable(&db, &me, "admin", T0).await.unwrap(), "already disabled");
     assert_eq!(users::find_by_id(&db, &me).await.unwrap().unwrap().disabled_at, Some(T0));
     assert!(sessions::user_of(&db, "session", T0).await.unwrap().is_none());
     assert!(api_tokens::user_of(&db, "token", T0).await.unwrap().is_none());
-    assert!(users::enable(&db, &me).await.unwrap());
+    assert!(users::enable(&db, &me, "admin", T0).await.unwrap());
     assert!(api_tokens::user_of(&db, "token", T0).await.unwrap().is_some());
     assert_eq!(users::find_by_id(&db, &me).await.unwrap().unwrap().disabled_at, None);
+    // Each change is an entry of the account's audit chain (the refused second disabling none).
+    let chain = app::store::conventions::chain(&db, &app::store::conventions::account_chain(&me)).await.unwrap();
+    let kinds: Vec<&str> = chain.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["account.disable", "account.enable"]);
+    assert!(app::domain::convention::verify(&chain).is_ok());
 }
 
 async fn is_active_is_false_for_a_disabled_or_unknown_account(db: Db) {
     let me = user(&db, "me@b.test", "Moi").await;
     assert!(users::is_active(&db, &me).await.unwrap());
-    users::disable(&db, &me, T0).await.unwrap();
+    users::disable(&db, &me, "admin", T0).await.unwrap();
     assert!(!users::is_active(&db, &me).await.unwrap());
     assert!(!users::is_active(&db, "no-such-user").await.unwrap());
 }
@@ -68,11 +73,23 @@ async fn the_last_administrator_is_not_removed_but_a_member_is(db: Db) {
     let org = organisations::create(&db, &profile, T0).await.unwrap();
     organisations::add_member(&db, &admin, &org, MembershipRole::Admin, T0).await.unwrap();
     organisations::add_member(&db, &member, &org, MembershipRole::Member, T0).await.unwrap();
-    assert_eq!(memberships::remove(&db, &admin, &org, true).await.unwrap(), Err(RemovalRefused::LastAdminThemselves));
-    assert_eq!(memberships::remove(&db, &member, &org, false).await.unwrap(), Ok(()));
-    assert_eq!(memberships::remove(&db, &member, &org, false).await.unwrap(), Err(RemovalRefused::NotAMember));
+    assert_eq!(
+        memberships::remove(&db, &admin, &org, true, ("admin", T0)).await.unwrap(),
+        Err(RemovalRefused::LastAdminThemselves)
+    );
+    assert_eq!(memberships::remove(&db, &member, &org, false, ("admin", T0)).await.unwrap(), Ok(()));
+    assert_eq!(
+        memberships::remove(&db, &member, &org, false, ("admin", T0)).await.unwrap(),
+        Err(RemovalRefused::NotAMember)
+    );
     let left: Vec<_> = organisations::members(&db, &org).await.unwrap().into_iter().map(|m| m.user_id).collect();
     assert_eq!(left, vec![admin]);
+    // The removal, and only it, is an entry of the organisation's audit chain.
+    let chain = app::store::conventions::chain(&db, &app::store::conventions::organisation_chain(&org)).await.unwrap();
+    assert_eq!(
+        chain.iter().map(|e| (e.kind.as_str(), e.actor.as_str())).collect::<Vec<_>>(),
+        vec![("membership.remove", "admin")]
+    );
 }
 
 async fn a_reset_link_is_stored_hashed_expires_after_an_hour_and_is_used_once(db: Db) {

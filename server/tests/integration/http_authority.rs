@@ -336,7 +336,10 @@ async fn a_calendar_link_stops_when_its_creator_leaves_the_organisation() {
     // A second admin, so that the company keeps one when the first leaves.
     let other = app.user("adjointe@provence.test", "Adjointe", false).await;
     app.member(&other, &organisation, app::domain::MembershipRole::Admin).await;
-    app::store::memberships::remove(&app.db, &user, &organisation, false).await.unwrap().unwrap();
+    app::store::memberships::remove(&app.db, &user, &organisation, false, ("test", crate::common::now()))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(poll(&app, &path).await.0, 404, "at once, without waiting for the lookup to expire");
     app.stop().await;
 }
@@ -353,9 +356,9 @@ async fn a_calendar_link_stops_at_once_when_its_creators_account_is_disabled_and
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    assert!(app::store::users::disable(&app.db, &user, crate::common::now()).await.unwrap());
+    assert!(app::store::users::disable(&app.db, &user, "test", crate::common::now()).await.unwrap());
     assert_eq!(poll(&app, &path).await.0, 404);
-    assert!(app::store::users::enable(&app.db, &user).await.unwrap());
+    assert!(app::store::users::enable(&app.db, &user, "test", crate::common::now()).await.unwrap());
     assert_eq!(poll(&app, &path).await.0, 200, "re-enabled, the account's rights are back");
     app.stop().await;
 }

@@ -264,6 +264,16 @@ async fn a_file_goes_from_filing_through_corrections_to_approval_and_its_stamped
     );
     assert!(text.contains("Briefing commun des agents à 16 h.") && text.contains("Retour d’expérience sous un mois."));
     assert!(text.contains("Feu d’artifice à 23 h sur le quai Brescon."), "axis 1 holds the assessment: {text}");
+    // One sizing: every « RIS = n » the approved PDF prints (Article 4 and the annex's first-aid
+    // finding) gives the same ratio.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ratios: Vec<&str> = flat
+        .match_indices("RIS = ")
+        .map(|(i, _)| flat[i + 6..].split([' ', ')', ':']).next().unwrap_or_default().trim_end_matches(['.', ',']))
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert!(ratios.len() >= 2, "Article 4 and the annex both size the first aid: {ratios:?}");
+    assert!(ratios.windows(2).all(|w| w[0] == w[1]), "one RIS in the whole document: {ratios:?}");
     // Who signed what: the prefect's box names who approved in Cordon; every box says what its
     // signatory signs for.
     assert!(text.contains("Signé dans Cordon par"), "the approver's signature: {text}");
@@ -417,16 +427,16 @@ async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_
         kind: kind.into(),
         payload: serde_json::json!({ "author": "Test", "message": kind }),
     };
-    assert!(app::store::conventions::save_inputs(
-        &app.db,
-        &event,
-        &inputs,
-        "test",
-        &entry("inputs.risk"),
-        crate::common::now()
-    )
-    .await
-    .unwrap());
+    // Saves the inputs behind the pages' back, with their chain entry (as the application does).
+    let save = |inputs: app::store::conventions::StoredInputs| {
+        let (app, event, entry) = (&app, event.clone(), entry("inputs.risk"));
+        async move {
+            let saved =
+                app::store::conventions::save_inputs(&app.db, &event, &inputs, "test", &entry, crate::common::now());
+            assert!(saved.await.unwrap());
+        }
+    };
+    save(inputs).await;
 
     let file = page(&app, &organiser, &event).await;
     let done: Vec<bool> = file["filing"].as_array().unwrap().iter().map(|i| i["done"].as_bool().unwrap()).collect();
@@ -440,16 +450,7 @@ async fn a_file_without_its_risk_assessment_is_refused_with_what_is_missing_and_
     // Saved again, the file is filed; withdrawn, it is filed again as a new cycle.
     let mut inputs = app::store::conventions::inputs(&app.db, &event).await.unwrap();
     inputs.risk = Some(risk);
-    assert!(app::store::conventions::save_inputs(
-        &app.db,
-        &event,
-        &inputs,
-        "test",
-        &entry("inputs.risk"),
-        crate::common::now()
-    )
-    .await
-    .unwrap());
+    save(inputs).await;
     assert_eq!(act(&app, &organiser, &event, "submit", "").await.0, 200);
     assert_eq!(act(&app, &organiser, &event, "withdraw", "").await.0, 200);
     let withdrawn = page(&app, &organiser, &event).await;

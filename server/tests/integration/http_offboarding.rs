@@ -256,7 +256,7 @@ async fn a_disabled_account_does_not_come_back_through_an_invitation() {
     let gone = app.user("parti@comite.test", "Parti", false).await;
     let comite = app.organisation("Comité des fêtes", "organisateur").await;
     app.member(&admin, &comite, MembershipRole::Admin).await;
-    store::users::disable(&app.db, &gone, crate::common::now()).await.unwrap();
+    store::users::disable(&app.db, &gone, "test", crate::common::now()).await.unwrap();
     let admin_client = signed_in(&app, "admin@comite.test").await;
     let invite = [("organisation_id", comite.as_str()), ("email", "parti@comite.test"), ("role", "member")];
     let (status, _, _) = app.call(&admin_client, "invite_member", &invite).await;

@@ -135,6 +135,27 @@ async fn each_reader_reads_the_log_in_its_own_view(backend: Backend) {
     assert!(file.contains(CONFIDENTIAL) && file.contains("Forces de l’État et préfecture seulement"), "{file}");
     assert_eq!(csv(app.client()).await.0, 401, "signed out");
 
+    // The PDF, per reader: the same entries as its CSV.
+    let pdf = |client: reqwest::Client| {
+        let url = format!("{}/evenements/{event}/operations/main-courante.pdf", app.base);
+        async move {
+            let response = client.get(url).send().await.unwrap();
+            let status = response.status().as_u16();
+            let kind = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string());
+            (status, kind, response.bytes().await.unwrap().to_vec())
+        }
+    };
+    let (status, kind, bytes) = pdf(company.clone()).await;
+    assert_eq!((status, kind.as_deref()), (200, Some("application/pdf")));
+    let text = crate::common::pdf_text(&bytes);
+    assert!(text.contains("Main courante") && text.contains("Bousculade à l’entrée nord"), "{text}");
+    assert!(text.contains("2 entrées"), "the company's two shared entries: {text}");
+    assert!(!text.contains("Individu fiché"), "no State forces' entry in a company's PDF: {text}");
+    let (_, _, bytes) = pdf(prefecture.clone()).await;
+    let text = crate::common::pdf_text(&bytes);
+    assert!(text.contains("Individu fiché"), "the prefecture reads the State forces' register: {text}");
+    assert_eq!(pdf(app.client()).await.0, 401, "signed out");
+
     // The log is an audit chain: both registers verify.
     for register in [app::domain::operations::Register::Shared, app::domain::operations::Register::Restricted] {
         let chain = app::store::conventions::chain(&app.db, &register.chain(&event)).await.unwrap();
@@ -174,6 +195,8 @@ async fn a_company_that_takes_no_part_in_the_event_neither_reads_nor_writes_its_
     let csv = client.get(format!("{}/evenements/{event}/operations/main-courante.csv", app.base)).send().await.unwrap();
     assert_eq!(csv.status().as_u16(), 404);
     assert!(!csv.text().await.unwrap().contains("Ouverture des portes."));
+    let pdf = client.get(format!("{}/evenements/{event}/operations/main-courante.pdf", app.base)).send().await.unwrap();
+    assert_eq!(pdf.status().as_u16(), 404);
     let texts = texts(&page(&app, &police, &event).await);
     assert_eq!(texts, ["Ouverture des portes."], "nothing was written by the outsider");
     app.stop().await;

@@ -410,3 +410,36 @@ fn an_unstated_police_regime_is_said_in_article_5() {
     ));
     assert!(text.contains("le régime de police de la commune n’étant pas renseigné"), "{text}");
 }
+
+#[test]
+fn the_visas_cite_each_prefects_order_with_its_number_and_date() {
+    use crate::domain::plan::OrderKind;
+    let mut plan = saint_jean();
+    let mut draft = crate::domain::plan::EventDraft::from(plan.event.clone());
+    draft.legal.orders = vec![crate::domain::compliance::fixtures::order(OrderKind::PalpationL613_2)];
+    plan.event = Event::new(draft).unwrap();
+    let document = build_convention(&release_of(plan), &[], &full_inputs());
+    let parties = article_text(&document, ArticleId::Parties);
+    assert!(parties.contains("Vu le code de la sécurité intérieure"), "{parties}");
+    assert!(parties.contains("Vu l’arrêté préfectoral n° 13-2026-06-0412 du 02/06/2026"), "{parties}");
+}
+
+#[test]
+fn the_convention_carries_a_personal_data_clause_for_what_the_parties_exchange() {
+    let document = saint_jean_convention();
+    let exchange = article_text(&document, ArticleId::EchangeInformations);
+    assert!(exchange.contains("Données personnelles"), "{exchange}");
+    assert!(exchange.contains(crate::text::convention::PERSONAL_DATA), "{exchange}");
+}
+
+#[test]
+fn a_cited_convention_ends_on_the_last_day_the_registry_stores() {
+    // The registry keeps the first day no longer covered (1 January 2027 for a convention
+    // ending on 31 December 2026): the document prints the last day covered.
+    let mut inputs = full_inputs();
+    inputs.conventions_in_force[0].until = Some(super::fixtures::paris((2027, 1, 1), (0, 0)));
+    let document = build_convention(&saint_jean_release(), &[], &inputs);
+    let articulation = article_text(&document, ArticleId::NonRedondance);
+    assert!(articulation.contains("jusqu’au 31 décembre 2026"), "{articulation}");
+    assert!(!articulation.contains("1er janvier 2027"), "{articulation}");
+}

@@ -55,6 +55,7 @@ fn Operations(page: OperationsPage, write: ServerAction<WriteLogEntry>) -> impl 
     let title = format!("{} — {event_name}", text::OPERATIONS_TITLE);
     let back = format!("/evenements/{event_id}");
     let csv = format!("/evenements/{event_id}/operations/main-courante.csv");
+    let pdf = format!("/evenements/{event_id}/operations/main-courante.pdf");
     let shown = move || {
         let (zone, severity) = (zone_filter.get(), severity_filter.get());
         let mut shown: Vec<LogLine> = lines
@@ -77,6 +78,7 @@ fn Operations(page: OperationsPage, write: ServerAction<WriteLogEntry>) -> impl 
             <p class="fr-text--sm" id="operations-direct" aria-live="polite">
                 {move || if live.get() { text::LOG_LIVE } else { "" }}
                 " "<a class="fr-link fr-link--sm" href=csv download="">{text::LOG_EXPORT_CSV}</a>
+                " "<a class="fr-link fr-link--sm" href=pdf download="" id="main-courante-pdf">{text::LOG_PDF}</a>
             </p>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-6 fr-select-group">

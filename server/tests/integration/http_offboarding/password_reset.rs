@@ -66,7 +66,7 @@ async fn an_unknown_or_disabled_address_gets_the_same_answer_and_no_mail() {
         let app = spawn_app(backend).await;
         app.user("camille@mairie.test", "Camille", false).await;
         let gone = app.user("parti@mairie.test", "Parti", false).await;
-        store::users::disable(&app.db, &gone, crate::common::now()).await.unwrap();
+        store::users::disable(&app.db, &gone, "test", crate::common::now()).await.unwrap();
         let known = app.call(&app.client(), "request_password_reset", &[("email", "camille@mairie.test")]).await;
         let unknown = app.call(&app.client(), "request_password_reset", &[("email", "personne@mairie.test")]).await;
         let disabled = app.call(&app.client(), "request_password_reset", &[("email", "parti@mairie.test")]).await;
