@@ -7,6 +7,7 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 
 use app::domain::Instant;
+use app::service::releases::{create_operator_feed, OperatorFeed};
 use app::store;
 use cordon_server::logging::{self, Writing};
 use cordon_server::{config::Config, demo};
@@ -344,10 +345,10 @@ async fn run() -> anyhow::Result<()> {
         Command::Plan { command: PlanCommand::Export { event_id, output } } => plan_export(&event_id, output).await,
         Command::Feed { command: FeedCommand::Token { event, participant, agent, zone, all, restricted } } => {
             let scope = match (participant, agent, zone, all) {
-                (Some(p), _, _, _) => FeedTarget::Participant(p),
-                (_, Some(a), _, _) => FeedTarget::Agent(a),
-                (_, _, Some(z), _) => FeedTarget::Zone(z),
-                (_, _, _, true) => FeedTarget::All,
+                (Some(p), _, _, _) => OperatorFeed::Participant(p),
+                (_, Some(a), _, _) => OperatorFeed::Agent(a),
+                (_, _, Some(z), _) => OperatorFeed::Zone(z),
+                (_, _, _, true) => OperatorFeed::Event,
                 _ => bail!("choisissez --participant, --agent, --zone ou --all"),
             };
             feed_token(&event, scope, restricted).await
@@ -457,24 +458,10 @@ async fn plan_publish(event_id: &str, comment: &str) -> anyhow::Result<()> {
     }
 }
 
-enum FeedTarget {
-    Participant(String),
-    Agent(String),
-    Zone(String),
-    All,
-}
-
 /// `cordon feed token`: a new feed link of the event, printed as its https URL.
-async fn feed_token(event_id: &str, target: FeedTarget, restricted: bool) -> anyhow::Result<()> {
+async fn feed_token(event_id: &str, target: OperatorFeed, restricted: bool) -> anyhow::Result<()> {
     let config = Config::from_env(None)?;
     let db = open_database(&config).await?;
-    use app::service::releases::{create_operator_feed, OperatorFeed};
-    let target = match target {
-        FeedTarget::Participant(key) => OperatorFeed::Participant(key),
-        FeedTarget::Agent(key) => OperatorFeed::Agent(key),
-        FeedTarget::Zone(key) => OperatorFeed::Zone(key),
-        FeedTarget::All => OperatorFeed::Event,
-    };
     let (token, label) = match create_operator_feed(&db, event_id.trim(), target, restricted, now()).await {
         Ok(made) => made,
         Err(app::error::AppError::NotFound) => bail!("aucun événement n’a l’identifiant {event_id}"),

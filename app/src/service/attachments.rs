@@ -6,7 +6,7 @@
 //!   corrections asked), as the risk assessment and its amendments;
 //! - each addition and removal enters the file's audit chain, with the piece's SHA-256.
 
-use super::convention::{inputs_context, organiser_edits, readable, record_input_change};
+use super::convention::{input_change_entry, inputs_context, organiser_edits, readable};
 use crate::domain::convention::attachment::{size_fr, AttachmentInput, AttachmentMeta};
 use crate::domain::convention::ActorRole;
 use crate::domain::Instant;
@@ -39,16 +39,16 @@ async fn may_change(state: &AppState, user: &UserRow, event_id: &str) -> Result<
 }
 
 /// The change's entry in the file's chain, with the piece's digest.
-async fn record(
+async fn entry(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
     kind: &str,
-    meta: &AttachmentMeta,
+    (label, file_name, size, sha256): (&str, &str, u64, &str),
     at: Instant,
-) -> Result<(), AppError> {
-    let line = text::attachment_line(meta.kind.label(), &meta.file_name, &size_fr(meta.size));
-    record_input_change(state, user, event_id, kind, format!("{line} (SHA-256 {})", meta.sha256), at).await
+) -> Result<crate::store::conventions::NewEntry, AppError> {
+    let line = text::attachment_line(label, file_name, &size_fr(size));
+    input_change_entry(state, user, event_id, kind, format!("{line} (SHA-256 {sha256})"), at).await
 }
 
 /// The organiser attaches a piece to the file; nothing is stored when it is refused.
@@ -62,16 +62,18 @@ pub async fn add(
     may_change(state, user, event_id).await?;
     let already = attachments::list(&state.db, event_id).await?.len();
     let valid = input.parse(already).map_err(|e| AppError::invalid(e.field, e.message))?;
-    let id = attachments::add(&state.db, event_id, &valid, &user.id, now).await?;
+    let size = valid.bytes.len() as u64;
+    let shown = (valid.kind.label(), valid.file_name.as_str(), size, valid.sha256.as_str());
+    let change = entry(state, user, event_id, "inputs.attachment", shown, now).await?;
+    let id = attachments::add(&state.db, event_id, &valid, &user.id, &change, now).await?;
     let meta = AttachmentMeta {
         id,
         kind: valid.kind,
         file_name: valid.file_name,
         format: valid.format,
-        size: valid.bytes.len() as u64,
+        size,
         sha256: valid.sha256,
     };
-    record(state, user, event_id, "inputs.attachment", &meta, now).await?;
     Ok(meta)
 }
 
@@ -79,8 +81,10 @@ pub async fn add(
 pub async fn remove(state: &AppState, user: &UserRow, event_id: &str, id: &str, now: Instant) -> Result<(), AppError> {
     may_change(state, user, event_id).await?;
     let (meta, _) = attachments::get(&state.db, event_id, id).await?.ok_or(AppError::NotFound)?;
-    if !attachments::remove(&state.db, event_id, id).await? {
+    let shown = (meta.kind.label(), meta.file_name.as_str(), meta.size, meta.sha256.as_str());
+    let change = entry(state, user, event_id, "inputs.attachment_removed", shown, now).await?;
+    if !attachments::remove(&state.db, event_id, id, &change).await? {
         return Err(AppError::NotFound);
     }
-    record(state, user, event_id, "inputs.attachment_removed", &meta, now).await
+    Ok(())
 }

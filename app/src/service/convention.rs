@@ -444,25 +444,9 @@ async fn save_inputs(
     Ok(())
 }
 
-/// Records a change of the file's inputs (assessment, amendments, attachments) in its chain,
-/// with the author as the thread shows it.
-pub(super) async fn record_input_change(
-    state: &AppState,
-    user: &UserRow,
-    event_id: &str,
-    kind: &str,
-    message: String,
-    at: Instant,
-) -> Result<(), AppError> {
-    let entry = input_change_entry(state, user, event_id, kind, message, at).await?;
-    if !files::append_entry(&state.db, &entry).await? {
-        tracing::warn!(event = %event_id, "the audit entry of a change of the convention's inputs raced another");
-    }
-    Ok(())
-}
-
-/// The chain entry of a change of the file's inputs, with the author as the thread shows it.
-async fn input_change_entry(
+/// The chain entry of a change of the file's inputs (assessment, amendments, attachments),
+/// with the author as the thread shows it; written in the change's own transaction.
+pub(super) async fn input_change_entry(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
@@ -778,7 +762,7 @@ pub async fn answer(
 }
 
 /// Who acted, as the thread shows it: "Claire Martin (Préfecture des Bouches-du-Rhône)".
-async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
+pub(super) async fn author(db: &Db, user: &UserRow) -> Result<String, AppError> {
     let organisations = store::organisations::list_for_user(db, &user.id).await?;
     Ok(match organisations.first() {
         Some(org) => format!("{} ({})", user.name, org.organisation.name),

@@ -192,11 +192,7 @@ pub async fn pdf(
 ) -> Result<(String, Vec<u8>), AppError> {
     let (stored, rows) = export_rows(state, user, event_id).await?;
     let event = &stored.plan.event;
-    let organisations = store::organisations::list_for_user(&state.db, &user.id).await?;
-    let reader = match organisations.first() {
-        Some(org) => format!("{} ({})", user.name, org.organisation.name),
-        None => user.name.clone(),
-    };
+    let reader = super::convention::author(&state.db, user).await?;
     let source =
         crate::domain::operations::log_typst(event.name(), &reader, &format_long_fr(now, event.time_zone()), &rows);
     let ident = format!("main-courante-{event_id}");

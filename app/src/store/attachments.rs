@@ -59,9 +59,11 @@ pub async fn add(
     event_id: &str,
     attachment: &ValidAttachment,
     by: &str,
+    entry: &super::conventions::NewEntry,
     now: Instant,
 ) -> Result<String, sqlx::Error> {
     let id = new_id();
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO convention_attachments \
          (id, event_id, kind, file_name, content_type, size, sha256, content, added_by, added_at) \
@@ -77,17 +79,40 @@ pub async fn add(
     .bind(base64::engine::general_purpose::STANDARD.encode(&attachment.bytes))
     .bind(by)
     .bind(now.0)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
+    append_entry_in(&mut tx, entry).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
 /// Removes one attachment of `event_id`; false when there was none.
-pub async fn remove(db: &Db, event_id: &str, id: &str) -> Result<bool, sqlx::Error> {
+pub async fn remove(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    entry: &super::conventions::NewEntry,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("DELETE FROM convention_attachments WHERE event_id = $1 AND id = $2")
         .bind(event_id)
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    append_entry_in(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The change's entry in the file's chain, in the change's transaction: kept or lost together.
+async fn append_entry_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    entry: &super::conventions::NewEntry,
+) -> Result<(), sqlx::Error> {
+    let payload = entry.payload.clone();
+    super::conventions::record_in(tx, entry.chain.clone(), (&entry.actor, &entry.kind), payload, entry.at).await
 }

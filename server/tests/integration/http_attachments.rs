@@ -107,6 +107,12 @@ async fn the_organiser_attaches_an_order_that_every_reader_of_the_file_downloads
     assert_eq!(status, 200, "{body}");
     assert!(listed(&app, &organiser, &event).await.is_empty());
     assert_eq!(organiser.get(&url).send().await.unwrap().status(), 404);
+    // Both changes are entries of the file's chain, written with them.
+    let chain = app::store::conventions::chain(&app.db, &app::store::conventions::event_chain(&event)).await.unwrap();
+    let kinds: Vec<&str> =
+        chain.iter().map(|e| e.kind.as_str()).filter(|k| k.starts_with("inputs.attachment")).collect();
+    assert_eq!(kinds, ["inputs.attachment", "inputs.attachment_removed"]);
+    app::domain::convention::verify(&chain).unwrap();
     app.stop().await;
 }
 

@@ -267,11 +267,6 @@ impl RiskAssessment {
             notes,
         })
     }
-    /// The assessment without its free texts (threat notes, notes): what the sizing reads, for
-    /// a page that only checks the plan and needs no one's written assessment.
-    pub fn for_sizing(&self) -> RiskAssessment {
-        RiskAssessment { threat_notes: String::new(), notes: String::new(), ..self.clone() }
-    }
     /// The peak simultaneous attendance.
     pub fn peak_attendance(&self) -> u32 {
         self.peak_attendance

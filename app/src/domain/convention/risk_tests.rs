@@ -356,18 +356,6 @@ fn parameters_read_back_from_storage_only_whole_and_valid() {
 }
 
 #[test]
-fn the_assessment_for_sizing_sizes_alike_without_its_written_notes() {
-    let mut draft: RiskAssessmentDraft = festival_risk().into();
-    draft.threat_notes = "Menace signalée sur le parvis.".into();
-    draft.notes = "Feu d’artifice à 23 h.".into();
-    let risk = RiskAssessment::new(draft).unwrap();
-    let stripped = risk.for_sizing();
-    assert_eq!((stripped.threat_notes(), stripped.notes()), ("", ""));
-    let p = SizingParameters::defaults();
-    assert_eq!(size(&stripped, 6, &p), size(&risk, 6, &p));
-}
-
-#[test]
 fn the_risk_form_as_typed_reads_back_the_assessment_it_shows_and_refuses_at_the_field() {
     let shown = RiskFormInput::from_draft(festival_risk().into());
     assert_eq!(shown.parse().unwrap(), festival_risk());
