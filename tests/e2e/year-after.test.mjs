@@ -1,8 +1,8 @@
 // Journeys: the year after. The organiser makes next year’s edition of the fête from its plan
 // page (« Reconduire l'événement »): a start in the hour skipped by summer time is refused
 // beside its field; the proposed date (52 weeks later, the same day of the week) makes a new
-// event whose page says its deployments are a draft taken from last year's, to check and
-// publish. Then last June's edition, made the same way, is evaluated (RETEX): two participants
+// event whose page says its deployments are a draft taken from last year's, each participant's
+// to confirm before it is published; the organiser confirms its own. Then last June's edition, made the same way, is evaluated (RETEX): two participants
 // write their parts, the organiser its assessment, and the prefecture, once its own is written,
 // closes the evaluation. The file runs after the others but on-the-day.test.mjs (one shared
 // demo server, tests/run-e2e.sh): the new events have the same name as the demo's.
@@ -43,8 +43,21 @@ test('the organiser makes next year’s edition of the fête as a draft to publi
   await hydrated(page);
   // The event is in 2028, at the same local time.
   await page.locator('text=samedi 24 juin 2028').first().waitFor();
+  // Last year's deployments are a draft each participant confirms: the organiser's own are
+  // counted above the plan, marked in the table, and the publication block names the others.
+  const mine = page.locator('#deploiements-a-confirmer');
+  assert.match(await mine.textContent(), /de vos déploiements sont repris de l’édition précédente et restent à confirmer/);
+  assert.ok(await page.locator('.cordon-plan-table .fr-badge:has-text("à confirmer")').count() > 0);
+  const leftOut = page.locator('#publication-a-confirmer');
+  await leftOut.waitFor();
+  assert.match(await leftOut.textContent(), /Provence Sécurité Événements : \d+ déploiements? à confirmer/);
   await screenshot(page, 'edition-suivante');
   await assertAccessible(page, 'next year’s edition');
+  await mine.locator('button:has-text("Confirmer")').click();
+  await mine.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#annonce-enregistrement').textContent(), 'Déploiements confirmés.');
+  assert.match(await page.locator('#publication-a-confirmer').textContent(), /Provence Sécurité Événements/,
+    'the company still confirms its own');
   assertNoProblems(page);
   await page.context().close();
 });

@@ -220,6 +220,12 @@ mod server {
                 .filter(|p| may(K::Participant, None) || access.edits_participant(p.id()))
                 .map(|p| p.id()),
         );
+        let to_confirm = plan
+            .deployments
+            .iter()
+            .filter(|d| stored.to_confirm.contains(d.id()))
+            .map(|d| d.id().to_string())
+            .collect();
         let versions = stored.versions.into_iter().filter(|(id, _)| editable.contains(id.as_str())).collect();
         let time_zone = plan.event.time_zone().name().to_string();
         let directory =
@@ -238,6 +244,7 @@ mod server {
             findings,
             directory,
             edition_of,
+            to_confirm,
         })
     }
 }

@@ -126,6 +126,14 @@ pub async fn save_deployment(
     .await
 }
 
+/// « Confirmer ces déploiements »: those of mine that next year's edition took from the last
+/// one and that are still to confirm become this edition's (and will be published). Returns
+/// how many.
+#[server(endpoint = "confirm_deployments")]
+pub async fn confirm_deployments(event_id: String) -> Result<usize, AppError> {
+    run(|state, user, now| async move { plan_edits::confirm_deployments(&state, &user, &event_id, now).await }).await
+}
+
 /// « Aperçu de la conformité » of the deployment form as it stands, before it is saved: `form`
 /// is the form's (name, value) pairs as JSON. `None` while the form is incomplete.
 #[server(endpoint = "preview_deployment")]

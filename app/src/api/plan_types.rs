@@ -64,6 +64,10 @@ pub struct PlanPage {
     /// (the deployments are a draft taken from it).
     #[serde(default)]
     pub edition_of: Option<String>,
+    /// The deployments this reader reads that a next edition took from the last one and that
+    /// their participant has not confirmed yet: left out of every release.
+    #[serde(default)]
+    pub to_confirm: Vec<String>,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

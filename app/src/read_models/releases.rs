@@ -41,6 +41,9 @@ pub struct PublishingPage {
     pub releases: Vec<ReleaseInfo>,
     /// What publishing now would change (organiser only; empty when nothing changed).
     pub pending: Vec<String>,
+    /// The participants whose deployments taken from the last edition are still to confirm
+    /// (organiser only): the publication leaves them out.
+    pub unconfirmed: Vec<String>,
     pub choices: Vec<FeedChoice>,
     pub feeds: Vec<FeedInfo>,
 }

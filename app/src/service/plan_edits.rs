@@ -315,6 +315,39 @@ pub async fn save_deployment(
     store_record(state, user, event_id, RecordKind::Deployment, existing, new, &deployment, describe, now).await
 }
 
+/// « Confirmer mes déploiements repris » : the deployments a next edition took from the last
+/// one that `user` may change and that are still to confirm become this edition's, all in one
+/// transaction (each written again unchanged, with its audit entry). Changing one through its
+/// form confirms it too. Returns how many were confirmed.
+pub async fn confirm_deployments(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    now: Instant,
+) -> Result<usize, AppError> {
+    use store::plan_io::{apply_writes, Applied, RecordWrite, WriteOp};
+    let (stored, access) = open(state, user, event_id).await?;
+    let writes = stored
+        .plan
+        .deployments
+        .iter()
+        .filter(|d| stored.to_confirm.contains(d.id()) && access.reads_deployment(d))
+        .filter(|d| access.may_write(RecordKind::Deployment, Some(d.participant_id())))
+        .map(|d| {
+            let version = stored.versions.get(d.id()).copied().unwrap_or(1);
+            let participant = stored.plan.participant(d.participant_id());
+            RecordWrite::new(RecordKind::Deployment, d.id(), d, participant, WriteOp::Update(version))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if writes.is_empty() {
+        return Err(AppError::Refused(text::NOTHING_TO_CONFIRM.into()));
+    }
+    match apply_writes(&state.db, &user.id, event_id, None, &writes, now).await? {
+        Applied::Done => Ok(writes.len()),
+        Applied::Conflict => Err(AppError::Stale { message: text::STALE_CONFIRMATION.into() }),
+    }
+}
+
 /// « Enregistrer » one of my agents (its participant's members).
 pub async fn save_agent(
     state: &AppState,

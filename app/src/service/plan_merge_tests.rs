@@ -29,7 +29,13 @@ fn stored() -> StoredPlan {
     file["deployments"][1]["visibility"] = json!("restricted");
     let plan = import_plan(file.to_string().as_bytes()).unwrap();
     let versions = ids(&plan).into_iter().map(|id| (id, 3)).collect();
-    StoredPlan { plan, organiser_organisation_id: ORGANISER.into(), event_version: 7, versions }
+    StoredPlan {
+        plan,
+        organiser_organisation_id: ORGANISER.into(),
+        event_version: 7,
+        versions,
+        to_confirm: Default::default(),
+    }
 }
 
 fn ids(plan: &Plan) -> Vec<String> {

@@ -44,12 +44,13 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     infos.reverse();
     let latest = newer;
     let pending = if access.organiser {
-        let draft = Release::publish(latest.as_ref(), stored.plan.clone(), "", now).ok();
+        let draft = Release::publish(latest.as_ref(), stored.to_publish(), "", now).ok();
         draft.map(|d| describe_changes(latest.as_ref(), &d, &access)).unwrap_or_default()
     } else {
         Vec::new()
     };
     let plan = stored.plan.clone().for_audience(access.audience);
+    let unconfirmed = if access.organiser { still_to_confirm(&plan, &stored.to_confirm) } else { Vec::new() };
     let choices = if latest.is_some() { feed_choices(&plan, &access) } else { Vec::new() };
     let feeds = releases::tokens_managed_by(&state.db, event_id, &user.id)
         .await?
@@ -62,7 +63,20 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             last_used: t.last_used_at.map(|at| format_long_fr(at, zone)).unwrap_or_else(|| text::NEVER.into()),
         })
         .collect();
-    Ok(PublishingPage { may_publish: access.organiser, releases: infos, pending, choices, feeds })
+    Ok(PublishingPage { may_publish: access.organiser, releases: infos, pending, unconfirmed, choices, feeds })
+}
+
+/// Each participant with deployments of `plan` (as its reader reads it) still to confirm,
+/// and how many: what the next publication leaves out.
+fn still_to_confirm(plan: &Plan, to_confirm: &std::collections::BTreeSet<String>) -> Vec<String> {
+    plan.participants
+        .iter()
+        .filter_map(|p| {
+            let count =
+                plan.deployments.iter().filter(|d| d.participant_id() == p.id() && to_confirm.contains(d.id())).count();
+            (count > 0).then(|| text::deployments_to_confirm_of(p.name(), count))
+        })
+        .collect()
 }
 
 /// The feeds `access` may read: its own participants and their agents; zones and the whole
@@ -116,7 +130,7 @@ pub async fn publish_as(
     now: Instant,
 ) -> Result<u32, AppError> {
     let previous = releases::latest(&state.db, event_id).await?;
-    let release = Release::publish(previous.as_ref(), stored.plan, comment, now)
+    let release = Release::publish(previous.as_ref(), stored.to_publish(), comment, now)
         .map_err(|e| AppError::invalid("comment", e.to_string()))?;
     if previous.is_some() && release.changelog().is_empty() {
         return Err(AppError::Refused(text::RELEASE_NOTHING_CHANGED.into()));

@@ -236,7 +236,8 @@ fn record_ids(plan: &Plan) -> Vec<&str> {
 
 /// Creates the event of `plan` and every one of its records, in one transaction: all of it
 /// or, on any failure, none of it. Every record starts at version 1. `copied_from` is the
-/// event it is an edition or a copy of, which the audit trail records.
+/// event it is the next edition of, which the audit trail records; its deployments are then
+/// to confirm (see [`super::plans::StoredPlan::to_publish`]).
 pub async fn import_plan_records(
     db: &Db,
     actor: &str,
@@ -258,6 +259,12 @@ pub async fn import_plan_records(
             sqlx::query("UPDATE events SET copied_from = $1 WHERE id = $2")
                 .bind(source)
                 .bind(event.id())
+                .execute(&mut *tx)
+                .await?;
+            // Last edition's deployments: a draft each participant confirms.
+            sqlx::query("UPDATE plan_records SET to_confirm = 1 WHERE event_id = $1 AND kind = $2")
+                .bind(event.id())
+                .bind(RecordKind::Deployment.code())
                 .execute(&mut *tx)
                 .await?;
             audit_in(&mut tx, event.id(), actor, "event.copy", None, source, now).await?
@@ -367,7 +374,7 @@ async fn write_in(
             }
             WriteOp::Update(version) => sqlx::query(
                 "UPDATE plan_records SET participant_id = $1, organisation_id = $2, data = $3, version = version + 1, \
-                 updated_at = $4 WHERE id = $5 AND event_id = $6 AND kind = $7 AND version = $8",
+                 updated_at = $4, to_confirm = 0 WHERE id = $5 AND event_id = $6 AND kind = $7 AND version = $8",
             )
             .bind(write.participant_id.clone())
             .bind(write.organisation_id.clone())

@@ -2,7 +2,7 @@
 //! dates); each plan record is one row holding the record's JSON, validated again by the
 //! domain when read. Every save carries the version it was based on: a stale save is refused.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::Row;
@@ -21,6 +21,20 @@ pub struct StoredPlan {
     pub organiser_organisation_id: String,
     pub event_version: i64,
     pub versions: BTreeMap<String, i64>,
+    /// The deployments a next edition took from the last one that their participant has not
+    /// confirmed (nor changed) yet.
+    pub to_confirm: BTreeSet<String>,
+}
+
+impl StoredPlan {
+    /// The plan as a release publishes it: without the deployments still to confirm (last
+    /// year's, which nobody has checked, never reach a calendar). The one place the page's
+    /// pending changes, the publication and the command line read it from.
+    pub fn to_publish(&self) -> Plan {
+        let mut plan = self.plan.clone();
+        plan.deployments.retain(|d| !self.to_confirm.contains(d.id()));
+        plan
+    }
 }
 
 /// The outcome of a save based on a version.
@@ -199,7 +213,7 @@ async fn update_in(
     now: Instant,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE plan_records SET data = $1, version = version + 1, updated_at = $2 \
+        "UPDATE plan_records SET data = $1, version = version + 1, updated_at = $2, to_confirm = 0 \
          WHERE id = $3 AND event_id = $4 AND version = $5 AND kind = $6",
     )
     .bind(data)
@@ -407,10 +421,11 @@ pub async fn load_plan(db: &Db, event_id: &str) -> Result<Option<StoredPlan>, sq
         return Ok(None);
     };
     let event: Event = from_json(&event_row.try_get::<String, _>("data")?)?;
-    let rows = sqlx::query("SELECT id, kind, data, version FROM plan_records WHERE event_id = $1 ORDER BY id")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT id, kind, data, version, to_confirm FROM plan_records WHERE event_id = $1 ORDER BY id")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
     let mut plan = Plan {
         event,
         zones: Vec::new(),
@@ -421,10 +436,15 @@ pub async fn load_plan(db: &Db, event_id: &str) -> Result<Option<StoredPlan>, sq
         deployments: Vec::new(),
     };
     let mut versions = BTreeMap::new();
+    let mut to_confirm = BTreeSet::new();
     for row in rows {
         let kind: String = row.try_get("kind")?;
         let data: String = row.try_get("data")?;
-        versions.insert(row.try_get::<String, _>("id")?, row.try_get::<i64, _>("version")?);
+        let id: String = row.try_get("id")?;
+        if row.try_get::<i64, _>("to_confirm")? != 0 {
+            to_confirm.insert(id.clone());
+        }
+        versions.insert(id, row.try_get::<i64, _>("version")?);
         match kind.as_str() {
             "zone" => plan.zones.push(from_json::<Zone>(&data)?),
             "post" => plan.posts.push(from_json::<Post>(&data)?),
@@ -440,6 +460,7 @@ pub async fn load_plan(db: &Db, event_id: &str) -> Result<Option<StoredPlan>, sq
         organiser_organisation_id: event_row.try_get("organiser_organisation_id")?,
         event_version: event_row.try_get("version")?,
         versions,
+        to_confirm,
     }))
 }
 

@@ -1295,17 +1295,54 @@ pub fn match_several(name: &str, number: &str, candidates: &str) -> String {
 pub const IMPORT_NOT_ORGANISER_MEMBER: &str =
     "Vous n’êtes pas membre de l’organisation qui organise l’événement de ce plan : seul l’organisateur l’importe.";
 pub const NEXT_EDITION_TITLE: &str = "Reconduire l’événement";
-pub const NEXT_EDITION_HELP: &str = "Crée l’édition suivante à une nouvelle date : mêmes horaires locaux, zones, postes, besoins, participants et déploiements, repris en brouillon ; les arrêtés préfectoraux, la date de déclaration et les disponibilités des agents ne sont pas repris. Rien n’est envoyé aux participants avant votre publication.";
+pub const NEXT_EDITION_HELP: &str = "Crée l’édition suivante à une nouvelle date : mêmes horaires locaux, zones, postes, besoins, participants et déploiements. Chaque participant confirme ensuite ses déploiements repris : seuls les déploiements confirmés sont publiés. Les arrêtés préfectoraux, la date de déclaration et les disponibilités des agents ne sont pas repris. Rien n’est envoyé aux participants avant votre publication.";
 pub const NEXT_EDITION_START: &str = "Début de la nouvelle édition (heure locale de l’événement)";
 pub const NEXT_EDITION_BUTTON: &str = "Créer l’édition suivante";
 
 /// The banner of an edition made from an earlier one.
 pub fn next_edition_note(source: &str) -> String {
     format!(
-        "Cette édition reprend « {source} » : vérifiez les déploiements, les arrêtés préfectoraux et les disponibilités \
-         des agents, puis publiez le plan pour l’envoyer aux participants."
+        "Cette édition reprend « {source} » : chaque participant confirme ses déploiements repris ; vérifiez les \
+         arrêtés préfectoraux et les disponibilités des agents, puis publiez le plan pour l’envoyer aux participants."
     )
 }
+
+/// The plan page's notice to a participant whose deployments taken from the last edition
+/// are still to confirm.
+pub fn deployments_to_confirm(count: usize) -> String {
+    if count == 1 {
+        "Un de vos déploiements est repris de l’édition précédente et reste à confirmer : vérifiez-le \
+         (le modifier le confirme aussi). Tant qu’il n’est pas confirmé, il n’est pas publié."
+            .to_string()
+    } else {
+        format!(
+            "{count} de vos déploiements sont repris de l’édition précédente et restent à confirmer : vérifiez-les \
+             (en modifier un le confirme aussi). Tant qu’ils ne sont pas confirmés, ils ne sont pas publiés."
+        )
+    }
+}
+pub fn confirm_deployments_button(count: usize) -> String {
+    if count == 1 {
+        "Confirmer ce déploiement".to_string()
+    } else {
+        format!("Confirmer ces {count} déploiements")
+    }
+}
+/// A participant's deployments still to confirm, on the organiser's publication block.
+pub fn deployments_to_confirm_of(participant: &str, count: usize) -> String {
+    if count == 1 {
+        format!("{participant} : 1 déploiement à confirmer")
+    } else {
+        format!("{participant} : {count} déploiements à confirmer")
+    }
+}
+pub const TO_CONFIRM_BADGE: &str = "à confirmer";
+pub const SAVED_CONFIRMATION: &str = "Déploiements confirmés.";
+pub const UNCONFIRMED_LEFT_OUT: &str = "Déploiements repris de l’édition précédente, pas encore confirmés par leur \
+     participant : la publication les laisse de côté (ils n’apparaissent dans aucun agenda).";
+pub const NOTHING_TO_CONFIRM: &str = "Aucun de vos déploiements ne reste à confirmer.";
+pub const STALE_CONFIRMATION: &str = "Quelqu’un a modifié l’un de ces déploiements entre-temps : rien n’a été \
+     confirmé. Rechargez la page pour voir leurs valeurs actuelles.";
 
 // The evaluation after the event (RETEX).
 pub const EVALUATION_TITLE: &str = "Évaluation (retour d’expérience)";

@@ -8,6 +8,7 @@ mod bench_coverage;
 mod bench_ical;
 mod layering;
 mod store;
+mod store_editions;
 mod store_log;
 mod store_offboarding;
 mod store_plan_io;

@@ -16,7 +16,7 @@ on_both_backends!(
     a_write_based_on_an_outdated_version_writes_nothing_of_its_batch,
 );
 
-const T0: Instant = Instant(1_790_000_000_000);
+pub(crate) const T0: Instant = Instant(1_790_000_000_000);
 const EXAMPLE: &str = include_str!("../../src/domain/interchange/example.json");
 
 async fn user(db: &Db, mail: &str) -> String {
@@ -49,7 +49,7 @@ fn organisations() -> Vec<app::domain::OrganisationIdentity> {
 }
 
 /// The example plan, with its organisations created under their ids.
-async fn example(db: &Db) -> Plan {
+pub(crate) async fn example(db: &Db) -> Plan {
     let plan = import_plan(EXAMPLE.as_bytes()).unwrap();
     for p in &plan.participants {
         // Each organisation of the kind its role requires (the participation rule).

@@ -175,3 +175,92 @@ async fn next_years_edition_is_made_by_the_organiser_only_as_a_draft_of_what_it_
     assert!(app::store::releases::latest_number(&app.db, id).await.unwrap().is_none(), "nothing published yet");
     app.stop().await;
 }
+
+/// The ids of the deployments `client` reads as still to confirm on the plan page of `event`,
+/// and those of them it may change.
+async fn to_confirm(app: &TestApp, client: &reqwest::Client, event: &str) -> (Vec<String>, Vec<String>) {
+    let (status, page, _) = app.call(client, "get_plan", &[("event_id", event)]).await;
+    assert_eq!(status, 200, "{page}");
+    let ids: Vec<String> =
+        page["to_confirm"].as_array().unwrap().iter().map(|id| id.as_str().unwrap().to_string()).collect();
+    let own: Vec<&str> =
+        page["access"]["own_participant_ids"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let mine = page["plan"]["deployments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| ids.iter().any(|id| d["id"] == id.as_str()) && own.contains(&d["participant_id"].as_str().unwrap()))
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    (ids, mine)
+}
+
+async fn last_years_deployments_stay_out_of_every_release_until_their_participant_confirms_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let demo = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let (status, id, _) =
+        app.call(&organiser, "next_edition", &[("event_id", demo.as_str()), ("start", "2028-06-24T10:00")]).await;
+    assert_eq!(status, 200, "{id}");
+    let event = id.as_str().unwrap().to_string();
+    let stored = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap();
+    let all: std::collections::BTreeSet<String> = stored.plan.deployments.iter().map(|d| d.id().to_string()).collect();
+    assert_eq!(stored.to_confirm, all, "every deployment taken from last year is to confirm");
+
+    // Each participant is told of its own; the organiser, on the publication block, of each one's.
+    let (company_reads, company_own) = to_confirm(&app, &company, &event).await;
+    assert!(!company_own.is_empty());
+    assert!(company_reads.iter().all(|id| all.contains(id)));
+    let (_, organiser_own) = to_confirm(&app, &organiser, &event).await;
+    assert!(!organiser_own.is_empty() && organiser_own.iter().all(|id| !company_own.contains(id)));
+    let (status, publishing, _) = app.call(&organiser, "get_publishing", &[("event_id", event.as_str())]).await;
+    assert_eq!(status, 200, "{publishing}");
+    let lines: Vec<&str> = publishing["unconfirmed"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    let company_line = format!("Provence Sécurité Événements : {} déploiements à confirmer", company_own.len());
+    assert!(lines.contains(&company_line.as_str()), "{lines:?}");
+
+    // The organiser confirms its own: the company's stay to confirm.
+    let (status, count, _) = app.call(&organiser, "confirm_deployments", &[("event_id", event.as_str())]).await;
+    assert_eq!((status, count.as_u64()), (200, Some(organiser_own.len() as u64)), "{count}");
+    let (status, body, _) = app.call(&organiser, "confirm_deployments", &[("event_id", event.as_str())]).await;
+    assert_eq!((status, body["Refused"].as_str()), (422, Some("Aucun de vos déploiements ne reste à confirmer.")));
+    assert_eq!(to_confirm(&app, &company, &event).await.1, company_own);
+
+    // Publishing leaves out what is still to confirm: no calendar receives last year's.
+    let publish = |comment: &'static str| {
+        let (app, organiser, event) = (&app, organiser.clone(), event.clone());
+        async move {
+            let (status, body, _) =
+                app.call(&organiser, "publish_release", &[("event_id", event.as_str()), ("comment", comment)]).await;
+            assert_eq!(status, 200, "{body}");
+            let number = app::store::releases::latest_number(&app.db, &event).await.unwrap().unwrap();
+            let release = app::store::releases::get(&app.db, &event, number).await.unwrap().unwrap();
+            release.plan().deployments.iter().map(|d| d.id().to_string()).collect::<Vec<_>>()
+        }
+    };
+    let published = publish("v1").await;
+    assert_eq!(published, organiser_own, "the organiser's only: the others' are not published yet");
+
+    // The company confirms its own; changing one through the form would have confirmed it too.
+    let (status, count, _) = app.call(&company, "confirm_deployments", &[("event_id", event.as_str())]).await;
+    assert_eq!((status, count.as_u64()), (200, Some(company_own.len() as u64)), "{count}");
+    let left = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap().to_confirm;
+    assert_eq!(left.len(), all.len() - organiser_own.len() - company_own.len(), "the police's still to confirm");
+    let mut published = publish("v2").await;
+    let mut confirmed = [organiser_own, company_own].concat();
+    published.sort();
+    confirmed.sort();
+    assert_eq!(published, confirmed, "everything confirmed is published, nothing else");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn last_years_deployments_stay_out_of_every_release_until_their_participant_confirms_them_on_sqlite() {
+    last_years_deployments_stay_out_of_every_release_until_their_participant_confirms_them(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn last_years_deployments_stay_out_of_every_release_until_their_participant_confirms_them_on_postgres() {
+    last_years_deployments_stay_out_of_every_release_until_their_participant_confirms_them(Backend::Postgres).await;
+}

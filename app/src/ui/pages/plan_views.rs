@@ -40,7 +40,7 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
             }}
         </div>
         <div class="fr-mb-4w">
-            <PlanTable plan=page.plan.clone()/>
+            <PlanTable plan=page.plan.clone() to_confirm=page.to_confirm.clone()/>
         </div>
     }
 }

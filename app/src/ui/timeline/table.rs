@@ -12,9 +12,15 @@ use crate::domain::plan::Plan;
 /// headcount, named agents, mission and visibility; sorted by start until a header is
 /// clicked.
 #[component]
-pub fn PlanTable(plan: Plan) -> impl IntoView {
+pub fn PlanTable(
+    plan: Plan,
+    /// Deployments a next edition took from the last one, still to confirm: marked as such.
+    #[prop(optional)]
+    to_confirm: Vec<String>,
+) -> impl IntoView {
     let caption = text::table_caption(plan.event.name(), plan.deployments.len(), plan.event.time_zone().name());
     let rows = StoredValue::new(plan_rows(&plan));
+    let to_confirm = StoredValue::new(to_confirm);
     let sort = RwSignal::new(Sort::default());
     let sorted = Memo::new(move |_| {
         let mut sorted = rows.get_value();
@@ -29,7 +35,7 @@ pub fn PlanTable(plan: Plan) -> impl IntoView {
         }
         view! {
             <For each=move || sorted.get() key=|row| row.deployment_id.clone() let:row>
-                <TableRow row/>
+                <TableRow unconfirmed=to_confirm.with_value(|ids| ids.contains(&row.deployment_id)) row/>
             </For>
         }
         .into_any()
@@ -72,7 +78,7 @@ fn SortHeader(column: Column, sort: RwSignal<Sort>) -> impl IntoView {
 
 /// One deployment's row.
 #[component]
-fn TableRow(row: PlanRow) -> impl IntoView {
+fn TableRow(row: PlanRow, unconfirmed: bool) -> impl IntoView {
     view! {
         <tr>
             <td>{row.zone}</td>
@@ -83,7 +89,10 @@ fn TableRow(row: PlanRow) -> impl IntoView {
             <td class="cordon-plan-table__number">{row.headcount}</td>
             <td class="cordon-plan-table__number">{row.named}</td>
             <td>{row.category}</td>
-            <td>{row.mission}</td>
+            <td>
+                {row.mission}
+                {unconfirmed.then(|| view! { " " <span class="fr-badge fr-badge--sm fr-badge--warning">{crate::text::TO_CONFIRM_BADGE}</span> })}
+            </td>
             <td>{row.visibility}</td>
         </tr>
     }

@@ -60,6 +60,7 @@ pub struct PlanActions {
     pub add_order: ServerAction<crate::api::plan_edits::AddOrder>,
     pub remove_order: ServerAction<crate::api::plan_edits::RemoveOrder>,
     pub next_edition: ServerAction<crate::api::events::NextEdition>,
+    pub confirm: ServerAction<crate::api::plan_edits::ConfirmDeployments>,
 }
 
 #[component]
@@ -82,6 +83,7 @@ pub fn PlanPageView() -> impl IntoView {
         add_order: ServerAction::new(),
         remove_order: ServerAction::new(),
         next_edition: ServerAction::new(),
+        confirm: ServerAction::new(),
     };
     // The plan is read again after a successful save only (a refused one leaves every form as
     // the person typed it, with the message beside the field), and redrawn in place.
@@ -102,6 +104,7 @@ pub fn PlanPageView() -> impl IntoView {
     on_success(text::SAVED_SCHEDULE).watch(actions.accept_schedule);
     on_success(text::ORDER_ADDED).watch(actions.add_order);
     on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
+    on_success(text::SAVED_CONFIRMATION).watch(actions.confirm);
     let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
     // Every resource of the page is created here, before anything suspends (see the dashboard).
     let publication = publication::Publication::new(event_id, reload);
@@ -153,6 +156,7 @@ fn Plan(
                 <p>{text::next_edition_note(&source)}</p>
             </div>
         })}
+        <ToConfirm page=page.get_value() action=actions.confirm/>
         <p class="fr-mb-3w">
             <a class="fr-link fr-icon-file-text-line fr-link--icon-left" href=page.with_value(|p| format!("/evenements/{}/convention", p.plan.event.id()))>
                 {crate::text::DOSSIER_TITLE}
@@ -196,6 +200,31 @@ fn Plan(
 }
 
 /// What a successful save does: note where the person is, announce `what`, read the plan again.
+/// The reader's own deployments a next edition took from the last one and that are still to
+/// confirm: how many, and the button that confirms them all.
+#[component]
+fn ToConfirm(page: PlanPage, action: ServerAction<crate::api::plan_edits::ConfirmDeployments>) -> impl IntoView {
+    let mine = page
+        .plan
+        .deployments
+        .iter()
+        .filter(|d| page.to_confirm.iter().any(|id| id == d.id()) && page.access.edits_participant(d.participant_id()))
+        .count();
+    let event_id = page.plan.event.id().to_string();
+    (mine > 0).then(|| {
+        view! {
+            <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" id="deploiements-a-confirmer">
+                <p>{text::deployments_to_confirm(mine)}</p>
+                <crate::ui::components::ErrorAlert message=crate::ui::components::form_error(action)/>
+                <ActionForm action>
+                    <input type="hidden" name="event_id" value=event_id/>
+                    <button type="submit" class="fr-btn fr-btn--sm fr-mt-1w">{text::confirm_deployments_button(mine)}</button>
+                </ActionForm>
+            </div>
+        }
+    })
+}
+
 #[derive(Clone, Copy)]
 struct OnSuccess {
     reload: RwSignal<u32>,

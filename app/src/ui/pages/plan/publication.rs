@@ -78,8 +78,15 @@ fn Publishing(
         let pending = page.pending.clone();
         let nothing = pending.is_empty() && next > 1;
         let event_id = event_id.clone();
+        let unconfirmed = page.unconfirmed.clone();
         view! {
             <h3 class="fr-h6">{format!("Publier la version v{next}")}</h3>
+            {(!unconfirmed.is_empty()).then(|| view! {
+                <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="publication-a-confirmer">
+                    <p>{text::UNCONFIRMED_LEFT_OUT}</p>
+                    <ul>{unconfirmed.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </div>
+            })}
             {if nothing {
                 view! { <p>"Aucun déploiement n’a changé depuis la dernière version."</p> }.into_any()
             } else {
