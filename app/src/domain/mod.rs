@@ -3,6 +3,7 @@
 //! whoever needs the time passes `now` in.
 
 pub mod account;
+pub mod alerts;
 pub mod api_token;
 pub mod communes;
 pub mod compliance;
@@ -13,6 +14,7 @@ pub mod geo;
 pub mod ical;
 pub mod interchange;
 pub mod invitation;
+pub mod mobile;
 pub mod number;
 pub mod offboarding;
 pub mod operations;

@@ -10,3 +10,5 @@ pub mod accounts;
 pub use accounts::*;
 pub mod operations;
 pub use operations::*;
+pub mod alerts;
+pub use alerts::*;
