@@ -107,7 +107,7 @@ pub async fn append(
 /// Whether SQLite refused a write because another connection wrote first (`SQLITE_BUSY` and
 /// its extended codes, `SQLITE_LOCKED`): in WAL mode a transaction that read before another
 /// one's commit cannot write, and must start again.
-fn busy(db: &Db, e: &sqlx::Error) -> bool {
+pub(crate) fn busy(db: &Db, e: &sqlx::Error) -> bool {
     db.backend == super::Backend::Sqlite
         && e.as_database_error()
             .and_then(|d| d.code())
@@ -116,7 +116,7 @@ fn busy(db: &Db, e: &sqlx::Error) -> bool {
 
 /// Tells the other instances (PostgreSQL) that `event_id`'s log grew; this instance's own
 /// readers are woken by the caller.
-async fn announce(db: &Db, event_id: &str) {
+pub(crate) async fn announce(db: &Db, event_id: &str) {
     if db.backend == super::Backend::Postgres {
         if let Err(e) = sqlx::query("SELECT pg_notify($1, $2)").bind(LOG_CHANNEL).bind(event_id).execute(&db.pool).await
         {

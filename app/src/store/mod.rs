@@ -2,6 +2,7 @@
 //! `sqlite://…` (the embedded default) or `postgres://…`. SQL is written once with `$n`
 //! placeholders, which sqlx's `Any` driver accepts on both; instants are integers.
 
+pub mod alerts;
 pub mod api_tokens;
 pub mod attachments;
 pub mod conventions;
@@ -11,6 +12,7 @@ pub mod housekeeping;
 pub mod invitations;
 pub mod log;
 pub mod memberships;
+pub mod mobiles;
 pub mod organisations;
 pub mod password_resets;
 pub mod plan_io;

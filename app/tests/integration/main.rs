@@ -9,6 +9,7 @@ mod bench_ical;
 mod layering;
 mod store;
 mod store_editions;
+mod store_alerts;
 mod store_log;
 mod store_offboarding;
 mod store_plan_io;
