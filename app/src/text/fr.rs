@@ -1340,6 +1340,10 @@ pub const TO_CONFIRM_BADGE: &str = "à confirmer";
 pub const SAVED_CONFIRMATION: &str = "Déploiements confirmés.";
 pub const UNCONFIRMED_LEFT_OUT: &str = "Déploiements repris de l’édition précédente, pas encore confirmés par leur \
      participant : la publication les laisse de côté (ils n’apparaissent dans aucun agenda).";
+pub const FIRST_RELEASE_CONTENTS: &str = "Ce que la première version publiera :";
+pub const FIRST_RELEASE_EMPTY: &str =
+    "Aucun déploiement à publier pour l’instant : la première version ne porterait que \
+     l’événement.";
 pub const NOTHING_TO_CONFIRM: &str = "Aucun de vos déploiements ne reste à confirmer.";
 pub const STALE_CONFIRMATION: &str = "Quelqu’un a modifié l’un de ces déploiements entre-temps : rien n’a été \
      confirmé. Rechargez la page pour voir leurs valeurs actuelles.";

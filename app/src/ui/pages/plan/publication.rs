@@ -90,8 +90,13 @@ fn Publishing(
             {if nothing {
                 view! { <p>"Aucun déploiement n’a changé depuis la dernière version."</p> }.into_any()
             } else {
+                let heading = match (next, pending.len()) {
+                    (1, 0) => text::FIRST_RELEASE_EMPTY.to_string(),
+                    (1, _) => text::FIRST_RELEASE_CONTENTS.to_string(),
+                    (_, count) => format!("{count} changement(s) par rapport à la version publiée :"),
+                };
                 view! {
-                    <p>{format!("{} changement(s) par rapport à la version publiée :", pending.len())}</p>
+                    <p>{heading}</p>
                     <ul class="cordon-changes" id="changements-a-publier">
                         {pending.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
