@@ -2,10 +2,12 @@
 // page (« Reconduire l'événement »): a start in the hour skipped by summer time is refused
 // beside its field; the proposed date (52 weeks later, the same day of the week) makes a new
 // event whose page says its deployments are a draft taken from last year's, each participant's
-// to confirm before it is published; the organiser confirms its own. Then last June's edition, made the same way, is evaluated (RETEX): two participants
-// write their parts, the organiser its assessment, and the prefecture, once its own is written,
-// closes the evaluation. The file runs after the others but on-the-day.test.mjs (one shared
-// demo server, tests/run-e2e.sh): the new events have the same name as the demo's.
+// to confirm before it is published; the organiser confirms its own. Then last June's edition,
+// made the same way, is evaluated (RETEX): two participants write their parts, the organiser
+// its assessment, and the prefecture, once its own is written, closes the evaluation, which its
+// registry then shows (the convention was never approved). The file runs after the others but
+// on-the-day.test.mjs and alerts.test.mjs (one shared demo server, tests/run-e2e.sh): the new
+// events have the same name as the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
@@ -140,6 +142,15 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
   assert.equal(await prefecture.locator('textarea').count(), 0, 'nothing is editable any more');
   await screenshot(prefecture, 'evaluation-cloturee');
   await assertAccessible(prefecture, 'the closed evaluation');
+  // Its convention was never approved: the registry still shows where its evaluation stands.
+  await prefecture.goto(`${BASE}/prefecture/conventions`);
+  const others = prefecture.locator('#evaluations-hors-registre');
+  await others.waitFor();
+  assert.match(await others.textContent(), /Fête de la Saint-Pierre.*clôturée le/s);
+  await hydrated(prefecture);
+  await others.scrollIntoViewIfNeeded();
+  await screenshot(prefecture, 'registre-evaluations');
+  await assertAccessible(prefecture, 'the registry');
   assertNoProblems(prefecture);
   await prefecture.context().close();
   await organiser.context().close();

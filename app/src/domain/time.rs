@@ -114,10 +114,12 @@ pub fn format_date_input(end: Instant, zone: chrono_tz::Tz) -> String {
 
 /// The same last day in French order: "12/04/2029".
 pub fn format_last_day_fr(end: Instant, zone: chrono_tz::Tz) -> String {
-    Instant(end.0 - 1)
-        .to_chrono()
-        .map(|utc| utc.with_timezone(&zone).format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
+    format_day_fr(Instant(end.0 - 1), zone)
+}
+
+/// The day of `instant` in `zone`, in French order: "27/06/2026".
+pub fn format_day_fr(instant: Instant, zone: chrono_tz::Tz) -> String {
+    instant.to_chrono().map(|utc| utc.with_timezone(&zone).format("%d/%m/%Y").to_string()).unwrap_or_default()
 }
 
 /// "ven. 10/07 18:00" in `zone`: compact, for tables and lists.

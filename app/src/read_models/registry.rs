@@ -27,6 +27,18 @@ pub struct RegistryLine {
     pub evaluation_url: Option<String>,
 }
 
+/// An event of the department that has ended and whose convention is not in the registry (not
+/// approved, or never submitted), with where its evaluation stands: the registry shows every
+/// event's evaluation, not only those of conventions in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventEvaluationLine {
+    pub name: String,
+    /// "27/06/2026 → 28/06/2026", in the event's zone.
+    pub dates: String,
+    pub evaluation: String,
+    pub evaluation_url: String,
+}
+
 /// The registry page of a prefecture, with the census of one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryPage {
@@ -39,4 +51,7 @@ pub struct RegistryPage {
     pub kinds: Vec<(String, String)>,
     /// The years offered: the five before the current one, it, and the next.
     pub years: Vec<i32>,
+    /// The evaluations of the department's ended events that are not in the registry.
+    #[serde(default)]
+    pub other_evaluations: Vec<EventEvaluationLine>,
 }

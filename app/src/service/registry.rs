@@ -13,7 +13,7 @@ use crate::domain::evaluation::EvaluationState;
 use crate::domain::geo::Department;
 use crate::domain::Instant;
 use crate::error::AppError;
-use crate::read_models::registry::{RegistryLine, RegistryPage};
+use crate::read_models::registry::{EventEvaluationLine, RegistryLine, RegistryPage};
 use crate::state::AppState;
 use crate::store::users::UserRow;
 use crate::store::{self, conventions, evaluations, Db};
@@ -110,6 +110,7 @@ pub async fn page(state: &AppState, user: &UserRow, year: i32, now: Instant) -> 
             }
         })
         .collect();
+    let other_evaluations = evaluations_outside_registry(&state.db, &code, &events, now).await?;
     let current = year_of(0, now)?;
     Ok(RegistryPage {
         department: code,
@@ -120,7 +121,49 @@ pub async fn page(state: &AppState, user: &UserRow, year: i32, now: Instant) -> 
         csv_url: format!("/prefecture/recensement/{year}.csv"),
         kinds: ConventionKind::ALL.iter().map(|k| (k.code().to_string(), k.label().to_string())).collect(),
         years: ((current - 5)..=(current + 1)).collect(),
+        other_evaluations,
     })
+}
+
+/// The evaluations of `department`'s events that have ended at `now` and whose convention is
+/// not in the registry (`in_registry`: registry entry → event), latest first.
+async fn evaluations_outside_registry(
+    db: &Db,
+    department: &str,
+    in_registry: &BTreeMap<String, String>,
+    now: Instant,
+) -> Result<Vec<EventEvaluationLine>, sqlx::Error> {
+    use crate::domain::time::{format_day_fr, format_last_day_fr};
+    let listed: std::collections::BTreeSet<&str> = in_registry.values().map(String::as_str).collect();
+    let viewer = crate::domain::plan::Viewer {
+        organisation_ids: Vec::new(),
+        prefecture_departments: vec![department.to_string()],
+        kinds: BTreeMap::new(),
+    };
+    let ended: Vec<_> = store::plans::list_events(db, &viewer)
+        .await?
+        .into_iter()
+        .filter(|row| row.department == department && row.ends_at <= now && !listed.contains(row.id.as_str()))
+        .collect();
+    let ids: Vec<&str> = ended.iter().map(|row| row.id.as_str()).collect();
+    let stored = evaluations::of_events(db, &ids).await?;
+    let mut lines = Vec::with_capacity(ended.len());
+    for row in ended.iter().rev() {
+        let event: crate::domain::plan::Event = store::plans::decode(&row.data)?;
+        let evaluation = stored.get(&row.id).cloned().unwrap_or_default();
+        let zone = event.time_zone();
+        lines.push(EventEvaluationLine {
+            name: event.name().to_string(),
+            dates: format!(
+                "{} → {}",
+                format_day_fr(event.window().start(), zone),
+                format_last_day_fr(event.window().end(), zone)
+            ),
+            evaluation: EvaluationState::of(&event, evaluation.deadline, evaluation.closed_at, now).label(),
+            evaluation_url: format!("/evenements/{}/evaluation", row.id),
+        });
+    }
+    Ok(lines)
 }
 
 /// The « Ajouter une convention en vigueur » form.

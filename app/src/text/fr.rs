@@ -1363,6 +1363,8 @@ pub const EVALUATION_PART_SAVED: &str = "Votre contribution est enregistrée.";
 pub const EVALUATION_ASSESSMENT_SAVED: &str = "Bilan enregistré.";
 pub const EVALUATION_DEADLINE_SAVED: &str = "Échéance enregistrée.";
 pub const EVALUATION_CLOSED_DONE: &str = "Évaluation clôturée.";
+pub const REGISTRY_OTHER_EVALUATIONS: &str =
+    "Évaluations des événements terminés dont la convention n’est pas au registre (non approuvée ou jamais déposée)";
 pub const EVALUATION_CSV_COLUMN: &str = "Évaluation de l’événement";
 
 pub fn evaluation_open(deadline: &str) -> String {

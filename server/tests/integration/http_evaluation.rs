@@ -231,3 +231,31 @@ async fn the_reminder_goes_once_to_the_participants_whose_part_is_missing() {
     assert_eq!(app::service::evaluation::send_reminders(&app.state, now).await.unwrap(), 0, "once");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_registry_shows_the_evaluation_of_an_ended_event_whose_convention_is_not_in_it() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = last_june(&app).await;
+    let prefecture = app.demo_client("prefecture@cordon.test").await;
+    let (status, registry, _) = app.call(&prefecture, "get_registry", &[("year", "0")]).await;
+    assert_eq!(status, 200, "{registry}");
+    let lines = registry["other_evaluations"].as_array().unwrap();
+    assert_eq!(lines.len(), 1, "last June's edition only: the demo's fête has not ended: {registry}");
+    assert_eq!(lines[0]["evaluation_url"], format!("/evenements/{event}/evaluation"));
+    assert_eq!(lines[0]["dates"], "27/06/2026 → 28/06/2026");
+    assert!(lines[0]["evaluation"].as_str().unwrap().starts_with("en "), "open: {}", lines[0]);
+    assert!(registry["entries"].as_array().unwrap().iter().all(|e| e["evaluation_url"] != lines[0]["evaluation_url"]));
+
+    // Closed, it says so; a company has no registry.
+    let form = [("event_id", event.as_str()), ("version", "0"), ("assessment", "Bilan de la préfecture.")];
+    let (status, body, _) = app.call(&prefecture, "save_evaluation_assessment", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body, _) =
+        app.call(&prefecture, "close_evaluation", &[("event_id", event.as_str()), ("version", "1")]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, registry, _) = app.call(&prefecture, "get_registry", &[("year", "0")]).await;
+    assert!(registry["other_evaluations"][0]["evaluation"].as_str().unwrap().starts_with("clôturée le "), "{registry}");
+    let company = app.demo_client("securite@cordon.test").await;
+    assert_eq!(app.call(&company, "get_registry", &[("year", "0")]).await.0, 403);
+    app.stop().await;
+}

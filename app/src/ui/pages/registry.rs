@@ -45,8 +45,17 @@ fn Registry(
     add: ServerAction<AddConventionInForce>,
     remove: ServerAction<RemoveConventionInForce>,
 ) -> impl IntoView {
-    let RegistryPage { department, year: shown, entries, in_force_count, newly_signed_count, csv_url, kinds, years } =
-        page;
+    let RegistryPage {
+        department,
+        year: shown,
+        entries,
+        in_force_count,
+        newly_signed_count,
+        csv_url,
+        kinds,
+        years,
+        other_evaluations,
+    } = page;
     let form = reset_on_success(add);
     let error = move |field: &'static str| field_error(add, field);
     view! {
@@ -88,6 +97,25 @@ fn Registry(
                 </div>
             }.into_any()
         }}
+        {(!other_evaluations.is_empty()).then(|| view! {
+            <div class="fr-table" id="evaluations-hors-registre">
+                <table>
+                    <caption>{text::REGISTRY_OTHER_EVALUATIONS}</caption>
+                    <thead><tr>
+                        <th scope="col">"Événement"</th><th scope="col">"Dates"</th><th scope="col">"Évaluation de l’événement"</th>
+                    </tr></thead>
+                    <tbody>
+                        {other_evaluations.into_iter().map(|line| view! {
+                            <tr>
+                                <td>{line.name}</td>
+                                <td>{line.dates}</td>
+                                <td class="registre-evaluation"><a href=line.evaluation_url>{line.evaluation}</a></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
         <h2 class="fr-h4">"Enregistrer une convention en vigueur"</h2>
         <ErrorAlert message=form_error(add)/>
         <ActionForm action=add node_ref=form>

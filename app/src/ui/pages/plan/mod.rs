@@ -25,7 +25,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::agents::{ImportAgentsCsv, SaveAgent};
 use crate::api::events::get_plan;
 use crate::api::plan_edits::{
-    AddParticipant, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent, UpdateParticipant,
+    AddParticipant, ConfirmDeployments, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent, UpdateParticipant,
 };
 use crate::api::plan_types::PlanPage;
 use crate::api::releases::PublishRelease;
@@ -60,7 +60,7 @@ pub struct PlanActions {
     pub add_order: ServerAction<crate::api::plan_edits::AddOrder>,
     pub remove_order: ServerAction<crate::api::plan_edits::RemoveOrder>,
     pub next_edition: ServerAction<crate::api::events::NextEdition>,
-    pub confirm: ServerAction<crate::api::plan_edits::ConfirmDeployments>,
+    pub confirm: ServerAction<ConfirmDeployments>,
 }
 
 #[component]
@@ -203,7 +203,12 @@ fn Plan(
 /// The reader's own deployments a next edition took from the last one and that are still to
 /// confirm: how many, and the button that confirms them all.
 #[component]
-fn ToConfirm(page: PlanPage, action: ServerAction<crate::api::plan_edits::ConfirmDeployments>) -> impl IntoView {
+fn ToConfirm(page: PlanPage, action: ServerAction<ConfirmDeployments>) -> impl IntoView {
+    use crate::ui::components::{submit_to, Fields};
+    use server_fn::ServerFn;
+    fn read_confirm(f: &Fields) -> ConfirmDeployments {
+        ConfirmDeployments { event_id: f.get("event_id") }
+    }
     let mine = page
         .plan
         .deployments
@@ -216,10 +221,10 @@ fn ToConfirm(page: PlanPage, action: ServerAction<crate::api::plan_edits::Confir
             <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" id="deploiements-a-confirmer">
                 <p>{text::deployments_to_confirm(mine)}</p>
                 <crate::ui::components::ErrorAlert message=crate::ui::components::form_error(action)/>
-                <ActionForm action>
+                <form method="post" action=ConfirmDeployments::url() on:submit=submit_to(action, read_confirm)>
                     <input type="hidden" name="event_id" value=event_id/>
                     <button type="submit" class="fr-btn fr-btn--sm fr-mt-1w">{text::confirm_deployments_button(mine)}</button>
-                </ActionForm>
+                </form>
             </div>
         }
     })
