@@ -10,6 +10,7 @@ mod error;
 mod explain;
 mod generator;
 mod instance;
+mod lns;
 mod moves;
 pub mod proposal;
 mod score;
@@ -27,6 +28,8 @@ mod checker_tests;
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod lns_props;
 #[cfg(test)]
 mod rules_tests;
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The solver: a deterministic constructive heuristic (needs by priority, then start; the
 //! previous solution kept as far as it stays feasible) followed by a local search that
-//! improves the objective move by move until a whole pass finds nothing or the budget says
-//! stop. Pure: the time limit comes in as a callback, the randomness as a seed.
+//! improves the objective move by move, taking turns with a large-neighbourhood search
+//! (`lns.rs`) once its moves stop covering more, until neither finds anything or the budget
+//! says stop. Pure: the time limit comes in as a callback, the randomness as a seed.
 
 use super::checker::check;
 use super::construct::{fill_at, fill_need, GRID};
 use super::explain::explain;
 use super::instance::Instance;
+use super::lns::{Interleave, Lns};
 use super::moves::{complete, fill_idle, improve_shift};
 use super::solution::{Shift, Solution};
 use super::state::{join_touching, splitmix, Context, Entry, State, Value};
@@ -40,13 +42,14 @@ pub fn solve(instance: &Instance, seed: u64, budget: Budget) -> Solution {
         (need.priority, need.window.start(), need.id.as_str())
     });
     let mut step = 0u64;
-    let (mut best_value, mut best) = run(&first, &order, budget, &mut step);
+    let mut lns = Lns::new(&order, seed);
+    let (mut best_value, mut best) = run(&first, &order, &mut lns, budget, &mut step);
     let mut fruitless = 0;
     let mut restart = 0u64;
     while fruitless < FRUITLESS_RESTARTS && budget(step) {
         restart += 1;
         let ctx = first.reseeded(splitmix(seed ^ splitmix(restart ^ 0x5EED)));
-        let (value, solution) = run(&ctx, &order, budget, &mut step);
+        let (value, solution) = run(&ctx, &order, &mut lns, budget, &mut step);
         if value < best_value {
             (best_value, best) = (value, solution);
             fruitless = 0;
@@ -71,7 +74,7 @@ pub fn solve(instance: &Instance, seed: u64, budget: Budget) -> Solution {
 /// One run: the previous solution kept where it fits, the needs filled two ways — need after
 /// need in `order`, and in time order quarter-hour by quarter-hour — the better kept, then
 /// the local search; the objective reached and the shifts (without the gaps).
-fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value, Solution) {
+fn run(ctx: &Context, order: &[usize], lns: &mut Lns, budget: Budget, step: &mut u64) -> (Value, Solution) {
     let mut state = State::new(ctx);
     keep_previous(&mut state);
     // The constructions count one step per need or quarter-hour, so that a deadline also
@@ -88,7 +91,7 @@ fn run(ctx: &Context, order: &[usize], budget: Budget, step: &mut u64) -> (Value
     if swept.value() < state.value() {
         state = swept;
     }
-    improve(&mut state, order, budget, step);
+    improve(&mut state, order, lns, budget, step);
     (state.value(), shifts_of(&state))
 }
 
@@ -156,8 +159,11 @@ fn keep_previous(state: &mut State) {
 /// Local search: passes over the needs still missing someone (fill them from idle time, fill
 /// them again, offer them to every free agent, or free an agent for them), then over every
 /// shift (drop it, trim it, move it, hand it to another agent); a move is kept only if it
-/// makes the objective strictly better.
-fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
+/// makes the objective strictly better. Once these moves stop covering more, the
+/// large-neighbourhood search ([`Lns`]) takes turns with them ([`Interleave`]), and runs on
+/// alone when a whole pass finds nothing, until it stalls too.
+fn improve(state: &mut State, order: &[usize], lns: &mut Lns, budget: Budget, step: &mut u64) {
+    let mut turns = Interleave::new(lns, state, *step);
     loop {
         let mut improved = false;
         // Coverage first: the needs still missing someone, then every shift.
@@ -179,7 +185,9 @@ fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
                 }
             }
             state.commit();
+            improved |= turns.after_item(state, budget, step);
         }
+        turns.arm(state, *step);
         let shifts: Vec<(usize, Entry)> =
             state.by_agent.iter().enumerate().flat_map(|(a, es)| es.iter().map(move |e| (a, *e))).collect();
         for (a, entry) in shifts {
@@ -189,8 +197,9 @@ fn improve(state: &mut State, order: &[usize], budget: Budget, step: &mut u64) {
             *step += 1;
             improved |= improve_shift(state, a, entry);
             state.commit();
+            improved |= turns.after_item(state, budget, step);
         }
-        if !improved {
+        if !improved && !turns.alone(state, budget, step) {
             return;
         }
     }
@@ -238,7 +247,7 @@ fn eject(state: &mut State, n: usize) -> bool {
 
 /// The shifts the state stands for; one agent's touching pieces on one need are one shift,
 /// unless one of them is a shift of the published release (which stays as it was told).
-fn shifts_of(state: &State) -> Solution {
+pub(super) fn shifts_of(state: &State) -> Solution {
     let instance = state.ctx.instance;
     let mut shifts: Vec<Shift> = Vec::new();
     for (a, entries) in state.by_agent.iter().enumerate() {

@@ -78,7 +78,7 @@ fn rules() -> impl Strategy<Value = ScheduleRules> {
     ]
 }
 
-fn random_instance() -> impl Strategy<Value = Instance> {
+pub(super) fn random_instance() -> impl Strategy<Value = Instance> {
     let needs = (1..=4usize).prop_flat_map(|n| (0..n).map(random_need).collect::<Vec<_>>());
     let agents = (2..=6usize).prop_flat_map(|n| (0..n).map(random_agent).collect::<Vec<_>>());
     (needs, agents, any::<[bool; 2]>(), rules()).prop_map(|(needs, agents, [basis, road], rules)| {
