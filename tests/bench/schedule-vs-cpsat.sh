@@ -11,7 +11,8 @@
 # OUT (target/bench-schedule), GREEDY (1: run the greedy),
 # CORDON_LIMITS_SMALL ("1 6"), CORDON_LIMITS_CITY ("10 60"), CPSAT_LIMITS ("10 60"),
 # CPSAT_BUILD_SECONDS (120), REPLAN_SIZES ("village fair stadium"), PYTHON (python3); a limit or
-# size list set empty runs nothing of that kind.
+# size list set empty runs nothing of that kind. The binary is built and run from
+# CARGO_TARGET_DIR when it is set (target/ otherwise).
 # Not part of `make test`: it needs ortools and takes about twenty minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +27,7 @@ CPSAT_LIMITS=${CPSAT_LIMITS-"10 60"}
 CPSAT_BUILD_SECONDS=${CPSAT_BUILD_SECONDS:-120}
 REPLAN_SIZES=${REPLAN_SIZES-"village fair stadium"}
 PYTHON=${PYTHON:-python3}
-BIN=target/release/cordon
+BIN=${CARGO_TARGET_DIR:-target}/release/cordon
 HERE=tests/bench
 
 export LEPTOS_OUTPUT_NAME=${LEPTOS_OUTPUT_NAME:-cordon}
