@@ -47,11 +47,26 @@ pub trait MailTransport: Send + Sync + 'static {
     fn send<'a>(&'a self, mail: OutgoingMail) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
 }
 
+/// A text message ready to go: an international number (`+33612345678`) and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingSms {
+    pub to: String,
+    pub text: String,
+}
+
+/// Sends text messages. The server provides the HTTP gateway of the configuration, falling
+/// back to the outbox folder, or the outbox alone; both are real.
+pub trait SmsTransport: Send + Sync + 'static {
+    fn send<'a>(&'a self, sms: OutgoingSms) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub mail: Arc<dyn MailTransport>,
+    /// The day's alerts by SMS.
+    pub sms: Arc<dyn SmsTransport>,
     /// The official list of communes (events must take place in one).
     pub communes: Arc<CommuneRegistry>,
     /// Shared: axum clones the state for every request, and the options hold a dozen strings.

@@ -22,6 +22,11 @@ pub struct Config {
     /// The sender of every e-mail.
     pub mail_from: String,
     pub outbox_dir: PathBuf,
+    /// `http://…` of the SMS gateway the day's alerts go through; without it, SMS are written
+    /// to `outbox_dir` (`server/src/sms.rs`).
+    pub sms_gateway_url: Option<String>,
+    /// The gateway's bearer token, if it wants one.
+    pub sms_gateway_token: Option<String>,
     /// The folder with the built site (`pkg/`, `dsfr/`, …).
     pub site_root: PathBuf,
     /// `communes.json` of the npm package `@etalab/decoupage-administratif`.
@@ -58,7 +63,15 @@ impl Config {
             Ok(_) => flag("CORDON_SECURE_COOKIES")?,
             Err(_) => base_url.starts_with("https://"),
         };
+        let sms_gateway_url = std::env::var("CORDON_SMS_GATEWAY_URL").ok().filter(|v| !v.trim().is_empty());
+        if sms_gateway_url.as_deref().is_some_and(|u| !u.starts_with("http://")) {
+            // This build's HTTP client speaks plain HTTP: an https gateway goes through a local
+            // relay (docs/operations.md).
+            bail!("CORDON_SMS_GATEWAY_URL must start with http:// (a local relay for an https gateway)");
+        }
         Ok(Config {
+            sms_gateway_url,
+            sms_gateway_token: std::env::var("CORDON_SMS_GATEWAY_TOKEN").ok().filter(|v| !v.trim().is_empty()),
             database_url: var_or("DATABASE_URL", "sqlite://data/cordon.sqlite?mode=rwc"),
             addr,
             base_url,

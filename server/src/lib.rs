@@ -12,6 +12,7 @@ pub mod logging;
 pub mod mail;
 pub mod operations;
 pub mod security;
+pub mod sms;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -27,7 +28,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 
-use app::state::{AppState, MailTransport};
+use app::state::{AppState, MailTransport, SmsTransport};
 use app::store::Db;
 use app::{shell, App};
 use config::Config;
@@ -37,6 +38,10 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
     let mail: Arc<dyn MailTransport> = match &config.smtp_url {
         Some(url) => Arc::new(mail::SmtpMail::new(url, &config.mail_from)?),
         None => Arc::new(mail::OutboxMail::new(config.outbox_dir.clone(), &config.mail_from)?),
+    };
+    let sms: Arc<dyn SmsTransport> = match &config.sms_gateway_url {
+        Some(url) => Arc::new(sms::GatewaySms::new(url, config.sms_gateway_token.clone(), config.outbox_dir.clone())?),
+        None => Arc::new(sms::OutboxSms::new(config.outbox_dir.clone())),
     };
     let leptos_options = LeptosOptions::builder()
         .output_name("cordon")
@@ -49,6 +54,7 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         db,
         settings: Arc::new(config.settings()),
         mail,
+        sms,
         communes,
         leptos_options: Arc::new(leptos_options),
         log_hub: Arc::default(),

@@ -2,7 +2,9 @@
 //! - `GET /evenements/{id}/operations/flux`: the log as server-sent events. Each entry the
 //!   reader may read comes once, as an event `entree` whose data is the reader's view of it
 //!   (JSON) and whose id is the reader's cursor; a browser that reconnects sends that id back
-//!   (`Last-Event-ID`) and gets what it missed, nothing twice. The first connection starts
+//!   (`Last-Event-ID`) and gets what it missed, nothing twice. Alerts come the same way, as
+//!   events `alerte` carrying the reader's view of the alert (sent, or acknowledged since), the
+//!   id then naming the alerts' cursor after the log's (`12-3`). The first connection starts
 //!   from `?depuis=` (the page's cursor). The stream checks that its session still reads the
 //!   event every 30 s, and before sending anything after a change of rights was announced
 //!   (a member removed, an account disabled, a participant changed: on any instance); it ends
@@ -29,7 +31,7 @@ use serde::Deserialize;
 use tokio::sync::watch;
 
 use app::api::context::{caller, now, session_token};
-use app::domain::operations::LogCursor;
+use app::domain::alerts::StreamCursor;
 use app::error::AppError;
 use app::service::operations::{reader_by_session, LogReader};
 use app::service::security::hash_token;
@@ -58,7 +60,7 @@ struct Follow {
     state: AppState,
     reader: LogReader,
     token_hash: String,
-    cursor: LogCursor,
+    cursor: StreamCursor,
     changes: watch::Receiver<u64>,
     pending: VecDeque<Event>,
     next_check: tokio::time::Instant,
@@ -81,21 +83,29 @@ impl Follow {
         }
     }
 
-    /// Queues what the log holds after the cursor for this reader.
+    /// Queues what the log and the alerts hold after the cursor for this reader.
     async fn catch_up(&mut self) -> Result<(), AppError> {
-        let entries = self
-            .state
-            .log_hub
-            .after(&self.state.db, &self.reader.event_id, &self.reader.registers(), self.cursor)
-            .await?;
+        let registers = self.reader.registers();
+        let hub = &self.state.log_hub;
+        let entries = hub.after(&self.state.db, &self.reader.event_id, &registers, self.cursor.log).await?;
         for entry in entries {
-            if self.cursor.has(entry.reference) {
+            if self.cursor.log.has(entry.reference) {
                 continue;
             }
-            self.cursor = self.cursor.after(entry.reference);
+            self.cursor.log = self.cursor.log.after(entry.reference);
             let Some(line) = self.reader.line(&entry) else { continue };
             let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
-            self.pending.push_back(Event::default().event("entree").id(self.reader.cursor_id(self.cursor)).data(data));
+            self.pending.push_back(Event::default().event("entree").id(self.reader.stream_id(self.cursor)).data(data));
+        }
+        let alerts = hub.alerts_after(&self.state.db, &self.reader.event_id, &registers, self.cursor.alerts).await?;
+        for (reference, alert) in alerts {
+            if self.cursor.alerts.has(reference) {
+                continue;
+            }
+            self.cursor.alerts = self.cursor.alerts.after(reference);
+            let Some(line) = app::service::alerts::line(&self.reader, &alert) else { continue };
+            let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
+            self.pending.push_back(Event::default().event("alerte").id(self.reader.stream_id(self.cursor)).data(data));
         }
         Ok(())
     }
@@ -160,7 +170,7 @@ async fn stream(
     };
     let mut follow = Follow {
         changes: state.log_hub.follow(&reader.event_id),
-        cursor: reader.cursor(&last),
+        cursor: reader.stream_cursor(&last),
         state,
         reader,
         token_hash,

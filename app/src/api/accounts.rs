@@ -50,3 +50,17 @@ pub async fn change_password(
     })
     .await
 }
+
+/// The signed-in person's mobile number, as shown (empty without one).
+#[server(endpoint = "get_mobile")]
+pub async fn get_mobile() -> Result<String, AppError> {
+    use super::context::run;
+    run(|state, user, _| async move { crate::service::mobile::mine(&state, &user).await }).await
+}
+
+/// Sets (or, empty, removes) the signed-in person's mobile number for the day's alerts by SMS.
+#[server(endpoint = "set_mobile")]
+pub async fn set_mobile(mobile: String) -> Result<String, AppError> {
+    use super::context::run;
+    run(|state, user, now| async move { crate::service::mobile::set(&state, &user, &mobile, now).await }).await
+}

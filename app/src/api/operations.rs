@@ -6,7 +6,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-pub use crate::read_models::operations::{LogLine, OperationsPage};
+pub use crate::read_models::operations::{AckLine, AlertLine, LogLine, OperationsPage};
 
 #[server(endpoint = "get_operations")]
 pub async fn get_operations(event_id: String) -> Result<OperationsPage, AppError> {
@@ -31,6 +31,27 @@ pub async fn write_log_entry(
     let form = LogForm { zone_id, category, severity, register, text, corrects };
     run(|state, user, now| async move {
         crate::service::operations::write(&state, &user, &event_id, &form, now).await.map(|_| ())
+    })
+    .await
+}
+
+/// « Envoyer l'alerte »: the command post's alert to a zone, a participant, everyone or the
+/// State forces only. It shows by the live stream, as entries do.
+#[server(endpoint = "send_alert")]
+pub async fn send_alert(event_id: String, target: String, severity: String, text: String) -> Result<(), AppError> {
+    use super::context::run;
+    use crate::domain::alerts::AlertForm;
+    let form = AlertForm { target, severity, text };
+    run(|state, user, now| async move { crate::service::alerts::send(&state, &user, &event_id, &form, now).await })
+        .await
+}
+
+/// « Accuser réception » of an alert, for the person's organisation; once is enough.
+#[server(endpoint = "acknowledge_alert")]
+pub async fn acknowledge_alert(event_id: String, alert_id: String) -> Result<(), AppError> {
+    use super::context::run;
+    run(|state, user, now| async move {
+        crate::service::alerts::acknowledge(&state, &user, &event_id, &alert_id, now).await
     })
     .await
 }

@@ -40,6 +40,40 @@ pub struct OperationsPage {
     pub writes_restricted: bool,
     /// The entries, oldest first.
     pub lines: Vec<LogLine>,
-    /// Where the live stream takes over (`Last-Event-ID` of the last entry here).
+    /// Where the live stream takes over (`Last-Event-ID` of the last entry and alert here).
     pub cursor: String,
+    /// The alerts the reader reads, oldest first.
+    pub alerts: Vec<AlertLine>,
+    /// The reader is the command post: the form « Envoyer une alerte » and its targets
+    /// (code, label).
+    pub alert_targets: Vec<(String, String)>,
+}
+
+/// An alert as its reader reads it (times already in the event's zone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertLine {
+    pub id: String,
+    /// « sam. 20/06 19:05 », in the event's zone.
+    pub at: String,
+    /// The sending organisation.
+    pub sender: String,
+    /// Its recipients as the alert names them (« Zone Entrée Nord »).
+    pub target: String,
+    pub severity_code: String,
+    pub text: String,
+    /// For the State forces and the prefecture only.
+    pub restricted: bool,
+    /// Addressed to the reader's organisation.
+    pub addressed: bool,
+    /// The reader's organisation's acknowledgement (« Reçu par …, sam. 20/06 19:06 »).
+    pub acknowledged: Option<String>,
+    /// The command post's view: each recipient it may know of and its acknowledgement.
+    pub recipients: Vec<AckLine>,
+}
+
+/// One recipient of an alert and its acknowledgement, as the command post reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AckLine {
+    pub name: String,
+    pub acknowledged: Option<String>,
 }

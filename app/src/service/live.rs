@@ -14,7 +14,8 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::watch;
 
-use crate::domain::operations::{LogCursor, LogEntry, Register};
+use crate::domain::alerts::Alert;
+use crate::domain::operations::{EntryRef, LogCursor, LogEntry, Register};
 use crate::store::{self, Db};
 
 #[derive(Default)]
@@ -33,10 +34,30 @@ impl Known {
     }
 }
 
+/// The alerts' changes read so far: each change (a sending, an acknowledgement) in chain order
+/// with the alert as it was read just after it.
+#[derive(Default)]
+struct KnownAlerts {
+    shared: Vec<(EntryRef, Arc<Alert>)>,
+    restricted: Vec<(EntryRef, Arc<Alert>)>,
+}
+
+impl KnownAlerts {
+    fn list(&mut self, register: Register) -> &mut Vec<(EntryRef, Arc<Alert>)> {
+        match register {
+            Register::Shared => &mut self.shared,
+            Register::Restricted => &mut self.restricted,
+        }
+    }
+}
+
 struct EventLog {
     known: tokio::sync::Mutex<Known>,
     /// Set when the log grew since it was last read.
     stale: AtomicBool,
+    alerts: tokio::sync::Mutex<KnownAlerts>,
+    /// Set when an alert was sent or acknowledged since they were last read.
+    alerts_stale: AtomicBool,
     version: watch::Sender<u64>,
 }
 
@@ -59,6 +80,8 @@ impl LogHub {
                 Arc::new(EventLog {
                     known: tokio::sync::Mutex::new(Known::default()),
                     stale: AtomicBool::new(true),
+                    alerts: tokio::sync::Mutex::new(KnownAlerts::default()),
+                    alerts_stale: AtomicBool::new(true),
                     version: watch::Sender::new(0),
                 })
             })
@@ -70,11 +93,13 @@ impl LogHub {
         self.log(event_id).version.subscribe()
     }
 
-    /// Says that `event_id`'s log grew (a write here, or an announcement from elsewhere).
+    /// Says that `event_id`'s log grew or its alerts changed (a write here, or an announcement
+    /// from elsewhere).
     pub fn grew(&self, event_id: &str) {
         let log = self.events.lock().unwrap_or_else(|e| e.into_inner()).get(event_id).cloned();
         if let Some(log) = log {
             log.stale.store(true, Ordering::Release);
+            log.alerts_stale.store(true, Ordering::Release);
             log.version.send_modify(|v| *v = v.wrapping_add(1));
         }
     }
@@ -132,4 +157,66 @@ impl LogHub {
         found.sort_by_key(|a| (a.at, a.reference));
         Ok(found)
     }
+
+    /// The changes of the alerts of `registers` after `cursor`, in chain order, each with the
+    /// alert as read after it; an alert changed several times comes once, at its last change.
+    pub async fn alerts_after(
+        &self,
+        db: &Db,
+        event_id: &str,
+        registers: &[Register],
+        cursor: LogCursor,
+    ) -> Result<Vec<(EntryRef, Arc<Alert>)>, sqlx::Error> {
+        let log = self.log(event_id);
+        let mut known = log.alerts.lock().await;
+        if log.alerts_stale.swap(false, Ordering::AcqRel) {
+            if let Err(e) = refresh_alerts(db, event_id, &mut known).await {
+                log.alerts_stale.store(true, Ordering::Release);
+                return Err(e);
+            }
+        }
+        let mut found: Vec<(EntryRef, Arc<Alert>)> = Vec::new();
+        for &register in registers {
+            let from = match register {
+                Register::Shared => cursor.shared,
+                Register::Restricted => cursor.restricted,
+            };
+            let list = known.list(register);
+            let start = list.partition_point(|(r, _)| r.number <= from);
+            found.extend(list[start..].iter().cloned());
+        }
+        // The last change of each alert only (it carries the alert as it is now).
+        let mut last: Vec<(EntryRef, Arc<Alert>)> = Vec::new();
+        for (reference, alert) in found.into_iter().rev() {
+            if !last.iter().any(|(_, a)| a.id == alert.id) {
+                last.push((reference, alert));
+            }
+        }
+        last.reverse();
+        Ok(last)
+    }
+}
+
+/// Reads the alerts' changes after those known, and each changed alert once.
+async fn refresh_alerts(db: &Db, event_id: &str, known: &mut KnownAlerts) -> Result<(), sqlx::Error> {
+    for register in [Register::Shared, Register::Restricted] {
+        let from = known.list(register).last().map_or(0, |(r, _)| r.number);
+        let changes = store::alerts::changes_after(db, event_id, register, from).await?;
+        let mut read: Vec<Arc<Alert>> = Vec::new();
+        for (reference, alert_id) in changes {
+            let alert = match read.iter().find(|a| a.id == alert_id) {
+                Some(alert) => alert.clone(),
+                None => match store::alerts::one(db, &alert_id).await? {
+                    Some(alert) => {
+                        let alert = Arc::new(alert);
+                        read.push(alert.clone());
+                        alert
+                    }
+                    None => continue,
+                },
+            };
+            known.list(register).push((reference, alert));
+        }
+    }
+    Ok(())
 }

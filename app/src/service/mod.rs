@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod agents_csv;
+pub mod alerts;
 pub mod api_tokens;
 pub mod attachments;
 pub mod convention;
@@ -15,6 +16,7 @@ pub mod findings;
 pub mod invitations;
 pub mod live;
 pub mod memberships;
+pub mod mobile;
 pub mod new_plans;
 pub mod operations;
 pub mod organisations;

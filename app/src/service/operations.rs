@@ -7,6 +7,7 @@
 use chrono_tz::Tz;
 
 use super::plan_edits::open;
+use crate::domain::alerts::{may_send, AlertReading, StreamCursor};
 use crate::domain::operations::{is_open, may_write, shows_author, LogCursor, LogEntry, LogForm, LogRow, Register};
 use crate::domain::plan::{Audience, EventAccess};
 use crate::domain::time::{format_long_fr, format_short_fr};
@@ -26,6 +27,9 @@ pub struct LogReader {
     pub audience: Audience,
     organisation_ids: Vec<String>,
     zone: Tz,
+    /// The reader is the command post (`domain::alerts::may_send`): it reads every alert of
+    /// the registers it reads, with who has acknowledged it.
+    command_post: bool,
 }
 
 impl LogReader {
@@ -42,6 +46,30 @@ impl LogReader {
     /// The id of the stream's message that brings this reader to `cursor`.
     pub fn cursor_id(&self, cursor: LogCursor) -> String {
         cursor.id(self.audience)
+    }
+
+    /// Reads a `Last-Event-ID` (or the page's cursor) of the whole stream: log and alerts.
+    pub fn stream_cursor(&self, raw: &str) -> StreamCursor {
+        StreamCursor::parse(raw, self.audience)
+    }
+
+    /// The id of the stream's message that brings this reader to `cursor`.
+    pub fn stream_id(&self, cursor: StreamCursor) -> String {
+        cursor.id(self.audience)
+    }
+
+    /// What this reader may read of the alerts (the domain's one rule).
+    pub fn alert_reading(&self) -> AlertReading {
+        AlertReading {
+            audience: self.audience,
+            command_post: self.command_post,
+            organisation_ids: self.organisation_ids.clone(),
+        }
+    }
+
+    /// The event's time zone, in which this reader reads every time.
+    pub fn time_zone(&self) -> Tz {
+        self.zone
     }
 
     /// `entry` as this reader reads it; `None` when it may not read it at all.
@@ -66,7 +94,7 @@ impl LogReader {
     }
 }
 
-async fn reader_of(
+pub(super) async fn reader_of(
     state: &AppState,
     user: &UserRow,
     event_id: &str,
@@ -78,6 +106,7 @@ async fn reader_of(
         audience: access.audience,
         organisation_ids: viewer.organisation_ids,
         zone: stored.plan.event.time_zone(),
+        command_post: may_send(&access),
     };
     Ok((stored, access, reader))
 }
@@ -102,6 +131,8 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     let zone = event.time_zone();
     let entries = store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?;
     let cursor = entries.iter().fold(LogCursor::default(), |c, e| c.after(e.reference));
+    let (alerts, alerts_cursor) = super::alerts::lines(state, &reader).await?;
+    let cursor = StreamCursor { log: cursor, alerts: alerts_cursor };
     let open = is_open(event, now);
     let status = if open {
         String::new()
@@ -118,13 +149,19 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
         zones: stored.plan.zones.iter().map(|z| (z.id().to_string(), z.name().to_string())).collect(),
         writes_restricted: Register::Restricted.read_by(reader.audience),
         lines: entries.iter().filter_map(|e| reader.line(e)).collect(),
-        cursor: reader.cursor_id(cursor),
+        cursor: reader.stream_id(cursor),
+        alert_targets: if reader.command_post && open {
+            super::alerts::targets(&stored.plan, reader.audience)
+        } else {
+            Vec::new()
+        },
+        alerts,
     })
 }
 
 /// The organisation in whose name `user` writes: its participant in the event, else the
 /// organiser, else the department's prefecture it belongs to.
-async fn writing_as(
+pub(super) async fn writing_as(
     state: &AppState,
     user: &UserRow,
     stored: &StoredPlan,

@@ -37,7 +37,6 @@ pub const ALERT_SEND: &str = "Envoyer l’alerte";
 pub const ALERTS_SENT_TITLE: &str = "Alertes envoyées et accusés de réception";
 pub const ALERTS_NONE_SENT: &str = "Aucune alerte envoyée pour l’instant.";
 pub const ALERT_WAITING: &str = "en attente";
-pub const ALERT_ACK_MINE: &str = "Reçu";
 
 /// « Alerte de Commissariat — Zone Entrée Nord ».
 pub fn alert_from(sender: &str, target: &str) -> String {
@@ -47,11 +46,12 @@ pub fn alert_from(sender: &str, target: &str) -> String {
 pub fn alert_acknowledged_by(name: &str, at: &str) -> String {
     format!("Reçu par {name}, {at}")
 }
-/// « 2 sur 3 ont accusé réception ».
+/// « 2 destinataires sur 3 ont accusé réception » (« 0 destinataire sur 3 a … » in French).
 pub fn alert_ack_count(done: usize, total: usize) -> String {
-    match total {
-        1 => format!("{done} destinataire sur 1 a accusé réception"),
-        _ => format!("{done} destinataires sur {total} ont accusé réception"),
+    if done <= 1 {
+        format!("{done} destinataire sur {total} a accusé réception")
+    } else {
+        format!("{done} destinataires sur {total} ont accusé réception")
     }
 }
 

@@ -470,7 +470,7 @@ async fn every_persona_gets_exactly_its_rights_through_every_door_on_postgres() 
 
 /// The doors of the day and of what follows it, on the demo's next edition started an hour
 /// ago (its log open): the page « Opérations », the log in each register, its CSV export, the
-/// evaluation page and « Reconduire l'événement ». Exact statuses; a refused write leaves the
+/// alerts and their acknowledgement, the evaluation page and « Reconduire l'événement ». Exact statuses; a refused write leaves the
 /// log as it was.
 async fn matrix_of_the_day(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -525,6 +525,30 @@ async fn matrix_of_the_day(backend: Backend) {
         }
         let (status, body, _) = app.call(&client, "get_evaluation", &[("event_id", event.as_str())]).await;
         assert_eq!(status, reads[i], "{email}: the evaluation page: {body}");
+    }
+
+    // The day's alerts: the command post sends (organiser, prefecture, State forces), the
+    // others are refused and nothing is stored; each recipient acknowledges the organiser's.
+    let registers = [app::domain::operations::Register::Shared, app::domain::operations::Register::Restricted];
+    let stored = || async { app::store::alerts::of_event(&app.db, &event, &registers).await.unwrap().len() };
+    let sends: Row = [200, 200, 200, 403, 403, 403, 404, 404];
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let before = stored().await;
+        let text = format!("Alerte de {email}.");
+        let form = [("event_id", event.as_str()), ("target", "tous"), ("severity", "elevee"), ("text", text.as_str())];
+        let (status, body, _) = app.call(&client, "send_alert", &form).await;
+        assert_eq!(status, sends[i], "{email}: send an alert to everyone: {body}");
+        assert_eq!(stored().await, before + usize::from(status == 200), "{email}: nothing stored on a refusal");
+    }
+    let all = app::store::alerts::of_event(&app.db, &event, &registers).await.unwrap();
+    let first = all.iter().find(|a| a.text == "Alerte de organisateur@cordon.test.").unwrap().id.clone();
+    let acknowledges: Row = [422, 200, 200, 200, 200, 200, 404, 404];
+    for (i, email) in PERSONAS.iter().enumerate() {
+        let client = client_of(&app, email).await;
+        let form = [("event_id", event.as_str()), ("alert_id", first.as_str())];
+        let (status, body, _) = app.call(&client, "acknowledge_alert", &form).await;
+        assert_eq!(status, acknowledges[i], "{email}: acknowledge the organiser's alert: {body}");
     }
 
     // Next year's edition: the organiser's alone.

@@ -10,6 +10,7 @@ use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField,
 };
 use crate::ui::layout::SessionResource;
+use crate::ui::pages::account_mobile::{load_mobile, MobileForm};
 use crate::ui::pages::account_password::ChangePasswordForm;
 
 #[component]
@@ -18,6 +19,8 @@ pub fn AccountPage() -> impl IntoView {
     let everywhere = ServerAction::<SignOutEverywhere>::new();
     // Created before anything suspends, as every resource of a page (see the dashboard).
     let tokens = TokenList::new();
+    let set_mobile = ServerAction::<crate::api::accounts::SetMobile>::new();
+    let mobile = load_mobile(set_mobile);
     view! {
         <Title text=text::ACCOUNT_TITLE/>
         <h1>{text::ACCOUNT_TITLE}</h1>
@@ -33,6 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="fr-badge fr-badge--info fr-mb-4w">{text::PLATFORM_ADMIN_BADGE}</p>
                         })}
                         <ChangePasswordForm/>
+                        <MobileForm action=set_mobile mobile/>
                         <ApiTokens tokens/>
                         <h2 class="fr-h4 fr-mt-6w">{text::SIGN_OUT_EVERYWHERE}</h2>
                         <p>{text::SIGN_OUT_EVERYWHERE_HINT}</p>

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+pub mod account_mobile;
 pub mod account_password;
 pub mod admin;
 pub mod admin_accounts;
@@ -12,6 +13,7 @@ pub mod events;
 pub mod invitation;
 pub mod not_found;
 pub mod operations;
+pub mod operations_alerts;
 pub mod organisation;
 pub mod organisation_members;
 pub mod password_reset;

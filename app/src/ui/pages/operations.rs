@@ -8,24 +8,39 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
-use crate::api::operations::{get_operations, LogLine, OperationsPage, WriteLogEntry};
+use crate::api::operations::{
+    get_operations, AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry,
+};
 use crate::domain::operations::{EntryRef, LogCategory, Register, Severity};
 use crate::text;
 use crate::ui::components::{
     error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields,
 };
+use crate::ui::pages::operations_alerts::{CommandPost, OpenAlerts};
+
+/// The page's actions, made once at the top of the page (before anything suspends).
+#[derive(Clone, Copy)]
+struct Actions {
+    write: ServerAction<WriteLogEntry>,
+    send: ServerAction<SendAlert>,
+    ack: ServerAction<AcknowledgeAlert>,
+}
 
 #[component]
 pub fn OperationsPageView() -> impl IntoView {
     let params = use_params_map();
     let event_id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let write = ServerAction::<WriteLogEntry>::new();
+    let actions = Actions {
+        write: ServerAction::<WriteLogEntry>::new(),
+        send: ServerAction::<SendAlert>::new(),
+        ack: ServerAction::<AcknowledgeAlert>::new(),
+    };
     let page = crate::ui::codec::load(event_id, get_operations);
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Operations page write/> }.into_any(),
+                    Ok(page) => view! { <Operations page actions/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
@@ -45,13 +60,27 @@ fn add(lines: RwSignal<Vec<LogLine>>, line: LogLine) {
 }
 
 #[component]
-fn Operations(page: OperationsPage, write: ServerAction<WriteLogEntry>) -> impl IntoView {
-    let OperationsPage { event_id, event_name, open, status, zones, writes_restricted, lines, cursor } = page;
+fn Operations(page: OperationsPage, actions: Actions) -> impl IntoView {
+    let OperationsPage {
+        event_id,
+        event_name,
+        open,
+        status,
+        zones,
+        writes_restricted,
+        lines,
+        cursor,
+        alerts,
+        alert_targets,
+    } = page;
+    let Actions { write, send, ack } = actions;
     let lines = RwSignal::new(lines);
+    let alerts = RwSignal::new(alerts);
     let live = RwSignal::new(false);
     let zone_filter = RwSignal::new(String::new());
     let severity_filter = RwSignal::new(String::new());
-    follow(&event_id, cursor, lines, live);
+    follow(&event_id, cursor, (lines, alerts), live);
+    let command_post = !alert_targets.is_empty();
     let title = format!("{} — {event_name}", text::OPERATIONS_TITLE);
     let back = format!("/evenements/{event_id}");
     let csv = format!("/evenements/{event_id}/operations/main-courante.csv");
@@ -72,6 +101,8 @@ fn Operations(page: OperationsPage, write: ServerAction<WriteLogEntry>) -> impl 
         <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=back>{format!("Retour au plan de « {event_name} »")}</a></p>
         <h1>{title}</h1>
         {(!open).then(|| view! { <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="operations-etat"><p>{status}</p></div> })}
+        <OpenAlerts event_id=event_id.clone() alerts ack/>
+        {command_post.then(|| view! { <CommandPost event_id=event_id.clone() targets=alert_targets alerts send/> })}
         {open.then(|| view! { <LogForm event_id=event_id.clone() zones writes_restricted write/> })}
         <section class="fr-mt-4w" aria-labelledby="titre-main-courante">
             <h2 id="titre-main-courante" class="fr-h4">{text::LOG_TITLE}</h2>
@@ -228,7 +259,7 @@ fn read_entry(fields: &Fields) -> WriteLogEntry {
 /// Follows the log's live stream from `cursor` and adds each entry it brings (in the browser
 /// only; the server renders the page as it is).
 #[cfg(feature = "hydrate")]
-fn follow(event_id: &str, cursor: String, lines: RwSignal<Vec<LogLine>>, live: RwSignal<bool>) {
+fn follow(event_id: &str, cursor: String, (lines, alerts): Signals, live: RwSignal<bool>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let url = format!("/evenements/{event_id}/operations/flux?depuis={cursor}");
@@ -241,12 +272,21 @@ fn follow(event_id: &str, cursor: String, lines: RwSignal<Vec<LogLine>>, live: R
             }
         }
     });
+    let on_alert = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        if let Some(data) = ev.data().as_string() {
+            if let Ok(alert) = <crate::ui::codec::Json as codee::Decoder<AlertLine>>::decode(&data) {
+                crate::ui::pages::operations_alerts::upsert(alerts, alert);
+            }
+        }
+    });
     let on_open = Closure::<dyn FnMut()>::new(move || live.set(true));
     let on_error = Closure::<dyn FnMut()>::new(move || live.set(false));
     source.add_event_listener_with_callback("entree", on_message.as_ref().unchecked_ref()).ok();
+    source.add_event_listener_with_callback("alerte", on_alert.as_ref().unchecked_ref()).ok();
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
+    on_alert.forget();
     on_open.forget();
     on_error.forget();
     // The stream closes with the page. Leptos wants a cleanup it can send between threads, and
@@ -273,4 +313,7 @@ fn follow(event_id: &str, cursor: String, lines: RwSignal<Vec<LogLine>>, live: R
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn follow(_: &str, _: String, _: RwSignal<Vec<LogLine>>, _: RwSignal<bool>) {}
+fn follow(_: &str, _: String, _: Signals, _: RwSignal<bool>) {}
+
+/// The entries and the alerts the stream adds to.
+type Signals = (RwSignal<Vec<LogLine>>, RwSignal<Vec<AlertLine>>);

@@ -33,26 +33,38 @@ pub enum Backend {
     Postgres,
 }
 
+/// What a test sets beside the defaults: the SMS gateway and the outbox folder.
+#[derive(Default, Clone)]
+pub struct Options {
+    pub sms_gateway_url: Option<String>,
+    pub outbox_dir: Option<std::path::PathBuf>,
+}
+
 /// Starts Cordon on 127.0.0.1:0 with a fresh database and mail going to a loopback SMTP sink.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+/// As [`spawn_app`], with `options`.
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     cordon_server::logging::init(false, cordon_server::logging::Writing::Direct);
     let test_db = match backend {
         Backend::Sqlite => TestDb::sqlite().await,
         Backend::Postgres => TestDb::postgres().await,
     };
     let (db, url) = (test_db.db.clone(), test_db.url.clone());
-    start(db, url, Some(test_db)).await
+    start(db, url, Some(test_db), options).await
 }
 
 /// A second server on the database at `database_url` (PostgreSQL), as another instance behind
 /// a load balancer; the database stays its first server's to drop.
 pub async fn spawn_app_on(database_url: &str) -> TestApp {
     let db = store::connect(database_url).await.expect("connect to the first instance's database");
-    start(db, database_url.to_string(), None).await
+    start(db, database_url.to_string(), None, Options::default()).await
 }
 
 /// A server on `db`; it drops the database on `stop` when it holds `test_db`.
-async fn start(db: Db, database_url: String, test_db: Option<TestDb>) -> TestApp {
+async fn start(db: Db, database_url: String, test_db: Option<TestDb>, options: Options) -> TestApp {
     let (mail, smtp_url) = SmtpSink::start().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
@@ -62,7 +74,9 @@ async fn start(db: Db, database_url: String, test_db: Option<TestDb>) -> TestApp
         base_url: format!("http://{addr}"),
         smtp_url: Some(smtp_url),
         mail_from: "Cordon <cordon@cordon.test>".into(),
-        outbox_dir: std::env::temp_dir().join("cordon-test-outbox-unused"),
+        outbox_dir: options.outbox_dir.unwrap_or_else(|| std::env::temp_dir().join("cordon-test-outbox-unused")),
+        sms_gateway_url: options.sms_gateway_url,
+        sms_gateway_token: Some("jeton-de-test".into()),
         site_root: std::path::PathBuf::from("target/site"),
         communes_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("..")
