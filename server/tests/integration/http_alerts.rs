@@ -412,3 +412,29 @@ async fn a_failing_gateway_leaves_the_sms_in_the_outbox_and_the_alert_stands() {
     let _ = std::fs::remove_dir_all(&outbox);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_alert_sent_on_one_instance_reaches_a_page_open_on_another() {
+    // Two servers on one PostgreSQL database, as behind a load balancer.
+    let first = crate::common::spawn_app(Backend::Postgres).await;
+    let event = in_progress(&first).await;
+    let second = crate::common::spawn_app_on(&first.database_url()).await;
+    let company = second.demo_client("securite@cordon.test").await;
+    let organiser = first.demo_client("organisateur@cordon.test").await;
+    let mut stream = Stream::open(&second, &company, &event, None).await.1.unwrap();
+    assert_eq!(stream.received(Duration::from_millis(500)).await, []);
+    let north = zone(&first, &event, "Entrée Nord").await;
+    assert_eq!(send(&first, &organiser, &event, &north, "Envoyée depuis la première instance.").await.0, 200);
+    let seen = stream.received(Duration::from_secs(3)).await;
+    assert_eq!(texts(&seen), [("alerte".to_string(), "Envoyée depuis la première instance.".to_string())]);
+    let alert_id = seen[0].2["id"].as_str().unwrap().to_string();
+    // Acknowledged on the second instance: the sender's open page on the first one sees it.
+    let mut sender = Stream::open(&first, &organiser, &event, None).await.1.unwrap();
+    assert_eq!(sender.received(Duration::from_millis(800)).await.len(), 1, "the alert as sent");
+    assert_eq!(acknowledge(&second, &company, &event, &alert_id).await.0, 200);
+    let acknowledged = sender.received(Duration::from_secs(3)).await;
+    assert_eq!(acknowledged.len(), 1, "{acknowledged:?}");
+    assert!(acknowledged[0].2["recipients"][0]["acknowledged"].as_str().unwrap().starts_with("Reçu par Karim Haddad"));
+    second.stop().await;
+    first.stop().await;
+}
