@@ -43,7 +43,12 @@ test('the command post’s alert reaches the phone of the company on the zone, w
   await organiser.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
   await hydrated(organiser);
   const before = organiser.url();
-  await organiser.fill('#champ-reconduire-start', anHourAgoInParis());
+  // Once the page's own requests are done: a value typed while the page still loads can be
+  // drawn over (seen on a loaded machine).
+  await organiser.waitForLoadState('networkidle');
+  const start = anHourAgoInParis();
+  await organiser.fill('#champ-reconduire-start', start);
+  assert.equal(await organiser.inputValue('#champ-reconduire-start'), start);
   await organiser.click('button:has-text("Créer l’édition suivante")');
   await organiser.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
   const event = organiser.url();

@@ -73,7 +73,11 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
   await organiser.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
   await hydrated(organiser);
   const before = organiser.url();
+  // Once the page's own requests are done: a value typed while the page still loads can be
+  // drawn over (seen on a loaded machine).
+  await organiser.waitForLoadState('networkidle');
   await organiser.fill('#champ-reconduire-start', '2026-06-27T10:00');
+  assert.equal(await organiser.inputValue('#champ-reconduire-start'), '2026-06-27T10:00');
   await organiser.click('button:has-text("Créer l’édition suivante")');
   await organiser.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
   const event = organiser.url();
