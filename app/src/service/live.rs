@@ -131,13 +131,16 @@ impl LogHub {
         if log.stale.swap(false, Ordering::AcqRel) {
             let from = LogCursor { shared: known.last(Register::Shared), restricted: known.last(Register::Restricted) };
             let new = store::log::after(db, event_id, &[Register::Shared, Register::Restricted], from).await;
-            let new = match new {
+            let mut new = match new {
                 Ok(new) => new,
                 Err(e) => {
                     log.stale.store(true, Ordering::Release);
                     return Err(e);
                 }
             };
+            // Each register's list in number order: a writer takes its instant before its
+            // number, so a register's instants need not grow with its numbers.
+            new.sort_by_key(|e| e.reference);
             for entry in new {
                 match entry.reference.register {
                     Register::Shared => known.shared.push(Arc::new(entry)),
@@ -145,16 +148,23 @@ impl LogHub {
                 }
             }
         }
-        let mut found: Vec<Arc<LogEntry>> = Vec::new();
+        let mut lists: Vec<&[Arc<LogEntry>]> = Vec::new();
         for &register in registers {
             let (list, from) = match register {
                 Register::Shared => (&known.shared, cursor.shared),
                 Register::Restricted => (&known.restricted, cursor.restricted),
             };
             let start = list.partition_point(|e| e.reference.number <= from);
-            found.extend(list[start..].iter().cloned());
+            lists.push(&list[start..]);
         }
-        found.sort_by_key(|a| (a.at, a.reference));
+        // The registers merged by instant, each kept in number order: a stream's cursor passes
+        // a number once it sent it, so an entry sorted after a higher number of its register
+        // would never be sent.
+        let mut found: Vec<Arc<LogEntry>> = Vec::new();
+        while let Some(next) = lists.iter_mut().filter(|l| !l.is_empty()).min_by_key(|l| (l[0].at, l[0].reference)) {
+            found.push(next[0].clone());
+            *next = &next[1..];
+        }
         Ok(found)
     }
 
