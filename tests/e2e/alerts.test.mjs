@@ -8,20 +8,11 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, OUTBOX, signIn } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, OUTBOX, signIn, anHourAgoInParis, nextEditionOfTheFete } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** An hour ago in Paris, as a `datetime-local` value. */
-function anHourAgoInParis() {
-  const parts = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(Date.now() - 3600 * 1000));
-  const get = (type) => parts.find((p) => p.type === type).value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
 
 async function signedIn(email, options) {
   const page = await newPage(browser, options);
@@ -38,20 +29,7 @@ async function follow(page, event) {
 
 test('the command post’s alert reaches the phone of the company on the zone, which acknowledges it', async () => {
   const organiser = await signedIn('organisateur@cordon.test', { viewport: { width: 1280, height: 1000 } });
-  await organiser.goto(`${BASE}/evenements`);
-  await organiser.click('a:has-text("Fête de la Saint-Pierre")');
-  await organiser.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
-  await hydrated(organiser);
-  const before = organiser.url();
-  // Once the page's own requests are done: a value typed while the page still loads can be
-  // drawn over (seen on a loaded machine).
-  await organiser.waitForLoadState('networkidle');
-  const start = anHourAgoInParis();
-  await organiser.fill('#champ-reconduire-start', start);
-  assert.equal(await organiser.inputValue('#champ-reconduire-start'), start);
-  await organiser.click('button:has-text("Créer l’édition suivante")');
-  await organiser.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
-  const event = organiser.url();
+  const event = await nextEditionOfTheFete(organiser, anHourAgoInParis());
   await follow(organiser, event);
   assert.equal(await organiser.locator('#alertes-envoyees').textContent(), 'Aucune alerte envoyée pour l’instant.');
 

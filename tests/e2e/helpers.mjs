@@ -108,3 +108,32 @@ export async function signIn(page, email) {
   await page.click('button[type=submit]:has-text("Se connecter")');
   await page.waitForSelector('h1:has-text("Tableau de bord")');
 }
+
+/** An hour ago in Paris, as a `datetime-local` value. */
+export function anHourAgoInParis() {
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() - 3600 * 1000));
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * « Reconduire l'événement » from the demo fête's plan page, signed in as its organiser on
+ * `page`: the next edition starting at `start` (local time); returns the new event's URL.
+ */
+export async function nextEditionOfTheFete(page, start) {
+  await page.goto(`${BASE}/evenements`);
+  await page.click('a:has-text("Fête de la Saint-Pierre")');
+  await page.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
+  await hydrated(page);
+  const before = page.url();
+  // Once the page's own requests are done: a value typed while the page still loads can be
+  // drawn over (seen on a loaded machine).
+  await page.waitForLoadState('networkidle');
+  await page.fill('#champ-reconduire-start', start);
+  assert.equal(await page.inputValue('#champ-reconduire-start'), start);
+  await page.click('button:has-text("Créer l’édition suivante")');
+  await page.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
+  return page.url();
+}

@@ -10,7 +10,7 @@
 // events have the same name as the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn, nextEditionOfTheFete } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -68,19 +68,7 @@ test('last June’s fête is evaluated by two participants, then the prefecture 
   // Last June's edition, made from this year's plan: over, so its evaluation is open.
   const organiser = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await signIn(organiser, 'organisateur@cordon.test');
-  await organiser.goto(`${BASE}/evenements`);
-  await organiser.click('a:has-text("Fête de la Saint-Pierre")');
-  await organiser.locator('section[aria-labelledby="titre-reconduire"]').waitFor();
-  await hydrated(organiser);
-  const before = organiser.url();
-  // Once the page's own requests are done: a value typed while the page still loads can be
-  // drawn over (seen on a loaded machine).
-  await organiser.waitForLoadState('networkidle');
-  await organiser.fill('#champ-reconduire-start', '2026-06-27T10:00');
-  assert.equal(await organiser.inputValue('#champ-reconduire-start'), '2026-06-27T10:00');
-  await organiser.click('button:has-text("Créer l’édition suivante")');
-  await organiser.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
-  const event = organiser.url();
+  const event = await nextEditionOfTheFete(organiser, '2026-06-27T10:00');
   await organiser.click('#lien-evaluation');
   await organiser.waitForSelector('h1:has-text("Évaluation (retour d’expérience)")');
   await hydrated(organiser);
