@@ -8,6 +8,7 @@ pub mod convention;
 pub mod department;
 pub mod evaluation;
 pub mod operations;
+pub mod presence;
 pub mod organisations;
 pub mod registry;
 pub mod releases;

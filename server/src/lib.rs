@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod logging;
 pub mod mail;
 pub mod operations;
+pub mod presence_http;
 pub mod security;
 pub mod sms;
 
@@ -103,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_v1::routes())
         .merge(convention_http::routes())
         .merge(operations::routes())
+        .merge(presence_http::routes())
         .leptos_routes_with_context(
             &state,
             routes,
@@ -147,6 +149,7 @@ pub async fn serve(
     let log_entries = (state.db.backend == app::store::Backend::Postgres)
         .then(|| tokio::spawn(operations::listen_for_entries(state.clone())));
     let housekeeping = tokio::spawn(housekeeping_hourly(state.clone()));
+    let no_shows = tokio::spawn(no_shows_every_minute(state.clone()));
     let hub = state.log_hub.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
@@ -159,6 +162,7 @@ pub async fn serve(
         task.abort();
     }
     housekeeping.abort();
+    no_shows.abort();
     served
 }
 
@@ -185,6 +189,22 @@ async fn housekeeping_hourly(state: AppState) {
                 "expired rows removed"
             ),
             Err(error) => tracing::warn!(error = %error, "housekeeping failed; tried again in an hour"),
+        }
+    }
+}
+
+/// Every minute, on every instance: raises the no-show alerts that are due (a shift whose
+/// named agents are not all checked in 15 minutes after its start; one alert per shift, sent by
+/// the first instance to claim it).
+async fn no_shows_every_minute(state: AppState) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        let now = app::domain::Instant::from(chrono::Utc::now());
+        match app::service::presence::raise_no_shows(&state, now).await {
+            Ok(0) => {}
+            Ok(raised) => tracing::info!(raised, "no-show alerts raised"),
+            Err(error) => tracing::warn!(error = %error, "no-show alerts failed; tried again in a minute"),
         }
     }
 }

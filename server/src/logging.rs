@@ -11,8 +11,9 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// Path segments after these prefixes are secrets (invitation and feed tokens) and never logged.
-const SECRET_PREFIXES: [&str; 3] = ["/invitation/", "/flux/", "/reinitialisation/"];
+/// Path segments after these prefixes are secrets (invitation, feed, reset and check-in link
+/// tokens) and never logged.
+const SECRET_PREFIXES: [&str; 4] = ["/invitation/", "/flux/", "/reinitialisation/", "/pointage/"];
 
 pub fn redact_path(path: &str) -> Cow<'_, str> {
     for prefix in SECRET_PREFIXES {
@@ -188,6 +189,7 @@ mod tests {
         assert_eq!(redact_path("/invitation/abcDEF123"), "/invitation/[masqué]");
         assert_eq!(redact_path("/reinitialisation/abcDEF123"), "/reinitialisation/[masqué]");
         assert_eq!(redact_path("/flux/Drts2j7uY0MqXAfvL3YqeD4cmC1k.ics"), "/flux/[masqué]");
+        assert_eq!(redact_path("/pointage/Drts2j7uY0MqXAfvL3YqeD4cmC1k"), "/pointage/[masqué]");
         assert_eq!(redact_path("/organisations/42"), "/organisations/42");
     }
 }

@@ -33,7 +33,9 @@ use tokio::sync::watch;
 use app::api::context::{caller, now, session_token};
 use app::domain::alerts::StreamCursor;
 use app::error::AppError;
+use app::read_models::presence::ZoneNowLine;
 use app::service::operations::{reader_by_session, LogReader};
+use app::service::presence::zone_lines;
 use app::service::security::hash_token;
 use app::state::AppState;
 use app::store::releases;
@@ -68,6 +70,10 @@ struct Follow {
     /// disabled or a participant changed is announced (`store::releases::announce`), here and
     /// on every instance, and the reader is checked again before anything more is sent.
     epoch: u64,
+    /// The presence snapshot's generation and the minute the zones were last counted at.
+    presence_key: Option<(u64, i64)>,
+    /// The zones now as last sent.
+    presence_sent: Option<Vec<ZoneNowLine>>,
 }
 
 impl Follow {
@@ -107,6 +113,28 @@ impl Follow {
             let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
             self.pending.push_back(Event::default().event("alerte").id(self.reader.stream_id(self.cursor)).data(data));
         }
+        self.count_zones().await
+    }
+
+    /// Queues the zones now (planned against present, as this reader counts them) as an event
+    /// `presence`, when an agent checked in or out, the plan changed or the minute turned, and
+    /// only if the counts differ from those last sent. It carries no id: a snapshot, not an
+    /// entry to catch up on (a page that reconnects reads the zones with the page).
+    async fn count_zones(&mut self) -> Result<(), AppError> {
+        let hub = &self.state.log_hub;
+        let Some(snapshot) = hub.presence(&self.state.db, &self.reader.event_id).await? else { return Ok(()) };
+        let now = now();
+        let key = (snapshot.generation, now.0 / 60_000);
+        if self.presence_key == Some(key) {
+            return Ok(());
+        }
+        self.presence_key = Some(key);
+        let zones = zone_lines(&snapshot.plan, self.reader.audience, &snapshot.presence, now);
+        if self.presence_sent.as_ref() != Some(&zones) {
+            let data = serde_json::to_string(&zones).map_err(|_| AppError::Internal)?;
+            self.pending.push_back(Event::default().event("presence").data(data));
+            self.presence_sent = Some(zones);
+        }
         Ok(())
     }
 
@@ -125,6 +153,11 @@ impl Follow {
                 () = tokio::time::sleep_until(self.next_check) => {
                     self.next_check += RECHECK;
                     if !self.still_reads().await {
+                        return None;
+                    }
+                    // The minute may have turned: the zones now are counted again.
+                    if let Err(e) = self.count_zones().await {
+                        tracing::warn!(error = %e, event = %self.reader.event_id, "a log stream could not count the zones");
                         return None;
                     }
                     continue;
@@ -177,6 +210,8 @@ async fn stream(
         pending: VecDeque::new(),
         next_check: tokio::time::Instant::now() + RECHECK,
         epoch: releases::feed_epoch(),
+        presence_key: None,
+        presence_sent: None,
     };
     if let Err(e) = follow.catch_up().await {
         return error_response(&e);

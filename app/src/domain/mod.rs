@@ -18,6 +18,7 @@ pub mod mobile;
 pub mod number;
 pub mod offboarding;
 pub mod operations;
+pub mod presence;
 pub mod organisation;
 pub mod plan;
 pub mod rate_limit;

@@ -100,19 +100,37 @@ pub async fn send(
         None => AppError::Forbidden,
     })?;
     let (organisation_id, organisation_name) = writing_as(state, user, &stored, &access).await?;
+    let sender = Author { user_id: user.id.clone(), name: user.name.clone(), organisation_id, organisation_name };
+    dispatch(state, plan, sender, target, severity, body, now).await
+}
+
+/// Stores an alert from `sender` and sends it: to the target's recipients (never the sender's
+/// organisation), at once in their open pages, then by e-mail and SMS in the background. The
+/// one way out of every alert: the command post's and those Cordon raises itself (a no-show,
+/// `service::presence`).
+pub(super) async fn dispatch(
+    state: &AppState,
+    plan: &Plan,
+    sender: Author,
+    target: AlertTarget,
+    severity: crate::domain::operations::Severity,
+    body: String,
+    now: Instant,
+) -> Result<(), AppError> {
     let mut kinds = BTreeMap::new();
     for participant in &plan.participants {
         if let Some(organisation) = store::organisations::get(&state.db, participant.organisation_id()).await? {
             kinds.insert(organisation.id, organisation.kind);
         }
     }
-    let to = recipients(plan, &target, &kinds, &organisation_id);
+    let to = recipients(plan, &target, &kinds, &sender.organisation_id);
     if to.is_empty() {
         return Err(AppError::Invalid { field: "target".into(), message: text::ALERT_NO_RECIPIENT.into() });
     }
+    let event_id = plan.event.id();
     let alert = NewAlert {
         event_id: event_id.to_string(),
-        sender: Author { user_id: user.id.clone(), name: user.name.clone(), organisation_id, organisation_name },
+        sender,
         target_label: target.label(plan),
         target,
         severity,

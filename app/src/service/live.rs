@@ -16,6 +16,8 @@ use tokio::sync::watch;
 
 use crate::domain::alerts::Alert;
 use crate::domain::operations::{EntryRef, LogCursor, LogEntry, Register};
+use crate::domain::plan::Plan;
+use crate::domain::presence::Presence;
 use crate::store::{self, Db};
 
 #[derive(Default)]
@@ -58,8 +60,25 @@ struct EventLog {
     alerts: tokio::sync::Mutex<KnownAlerts>,
     /// Set when an alert was sent or acknowledged since they were last read.
     alerts_stale: AtomicBool,
+    presence: tokio::sync::Mutex<Option<Arc<PresenceSnapshot>>>,
+    /// Set when an agent may have checked in or out since the presence was last read.
+    presence_stale: AtomicBool,
     version: watch::Sender<u64>,
 }
+
+/// The event's presence as this instance last read it, with the plan it is counted against
+/// (read again at least every minute: the plan may change during the day).
+pub struct PresenceSnapshot {
+    pub presence: Presence,
+    pub plan: Arc<Plan>,
+    read_at: std::time::Instant,
+    /// Grows each time the snapshot changes: a stream recounts only then (or when the minute
+    /// changes).
+    pub generation: u64,
+}
+
+/// How long a snapshot's plan is used before it is read again.
+const PLAN_READ_AGAIN: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The live logs of this instance (one per `AppState`).
 #[derive(Default)]
@@ -82,6 +101,8 @@ impl LogHub {
                     stale: AtomicBool::new(true),
                     alerts: tokio::sync::Mutex::new(KnownAlerts::default()),
                     alerts_stale: AtomicBool::new(true),
+                    presence: tokio::sync::Mutex::new(None),
+                    presence_stale: AtomicBool::new(true),
                     version: watch::Sender::new(0),
                 })
             })
@@ -100,6 +121,7 @@ impl LogHub {
         if let Some(log) = log {
             log.stale.store(true, Ordering::Release);
             log.alerts_stale.store(true, Ordering::Release);
+            log.presence_stale.store(true, Ordering::Release);
             log.version.send_modify(|v| *v = v.wrapping_add(1));
         }
     }
@@ -204,6 +226,49 @@ impl LogHub {
         }
         last.reverse();
         Ok(last)
+    }
+}
+
+impl LogHub {
+    /// The event's presence and plan, read once for all of this instance's streams after a
+    /// change (here, or announced by another instance) and the plan at least every minute.
+    /// `None` for an event that no longer exists.
+    pub async fn presence(&self, db: &Db, event_id: &str) -> Result<Option<Arc<PresenceSnapshot>>, sqlx::Error> {
+        let log = self.log(event_id);
+        let mut known = log.presence.lock().await;
+        let stale = log.presence_stale.swap(false, Ordering::AcqRel);
+        let old = known.clone();
+        let plan_fresh = old.as_ref().is_some_and(|s| s.read_at.elapsed() < PLAN_READ_AGAIN);
+        if !stale && plan_fresh {
+            return Ok(old);
+        }
+        let mut presence = old.as_ref().map(|s| s.presence.clone()).unwrap_or_default();
+        let new = match store::presence::marks_after(db, event_id, presence.number()).await {
+            Ok(new) => new,
+            Err(e) => {
+                log.presence_stale.store(true, Ordering::Release);
+                return Err(e);
+            }
+        };
+        for mark in &new {
+            presence.add(mark);
+        }
+        let (plan, read_at) = match (&old, plan_fresh) {
+            (Some(s), true) => (s.plan.clone(), s.read_at),
+            _ => match store::plans::load_plan(db, event_id).await {
+                Ok(Some(stored)) => (Arc::new(stored.plan), std::time::Instant::now()),
+                Ok(None) => return Ok(None),
+                Err(e) => {
+                    log.presence_stale.store(true, Ordering::Release);
+                    return Err(e);
+                }
+            },
+        };
+        let changed = !new.is_empty() || old.as_ref().is_none_or(|s| !Arc::ptr_eq(&s.plan, &plan));
+        let generation = old.as_ref().map_or(0, |s| s.generation) + u64::from(changed);
+        let snapshot = Arc::new(PresenceSnapshot { presence, plan, read_at, generation });
+        *known = Some(snapshot.clone());
+        Ok(Some(snapshot))
     }
 }
 

@@ -19,6 +19,7 @@ pub mod memberships;
 pub mod mobile;
 pub mod new_plans;
 pub mod operations;
+pub mod presence;
 pub mod organisations;
 pub mod password_reset;
 pub mod plan_edits;

@@ -321,6 +321,13 @@ pub async fn create_feed(
     Ok(links(&state.settings.base_url, &token, &choice.label))
 }
 
+/// `text` as a QR code (SVG, at least 180 px): what a phone scans to open a link.
+pub fn qr_svg(text: &str) -> String {
+    qrcode::QrCode::new(text.as_bytes())
+        .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(180, 180).quiet_zone(true).build())
+        .unwrap_or_default()
+}
+
 /// The subscription links of `token` on `base_url`.
 pub fn links(base_url: &str, token: &str, label: &str) -> NewFeed {
     let https = format!("{}/flux/{token}.ics", base_url.trim_end_matches('/'));
@@ -329,9 +336,7 @@ pub fn links(base_url: &str, token: &str, label: &str) -> NewFeed {
         None => https.clone(),
     };
     let encoded = percent_encode(&webcal, b"");
-    let qr_svg = qrcode::QrCode::new(webcal.as_bytes())
-        .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(180, 180).quiet_zone(true).build())
-        .unwrap_or_default();
+    let qr_svg = qr_svg(&webcal);
     NewFeed {
         label: label.to_string(),
         google: format!("https://calendar.google.com/calendar/render?cid={encoded}"),

@@ -75,14 +75,20 @@ pub async fn append(
         kind: ENTRY_KIND.to_string(),
         payload: serde_json::to_value(&payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?,
     };
+    let Some(written) = append_alone(db, &entry).await? else { return Ok(None) };
+    announce(db, event_id).await;
+    entry_of(register, written).map(Some)
+}
+
+/// Appends `entry` alone to its chain, taking the next number even when others write to the
+/// same chain at the same moment (the log's registers, the presence's chain). `None` only if
+/// it lost the race [`ATTEMPTS`] times.
+pub(crate) async fn append_alone(db: &Db, entry: &NewEntry) -> Result<Option<AuditEntry>, sqlx::Error> {
     for attempt in 0..ATTEMPTS {
         let mut tx = db.pool.begin().await?;
-        let lost = match append_in(&mut tx, &entry).await {
+        let lost = match append_in(&mut tx, entry).await {
             Ok(Some(written)) => match tx.commit().await {
-                Ok(()) => {
-                    announce(db, event_id).await;
-                    return entry_of(register, written).map(Some);
-                }
+                Ok(()) => return Ok(Some(written)),
                 Err(e) if busy(db, &e) => true,
                 Err(e) => return Err(e),
             },

@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod password_resets;
 pub mod plan_io;
 pub mod plans;
+pub mod presence;
 pub mod releases;
 pub mod rule_settings;
 pub mod sessions;

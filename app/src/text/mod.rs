@@ -12,3 +12,5 @@ pub mod operations;
 pub use operations::*;
 pub mod alerts;
 pub use alerts::*;
+pub mod presence;
+pub use presence::*;

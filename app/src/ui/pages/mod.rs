@@ -14,6 +14,7 @@ pub mod invitation;
 pub mod not_found;
 pub mod operations;
 pub mod operations_alerts;
+pub mod operations_presence;
 pub mod organisation;
 pub mod organisation_members;
 pub mod password_reset;

@@ -16,7 +16,9 @@ use crate::text;
 use crate::ui::components::{
     error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields,
 };
+use crate::api::presence::{get_presence, PresenceBlock, ZoneNowLine};
 use crate::ui::pages::operations_alerts::{CommandPost, OpenAlerts};
+use crate::ui::pages::operations_presence::{PresenceActions, TeamPresence, ZonesNow};
 
 /// The page's actions, made once at the top of the page (before anything suspends).
 #[derive(Clone, Copy)]
@@ -35,13 +37,15 @@ pub fn OperationsPageView() -> impl IntoView {
         send: ServerAction::<SendAlert>::new(),
         ack: ServerAction::<AcknowledgeAlert>::new(),
     };
+    let presence_actions = PresenceActions::new();
     let page = crate::ui::codec::load(event_id, get_operations);
+    let presence = crate::ui::codec::load(event_id, get_presence);
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Operations page actions/> }.into_any(),
-                    Err(e) => error_view(e),
+                match (page.await, presence.await) {
+                    (Ok(page), Ok(presence)) => view! { <Operations page presence actions presence_actions/> }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => error_view(e),
                 }
             })}
         </Transition>
@@ -60,7 +64,12 @@ fn add(lines: RwSignal<Vec<LogLine>>, line: LogLine) {
 }
 
 #[component]
-fn Operations(page: OperationsPage, actions: Actions) -> impl IntoView {
+fn Operations(
+    page: OperationsPage,
+    presence: PresenceBlock,
+    actions: Actions,
+    presence_actions: PresenceActions,
+) -> impl IntoView {
     let OperationsPage {
         event_id,
         event_name,
@@ -79,7 +88,9 @@ fn Operations(page: OperationsPage, actions: Actions) -> impl IntoView {
     let live = RwSignal::new(false);
     let zone_filter = RwSignal::new(String::new());
     let severity_filter = RwSignal::new(String::new());
-    follow(&event_id, cursor, (lines, alerts), live);
+    let PresenceBlock { open: presence_open, zones: zones_now, team } = presence;
+    let zones_now = RwSignal::new(zones_now);
+    follow(&event_id, cursor, (lines, alerts, zones_now), live);
     let command_post = !alert_targets.is_empty();
     let title = format!("{} — {event_name}", text::OPERATIONS_TITLE);
     let back = format!("/evenements/{event_id}");
@@ -103,6 +114,10 @@ fn Operations(page: OperationsPage, actions: Actions) -> impl IntoView {
         {(!open).then(|| view! { <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="operations-etat"><p>{status}</p></div> })}
         <OpenAlerts event_id=event_id.clone() alerts ack/>
         {command_post.then(|| view! { <CommandPost event_id=event_id.clone() targets=alert_targets alerts send/> })}
+        <ZonesNow zones=zones_now/>
+        {(!team.is_empty()).then(|| view! {
+            <TeamPresence event_id=event_id.clone() team open=presence_open actions=presence_actions/>
+        })}
         {open.then(|| view! { <LogForm event_id=event_id.clone() zones writes_restricted write/> })}
         <section class="fr-mt-4w" aria-labelledby="titre-main-courante">
             <h2 id="titre-main-courante" class="fr-h4">{text::LOG_TITLE}</h2>
@@ -259,7 +274,7 @@ fn read_entry(fields: &Fields) -> WriteLogEntry {
 /// Follows the log's live stream from `cursor` and adds each entry it brings (in the browser
 /// only; the server renders the page as it is).
 #[cfg(feature = "hydrate")]
-fn follow(event_id: &str, cursor: String, (lines, alerts): Signals, live: RwSignal<bool>) {
+fn follow(event_id: &str, cursor: String, (lines, alerts, zones): Signals, live: RwSignal<bool>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let url = format!("/evenements/{event_id}/operations/flux?depuis={cursor}");
@@ -279,14 +294,23 @@ fn follow(event_id: &str, cursor: String, (lines, alerts): Signals, live: RwSign
             }
         }
     });
+    let on_presence = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        if let Some(data) = ev.data().as_string() {
+            if let Ok(now) = <crate::ui::codec::Json as codee::Decoder<Vec<ZoneNowLine>>>::decode(&data) {
+                zones.set(now);
+            }
+        }
+    });
     let on_open = Closure::<dyn FnMut()>::new(move || live.set(true));
     let on_error = Closure::<dyn FnMut()>::new(move || live.set(false));
     source.add_event_listener_with_callback("entree", on_message.as_ref().unchecked_ref()).ok();
     source.add_event_listener_with_callback("alerte", on_alert.as_ref().unchecked_ref()).ok();
+    source.add_event_listener_with_callback("presence", on_presence.as_ref().unchecked_ref()).ok();
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
     on_alert.forget();
+    on_presence.forget();
     on_open.forget();
     on_error.forget();
     // The stream closes with the page. Leptos wants a cleanup it can send between threads, and
@@ -315,5 +339,5 @@ fn follow(event_id: &str, cursor: String, (lines, alerts): Signals, live: RwSign
 #[cfg(not(feature = "hydrate"))]
 fn follow(_: &str, _: String, _: Signals, _: RwSignal<bool>) {}
 
-/// The entries and the alerts the stream adds to.
-type Signals = (RwSignal<Vec<LogLine>>, RwSignal<Vec<AlertLine>>);
+/// The entries and the alerts the stream adds to, and the zones now it replaces.
+type Signals = (RwSignal<Vec<LogLine>>, RwSignal<Vec<AlertLine>>, RwSignal<Vec<ZoneNowLine>>);
