@@ -45,10 +45,13 @@ fn answer(result: Result<PhonePage, AppError>) -> Response {
         Ok(page) => html(StatusCode::OK, &render(&page)),
         Err(AppError::NotFound) => html(
             StatusCode::NOT_FOUND,
-            &frame(text::PRESENCE_PAGE_TITLE, &format!(
-                "<div class=\"fr-alert fr-alert--error\"><p>{}</p></div>",
-                escape_html(text::PRESENCE_PAGE_UNKNOWN)
-            )),
+            &frame(
+                text::PRESENCE_PAGE_TITLE,
+                &format!(
+                    "<div class=\"fr-alert fr-alert--error\"><p>{}</p></div>",
+                    escape_html(text::PRESENCE_PAGE_UNKNOWN)
+                ),
+            ),
         ),
         Err(e) => error_response(&e),
     }
@@ -69,7 +72,10 @@ fn frame(title: &str, body: &str) -> String {
 
 fn render(page: &PhonePage) -> String {
     let message = page.message.as_deref().map_or(String::new(), |m| {
-        format!("<div class=\"fr-alert fr-alert--info fr-alert--sm fr-mb-3w\" role=\"status\"><p>{}</p></div>", escape_html(m))
+        format!(
+            "<div class=\"fr-alert fr-alert--info fr-alert--sm fr-mb-3w\" role=\"status\"><p>{}</p></div>",
+            escape_html(m)
+        )
     });
     let button = |movement: Movement, label: &str, primary: bool| {
         format!(

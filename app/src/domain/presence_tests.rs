@@ -43,7 +43,10 @@ fn a_zone_counts_only_the_shifts_under_way_and_a_restricted_one_only_for_the_sta
     let plan = Edit::compliant().deployment(f::COMMAND, |d| d.visibility = Visibility::Restricted).0;
     let presence = Presence::default();
     let at_seven = paris(6, 20, 19, 0);
-    assert_eq!(zone(&coverage_now(&plan, Audience::StateAndPrefecture, &presence, at_seven), f::COMMAND_POST).planned, 1);
+    assert_eq!(
+        zone(&coverage_now(&plan, Audience::StateAndPrefecture, &presence, at_seven), f::COMMAND_POST).planned,
+        1
+    );
     assert_eq!(zone(&coverage_now(&plan, Audience::Others, &presence, at_seven), f::COMMAND_POST).planned, 0);
     // The avenue's traffic shift ends at 22:30.
     assert_eq!(zone(&coverage_now(&plan, Audience::Others, &presence, at_seven), f::AVENUE).planned, 2);
@@ -62,8 +65,14 @@ fn an_arrival_twice_a_departure_without_arrival_and_a_movement_outside_the_day_a
     let present = Presence::from_marks(&[mark(1, during, f::NADIA, Movement::Arrival)]);
     assert_eq!(check_movement(&plan, &present, &nadia, Movement::Arrival, during), Err(text::PRESENCE_ALREADY_IN));
     assert_eq!(check_movement(&plan, &present, &nadia, Movement::Departure, during), Ok(()));
-    assert_eq!(check_movement(&plan, &none, &nadia, Movement::Arrival, paris(6, 20, 17, 0)), Err(text::PRESENCE_CLOSED));
-    assert_eq!(check_movement(&plan, &present, &nadia, Movement::Departure, paris(6, 21, 0, 0)), Err(text::PRESENCE_CLOSED));
+    assert_eq!(
+        check_movement(&plan, &none, &nadia, Movement::Arrival, paris(6, 20, 17, 0)),
+        Err(text::PRESENCE_CLOSED)
+    );
+    assert_eq!(
+        check_movement(&plan, &present, &nadia, Movement::Departure, paris(6, 21, 0, 0)),
+        Err(text::PRESENCE_CLOSED)
+    );
 }
 
 #[test]
@@ -119,7 +128,13 @@ fn only_a_member_of_the_agents_own_participant_marks_it() {
 fn the_next_shift_of_an_agent_is_the_one_under_way_else_the_first_to_come() {
     let plan = f::compliant_plan();
     let nadia = f::id(f::NADIA);
-    assert_eq!(shift_now_or_next(&plan, &nadia, paris(6, 20, 12, 0)).map(|d| d.id()), Some(f::id(f::FILTERING).as_str()));
-    assert_eq!(shift_now_or_next(&plan, &nadia, paris(6, 20, 19, 0)).map(|d| d.id()), Some(f::id(f::FILTERING).as_str()));
+    assert_eq!(
+        shift_now_or_next(&plan, &nadia, paris(6, 20, 12, 0)).map(|d| d.id()),
+        Some(f::id(f::FILTERING).as_str())
+    );
+    assert_eq!(
+        shift_now_or_next(&plan, &nadia, paris(6, 20, 19, 0)).map(|d| d.id()),
+        Some(f::id(f::FILTERING).as_str())
+    );
     assert_eq!(shift_now_or_next(&plan, &nadia, paris(6, 20, 23, 0)), None);
 }

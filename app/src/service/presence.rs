@@ -105,7 +105,11 @@ pub async fn block(state: &AppState, user: &UserRow, event_id: &str, now: Instan
 
 /// The agent `agent_id` of `plan`, if `user`'s access lets it mark it: an unknown id is a form
 /// error, another participant's agent a refusal.
-fn own_agent<'a>(plan: &'a Plan, access: &crate::domain::plan::EventAccess, agent_id: &str) -> Result<&'a Agent, AppError> {
+fn own_agent<'a>(
+    plan: &'a Plan,
+    access: &crate::domain::plan::EventAccess,
+    agent_id: &str,
+) -> Result<&'a Agent, AppError> {
     let agent = plan
         .agents
         .iter()
@@ -210,7 +214,8 @@ async fn link_in_force(
     token: &str,
     now: Instant,
 ) -> Result<(PresenceLinkRow, Plan, Agent), AppError> {
-    let link = store::presence::link_by_token(&state.db, &hash_token(token.trim()), now).await?.ok_or(AppError::NotFound)?;
+    let link =
+        store::presence::link_by_token(&state.db, &hash_token(token.trim()), now).await?.ok_or(AppError::NotFound)?;
     if !store::users::is_active(&state.db, &link.created_by).await? {
         return Err(AppError::NotFound);
     }
@@ -243,9 +248,9 @@ pub async fn mark_by_link(state: &AppState, token: &str, movement: &str, now: In
     let (link, plan, agent) = link_in_force(state, token, now).await?;
     let done = match Movement::from_code(movement) {
         None => Err(AppError::Refused(text::PRESENCE_MOVEMENT_INVALID.into())),
-        Some(movement) => record(state, &plan, &agent, movement, MarkedBy::Agent, &link_actor(&link), now)
-            .await
-            .map(|()| movement),
+        Some(movement) => {
+            record(state, &plan, &agent, movement, MarkedBy::Agent, &link_actor(&link), now).await.map(|()| movement)
+        }
     };
     let mut page = phone_page(state, token, now).await?;
     page.message = Some(match done {

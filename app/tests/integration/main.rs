@@ -13,3 +13,4 @@ mod store_editions;
 mod store_log;
 mod store_offboarding;
 mod store_plan_io;
+mod store_presence;

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::common::{spawn_app, spawn_app_with, Backend, Options, TestApp};
 
 /// This year's demo fête moved to start an hour ago: its set-up has begun, the log is open.
-async fn in_progress(app: &TestApp) -> String {
+pub(crate) async fn in_progress(app: &TestApp) -> String {
     app.demo().await;
     let organiser = app.demo_client("organisateur@cordon.test").await;
     let demo = app::store::plan_io::all_events(&app.db).await.unwrap()[0].id.clone();
@@ -28,7 +28,7 @@ async fn in_progress(app: &TestApp) -> String {
 }
 
 /// The second company's member (Azur Protection Services, deployed at the south entrance only).
-async fn azur(app: &TestApp) -> reqwest::Client {
+pub(crate) async fn azur(app: &TestApp) -> reqwest::Client {
     let azur: String = sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Azur Protection Services'")
         .fetch_one(&app.db.pool)
         .await
@@ -41,7 +41,7 @@ async fn azur(app: &TestApp) -> reqwest::Client {
 }
 
 /// A company that takes no part in the event.
-async fn outsider(app: &TestApp) -> reqwest::Client {
+pub(crate) async fn outsider(app: &TestApp) -> reqwest::Client {
     let org = app.organisation("Sécurité Concurrente", "securite_privee").await;
     let user = app.user("agent@concurrente.test", "Agent Concurrent", false).await;
     app.member(&user, &org, app::domain::MembershipRole::Admin).await;
@@ -74,16 +74,23 @@ async fn acknowledge(app: &TestApp, client: &reqwest::Client, event: &str, alert
 }
 
 /// An open event stream, read as it comes.
-struct Stream {
+pub(crate) struct Stream {
     response: reqwest::Response,
     buffer: String,
+    /// The events without an id (the zones now, `presence`): (type, data), as they came.
+    pub(crate) snapshots: Vec<(String, Value)>,
 }
 
 /// One event of the stream: (type, id, data).
-type Received = (String, String, Value);
+pub(crate) type Received = (String, String, Value);
 
 impl Stream {
-    async fn open(app: &TestApp, client: &reqwest::Client, event: &str, last: Option<&str>) -> (u16, Option<Stream>) {
+    pub(crate) async fn open(
+        app: &TestApp,
+        client: &reqwest::Client,
+        event: &str,
+        last: Option<&str>,
+    ) -> (u16, Option<Stream>) {
         let url = format!("{}/evenements/{event}/operations/flux?depuis=0", app.base);
         let mut request = client.get(url);
         if let Some(last) = last {
@@ -94,18 +101,20 @@ impl Stream {
         if status != 200 {
             return (status, None);
         }
-        (status, Some(Stream { response, buffer: String::new() }))
+        (status, Some(Stream { response, buffer: String::new(), snapshots: Vec::new() }))
     }
 
     /// The events received within `wait` (stops at the first quiet `wait`).
-    async fn received(&mut self, wait: Duration) -> Vec<Received> {
+    pub(crate) async fn received(&mut self, wait: Duration) -> Vec<Received> {
         let mut out = Vec::new();
         loop {
             while let Some(end) = self.buffer.find("\n\n") {
                 let block: String = self.buffer.drain(..end + 2).collect();
                 let field = |name: &str| block.lines().find_map(|l| l.strip_prefix(name)).map(str::to_string);
-                if let (Some(kind), Some(id), Some(data)) = (field("event: "), field("id: "), field("data: ")) {
-                    out.push((kind, id, serde_json::from_str(&data).unwrap()));
+                match (field("event: "), field("id: "), field("data: ")) {
+                    (Some(kind), Some(id), Some(data)) => out.push((kind, id, serde_json::from_str(&data).unwrap())),
+                    (Some(kind), None, Some(data)) => self.snapshots.push((kind, serde_json::from_str(&data).unwrap())),
+                    _ => {}
                 }
             }
             match tokio::time::timeout(wait, self.response.chunk()).await {

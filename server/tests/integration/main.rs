@@ -12,6 +12,7 @@ mod cli_plans;
 mod cli_schedule;
 mod http_accounts;
 mod http_alerts;
+mod http_presence;
 mod http_api_v1;
 mod http_attachments;
 mod http_authority;

@@ -144,7 +144,8 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
     } else {
         (crate::domain::presence::Movement::Arrival, text::PRESENCE_ARRIVAL)
     };
-    let badge = if present { "fr-badge fr-badge--sm fr-badge--success" } else { "fr-badge fr-badge--sm fr-badge--warning" };
+    let badge =
+        if present { "fr-badge fr-badge--sm fr-badge--success" } else { "fr-badge fr-badge--sm fr-badge--warning" };
     let count = text::presence_links_active(links.len());
     view! {
         <li class="cordon-team__member fr-py-2w" id=format!("agent-{agent_id}")>
@@ -178,7 +179,11 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
 }
 
 fn read_mark(fields: &Fields) -> MarkPresence {
-    MarkPresence { event_id: fields.get("event_id"), agent_id: fields.get("agent_id"), movement: fields.get("movement") }
+    MarkPresence {
+        event_id: fields.get("event_id"),
+        agent_id: fields.get("agent_id"),
+        movement: fields.get("movement"),
+    }
 }
 
 fn read_link(fields: &Fields) -> CreatePresenceLink {
