@@ -17,7 +17,7 @@ fn mark(number: u64, at: Instant, agent: u32, movement: Movement) -> PresenceMar
     PresenceMark { number, at, agent_id: f::id(agent), movement, by: MarkedBy::Agent }
 }
 
-fn zone<'a>(zones: &'a [ZoneNow], n: u32) -> &'a ZoneNow {
+fn zone(zones: &[ZoneNow], n: u32) -> &ZoneNow {
     zones.iter().find(|z| z.zone_id == f::id(n)).unwrap()
 }
 
