@@ -194,6 +194,7 @@ mod server {
         // this reader, and only the deployments this reader may know of. The page draws the
         // gaps, not each need's staffing curve: the per-need intervals stay on the server.
         let audience_plan = stored.plan.clone().for_audience(access.audience);
+        let on_now = crate::service::presence::now_on_plan(&state, &stored.plan, access.audience, now()).await?;
         let mut coverage = audience_plan.coverage();
         coverage.needs.clear();
         let rules = crate::service::rules::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
@@ -245,6 +246,7 @@ mod server {
             directory,
             edition_of,
             to_confirm,
+            now: on_now,
         })
     }
 }

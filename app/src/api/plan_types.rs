@@ -68,6 +68,10 @@ pub struct PlanPage {
     /// their participant has not confirmed yet: left out of every release.
     #[serde(default)]
     pub to_confirm: Vec<String>,
+    /// While the operations are under way: the timeline's "now" line and each zone's planned
+    /// against present headcount (issue 18).
+    #[serde(default)]
+    pub now: Option<crate::read_models::presence::NowOnPlan>,
 }
 
 /// An organisation the viewer belongs to and may organise events with.

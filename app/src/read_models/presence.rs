@@ -61,3 +61,20 @@ pub struct PhonePage {
     /// What the last action did, or why it was refused.
     pub message: Option<String>,
 }
+
+/// The plan page's "now", while the event's operations are under way: where the timeline draws
+/// its line, and each zone's planned, named and present headcount at that instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NowOnPlan {
+    pub at: crate::domain::Instant,
+    pub zones: Vec<ZoneNowCount>,
+}
+
+/// One zone's counts on the plan page (by id: the timeline names its rows itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneNowCount {
+    pub zone_id: String,
+    pub planned: u32,
+    pub named: u32,
+    pub present: u32,
+}

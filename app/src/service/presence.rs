@@ -12,7 +12,9 @@ use crate::domain::presence::{
 use crate::domain::time::format_short_fr;
 use crate::domain::Instant;
 use crate::error::AppError;
-use crate::read_models::presence::{NewPresenceLink, PhonePage, PresenceBlock, TeamLine, ZoneNowLine};
+use crate::read_models::presence::{
+    NewPresenceLink, NowOnPlan, PhonePage, PresenceBlock, TeamLine, ZoneNowCount, ZoneNowLine,
+};
 use crate::state::AppState;
 use crate::store::log::Author;
 use crate::store::presence::PresenceLinkRow;
@@ -47,6 +49,26 @@ pub fn zone_lines(plan: &Plan, audience: Audience, presence: &Presence, now: Ins
             present: z.present,
         })
         .collect()
+}
+
+/// The plan page's "now" for a reader of `audience`, while the event's operations are under
+/// way (`None` otherwise): the timeline's line and each zone's counts.
+pub async fn now_on_plan(
+    state: &AppState,
+    plan: &Plan,
+    audience: Audience,
+    now: Instant,
+) -> Result<Option<NowOnPlan>, AppError> {
+    if !is_open(&plan.event, now) {
+        return Ok(None);
+    }
+    let presence = presence_of(state, plan.event.id()).await?;
+    let zones = coverage_now(plan, audience, &presence, now)
+        .into_iter()
+        .filter(|z| z.planned > 0)
+        .map(|z| ZoneNowCount { zone_id: z.zone_id, planned: z.planned, named: z.named, present: z.present })
+        .collect();
+    Ok(Some(NowOnPlan { at: now, zones }))
 }
 
 /// How an agent's shift and status read, in the event's zone.

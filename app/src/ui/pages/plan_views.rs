@@ -34,9 +34,9 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
     view! {
         <div class="fr-mb-4w">
             {if selectable.is_empty() {
-                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() flagged/> }.into_any()
+                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() flagged now=page.now.clone()/> }.into_any()
             } else {
-                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select selectable flagged/> }.into_any()
+                view! { <CoverageTimeline plan=page.plan.clone() coverage=page.coverage.clone() on_select selectable flagged now=page.now.clone()/> }.into_any()
             }}
         </div>
         <div class="fr-mb-4w">

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use super::axis::{DayMark, HourTick};
 use super::controls::{Legend, ZoomControls};
 use super::layout::{
-    layout_flagged, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
+    layout_flagged, now_x, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
 };
 use super::text;
 use super::zoom::Zoom;
 use crate::domain::plan::{CoverageReport, Plan};
+use crate::read_models::presence::{NowOnPlan, ZoneNowCount};
 
 /// The plan's coverage over time: zones as rows, the event's local time across, needs as
 /// outlines, deployments as bars coloured by their participant's role, gaps in red with the
@@ -30,6 +31,9 @@ pub fn CoverageTimeline(
     /// Deployments a compliance finding concerns, drawn with the warning border.
     #[prop(optional)]
     flagged: Vec<String>,
+    /// While the operations are under way: the "now" line and each zone's headcount now.
+    #[prop(default = None)]
+    now: Option<NowOnPlan>,
 ) -> impl IntoView {
     if plan.zones.is_empty() {
         return view! { <p class="fr-text--sm">{text::TIMELINE_EMPTY}</p> }.into_any();
@@ -41,9 +45,11 @@ pub fn CoverageTimeline(
     let view_window = Memo::new(move |_| zoom.get().window(&zoom_event));
     let data = StoredValue::new((plan, coverage, flagged));
     let selectable = StoredValue::new(selectable);
+    let now = StoredValue::new(now);
     let drawn = Memo::new(move |_| {
         data.with_value(|(plan, coverage, flagged)| layout_flagged(plan, coverage, flagged, view_window.get()))
     });
+    let now_at = Memo::new(move |_| now.with_value(|n| n.as_ref().and_then(|n| now_x(view_window.get(), n.at))));
     view! {
         <section class="cordon-timeline" aria-labelledby="chronologie-titre">
             <h2 class="fr-h4" id="chronologie-titre">{text::TIMELINE_TITLE}</h2>
@@ -51,7 +57,14 @@ pub fn CoverageTimeline(
             // Narrow screens scroll the drawing sideways: without focusable bars, the
             // scrolling box itself must take the focus to be scrolled with the keyboard.
             <div class="cordon-timeline__scroll" tabindex=on_select.is_none().then_some("0")>
-                {move || drawn.with(|layout| selectable.with_value(|s| draw(layout, on_select, s.as_deref())))}
+                {move || drawn.with(|layout| {
+                    selectable.with_value(|s| {
+                        now.with_value(|n| {
+                            let zones = n.as_ref().map_or(&[][..], |n| n.zones.as_slice());
+                            draw(layout, (now_at.get(), zones), on_select, s.as_deref())
+                        })
+                    })
+                })}
             </div>
             <p class="fr-text--xs cordon-timeline__note">{note}</p>
             <Legend/>
@@ -62,12 +75,29 @@ pub fn CoverageTimeline(
 
 /// The whole SVG for one layout: row stripes, then the time grid, then the rows' shapes, so
 /// that the grid shows across the rows and behind the bars.
-fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>, selectable: Option<&[String]>) -> impl IntoView {
+fn draw(
+    layout: &TimelineLayout,
+    (now_x, zones_now): (Option<f64>, &[ZoneNowCount]),
+    on_select: Option<Callback<String>>,
+    selectable: Option<&[String]>,
+) -> impl IntoView {
     let view_box = format!("0 0 {} {}", n(layout.width), n(layout.height));
     let stripes = layout.rows.iter().enumerate().map(|(i, row)| row_stripe(i, row, layout.width)).collect_view();
     let days = layout.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
     let ticks = layout.ticks.iter().map(|tick| hour_tick(tick, layout.height)).collect_view();
-    let rows = layout.rows.iter().map(|row| zone_row(row, on_select, selectable)).collect_view();
+    let rows = layout
+        .rows
+        .iter()
+        .map(|row| zone_row(row, zones_now.iter().find(|z| z.zone_id == row.zone_id), on_select, selectable))
+        .collect_view();
+    let now_line = now_x.map(|x| {
+        view! {
+            <g class="cordon-tl__now" id="chronologie-maintenant" aria-hidden="true">
+                <line x1=n(x) x2=n(x) y1=n(AXIS_HEIGHT - 6.0) y2=n(layout.height)/>
+                <text x=n(x + 3.0) y=n(AXIS_HEIGHT - 1.0)>{text::NOW}</text>
+            </g>
+        }
+    });
     let phases = layout.phases.iter().map(|phase| phase_band(phase, layout.height)).collect_view();
     view! {
         <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box
@@ -76,6 +106,7 @@ fn draw(layout: &TimelineLayout, on_select: Option<Callback<String>>, selectable
             <g class="cordon-tl__phases">{phases}</g>
             <g class="cordon-tl__axis" aria-hidden="true">{days}{ticks}</g>
             <g class="cordon-tl__rows">{rows}</g>
+            {now_line}
         </svg>
     }
 }
@@ -123,7 +154,12 @@ fn hour_tick(tick: &HourTick, bottom: f64) -> impl IntoView {
 }
 
 /// A zone's row: its name, its needs, gaps and bars.
-fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>, selectable: Option<&[String]>) -> impl IntoView {
+fn zone_row(
+    row: &ZoneRow,
+    now: Option<&ZoneNowCount>,
+    on_select: Option<Callback<String>>,
+    selectable: Option<&[String]>,
+) -> impl IntoView {
     let needs = row.needs.iter().map(need_outline).collect_view();
     let gaps = row.gaps.iter().map(gap_mark).collect_view();
     let sex_gaps = row.sex_gaps.iter().map(sex_gap_mark).collect_view();
@@ -138,6 +174,12 @@ fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>, selectable: Opti
     let hidden = (row.hidden > 0).then(|| {
         view! { <text class="cordon-tl__hidden" x="8" y=n(row.y + 30.0)>{text::hidden(row.hidden)}</text> }
     });
+    // The headcount now, on the second line unless the hidden count takes it.
+    let present = now.filter(|_| row.hidden == 0).map(|z| {
+        let short =
+            if z.present < z.named { "cordon-tl__present cordon-tl__present--short" } else { "cordon-tl__present" };
+        view! { <text class=short x="8" y=n(row.y + 30.0)>{text::present_now(z.present, z.named, z.planned)}</text> }
+    });
     view! {
         <g role="group" aria-label=row.name.clone()>
             <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
@@ -145,6 +187,7 @@ fn zone_row(row: &ZoneRow, on_select: Option<Callback<String>>, selectable: Opti
                 {row.label.clone()}
             </text>
             {hidden}
+            {present}
             {needs}
             {gaps}
             {sex_gaps}

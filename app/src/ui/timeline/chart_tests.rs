@@ -75,3 +75,19 @@ fn coordinates_are_written_with_at_most_two_decimals() {
         ("190".into(), "437.5".into(), "1056.25".into(), "61.88".into())
     );
 }
+
+#[test]
+fn during_the_operations_a_now_line_crosses_the_rows_and_each_zone_says_who_is_present() {
+    let plan = festival();
+    let coverage = plan.coverage();
+    let entrance = plan.deployments[0].zone_id().to_string();
+    let at = plan.deployments[0].window().start().plus(crate::domain::time::Span::minutes(30));
+    let now = NowOnPlan { at, zones: vec![ZoneNowCount { zone_id: entrance, planned: 4, named: 2, present: 1 }] };
+    let html =
+        Owner::new().with(|| view! { <CoverageTimeline plan coverage now=Some(now)/> }.to_html()).replace("<!>", "");
+    assert_eq!(html.matches("id=\"chronologie-maintenant\"").count(), 1, "{html}");
+    assert!(html.contains(">Maintenant</text>"), "{html}");
+    assert!(html.contains("Présents 1/2 · prévus 4"), "{html}");
+    assert!(html.contains("cordon-tl__present--short"), "one named agent is missing: {html}");
+    assert!(!rendered(false).contains("chronologie-maintenant"), "no line outside the operations");
+}

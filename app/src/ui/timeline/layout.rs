@@ -111,6 +111,12 @@ pub fn layout_flagged(plan: &Plan, coverage: &CoverageReport, flagged: &[String]
     }
 }
 
+/// The x of the "now" line at `at`, if `at` is on `view`.
+pub fn now_x(view: ViewWindow, at: Instant) -> Option<f64> {
+    let scale = Scale { view, left: LABEL_WIDTH, width: WIDTH - LABEL_WIDTH - RIGHT_MARGIN };
+    (view.start() <= at && at < view.end()).then(|| scale.x(at))
+}
+
 /// The shading of the set-up or tear-down `window`, if it is on view.
 fn phase_band(c: &Context, window: TimeWindow, name: &str) -> Option<PhaseBand> {
     if !c.scale.view.overlaps(window.start(), window.end()) {

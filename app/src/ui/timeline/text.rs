@@ -175,3 +175,11 @@ pub fn view_range(from: &str, to: &str) -> String {
 pub fn local_time_note(zone: &str) -> String {
     format!("Heures locales de l’événement ({zone}).")
 }
+
+/// A zone's headcount now, under its name on the timeline.
+pub fn present_now(present: u32, named: u32, planned: u32) -> String {
+    format!("Présents {present}/{named} · prévus {planned}")
+}
+
+/// The "now" line's label.
+pub const NOW: &str = "Maintenant";
