@@ -55,3 +55,14 @@ pub async fn acknowledge_alert(event_id: String, alert_id: String) -> Result<(),
     })
     .await
 }
+
+/// « Clore l'alerte » (`how` = `clore`, the command post) or « Retirer » (`retirer`, its
+/// sender): the alert leaves the open alerts of every page by the live stream.
+#[server(endpoint = "close_alert")]
+pub async fn close_alert(event_id: String, alert_id: String, how: String) -> Result<(), AppError> {
+    use super::context::run;
+    run(|state, user, now| async move {
+        crate::service::alerts::close(&state, &user, &event_id, &alert_id, &how, now).await
+    })
+    .await
+}

@@ -21,6 +21,11 @@ use crate::domain::plan::{Audience, EventAccess, Plan, Visibility};
 use crate::domain::Instant;
 use crate::text;
 
+pub mod closing;
+pub mod export;
+
+pub use closing::{Closer, Closing, ClosingKind, ClosingRefusal};
+
 /// The longest alert, in characters: it goes by SMS too.
 pub const MAX_ALERT_TEXT: usize = 480;
 
@@ -230,6 +235,9 @@ pub struct Alert {
     pub severity: Severity,
     pub text: String,
     pub recipients: Vec<AlertRecipient>,
+    /// Closed by the command post or withdrawn by its sender ([`closing`]); `None` while open.
+    #[serde(default)]
+    pub closing: Option<Closing>,
 }
 
 /// What one reader may read of the alerts, and how: the one rule of the alerts' doors.
@@ -239,6 +247,8 @@ pub struct AlertReading {
     /// The reader is the command post ([`may_send`]).
     pub command_post: bool,
     pub organisation_ids: Vec<String>,
+    /// The reader's own account: the sender of an alert may withdraw it.
+    pub user_id: String,
 }
 
 impl AlertReading {

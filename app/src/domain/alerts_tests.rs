@@ -142,11 +142,13 @@ fn a_participant_reached_only_by_restricted_deployments_is_listed_for_the_state_
         severity: Severity::High,
         text: "Bousculade".into(),
         recipients: to_entrance.into_iter().map(|recipient| AlertRecipient { recipient, acknowledged: None }).collect(),
+        closing: None,
     };
     let reading = |n: u32, command_post: bool| AlertReading {
         audience: access_of(&plan, n).audience,
         command_post,
         organisation_ids: vec![org(n)],
+        user_id: format!("u-{n}"),
     };
     let listed = |r: &AlertReading| r.recipients(&alert).iter().map(|r| r.recipient.name.clone()).collect::<Vec<_>>();
     assert_eq!(listed(&reading(f::ORGANISER, true)), ["Provence Sécurité Événements"]);

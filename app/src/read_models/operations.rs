@@ -69,6 +69,15 @@ pub struct AlertLine {
     pub acknowledged: Option<String>,
     /// The command post's view: each recipient it may know of and its acknowledgement.
     pub recipients: Vec<AckLine>,
+    /// Once closed or withdrawn: by whom and when (« Alerte close par …, sam. 20/06 19:40 »).
+    #[serde(default)]
+    pub closed: Option<String>,
+    /// The reader may close it (« Clore l'alerte »): the command post, while open.
+    #[serde(default)]
+    pub may_close: bool,
+    /// The reader may withdraw it (« Retirer »): its sender, while open.
+    #[serde(default)]
+    pub may_withdraw: bool,
 }
 
 /// One recipient of an alert and its acknowledgement, as the command post reads it.

@@ -27,6 +27,21 @@ pub async fn plan_for(
     Ok(access.map(|access| (stored, access)))
 }
 
+/// The plan of `event_id` and the access its maker holds today, for a link someone made (a
+/// calendar link, an agent's check-in link): a link follows its maker's rights, so `None` once
+/// that person's account is disabled or it no longer reads the event. The caller judges the
+/// link's own scope against the access.
+pub async fn as_its_maker(
+    db: &Db,
+    created_by: &str,
+    event_id: &str,
+) -> Result<Option<(StoredPlan, EventAccess)>, sqlx::Error> {
+    if !crate::store::users::is_active(db, created_by).await? {
+        return Ok(None);
+    }
+    plan_for(db, created_by, event_id).await
+}
+
 /// The department of `user`'s prefecture: what a prefecture's own pages (its rules, its model
 /// of the convention, its registry and census) act on. Refused (403) to anyone who is not a
 /// member of a prefecture, from what its organisations are.

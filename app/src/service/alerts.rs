@@ -7,7 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::alerts::{check_send, may_send, recipients, Alert, AlertForm, AlertTarget};
+use crate::domain::alerts::closing::already_closed;
+use crate::domain::alerts::{
+    check_send, may_send, recipients, Alert, AlertForm, AlertTarget, Closer, ClosingKind, ClosingRefusal,
+};
 use crate::domain::operations::{LogCursor, Register};
 use crate::domain::plan::{Audience, Plan};
 use crate::domain::time::format_short_fr;
@@ -47,6 +50,20 @@ pub fn line(reader: &LogReader, alert: &Alert) -> Option<AlertLine> {
             .into_iter()
             .map(|r| AckLine { name: r.recipient.name.clone(), acknowledged: acknowledged(r) })
             .collect(),
+        closed: closed_line(reader, alert),
+        may_close: reading.may_close(alert),
+        may_withdraw: reading.may_withdraw(alert),
+    })
+}
+
+/// « Alerte close par Julie Martin (Préfecture), sam. 20/06 19:40 », as `reader` may know.
+fn closed_line(reader: &LogReader, alert: &Alert) -> Option<String> {
+    let closing = alert.closing.as_ref()?;
+    let by = reader.alert_reading().closed_by(alert)?;
+    let at = format_short_fr(closing.at, reader.time_zone());
+    Some(match closing.kind {
+        ClosingKind::Closed => format!("{}, {at}", text::alert_closed_by(&by)),
+        ClosingKind::Withdrawn => format!("{}, {at}", text::alert_withdrawn_by(&by)),
     })
 }
 
@@ -162,6 +179,9 @@ pub async fn acknowledge(
     if !reading.addressed(&alert) {
         return Err(AppError::Refused(text::ALERT_NOT_ADDRESSED.into()));
     }
+    if alert.closing.is_some() {
+        return Err(AppError::Refused(text::ALERT_CLOSED_NO_ACK.into()));
+    }
     match store::alerts::acknowledge(&state.db, alert_id, &reading.organisation_ids, (&user.id, &user.name), now)
         .await?
     {
@@ -171,6 +191,49 @@ pub async fn acknowledge(
         }
         Acknowledged::Already(_) => Ok(()),
         Acknowledged::NotAddressed => Err(AppError::Refused(text::ALERT_NOT_ADDRESSED.into())),
+    }
+}
+
+/// Closes (`clore`, the command post) or withdraws (`retirer`, its sender) an alert as `user`
+/// at `now`: it leaves the open alerts of every page at once, by the live stream. An alert
+/// the person does not read is 404; a company closing, 403; someone else withdrawing, or a
+/// second closing, a French refusal saying why.
+pub async fn close(
+    state: &AppState,
+    user: &UserRow,
+    event_id: &str,
+    alert_id: &str,
+    how: &str,
+    now: Instant,
+) -> Result<(), AppError> {
+    let kind = ClosingKind::from_code(how)
+        .ok_or_else(|| AppError::Invalid { field: "how".into(), message: text::ALERT_CLOSING_INVALID.into() })?;
+    let (stored, access, reader) = reader_of(state, user, event_id).await?;
+    let reading = reader.alert_reading();
+    let alert = store::alerts::one(&state.db, alert_id).await?.filter(|a| a.event_id == event_id);
+    let alert = alert.ok_or(AppError::NotFound)?;
+    let refusal = |refusal: ClosingRefusal| match refusal {
+        ClosingRefusal::Unknown => AppError::NotFound,
+        ClosingRefusal::NotCommandPost => AppError::Forbidden,
+        ClosingRefusal::NotSender => AppError::Refused(text::ALERT_NOT_SENDER.into()),
+        ClosingRefusal::AlreadyClosed(closing) => {
+            let at = format_short_fr(closing.at, reader.time_zone());
+            AppError::Refused(already_closed(&closing, &reading.closer(&closing), &at))
+        }
+    };
+    reading.decide_closing(&alert, kind).map_err(refusal)?;
+    let (organisation_id, organisation_name) = writing_as(state, user, &stored, &access).await?;
+    let by = Closer { user_id: user.id.clone(), name: user.name.clone(), organisation_id, organisation_name };
+    let closing = reading.close(&alert, kind, by, now).map_err(refusal)?;
+    match store::alerts::close(&state.db, &alert, &closing).await? {
+        store::alerts::Closed::Now(_) => {
+            state.log_hub.grew(event_id);
+            Ok(())
+        }
+        store::alerts::Closed::Already(closed) => {
+            Err(reading.decide_closing(&closed, kind).err().map_or(AppError::Internal, refusal))
+        }
+        store::alerts::Closed::NotFound => Err(AppError::NotFound),
     }
 }
 

@@ -4,7 +4,7 @@
 //! otherwise it reads as unknown. A link made by the command line is the operator's and
 //! serves as it was made until revoked.
 
-use super::access::plan_for;
+use super::access::as_its_maker;
 use crate::store::releases::FeedTokenRow;
 use crate::store::Db;
 
@@ -14,10 +14,7 @@ pub async fn creator_still_allowed(db: &Db, row: &FeedTokenRow) -> Result<bool, 
     if row.created_by == crate::store::releases::COMMAND_LINE_CREATOR {
         return Ok(true);
     }
-    if !crate::store::users::is_active(db, &row.created_by).await? {
-        return Ok(false);
-    }
-    let Some((stored, access)) = plan_for(db, &row.created_by, &row.event_id).await? else { return Ok(false) };
+    let Some((stored, access)) = as_its_maker(db, &row.created_by, &row.event_id).await? else { return Ok(false) };
     let owner = match row.scope_kind.as_str() {
         "participant" => Some(row.scope_id.as_str()),
         "agent" => stored.plan.agents.iter().find(|a| a.id() == row.scope_id).map(|a| a.participant_id()),

@@ -7,6 +7,7 @@
 use chrono_tz::Tz;
 
 use super::plan_edits::open;
+use crate::domain::alerts::export::{alert_rows, export_time, register_label};
 use crate::domain::alerts::{may_send, AlertReading, StreamCursor};
 use crate::domain::operations::{is_open, may_write, shows_author, LogCursor, LogEntry, LogForm, LogRow, Register};
 use crate::domain::plan::{Audience, EventAccess};
@@ -30,6 +31,8 @@ pub struct LogReader {
     /// The reader is the command post (`domain::alerts::may_send`): it reads every alert of
     /// the registers it reads, with who has acknowledged it.
     command_post: bool,
+    /// The reader's account (the sender of an alert withdraws it).
+    user_id: String,
 }
 
 impl LogReader {
@@ -64,6 +67,7 @@ impl LogReader {
             audience: self.audience,
             command_post: self.command_post,
             organisation_ids: self.organisation_ids.clone(),
+            user_id: self.user_id.clone(),
         }
     }
 
@@ -107,6 +111,7 @@ pub(super) async fn reader_of(
         organisation_ids: viewer.organisation_ids,
         zone: stored.plan.event.time_zone(),
         command_post: may_send(&access),
+        user_id: user.id.clone(),
     };
     Ok((stored, access, reader))
 }
@@ -257,33 +262,38 @@ pub(super) async fn readable_entries(
     Ok(store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?)
 }
 
-/// Every entry `user` reads, as the exports print them (CSV and PDF alike).
+/// Every entry `user` reads and the alerts it reads (sent, acknowledged, closed), as the
+/// exports print them (CSV and PDF alike), in time order: each alert reduced for the reader
+/// by the page's own rule (`domain::alerts::export::alert_rows`).
 async fn export_rows(state: &AppState, user: &UserRow, event_id: &str) -> Result<(StoredPlan, Vec<LogRow>), AppError> {
     let (stored, _, reader) = reader_of(state, user, event_id).await?;
-    let entries = store::log::after(&state.db, event_id, &reader.registers(), LogCursor::default()).await?;
+    let registers = reader.registers();
+    let entries = store::log::after(&state.db, event_id, &registers, LogCursor::default()).await?;
     let zone = stored.plan.event.time_zone();
-    let rows = entries
+    let mut rows: Vec<(Instant, LogRow)> = entries
         .iter()
         .filter_map(|entry| {
             let line = reader.line(entry)?;
-            let register = match entry.reference.register {
-                Register::Shared => text::LOG_REGISTER_SHARED,
-                Register::Restricted => text::LOG_REGISTER_RESTRICTED,
-            };
-            let at = entry.at.to_chrono().map(|t| t.with_timezone(&zone).format("%d/%m/%Y %H:%M:%S").to_string());
-            Some(LogRow {
+            let row = LogRow {
                 reference: line.reference,
-                at: at.unwrap_or_default(),
+                at: export_time(entry.at, zone),
                 author: line.author.unwrap_or_default(),
                 organisation: line.organisation,
                 zone: line.zone,
                 category: line.category,
                 severity: entry.content.severity.label().to_string(),
-                register: register.to_string(),
+                register: register_label(entry.reference.register).to_string(),
                 text: line.text,
                 corrects: line.corrects.unwrap_or_default(),
-            })
+            };
+            Some((entry.at, row))
         })
         .collect();
-    Ok((stored, rows))
+    let reading = reader.alert_reading();
+    for alert in store::alerts::of_event(&state.db, event_id, &registers).await? {
+        rows.extend(alert_rows(&reading, &alert, zone));
+    }
+    // Stable: at the same instant, the log's entries first, then each alert's rows in order.
+    rows.sort_by_key(|(at, _)| *at);
+    Ok((stored, rows.into_iter().map(|(_, row)| row).collect()))
 }

@@ -21,7 +21,7 @@ use crate::store::presence::PresenceLinkRow;
 use crate::store::users::UserRow;
 use crate::{store, text};
 
-use super::access::plan_for;
+use super::access::as_its_maker;
 use super::operations::reader_of;
 use super::security::{hash_token, new_token};
 
@@ -238,10 +238,8 @@ async fn link_in_force(
 ) -> Result<(PresenceLinkRow, Plan, Agent), AppError> {
     let link =
         store::presence::link_by_token(&state.db, &hash_token(token.trim()), now).await?.ok_or(AppError::NotFound)?;
-    if !store::users::is_active(&state.db, &link.created_by).await? {
-        return Err(AppError::NotFound);
-    }
-    let (stored, access) = plan_for(&state.db, &link.created_by, &link.event_id).await?.ok_or(AppError::NotFound)?;
+    let (stored, access) =
+        as_its_maker(&state.db, &link.created_by, &link.event_id).await?.ok_or(AppError::NotFound)?;
     let agent = stored.plan.agents.iter().find(|a| a.id() == link.agent_id && may_mark(&access, a)).cloned();
     let agent = agent.ok_or(AppError::NotFound)?;
     Ok((link, stored.plan, agent))

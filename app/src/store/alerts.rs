@@ -12,13 +12,17 @@ use sqlx::{Any, Row, Transaction};
 use super::conventions::{append_in, chain_after, NewEntry};
 use super::log::{announce, busy, Author};
 use super::{new_id, Db};
-use crate::domain::alerts::{alert_chain, Acknowledgement, Alert, AlertRecipient, AlertTarget, Recipient};
+use crate::domain::alerts::{
+    alert_chain, Acknowledgement, Alert, AlertRecipient, AlertTarget, Closing, ClosingKind, Recipient,
+};
 use crate::domain::operations::{EntryRef, Register, Severity};
 use crate::domain::Instant;
 
 /// The kinds of the alert chains' entries.
 pub const SENT: &str = "alerte.envoi";
 pub const ACKNOWLEDGED: &str = "alerte.accuse";
+pub const CLOSED: &str = "alerte.cloture";
+pub const WITHDRAWN: &str = "alerte.retrait";
 
 /// How often a write is tried again when another writer took the same number meanwhile.
 const ATTEMPTS: usize = 8;
@@ -197,7 +201,8 @@ pub async fn acknowledge(
         for organisation in &waiting {
             let updated = sqlx::query(
                 "UPDATE alert_recipients SET acknowledged_at = $1, acknowledged_by = $2, acknowledged_by_name = $3, \
-                 version = version + 1 WHERE alert_id = $4 AND organisation_id = $5 AND acknowledged_at IS NULL",
+                 version = version + 1 WHERE alert_id = $4 AND organisation_id = $5 AND acknowledged_at IS NULL \
+                 AND alert_id IN (SELECT id FROM alerts WHERE id = $4 AND closing IS NULL)",
             )
             .bind(now.0)
             .bind(by.0)
@@ -269,11 +274,77 @@ pub async fn acknowledge(
     Err(sqlx::Error::Protocol("the alert chain kept moving during the acknowledgement".into()))
 }
 
+/// What a closing did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Closed {
+    /// Closed or withdrawn now.
+    Now(Alert),
+    /// Closed or withdrawn before (by someone else meanwhile): nothing was written.
+    Already(Alert),
+    /// No such alert.
+    NotFound,
+}
+
+/// Closes or withdraws `alert` as `closing` says, with its entry in the alert's chain in the
+/// same transaction; only once (`closing IS NULL`): a second closing writes nothing and
+/// answers the first.
+pub async fn close(db: &Db, alert: &Alert, closing: &Closing) -> Result<Closed, sqlx::Error> {
+    let json = serde_json::to_string(closing).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let entry = NewEntry {
+        chain: alert_chain(alert.reference.register, &alert.event_id),
+        at: closing.at,
+        actor: closing.by.user_id.clone(),
+        kind: match closing.kind {
+            ClosingKind::Closed => CLOSED,
+            ClosingKind::Withdrawn => WITHDRAWN,
+        }
+        .to_string(),
+        payload: serde_json::json!({ "alerte": alert.id, "organisation": closing.by.organisation_name }),
+    };
+    for attempt in 0..ATTEMPTS {
+        let mut tx = db.pool.begin().await?;
+        let updated = sqlx::query("UPDATE alerts SET closing = $1 WHERE id = $2 AND closing IS NULL")
+            .bind(&json)
+            .bind(&alert.id)
+            .execute(&mut *tx)
+            .await;
+        let appended = match updated {
+            Ok(r) if r.rows_affected() == 0 => {
+                let _ = tx.rollback().await;
+                return Ok(one(db, &alert.id).await?.map_or(Closed::NotFound, Closed::Already));
+            }
+            Ok(_) => append_in(&mut tx, &entry).await,
+            Err(e) => Err(e),
+        };
+        match appended {
+            Ok(Some(_)) => match tx.commit().await {
+                Ok(()) => {
+                    announce(db, &alert.event_id).await;
+                    return Ok(one(db, &alert.id).await?.map_or(Closed::NotFound, Closed::Now));
+                }
+                Err(e) if !busy(db, &e) => return Err(e),
+                Err(_) => {}
+            },
+            Err(e) if !busy(db, &e) => return Err(e),
+            // Another writer took the chain's next number, or the database was busy: again.
+            Ok(None) | Err(_) => {
+                let _ = tx.rollback().await;
+            }
+        }
+        pause(attempt).await;
+    }
+    Err(sqlx::Error::Protocol("the alert chain kept moving during the closing".into()))
+}
+
 fn alert_of(row: &AnyRow, recipients: Vec<AlertRecipient>) -> Result<Alert, sqlx::Error> {
     let data: Data =
         serde_json::from_str(&row.try_get::<String, _>("data")?).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let register = Register::from_code(&row.try_get::<String, _>("register")?)
         .ok_or_else(|| sqlx::Error::Decode("unknown alert register".into()))?;
+    let closing: Option<Closing> = match row.try_get::<Option<String>, _>("closing")? {
+        Some(json) => Some(serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?),
+        None => None,
+    };
     Ok(Alert {
         id: row.try_get("id")?,
         event_id: row.try_get("event_id")?,
@@ -288,6 +359,7 @@ fn alert_of(row: &AnyRow, recipients: Vec<AlertRecipient>) -> Result<Alert, sqlx
         severity: data.severity,
         text: data.text,
         recipients,
+        closing,
     })
 }
 
@@ -314,10 +386,11 @@ const RECIPIENTS: &str = "SELECT alert_id, organisation_id, participant_id, name
 
 /// One alert with its recipients.
 pub async fn one(db: &Db, alert_id: &str) -> Result<Option<Alert>, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT id, event_id, register, seq, at, sender_id, data FROM alerts WHERE id = $1")
-        .bind(alert_id)
-        .fetch_optional(&db.pool)
-        .await?
+    let Some(row) =
+        sqlx::query("SELECT id, event_id, register, seq, at, sender_id, data, closing FROM alerts WHERE id = $1")
+            .bind(alert_id)
+            .fetch_optional(&db.pool)
+            .await?
     else {
         return Ok(None);
     };
@@ -335,7 +408,7 @@ pub async fn one(db: &Db, alert_id: &str) -> Result<Option<Alert>, sqlx::Error> 
 /// Every alert of `event_id` in `registers`, oldest first.
 pub async fn of_event(db: &Db, event_id: &str, registers: &[Register]) -> Result<Vec<Alert>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, event_id, register, seq, at, sender_id, data FROM alerts WHERE event_id = $1 ORDER BY at, seq, id",
+        "SELECT id, event_id, register, seq, at, sender_id, data, closing FROM alerts WHERE event_id = $1 ORDER BY at, seq, id",
     )
     .bind(event_id)
     .fetch_all(&db.pool)

@@ -81,3 +81,48 @@ pub const MOBILE_HINT: &str = "Un mobile français : 06 12 34 56 78 ou +33 6 12 
 pub const MOBILE_SAVE: &str = "Enregistrer le numéro";
 pub const MOBILE_SAVED: &str = "Numéro de mobile enregistré.";
 pub const MOBILE_REMOVED: &str = "Numéro de mobile retiré : vous ne recevrez plus d’alerte par SMS.";
+
+// Closing and withdrawing an alert
+pub const ALERT_CLOSE: &str = "Clore l’alerte";
+pub const ALERT_WITHDRAW: &str = "Retirer";
+pub const ALERT_WITHDRAW_HINT: &str = "Envoyée par erreur : vous seul pouvez la retirer.";
+pub const ALERT_CLOSING_INVALID: &str = "Choisissez de clore ou de retirer l’alerte.";
+pub const ALERT_NOT_SENDER: &str =
+    "Seule la personne qui a envoyé cette alerte peut la retirer ; le poste de commandement peut la clore.";
+pub const ALERT_CLOSED_NO_ACK: &str = "Cette alerte est close : il n’y a plus à en accuser réception.";
+/// « Cette alerte a déjà été close par Julie Martin (Préfecture), sam. 20/06 19:40. »
+pub fn alert_already_closed(by: &str, at: &str) -> String {
+    format!("Cette alerte a déjà été close par {by}, {at}.")
+}
+pub fn alert_already_withdrawn(by: &str, at: &str) -> String {
+    format!("Cette alerte a déjà été retirée par {by}, {at}.")
+}
+/// « Alerte close par Julie Martin (Préfecture) ».
+pub fn alert_closed_by(by: &str) -> String {
+    format!("Alerte close par {by}")
+}
+pub fn alert_withdrawn_by(by: &str) -> String {
+    format!("Alerte retirée par {by}")
+}
+/// The closed alerts' list, folded: « Alertes closes (2) ».
+pub fn alerts_closed_title(count: usize) -> String {
+    format!("Alertes closes ({count})")
+}
+
+// Alerts in the log's exports (CSV and PDF)
+/// « Alerte n° 3 », « Alerte E-1 ».
+pub fn alert_reference(label: &str) -> String {
+    format!("Alerte {label}")
+}
+pub const ALERT_EXPORT_SENT: &str = "Alerte";
+pub const ALERT_EXPORT_ACKNOWLEDGED: &str = "Accusé de réception";
+pub const ALERT_EXPORT_CLOSED: &str = "Alerte close";
+pub const ALERT_EXPORT_WITHDRAWN: &str = "Alerte retirée";
+/// « Destinataires : Zone Entrée Nord. Bousculade… ».
+pub fn alert_export_text(target: &str, text: &str) -> String {
+    format!("Destinataires : {target}. {text}")
+}
+/// « Reçue par Provence Sécurité Événements ».
+pub fn alert_export_acknowledged(recipient: &str) -> String {
+    format!("Reçue par {recipient}")
+}

@@ -4,12 +4,12 @@
 //! organisations acknowledging at once each get their entry, and the chains verify. A mobile
 //! number is set, removed and found among an organisation's contacts.
 
-use app::domain::alerts::{AlertTarget, Recipient};
+use app::domain::alerts::{AlertTarget, Closer, Closing, ClosingKind, Recipient};
 use app::domain::mobile::MobileNumber;
 use app::domain::operations::{EntryRef, Register, Severity};
 use app::domain::{Email, Instant, MembershipRole, OrganisationProfile, PersonName};
 use app::on_both_backends;
-use app::store::alerts::{self, Acknowledged, NewAlert};
+use app::store::alerts::{self, Acknowledged, Closed, NewAlert};
 use app::store::log::Author;
 use app::store::{conventions, mobiles, organisations, users, Db};
 
@@ -18,6 +18,8 @@ on_both_backends!(
     an_acknowledgement_is_given_once_and_a_second_writes_nothing,
     two_organisations_acknowledging_at_once_each_get_their_entry,
     a_mobile_number_is_set_removed_and_found_among_the_contacts,
+    an_alert_is_closed_once_with_its_chain_entry_and_then_takes_no_acknowledgement,
+    two_closings_at_once_store_one_and_answer_the_other_with_it,
 );
 
 const T0: Instant = Instant(1_790_000_000_000);
@@ -181,4 +183,69 @@ async fn a_mobile_number_is_set_removed_and_found_among_the_contacts(db: Db) {
         ["account.mobile_set", "account.mobile_removed"]
     );
     assert!(chain.iter().all(|e| !e.payload.contains("612345678")), "the trail keeps no number");
+}
+
+fn closing(kind: ClosingKind, at: Instant, user: &str, name: &str) -> Closing {
+    let by = Closer {
+        user_id: user.into(),
+        name: name.into(),
+        organisation_id: "o-orga".into(),
+        organisation_name: "Comité des fêtes de Martigues".into(),
+    };
+    Closing { kind, at, by }
+}
+
+async fn an_alert_is_closed_once_with_its_chain_entry_and_then_takes_no_acknowledgement(db: Db) {
+    let ev = "ev-close";
+    let to = vec![recipient(1, "Provence Sécurité Événements"), recipient(2, "Police municipale")];
+    let alert = alerts::send(&db, &new_alert(ev, AlertTarget::Everyone, to, "Orage"), T0).await.unwrap().unwrap();
+    let closed_at = Instant(T0.0 + 600_000);
+    let first = closing(ClosingKind::Closed, closed_at, "u-orga", "Julien Roux");
+    let done = alerts::close(&db, &alert, &first).await.unwrap();
+    let Closed::Now(stored) = done else { panic!("closed now: {done:?}") };
+    assert_eq!(stored.closing.as_ref(), Some(&first));
+    assert_eq!(alerts::of_event(&db, ev, &[Register::Shared]).await.unwrap()[0].closing.as_ref(), Some(&first));
+    assert_eq!(
+        alerts::changes_after(&db, ev, Register::Shared, 1).await.unwrap(),
+        [(EntryRef { register: Register::Shared, number: 2 }, alert.id.clone())],
+        "the closing is the chain's next change: the live stream brings it"
+    );
+
+    let withdrawal = closing(ClosingKind::Withdrawn, Instant(closed_at.0 + 1), "u-orga-2", "Claire Petit");
+    let again = alerts::close(&db, &alert, &withdrawal).await.unwrap();
+    assert_eq!(again, Closed::Already(stored.clone()), "the first closing stays");
+    let late = alerts::acknowledge(&db, &alert.id, &["o-1".into()], ("u-1", "Karim Haddad"), closed_at).await.unwrap();
+    assert!(matches!(late, Acknowledged::Already(_)), "{late:?}");
+    let chain = conventions::chain(&db, &app::domain::alerts::alert_chain(Register::Shared, ev)).await.unwrap();
+    assert_eq!(
+        chain.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+        [alerts::SENT, alerts::CLOSED],
+        "nothing written after the closing"
+    );
+    app::domain::convention::verify(&chain).unwrap();
+    let unknown = app::domain::alerts::Alert { id: "inconnue".into(), ..alert };
+    assert_eq!(alerts::close(&db, &unknown, &first).await.unwrap(), Closed::NotFound);
+}
+
+async fn two_closings_at_once_store_one_and_answer_the_other_with_it(db: Db) {
+    let ev = "ev-close-race";
+    let to = vec![recipient(1, "Provence Sécurité Événements")];
+    let alert =
+        alerts::send(&db, &new_alert(ev, AlertTarget::Everyone, to, "Colis suspect"), T0).await.unwrap().unwrap();
+    let tries = (1..=4).map(|n| {
+        let (db, alert) = (db.clone(), alert.clone());
+        let closing = closing(ClosingKind::Closed, Instant(T0.0 + n), &format!("u-{n}"), &format!("Agent {n}"));
+        tokio::spawn(async move { alerts::close(&db, &alert, &closing).await.unwrap() })
+    });
+    let mut now = 0;
+    for outcome in tries.collect::<Vec<_>>() {
+        match outcome.await.unwrap() {
+            Closed::Now(_) => now += 1,
+            Closed::Already(a) => assert!(a.closing.is_some()),
+            Closed::NotFound => panic!("the alert exists"),
+        }
+    }
+    assert_eq!(now, 1, "one closing stored");
+    let chain = conventions::chain(&db, &app::domain::alerts::alert_chain(Register::Shared, ev)).await.unwrap();
+    assert_eq!(chain.len(), 2, "one sending, one closing");
 }

@@ -56,19 +56,19 @@ async fn zone(app: &TestApp, event: &str, name: &str) -> String {
     format!("zone:{}", stored.plan.zones.iter().find(|z| z.name() == name).unwrap().id())
 }
 
-async fn send(app: &TestApp, client: &reqwest::Client, event: &str, target: &str, text: &str) -> (u16, Value) {
+pub(crate) async fn send(app: &TestApp, client: &reqwest::Client, event: &str, target: &str, text: &str) -> (u16, Value) {
     let form = [("event_id", event), ("target", target), ("severity", "elevee"), ("text", text)];
     let (status, body, _) = app.call(client, "send_alert", &form).await;
     (status, body)
 }
 
-async fn alerts(app: &TestApp, client: &reqwest::Client, event: &str) -> Vec<Value> {
+pub(crate) async fn alerts(app: &TestApp, client: &reqwest::Client, event: &str) -> Vec<Value> {
     let (status, page, _) = app.call(client, "get_operations", &[("event_id", event)]).await;
     assert_eq!(status, 200, "{page}");
     page["alerts"].as_array().unwrap().clone()
 }
 
-async fn acknowledge(app: &TestApp, client: &reqwest::Client, event: &str, alert: &str) -> (u16, Value) {
+pub(crate) async fn acknowledge(app: &TestApp, client: &reqwest::Client, event: &str, alert: &str) -> (u16, Value) {
     let (status, body, _) = app.call(client, "acknowledge_alert", &[("event_id", event), ("alert_id", alert)]).await;
     (status, body)
 }
@@ -125,7 +125,7 @@ impl Stream {
     }
 }
 
-fn texts(received: &[Received]) -> Vec<(String, String)> {
+pub(crate) fn texts(received: &[Received]) -> Vec<(String, String)> {
     received
         .iter()
         .map(|(kind, _, data)| (kind.clone(), data["text"].as_str().unwrap_or_default().to_string()))

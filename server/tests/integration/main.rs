@@ -30,3 +30,4 @@ mod http_plan_edits;
 mod http_plans;
 mod http_registry;
 mod http_schedule;
+mod http_alerts_closing;

@@ -1,12 +1,15 @@
 //! The alerts of the page « Opérations »: at the top, the open alerts addressed to the
 //! reader's organisation, each with « Accuser réception »; for the command post, the form
 //! « Envoyer une alerte » and the alerts sent with who has acknowledged them and who has not.
-//! Every alert and acknowledgement arrives by the page's live stream.
+//! Every alert and acknowledgement arrives by the page's live stream, and so does a closing: a
+//! closed or withdrawn alert leaves the open ones for the folded list « Alertes closes », with
+//! who closed it and when; the command post closes an alert (« Clore l'alerte »), its sender
+//! withdraws it (« Retirer »).
 
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-use crate::api::operations::{AcknowledgeAlert, AlertLine, SendAlert};
+use crate::api::operations::{AcknowledgeAlert, AlertLine, CloseAlert, SendAlert};
 use crate::domain::operations::Severity;
 use crate::text;
 use crate::ui::components::{field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields};
@@ -32,10 +35,18 @@ pub fn OpenAlerts(
     ack: ServerAction<AcknowledgeAlert>,
 ) -> impl IntoView {
     let open = move || {
-        let mut open: Vec<AlertLine> =
-            alerts.get().into_iter().filter(|a| a.addressed && a.acknowledged.is_none()).collect();
+        let mut open: Vec<AlertLine> = alerts
+            .get()
+            .into_iter()
+            .filter(|a| a.addressed && a.acknowledged.is_none() && a.closed.is_none())
+            .collect();
         open.reverse();
         open
+    };
+    let closed = move || {
+        let mut closed: Vec<AlertLine> = alerts.get().into_iter().filter(|a| a.closed.is_some()).collect();
+        closed.reverse();
+        closed
     };
     view! {
         <section class="fr-mb-4w" aria-labelledby="titre-alertes" id="alertes-en-cours">
@@ -49,6 +60,15 @@ pub fn OpenAlerts(
                     let event_id = event_id.clone();
                     open.into_iter().map(|a| open_alert(&event_id, a, ack)).collect_view().into_any()
                 }
+            }}
+            {move || {
+                let closed = closed();
+                (!closed.is_empty()).then(|| view! {
+                    <details class="fr-mt-2w" id="alertes-closes">
+                        <summary class="fr-text--sm">{text::alerts_closed_title(closed.len())}</summary>
+                        <ul class="fr-raw-list fr-mt-1w">{closed.into_iter().map(closed_alert).collect_view()}</ul>
+                    </details>
+                })
             }}
         </section>
     }
@@ -75,6 +95,20 @@ fn open_alert(event_id: &str, alert: AlertLine, ack: ServerAction<AcknowledgeAle
     }
 }
 
+fn closed_alert(alert: AlertLine) -> impl IntoView {
+    let AlertLine { id, at, sender, target, severity_code, text: body, closed, .. } = alert;
+    view! {
+        <li class="cordon-log-entry fr-mb-1w" id=format!("close-{id}")>
+            <p class="fr-text--sm fr-mb-0">
+                <strong>{text::alert_from(&sender, &target)}</strong>" · "{at}" "
+                <span class=format!("fr-badge fr-badge--sm cordon-severity--{severity_code}")>{severity_label(&severity_code)}</span>
+            </p>
+            <p class="cordon-prewrap fr-mb-0">{body}</p>
+            <p class="fr-text--sm fr-mb-0 cordon-alert-closed">{closed}</p>
+        </li>
+    }
+}
+
 fn read_ack(fields: &Fields) -> AcknowledgeAlert {
     AcknowledgeAlert { event_id: fields.get("event_id"), alert_id: fields.get("alert_id") }
 }
@@ -88,15 +122,18 @@ pub fn CommandPost(
     send: ServerAction<SendAlert>,
 ) -> impl IntoView {
     let form = reset_on_success(send);
+    let close = ServerAction::<CloseAlert>::new();
     let error = move |field: &'static str| field_error(send, field);
     let group = move |field: &'static str| move || error(field).get().is_some();
     let message =
         move |field: &'static str| move || error(field).get().map(|m| view! { <p class="fr-error-text">{m}</p> });
     let sent = move || {
-        let mut sent: Vec<AlertLine> = alerts.get().into_iter().filter(|a| !a.recipients.is_empty()).collect();
+        let mut sent: Vec<AlertLine> =
+            alerts.get().into_iter().filter(|a| !a.recipients.is_empty() && a.closed.is_none()).collect();
         sent.reverse();
         sent
     };
+    let event_id_for_close = event_id.clone();
     view! {
         <section class="fr-mb-4w" aria-labelledby="titre-envoyer-alerte">
             <h2 id="titre-envoyer-alerte" class="fr-h4">{text::ALERT_SEND_TITLE}</h2>
@@ -128,13 +165,15 @@ pub fn CommandPost(
                 <button type="submit" class="fr-btn fr-btn--icon-left fr-icon-alarm-warning-line">{text::ALERT_SEND}</button>
             </form>
             <h3 class="fr-h5 fr-mt-4w" id="titre-alertes-envoyees">{text::ALERTS_SENT_TITLE}</h3>
+            <ErrorAlert message=form_error(close)/>
             <ul class="fr-raw-list" id="alertes-envoyees">
                 {move || {
                     let sent = sent();
                     if sent.is_empty() {
                         view! { <li class="fr-text--sm">{text::ALERTS_NONE_SENT}</li> }.into_any()
                     } else {
-                        sent.into_iter().map(sent_alert).collect_view().into_any()
+                        let event_id = event_id_for_close.clone();
+                        sent.into_iter().map(|a| sent_alert(&event_id, a, close)).collect_view().into_any()
                     }
                 }}
             </ul>
@@ -142,8 +181,23 @@ pub fn CommandPost(
     }
 }
 
-fn sent_alert(alert: AlertLine) -> impl IntoView {
-    let AlertLine { id, at, sender, target, severity_code, text: body, recipients, .. } = alert;
+fn sent_alert(event_id: &str, alert: AlertLine, close: ServerAction<CloseAlert>) -> impl IntoView {
+    let AlertLine { id, at, sender, target, severity_code, text: body, recipients, may_close, may_withdraw, .. } =
+        alert;
+    let button = |how: &'static str, label: &'static str, title: Option<&'static str>| {
+        view! {
+            <form method="post" action=CloseAlert::url() on:submit=submit_to(close, read_close)>
+                <input type="hidden" name="event_id" value=event_id.to_string()/>
+                <input type="hidden" name="alert_id" value=id.clone()/>
+                <input type="hidden" name="how" value=how/>
+                <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary" title=title>{label}</button>
+            </form>
+        }
+    };
+    let actions = view! {
+        {may_close.then(|| button("clore", text::ALERT_CLOSE, None))}
+        {may_withdraw.then(|| button("retirer", text::ALERT_WITHDRAW, Some(text::ALERT_WITHDRAW_HINT)))}
+    };
     let done = recipients.iter().filter(|r| r.acknowledged.is_some()).count();
     let count = text::alert_ack_count(done, recipients.len());
     let anchor = format!("envoyee-{id}");
@@ -166,8 +220,13 @@ fn sent_alert(alert: AlertLine) -> impl IntoView {
                     view! { <li>{r.name}" : "{status}</li> }
                 }).collect_view()}
             </ul>
+            <div class="cordon-remove fr-mb-1w">{actions}</div>
         </li>
     }
+}
+
+fn read_close(fields: &Fields) -> CloseAlert {
+    CloseAlert { event_id: fields.get("event_id"), alert_id: fields.get("alert_id"), how: fields.get("how") }
 }
 
 fn read_alert(fields: &Fields) -> SendAlert {
