@@ -43,11 +43,12 @@ pub fn OpenAlerts(
         open.reverse();
         open
     };
-    let closed = move || {
+    // One list, kept: the folded list stays open while alerts change around it.
+    let closed = Memo::new(move |_| {
         let mut closed: Vec<AlertLine> = alerts.get().into_iter().filter(|a| a.closed.is_some()).collect();
         closed.reverse();
         closed
-    };
+    });
     view! {
         <section class="fr-mb-4w" aria-labelledby="titre-alertes" id="alertes-en-cours">
             <h2 id="titre-alertes" class="fr-h4">{text::ALERTS_OPEN_TITLE}</h2>
@@ -61,15 +62,10 @@ pub fn OpenAlerts(
                     open.into_iter().map(|a| open_alert(&event_id, a, ack)).collect_view().into_any()
                 }
             }}
-            {move || {
-                let closed = closed();
-                (!closed.is_empty()).then(|| view! {
-                    <details class="fr-mt-2w" id="alertes-closes">
-                        <summary class="fr-text--sm">{text::alerts_closed_title(closed.len())}</summary>
-                        <ul class="fr-raw-list fr-mt-1w">{closed.into_iter().map(closed_alert).collect_view()}</ul>
-                    </details>
-                })
-            }}
+            <details class="fr-mt-2w" id="alertes-closes" hidden=move || closed.with(Vec::is_empty)>
+                <summary class="fr-text--sm">{move || text::alerts_closed_title(closed.with(Vec::len))}</summary>
+                <ul class="fr-raw-list fr-mt-1w">{move || closed.get().into_iter().map(closed_alert).collect_view()}</ul>
+            </details>
         </section>
     }
 }
