@@ -22,9 +22,10 @@ pub struct Config {
     /// The sender of every e-mail.
     pub mail_from: String,
     pub outbox_dir: PathBuf,
-    /// `http://…` of the SMS gateway the day's alerts go through; without it, SMS are written
-    /// to `outbox_dir` (`server/src/sms.rs`).
-    pub sms_gateway_url: Option<String>,
+    /// `http://…` or `https://…` of the SMS gateway the day's alerts go through, with the
+    /// authority of its certificate if private (`CORDON_SMS_GATEWAY_CA`); without it, SMS are
+    /// written to `outbox_dir` (`server/src/sms.rs`).
+    pub sms_gateway_url: Option<crate::sms::GatewayUrl>,
     /// The gateway's bearer token, if it wants one.
     pub sms_gateway_token: Option<String>,
     /// The folder with the built site (`pkg/`, `dsfr/`, …).
@@ -63,12 +64,12 @@ impl Config {
             Ok(_) => flag("CORDON_SECURE_COOKIES")?,
             Err(_) => base_url.starts_with("https://"),
         };
-        let sms_gateway_url = std::env::var("CORDON_SMS_GATEWAY_URL").ok().filter(|v| !v.trim().is_empty());
-        if sms_gateway_url.as_deref().is_some_and(|u| !u.starts_with("http://")) {
-            // This build's HTTP client speaks plain HTTP: an https gateway goes through a local
-            // relay (docs/operations.md).
-            bail!("CORDON_SMS_GATEWAY_URL must start with http:// (a local relay for an https gateway)");
-        }
+        let sms_gateway_ca = std::env::var("CORDON_SMS_GATEWAY_CA").ok().filter(|v| !v.trim().is_empty());
+        let sms_gateway_url = match std::env::var("CORDON_SMS_GATEWAY_URL").ok().filter(|v| !v.trim().is_empty()) {
+            Some(url) => Some(crate::sms::GatewayUrl::new(&url, sms_gateway_ca.as_deref().map(std::path::Path::new))?),
+            None if sms_gateway_ca.is_some() => bail!("CORDON_SMS_GATEWAY_CA is set without CORDON_SMS_GATEWAY_URL"),
+            None => None,
+        };
         Ok(Config {
             sms_gateway_url,
             sms_gateway_token: std::env::var("CORDON_SMS_GATEWAY_TOKEN").ok().filter(|v| !v.trim().is_empty()),

@@ -395,7 +395,7 @@ async fn an_alert_is_texted_through_the_gateway_to_the_members_who_gave_a_mobile
 async fn a_failing_gateway_leaves_the_sms_in_the_outbox_and_the_alert_stands() {
     let (url, received) = fake_gateway(503).await;
     let outbox = std::env::temp_dir().join(format!("cordon-test-sms-{}", uuid::Uuid::new_v4()));
-    let options = Options { sms_gateway_url: Some(url), outbox_dir: Some(outbox.clone()) };
+    let options = Options { sms_gateway_url: Some(url), outbox_dir: Some(outbox.clone()), ..Options::default() };
     let app = spawn_app_with(Backend::Sqlite, options).await;
     let event = in_progress(&app).await;
     let company = app.demo_client("securite@cordon.test").await;

@@ -31,3 +31,4 @@ mod http_plans;
 mod http_registry;
 mod http_schedule;
 mod http_alerts_closing;
+mod sms_tls;

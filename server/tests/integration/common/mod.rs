@@ -37,6 +37,8 @@ pub enum Backend {
 #[derive(Default, Clone)]
 pub struct Options {
     pub sms_gateway_url: Option<String>,
+    /// The PEM file of the gateway's certificate authority (`CORDON_SMS_GATEWAY_CA`).
+    pub sms_gateway_ca: Option<std::path::PathBuf>,
     pub outbox_dir: Option<std::path::PathBuf>,
 }
 
@@ -75,7 +77,9 @@ async fn start(db: Db, database_url: String, test_db: Option<TestDb>, options: O
         smtp_url: Some(smtp_url),
         mail_from: "Cordon <cordon@cordon.test>".into(),
         outbox_dir: options.outbox_dir.unwrap_or_else(|| std::env::temp_dir().join("cordon-test-outbox-unused")),
-        sms_gateway_url: options.sms_gateway_url,
+        sms_gateway_url: options
+            .sms_gateway_url
+            .map(|url| cordon_server::sms::GatewayUrl::new(&url, options.sms_gateway_ca.as_deref()).unwrap()),
         sms_gateway_token: Some("jeton-de-test".into()),
         site_root: std::path::PathBuf::from("target/site"),
         communes_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
