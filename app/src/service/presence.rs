@@ -289,7 +289,9 @@ pub async fn raise_no_shows(state: &AppState, now: Instant) -> Result<usize, App
     let mut raised = 0;
     for event_id in store::presence::events_near(&state.db, now).await? {
         let Some(stored) = store::plans::load_plan(&state.db, &event_id).await? else { continue };
-        let plan = &stored.plan;
+        // Only the deployments a release may carry: last year's still to confirm are in no
+        // one's calendar, and nobody is expected on them.
+        let plan = &stored.to_publish();
         if !is_open(&plan.event, now) {
             continue;
         }

@@ -303,3 +303,22 @@ async fn a_shift_whose_agents_have_not_checked_in_raises_one_alert_to_its_compan
     let municipal = app.demo_client("police-municipale@cordon.test").await;
     assert_eq!(about_this_shift(&read(municipal).await), 0, "no one else");
 }
+
+#[tokio::test]
+async fn a_shift_still_to_confirm_raises_no_alert_since_no_one_is_expected_on_it() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = in_progress_with_names(&app).await;
+    let stored = app::store::plans::load_plan(&app.db, &event).await.unwrap().unwrap();
+    let named: Vec<_> = stored.plan.deployments.iter().filter(|d| !d.agent_ids().is_empty()).collect();
+    let start = named.iter().map(|d| d.window().start()).min().unwrap();
+    // Every named shift back to confirm, as last year's deployments are in a new edition.
+    for d in &named {
+        sqlx::query("UPDATE plan_records SET to_confirm = 1 WHERE id = $1")
+            .bind(d.id())
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    let now = start.plus(app::domain::time::Span::minutes(15));
+    assert_eq!(app::service::presence::raise_no_shows(&app.state, now).await.unwrap(), 0);
+}
