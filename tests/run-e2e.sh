@@ -35,10 +35,10 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$CORDON_BASE_URL/healthz" >/dev/null
 
-# The journeys in name order, then the three that add events named like the demo's (the others
-# open the demo by its name): the year after, the day of an event in progress, its alerts. One
-# `node --test` per file: given several files, node runs them in its own (name) order.
-last=(tests/e2e/year-after.test.mjs tests/e2e/on-the-day.test.mjs tests/e2e/alerts.test.mjs)
+# The journeys in name order, then the four that add events named like the demo's (the others
+# open the demo by its name): the year after, the day of an event in progress, its alerts, its
+# presence. One `node --test` per file: given several files, node runs them in its own (name) order.
+last=(tests/e2e/year-after.test.mjs tests/e2e/on-the-day.test.mjs tests/e2e/alerts.test.mjs tests/e2e/presence.test.mjs)
 journeys=()
 for file in tests/e2e/*.test.mjs; do
   [[ " ${last[*]} " == *" $file "* ]] || journeys+=("$file")
