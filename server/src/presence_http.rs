@@ -1,13 +1,14 @@
 //! `GET|POST /pointage/{token}`: an agent's phone page, reached by its personal link (issue
 //! 18, part 4). It shows the agent's shift and status and two buttons, « J'arrive » and « Je
 //! pars », each a plain form posted back to the same address: no sign-in, no JavaScript, so it
-//! opens at once on any phone. The token is the only credential (256 random bits, stored
+//! opens at once on any phone. A press answers with a redirect to the page (`?fait=arrivee`,
+//! `?refus=1`), so that reloading it never presses again. The token is the only credential (256 random bits, stored
 //! hashed, revocable, following the rights of whoever made it: `app::service::presence`); an
 //! unknown, revoked or no longer valid link answers 404 with the same page.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -32,12 +33,32 @@ struct Move {
     mouvement: String,
 }
 
-async fn show(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    answer(app::service::presence::phone_page(&state, &token, now()).await)
+#[derive(Deserialize)]
+struct Notice {
+    fait: Option<String>,
+    refus: Option<String>,
+}
+
+async fn show(State(state): State<AppState>, Path(token): Path<String>, Query(notice): Query<Notice>) -> Response {
+    let page = app::service::presence::phone_page(&state, &token, now()).await.map(|mut page| {
+        page.message = app::service::presence::phone_notice(notice.fait.as_deref(), notice.refus.as_deref());
+        page
+    });
+    answer(page)
 }
 
 async fn act(State(state): State<AppState>, Path(token): Path<String>, Form(form): Form<Move>) -> Response {
-    answer(app::service::presence::mark_by_link(&state, &token, &form.mouvement, now()).await)
+    let query = match app::service::presence::mark_by_link(&state, &token, &form.mouvement, now()).await {
+        Ok(Ok(movement)) => format!("fait={}", movement.code()),
+        Ok(Err(refusal)) => {
+            format!("refus={}", app::domain::presence::REFUSALS.iter().position(|r| *r == refusal).unwrap_or(0))
+        }
+        Err(e) => return answer(Err(e)),
+    };
+    // The token is URL-safe base64: it goes back into the address as it came.
+    let mut response = Redirect::to(&format!("/pointage/{}?{query}", token.trim())).into_response();
+    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
 }
 
 fn answer(result: Result<PhonePage, AppError>) -> Response {

@@ -122,6 +122,11 @@ pub fn may_mark(access: &EventAccess, agent: &Agent) -> bool {
     access.edits_participant(agent.participant_id())
 }
 
+/// Every refusal of a movement, in a fixed order: the phone page's redirect names one by its
+/// place here (`?refus=1`), so that a reload after a press never sends it again.
+pub const REFUSALS: [&str; 4] =
+    [text::PRESENCE_CLOSED, text::PRESENCE_ALREADY_IN, text::PRESENCE_NOT_IN, text::PRESENCE_MOVEMENT_INVALID];
+
 /// Whether `movement` of `agent_id` is accepted at `now`: while the day's log is open, an
 /// arrival of an agent not present, a departure of one present. The message says why not.
 pub fn check_movement(
@@ -164,11 +169,8 @@ pub struct ZoneNow {
 /// Each zone of the plan, in its order, now: planned against present, counting only the
 /// deployments `audience` reads (a restricted deployment never shows in a company's count).
 pub fn coverage_now(plan: &Plan, audience: Audience, presence: &Presence, now: Instant) -> Vec<ZoneNow> {
-    let mut zones: Vec<ZoneNow> = plan
-        .zones
-        .iter()
-        .map(|z| ZoneNow { zone_id: z.id().to_string(), planned: 0, named: 0, present: 0 })
-        .collect();
+    let mut zones: Vec<ZoneNow> =
+        plan.zones.iter().map(|z| ZoneNow { zone_id: z.id().to_string(), planned: 0, named: 0, present: 0 }).collect();
     for deployment in plan.deployments.iter().filter(|d| audience.reads(d) && d.window().contains(now)) {
         let Some(zone) = zones.iter_mut().find(|z| z.zone_id == deployment.zone_id()) else { continue };
         zone.planned += deployment.staffed_headcount();

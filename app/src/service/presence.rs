@@ -262,24 +262,34 @@ pub async fn phone_page(state: &AppState, token: &str, now: Instant) -> Result<P
     })
 }
 
-/// « J'arrive » / « Je pars » on the agent's phone page: the page afterwards, with what was done
-/// or why it was refused.
-pub async fn mark_by_link(state: &AppState, token: &str, movement: &str, now: Instant) -> Result<PhonePage, AppError> {
+/// « J'arrive » / « Je pars » on the agent's phone page: the movement recorded, or the
+/// refusal's message (one of [`crate::domain::presence::REFUSALS`]).
+pub async fn mark_by_link(
+    state: &AppState,
+    token: &str,
+    movement: &str,
+    now: Instant,
+) -> Result<Result<Movement, &'static str>, AppError> {
     let (link, plan, agent) = link_in_force(state, token, now).await?;
-    let done = match Movement::from_code(movement) {
-        None => Err(AppError::Refused(text::PRESENCE_MOVEMENT_INVALID.into())),
-        Some(movement) => {
-            record(state, &plan, &agent, movement, MarkedBy::Agent, &link_actor(&link), now).await.map(|()| movement)
-        }
-    };
-    let mut page = phone_page(state, token, now).await?;
-    page.message = Some(match done {
-        Ok(Movement::Arrival) => text::PRESENCE_PAGE_DONE_ARRIVAL.to_string(),
-        Ok(Movement::Departure) => text::PRESENCE_PAGE_DONE_DEPARTURE.to_string(),
-        Err(AppError::Refused(message)) => message,
-        Err(other) => return Err(other),
-    });
-    Ok(page)
+    let Some(movement) = Movement::from_code(movement) else { return Ok(Err(text::PRESENCE_MOVEMENT_INVALID)) };
+    let presence = presence_of(state, plan.event.id()).await?;
+    if let Err(refusal) = check_movement(&plan, &presence, agent.id(), movement, now) {
+        return Ok(Err(refusal));
+    }
+    record(state, &plan, &agent, movement, MarkedBy::Agent, &link_actor(&link), now).await?;
+    Ok(Ok(movement))
+}
+
+/// What the phone page says after a press, from its redirect's query: `fait` names the
+/// movement recorded, `refus` the refusal's place in [`crate::domain::presence::REFUSALS`].
+pub fn phone_notice(done: Option<&str>, refused: Option<&str>) -> Option<String> {
+    if let Some(index) = refused.and_then(|r| r.parse::<usize>().ok()) {
+        return crate::domain::presence::REFUSALS.get(index).map(|m| m.to_string());
+    }
+    match done.and_then(Movement::from_code)? {
+        Movement::Arrival => Some(text::PRESENCE_PAGE_DONE_ARRIVAL.to_string()),
+        Movement::Departure => Some(text::PRESENCE_PAGE_DONE_DEPARTURE.to_string()),
+    }
 }
 
 /// Raises the no-show alerts due at `now` on every event under way: one per shift at most, on

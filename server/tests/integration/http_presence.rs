@@ -208,11 +208,14 @@ async fn an_agent_checks_in_with_its_personal_link_which_answers_404_once_revoke
     assert!(html.contains(&name) && html.contains("J’arrive") && html.contains("Non pointé"), "{html}");
     let done = phone.post(&url).form(&[("mouvement", "arrivee")]).send().await.unwrap();
     assert_eq!(done.status(), 200);
+    assert!(done.url().as_str().ends_with("?fait=arrivee"), "a redirect: reloading never presses again");
     let html = done.text().await.unwrap();
     assert!(
         html.contains("Arrivée enregistrée.") && html.contains("Présent depuis") && html.contains("Je pars"),
         "{html}"
     );
+    let again = phone.post(&url).form(&[("mouvement", "arrivee")]).send().await.unwrap().text().await.unwrap();
+    assert!(again.contains("Cet agent est déjà pointé présent."), "{again}");
     let line = presence(&app, &chief, &event).await["team"]
         .as_array()
         .unwrap()

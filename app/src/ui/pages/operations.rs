@@ -11,12 +11,12 @@ use server_fn::ServerFn;
 use crate::api::operations::{
     get_operations, AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry,
 };
+use crate::api::presence::{get_presence, PresenceBlock, ZoneNowLine};
 use crate::domain::operations::{EntryRef, LogCategory, Register, Severity};
 use crate::text;
 use crate::ui::components::{
     error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields,
 };
-use crate::api::presence::{get_presence, PresenceBlock, ZoneNowLine};
 use crate::ui::pages::operations_alerts::{CommandPost, OpenAlerts};
 use crate::ui::pages::operations_presence::{PresenceActions, TeamPresence, ZonesNow};
 
@@ -90,7 +90,8 @@ fn Operations(
     let severity_filter = RwSignal::new(String::new());
     let PresenceBlock { open: presence_open, zones: zones_now, team } = presence;
     let zones_now = RwSignal::new(zones_now);
-    follow(&event_id, cursor, (lines, alerts, zones_now), live);
+    let presence_changed = RwSignal::new(0u32);
+    follow(&event_id, cursor, (lines, alerts, (zones_now, presence_changed)), live);
     let command_post = !alert_targets.is_empty();
     let title = format!("{} — {event_name}", text::OPERATIONS_TITLE);
     let back = format!("/evenements/{event_id}");
@@ -113,11 +114,11 @@ fn Operations(
         <h1>{title}</h1>
         {(!open).then(|| view! { <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="operations-etat"><p>{status}</p></div> })}
         <OpenAlerts event_id=event_id.clone() alerts ack/>
-        {command_post.then(|| view! { <CommandPost event_id=event_id.clone() targets=alert_targets alerts send/> })}
         <ZonesNow zones=zones_now/>
         {(!team.is_empty()).then(|| view! {
-            <TeamPresence event_id=event_id.clone() team open=presence_open actions=presence_actions/>
+            <TeamPresence event_id=event_id.clone() team open=presence_open actions=presence_actions changed=presence_changed/>
         })}
+        {command_post.then(|| view! { <CommandPost event_id=event_id.clone() targets=alert_targets alerts send/> })}
         {open.then(|| view! { <LogForm event_id=event_id.clone() zones writes_restricted write/> })}
         <section class="fr-mt-4w" aria-labelledby="titre-main-courante">
             <h2 id="titre-main-courante" class="fr-h4">{text::LOG_TITLE}</h2>
@@ -274,7 +275,7 @@ fn read_entry(fields: &Fields) -> WriteLogEntry {
 /// Follows the log's live stream from `cursor` and adds each entry it brings (in the browser
 /// only; the server renders the page as it is).
 #[cfg(feature = "hydrate")]
-fn follow(event_id: &str, cursor: String, (lines, alerts, zones): Signals, live: RwSignal<bool>) {
+fn follow(event_id: &str, cursor: String, (lines, alerts, (zones, changed)): Signals, live: RwSignal<bool>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let url = format!("/evenements/{event_id}/operations/flux?depuis={cursor}");
@@ -298,6 +299,7 @@ fn follow(event_id: &str, cursor: String, (lines, alerts, zones): Signals, live:
         if let Some(data) = ev.data().as_string() {
             if let Ok(now) = <crate::ui::codec::Json as codee::Decoder<Vec<ZoneNowLine>>>::decode(&data) {
                 zones.set(now);
+                changed.update(|n| *n = n.wrapping_add(1));
             }
         }
     });
@@ -339,5 +341,6 @@ fn follow(event_id: &str, cursor: String, (lines, alerts, zones): Signals, live:
 #[cfg(not(feature = "hydrate"))]
 fn follow(_: &str, _: String, _: Signals, _: RwSignal<bool>) {}
 
-/// The entries and the alerts the stream adds to, and the zones now it replaces.
-type Signals = (RwSignal<Vec<LogLine>>, RwSignal<Vec<AlertLine>>, RwSignal<Vec<ZoneNowLine>>);
+/// The entries and the alerts the stream adds to, the zones now it replaces and the count of
+/// its `presence` events.
+type Signals = (RwSignal<Vec<LogLine>>, RwSignal<Vec<AlertLine>>, (RwSignal<Vec<ZoneNowLine>>, RwSignal<u32>));

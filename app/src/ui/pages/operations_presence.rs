@@ -33,7 +33,7 @@ impl PresenceActions {
 #[component]
 pub fn ZonesNow(zones: RwSignal<Vec<ZoneNowLine>>) -> impl IntoView {
     view! {
-        <section class="fr-mt-4w" aria-labelledby="titre-couverture">
+        <section class="fr-mt-4w fr-mb-4w" aria-labelledby="titre-couverture">
             <h2 id="titre-couverture" class="fr-h4">{text::PRESENCE_COVERAGE_TITLE}</h2>
             <p class="fr-text--sm">{text::PRESENCE_COVERAGE_HELP}</p>
             {move || {
@@ -46,9 +46,9 @@ pub fn ZonesNow(zones: RwSignal<Vec<ZoneNowLine>>) -> impl IntoView {
                         <caption>{text::PRESENCE_COVERAGE_TITLE}</caption>
                         <thead><tr>
                             <th scope="col">{text::PRESENCE_COL_ZONE}</th>
-                            <th scope="col">{text::PRESENCE_COL_PLANNED}</th>
-                            <th scope="col">{text::PRESENCE_COL_NAMED}</th>
                             <th scope="col">{text::PRESENCE_COL_PRESENT}</th>
+                            <th scope="col">{text::PRESENCE_COL_NAMED}</th>
+                            <th scope="col">{text::PRESENCE_COL_PLANNED}</th>
                         </tr></thead>
                         <tbody>
                             {lines.into_iter().map(|z| {
@@ -56,9 +56,9 @@ pub fn ZonesNow(zones: RwSignal<Vec<ZoneNowLine>>) -> impl IntoView {
                                 view! {
                                     <tr class:cordon-presence--short=short>
                                         <td>{z.zone}</td>
-                                        <td>{z.planned}</td>
-                                        <td>{z.named}</td>
                                         <td><strong>{z.present}</strong></td>
+                                        <td>{z.named}</td>
+                                        <td>{z.planned}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -73,9 +73,18 @@ pub fn ZonesNow(zones: RwSignal<Vec<ZoneNowLine>>) -> impl IntoView {
 
 /// « Pointage de mon équipe »: the reader's agents deployed on the event.
 #[component]
-pub fn TeamPresence(event_id: String, team: Vec<TeamLine>, open: bool, actions: PresenceActions) -> impl IntoView {
+pub fn TeamPresence(
+    event_id: String,
+    team: Vec<TeamLine>,
+    open: bool,
+    actions: PresenceActions,
+    /// Counts the stream's `presence` events: an agent checked in or out somewhere (its own
+    /// link, another chief), and the team's lines are read again.
+    changed: RwSignal<u32>,
+) -> impl IntoView {
     let PresenceActions { mark, link, revoke } = actions;
     let team = RwSignal::new(team);
+    refresh_on_change(event_id.clone(), changed, team);
     // The agent's line as the server answers it after « Arrivée » / « Départ ».
     Effect::new(move |_| {
         if let Some(Ok(line)) = mark.value().get() {
@@ -110,14 +119,12 @@ pub fn TeamPresence(event_id: String, team: Vec<TeamLine>, open: bool, actions: 
             team.update(|all| all.iter_mut().for_each(|l| l.links.retain(|id| *id != gone)));
         }
     });
-    let new_link = move || link.value().get().and_then(Result::ok).map(shown_link);
     let errors = move || form_error(mark).get().or(form_error(link).get()).or(form_error(revoke).get());
     view! {
         <section class="fr-mt-4w" aria-labelledby="titre-equipe">
             <h2 id="titre-equipe" class="fr-h4">{text::PRESENCE_TEAM_TITLE}</h2>
             <p class="fr-text--sm">{text::PRESENCE_TEAM_HELP}</p>
             <ErrorAlert message=Signal::derive(errors)/>
-            {new_link}
             <ul class="fr-raw-list cordon-team" id="equipe">
                 {move || team.get().into_iter().map(|line| member(&event_id, line, open, actions)).collect_view()}
             </ul>
@@ -125,13 +132,33 @@ pub fn TeamPresence(event_id: String, team: Vec<TeamLine>, open: bool, actions: 
     }
 }
 
+/// Reads the team's lines again after each `presence` event (in the browser only).
+#[cfg(feature = "hydrate")]
+fn refresh_on_change(event_id: String, changed: RwSignal<u32>, team: RwSignal<Vec<TeamLine>>) {
+    Effect::new(move |previous: Option<u32>| {
+        let now = changed.get();
+        if previous.is_some_and(|p| p != now) {
+            let event_id = event_id.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(block) = crate::api::presence::get_presence(event_id).await {
+                    team.set(block.team);
+                }
+            });
+        }
+        now
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn refresh_on_change(_: String, _: RwSignal<u32>, _: RwSignal<Vec<TeamLine>>) {}
+
 fn shown_link(new: NewPresenceLink) -> impl IntoView {
     view! {
-        <div class="fr-callout fr-mb-2w" id="lien-pointage">
+        <div class="fr-callout fr-mt-1w fr-mb-1w" id="lien-pointage">
             <p class="fr-callout__title">{format!("{} — {}", text::PRESENCE_NEW_LINK, new.agent)}</p>
             <p class="fr-text--sm">{text::PRESENCE_LINK_SHOWN_ONCE}</p>
             <input class="fr-input fr-mb-1w" type="text" readonly value=new.url.clone() aria-label=text::PRESENCE_NEW_LINK/>
-            <div class="cordon-feed__qr" role="img" aria-label="Code QR du lien de pointage" inner_html=new.qr_svg></div>
+            <div class="cordon-presence__qr" role="img" aria-label="Code QR du lien de pointage" inner_html=new.qr_svg></div>
         </div>
     }
 }
@@ -147,6 +174,9 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
     let badge =
         if present { "fr-badge fr-badge--sm fr-badge--success" } else { "fr-badge fr-badge--sm fr-badge--warning" };
     let count = text::presence_links_active(links.len());
+    let this_agent = agent_id.clone();
+    // The new link shows beside the button pressed, once.
+    let new_link = move || link.value().get().and_then(Result::ok).filter(|n| n.agent_id == this_agent).map(shown_link);
     view! {
         <li class="cordon-team__member fr-py-2w" id=format!("agent-{agent_id}")>
             <p class="fr-mb-0"><strong>{name}</strong>" · "<span class="fr-text--sm">{participant}</span>" "
@@ -174,6 +204,7 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
                     </form>
                 }).collect_view()}
             </div>
+            {new_link}
         </li>
     }
 }

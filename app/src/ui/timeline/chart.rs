@@ -176,9 +176,12 @@ fn zone_row(
     });
     // The headcount now, on the second line unless the hidden count takes it.
     let present = now.filter(|_| row.hidden == 0).map(|z| {
-        let short =
-            if z.present < z.named { "cordon-tl__present cordon-tl__present--short" } else { "cordon-tl__present" };
-        view! { <text class=short x="8" y=n(row.y + 30.0)>{text::present_now(z.present, z.named, z.planned)}</text> }
+        let class = match (z.named, z.present < z.named) {
+            (0, _) => "cordon-tl__present--none",
+            (_, true) => "cordon-tl__present cordon-tl__present--short",
+            _ => "cordon-tl__present",
+        };
+        view! { <text class=class x="8" y=n(row.y + 30.0)>{text::present_now(z.present, z.named, z.planned)}</text> }
     });
     view! {
         <g role="group" aria-label=row.name.clone()>

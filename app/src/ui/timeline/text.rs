@@ -178,7 +178,11 @@ pub fn local_time_note(zone: &str) -> String {
 
 /// A zone's headcount now, under its name on the timeline.
 pub fn present_now(present: u32, named: u32, planned: u32) -> String {
-    format!("Présents {present}/{named} · prévus {planned}")
+    if named == 0 {
+        format!("Prévus {planned}, aucun nommé")
+    } else {
+        format!("Présents {present}/{named} · prévus {planned}")
+    }
 }
 
 /// The "now" line's label.
