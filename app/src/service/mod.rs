@@ -19,13 +19,13 @@ pub mod memberships;
 pub mod mobile;
 pub mod new_plans;
 pub mod operations;
-pub mod presence;
 pub mod organisations;
 pub mod password_reset;
 pub mod plan_edits;
 pub mod plan_merge;
 #[cfg(test)]
 mod plan_merge_tests;
+pub mod presence;
 pub mod registry;
 pub mod releases;
 pub mod rules;

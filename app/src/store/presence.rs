@@ -151,14 +151,13 @@ pub async fn link_by_token(db: &Db, token_hash: &str, now: Instant) -> Result<Op
 
 /// Revokes a live link of `event_id`; false when there is none of that id.
 pub async fn revoke_link(db: &Db, event_id: &str, id: &str, now: Instant) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE presence_links SET revoked_at = $1 WHERE id = $2 AND event_id = $3 AND revoked_at IS NULL",
-    )
-    .bind(now.0)
-    .bind(id)
-    .bind(event_id)
-    .execute(&db.pool)
-    .await?;
+    let done =
+        sqlx::query("UPDATE presence_links SET revoked_at = $1 WHERE id = $2 AND event_id = $3 AND revoked_at IS NULL")
+            .bind(now.0)
+            .bind(id)
+            .bind(event_id)
+            .execute(&db.pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -56,7 +56,13 @@ async fn zone(app: &TestApp, event: &str, name: &str) -> String {
     format!("zone:{}", stored.plan.zones.iter().find(|z| z.name() == name).unwrap().id())
 }
 
-pub(crate) async fn send(app: &TestApp, client: &reqwest::Client, event: &str, target: &str, text: &str) -> (u16, Value) {
+pub(crate) async fn send(
+    app: &TestApp,
+    client: &reqwest::Client,
+    event: &str,
+    target: &str,
+    text: &str,
+) -> (u16, Value) {
     let form = [("event_id", event), ("target", target), ("severity", "elevee"), ("text", text)];
     let (status, body, _) = app.call(client, "send_alert", &form).await;
     (status, body)
