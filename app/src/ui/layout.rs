@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::api::auth::{whoami, SignOut};
 use crate::api::types::SessionInfo;
 use crate::text;
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The session as the layout loaded it, shared with pages through context.
 #[derive(Clone, Copy)]
@@ -139,14 +140,14 @@ fn ToolLinks(session: crate::ui::codec::Loaded<Result<SessionInfo, crate::error:
 
 #[component]
 fn SignedInLinks(name: String) -> impl IntoView {
-    let sign_out = ServerAction::<SignOut>::new();
+    let sign_out = FormAction::<SignOut>::new();
     view! {
         <ul class="fr-btns-group">
             <li><a class="fr-btn fr-icon-account-circle-line" href="/compte" title=format!("{} — {name}", text::NAV_ACCOUNT)>{name.clone()}</a></li>
             <li>
-                <ActionForm action=sign_out>
+                <ServerForm action=sign_out>
                     <button type="submit" class="fr-btn fr-icon-logout-box-r-line">{text::NAV_SIGN_OUT}</button>
-                </ActionForm>
+                </ServerForm>
             </li>
         </ul>
     }

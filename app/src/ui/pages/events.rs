@@ -8,6 +8,7 @@ use crate::api::plan_types::EventSummary;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::text;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -183,7 +184,7 @@ fn EventRows(#[prop(into)] list: Signal<Vec<EventSummary>>, worklist: bool) -> i
 
 #[component]
 pub fn NewEventPage() -> impl IntoView {
-    let create = ServerAction::<CreateEvent>::new();
+    let create = FormAction::<CreateEvent>::new();
     let organisations = crate::ui::codec::load(|| (), |_| list_organiser_choices());
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     let behaviours: Vec<(&'static str, &'static str)> =
@@ -206,7 +207,7 @@ pub fn NewEventPage() -> impl IntoView {
                         let options: Vec<(String, String)> = choices.into_iter().map(|c| (c.id, c.name)).collect();
                         let check = crate::ui::pages::plan::window_fields::window_check("", "");
                         view! {
-                            <ActionForm action=create>
+                            <ServerForm action=create>
                                 <div class="fr-select-group">
                                     <label class="fr-label" for="champ-organisation_id">"Organisateur"</label>
                                     <select class="fr-select" id="champ-organisation_id" name="organisation_id">
@@ -233,7 +234,7 @@ pub fn NewEventPage() -> impl IntoView {
                                 <LegalFacts legal=crate::domain::plan::LegalContext::default()
                                     declaration_error=field_error(create, "declaration_deposee_le")/>
                                 <button type="submit" class="fr-btn">{text::CREATE_EVENT_BUTTON}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }.into_any()
                     }
                 }

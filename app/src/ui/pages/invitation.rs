@@ -9,6 +9,7 @@ use crate::api::types::InvitationPreview;
 use crate::domain::Password;
 use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn InvitationPage() -> impl IntoView {
 
 #[component]
 fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
-    let action = ServerAction::<AcceptInvitation>::new();
+    let action = FormAction::<AcceptInvitation>::new();
     let existing = preview.existing_account;
     view! {
         <p class="fr-text--lead">
@@ -48,7 +49,7 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
             <strong>{preview.email}</strong>"."
         </p>
         <ErrorAlert message=form_error(action)/>
-        <ActionForm action>
+        <ServerForm action>
             <input type="hidden" name="token" value=token/>
             {if existing {
                 view! {
@@ -71,6 +72,6 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
                     <button type="submit" class="fr-btn">{text::ACCEPT_BUTTON}</button>
                 }.into_any()
             }}
-        </ActionForm>
+        </ServerForm>
     }
 }
