@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::api::auth::{whoami, SignOut};
+use crate::api::auth::SignOut;
 use crate::api::types::SessionInfo;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{FormAction, ServerForm};
 
 /// The session as the layout loaded it, shared with pages through context.
@@ -16,7 +17,7 @@ pub struct SessionResource(pub crate::ui::codec::Loaded<Result<SessionInfo, crat
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
-    let session = crate::ui::codec::load(move || location.pathname.get(), |_| whoami());
+    let session = crate::ui::codec::load(move || location.pathname.get(), |_| call!(crate::api::auth::Whoami {}));
     provide_context(SessionResource(session));
     let menu_open = RwSignal::new(false);
     // Close the mobile menu whenever the page changes.

@@ -5,7 +5,7 @@ mod field;
 mod server_form;
 pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
-pub use server_form::{submit_to, FormAction, ServerForm};
+pub use server_form::{fetch, submit_to, FormAction, ServerForm};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

@@ -124,6 +124,26 @@ async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O
     }
 }
 
+/// Calls the server function `S` from the browser with `fields`, its arguments by name and as
+/// text, posted as a form's fields would be (see `ui::codec::call!`).
+pub fn fetch<S>(
+    fields: &[(&str, String)],
+) -> impl std::future::Future<Output = Result<S::Output, AppError>> + Send + 'static
+where
+    S: ServerFn<Error = AppError>,
+    S::Output: DeserializeOwned + Send + Sync + 'static,
+{
+    post::<S::Output>(S::PATH, encode(fields))
+}
+
+/// `fields` as a URL-encoded form's body.
+fn encode(fields: &[(&str, String)]) -> String {
+    use crate::domain::url::percent_encode;
+    let pairs: Vec<String> =
+        fields.iter().map(|(name, value)| format!("{name}={}", percent_encode(value, b""))).collect();
+    pairs.join("&")
+}
+
 /// The body a plain post of the submitted form would have: its fields, URL-encoded, with the
 /// button that submitted it.
 fn form_body(event: &SubmitEvent) -> Option<String> {
@@ -194,4 +214,16 @@ fn form_view(
         </form>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode;
+
+    #[test]
+    fn arguments_are_encoded_as_a_form_would_post_them() {
+        let fields = [("event_id", String::from("a b/é&c=d")), ("year", 2026.to_string())];
+        assert_eq!(encode(&fields), "event_id=a%20b%2F%C3%A9%26c%3Dd&year=2026");
+        assert_eq!(encode(&[]), "");
+    }
 }

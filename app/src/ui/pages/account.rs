@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::api_tokens::{list_api_tokens, parse_token_name, ApiTokenView, CreateApiToken, RevokeApiToken};
+use crate::api::api_tokens::{parse_token_name, ApiTokenView, CreateApiToken, RevokeApiToken};
 use crate::api::auth::SignOutEverywhere;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField,
 };
@@ -66,8 +67,10 @@ impl TokenList {
     fn new() -> Self {
         let create = FormAction::<CreateApiToken>::new();
         let revoke = FormAction::<RevokeApiToken>::new();
-        let list =
-            crate::ui::codec::load(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
+        let list = crate::ui::codec::load(
+            move || (create.version().get(), revoke.version().get()),
+            |_| call!(crate::api::api_tokens::ListApiTokens {}),
+        );
         TokenList { create, revoke, list }
     }
 }

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::accounts::{get_mobile, SetMobile};
+use crate::api::accounts::SetMobile;
 use crate::error::AppError;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::codec::Loaded;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert, TextField};
 use crate::ui::components::{FormAction, ServerForm};
@@ -15,7 +16,7 @@ pub type MobileResource = Loaded<Result<String, AppError>>;
 
 /// Made by the account page with its other resources.
 pub fn load_mobile(action: FormAction<SetMobile>) -> MobileResource {
-    crate::ui::codec::load(move || action.version().get(), |_| get_mobile())
+    crate::ui::codec::load(move || action.version().get(), |_| call!(crate::api::accounts::GetMobile {}))
 }
 
 /// The mobile number form.

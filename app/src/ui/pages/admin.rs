@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::organisations::{list_all_organisations, CreateOrganisation};
+use crate::api::organisations::CreateOrganisation;
 use crate::domain::OrganisationKind;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
@@ -15,7 +16,10 @@ use crate::ui::pages::admin_accounts::Accounts;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let create = FormAction::<CreateOrganisation>::new();
-    let all = crate::ui::codec::load(move || create.version().get(), |_| list_all_organisations());
+    let all = crate::ui::codec::load(
+        move || create.version().get(),
+        |_| call!(crate::api::organisations::ListAllOrganisations {}),
+    );
     let created =
         Signal::derive(move || matches!(create.value().get(), Some(Ok(_))).then(|| text::ORG_CREATED.to_string()));
     let kinds: Vec<(&'static str, &'static str)> =

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::accounts::{list_accounts, AccountSummary, DisableAccount, EnableAccount};
+use crate::api::accounts::{AccountSummary, DisableAccount, EnableAccount};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, form_error, ConfirmButton, ErrorAlert, SuccessAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -13,8 +14,10 @@ use crate::ui::components::{FormAction, ServerForm};
 pub fn Accounts() -> impl IntoView {
     let disable = FormAction::<DisableAccount>::new();
     let enable = FormAction::<EnableAccount>::new();
-    let accounts =
-        crate::ui::codec::load(move || (disable.version().get(), enable.version().get()), |_| list_accounts());
+    let accounts = crate::ui::codec::load(
+        move || (disable.version().get(), enable.version().get()),
+        |_| call!(crate::api::accounts::ListAccounts {}),
+    );
     let done = Signal::derive(move || {
         let disabled = matches!(disable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_DISABLED_DONE);
         let enabled = matches!(enable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_ENABLED_DONE);

@@ -6,11 +6,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::convention::{
-    add_attachment, get_convention, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion,
-    AttachmentLine, Choice, ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm,
-    SaveRiskAssessment, WorkflowChoice,
+    add_attachment, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, AttachmentLine, Choice,
+    ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm, SaveRiskAssessment, WorkflowChoice,
 };
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, field_error_of, form_error, form_error_of, ErrorAlert, SuccessAlert,
 };
@@ -23,7 +23,10 @@ pub fn ConventionPageView() -> impl IntoView {
     // Each form has its own action (its errors stay next to it); a success reloads the page.
     let reload = RwSignal::new(0u32);
     let done = RwSignal::new(None::<String>);
-    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, _)| get_convention(id));
+    let page = crate::ui::codec::load(
+        move || (event_id(), reload.get()),
+        |(id, _)| call!(crate::api::convention::GetConvention { event_id: id }),
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {

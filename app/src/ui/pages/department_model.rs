@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::department_convention::{
-    get_department_model, ClauseRow, CoefficientRow, SaveSizingCoefficient, SaveTemplateClause,
-};
+use crate::api::department_convention::{ClauseRow, CoefficientRow, SaveSizingCoefficient, SaveTemplateClause};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -18,7 +17,7 @@ pub fn DepartmentModelView() -> impl IntoView {
     let save_clause = FormAction::<SaveTemplateClause>::new();
     let page = crate::ui::codec::load(
         move || (save_coefficient.version().get(), save_clause.version().get()),
-        |_| get_department_model(),
+        |_| call!(crate::api::department_convention::GetDepartmentModel {}),
     );
     // Which form was sent last: its message is the one shown.
     let last = RwSignal::new(None::<&'static str>);

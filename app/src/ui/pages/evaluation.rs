@@ -8,10 +8,10 @@ use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
 use crate::api::evaluation::{
-    get_evaluation, CloseEvaluation, EvaluationPage, PartLine, SaveEvaluationAssessment, SaveEvaluationPart,
-    SetEvaluationDeadline,
+    CloseEvaluation, EvaluationPage, PartLine, SaveEvaluationAssessment, SaveEvaluationPart, SetEvaluationDeadline,
 };
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::FormAction;
 use crate::ui::components::{error_view, field_error, form_error, submit_to, ErrorAlert, SuccessAlert};
 
@@ -44,7 +44,7 @@ pub fn EvaluationPageView() -> impl IntoView {
             );
             (event_id(), versions)
         },
-        |(id, _)| get_evaluation(id),
+        |(id, _)| call!(crate::api::evaluation::GetEvaluation { event_id: id }),
     );
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>

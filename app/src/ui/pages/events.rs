@@ -3,18 +3,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::events::{list_events, list_organiser_choices, CreateEvent};
+use crate::api::events::CreateEvent;
 use crate::api::plan_types::EventSummary;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, TextField};
 use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let events = crate::ui::codec::load(|| (), |_| list_events());
+    let events = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListEvents {}));
     // Only a member of an organiser organisation is offered to create an event.
-    let organises = crate::ui::codec::load(|| (), |_| list_organiser_choices());
+    let organises = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListOrganiserChoices {}));
     view! {
         <Title text=text::EVENTS_TITLE/>
         <div class="fr-grid-row fr-grid-row--middle fr-mb-3w">
@@ -185,7 +186,7 @@ fn EventRows(#[prop(into)] list: Signal<Vec<EventSummary>>, worklist: bool) -> i
 #[component]
 pub fn NewEventPage() -> impl IntoView {
     let create = FormAction::<CreateEvent>::new();
-    let organisations = crate::ui::codec::load(|| (), |_| list_organiser_choices());
+    let organisations = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListOrganiserChoices {}));
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     let behaviours: Vec<(&'static str, &'static str)> =
         PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();

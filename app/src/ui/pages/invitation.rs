@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::invitations::{get_invitation, AcceptInvitation};
+use crate::api::invitations::AcceptInvitation;
 use crate::api::types::InvitationPreview;
 use crate::domain::Password;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert, TextField};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -15,7 +16,7 @@ use crate::ui::components::{FormAction, ServerForm};
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let preview = crate::ui::codec::load(token, get_invitation);
+    let preview = crate::ui::codec::load(token, |t| call!(crate::api::invitations::GetInvitation { token: t }));
     view! {
         <Title text=text::ACCEPT_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">

@@ -8,11 +8,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
-use crate::api::operations::{
-    get_operations, AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry,
-};
+use crate::api::operations::{AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry};
 use crate::domain::operations::{EntryRef, LogCategory, Register, Severity};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::FormAction;
 use crate::ui::components::{error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert};
 use crate::ui::pages::operations_alerts::{CommandPost, OpenAlerts};
@@ -34,7 +33,7 @@ pub fn OperationsPageView() -> impl IntoView {
         send: FormAction::<SendAlert>::new(),
         ack: FormAction::<AcknowledgeAlert>::new(),
     };
-    let page = crate::ui::codec::load(event_id, get_operations);
+    let page = crate::ui::codec::load(event_id, |id| call!(crate::api::operations::GetOperations { event_id: id }));
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {

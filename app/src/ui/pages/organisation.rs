@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::organisations::{get_organisation, InviteMember, SetOrganisationSiret};
+use crate::api::organisations::{InviteMember, SetOrganisationSiret};
 use crate::api::types::OrganisationPage;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
@@ -26,7 +27,7 @@ pub fn OrganisationPageView() -> impl IntoView {
             let versions = (invite.version().get(), siret.version().get());
             (id(), versions, removal.action.version().get(), removal.delegation.version().get())
         },
-        |(id, _, _, _)| get_organisation(id),
+        |(o, _, _, _)| call!(crate::api::organisations::GetOrganisation { id: o }),
     );
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>

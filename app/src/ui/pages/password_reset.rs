@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::password_reset::{check_password_reset, RequestPasswordReset, ResetPassword};
+use crate::api::password_reset::{RequestPasswordReset, ResetPassword};
 use crate::domain::Password;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert, TextField};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -45,7 +46,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let usable = crate::ui::codec::load(token, check_password_reset);
+    let usable = crate::ui::codec::load(token, |t| call!(crate::api::password_reset::CheckPasswordReset { token: t }));
     view! {
         <Title text=text::RESET_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::registry::{get_registry, AddConventionInForce, RegistryLine, RegistryPage, RemoveConventionInForce};
+use crate::api::registry::{AddConventionInForce, RegistryLine, RegistryPage, RemoveConventionInForce};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, reset_on_success, ErrorAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -15,7 +16,7 @@ pub fn RegistryPageView() -> impl IntoView {
     let remove = FormAction::<RemoveConventionInForce>::new();
     let page = crate::ui::codec::load(
         move || (year.get(), add.version().get(), remove.version().get()),
-        |(y, _, _)| get_registry(y),
+        |(y, _, _)| call!(crate::api::registry::GetRegistry { year: y }),
     );
     view! {
         <Title text=text::REGISTRY_TITLE/>

@@ -4,15 +4,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::rule_settings::{get_rule_settings, RuleRow, SaveRuleSetting};
+use crate::api::rule_settings::{RuleRow, SaveRuleSetting};
 use crate::domain::compliance::Severity;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn RuleSettingsPageView() -> impl IntoView {
     let save = FormAction::<SaveRuleSetting>::new();
-    let page = crate::ui::codec::load(move || save.version().get(), |_| get_rule_settings());
+    let page =
+        crate::ui::codec::load(move || save.version().get(), |_| call!(crate::api::rule_settings::GetRuleSettings {}));
     let saved = Signal::derive(move || {
         matches!(save.value().get(), Some(Ok(())))
             .then(|| "Règle enregistrée ; les plans du département sont vérifiés avec elle.".to_string())

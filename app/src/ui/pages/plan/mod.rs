@@ -23,7 +23,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::agents::{ImportAgentsCsv, SaveAgent};
-use crate::api::events::get_plan;
 use crate::api::plan_edits::{
     AddParticipant, ConfirmDeployments, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent, UpdateParticipant,
 };
@@ -31,6 +30,7 @@ use crate::api::plan_types::PlanPage;
 use crate::api::releases::PublishRelease;
 use crate::api::schedule::AcceptSchedule;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::error_view;
 use crate::ui::components::FormAction;
 use agents::AgentsSection;
@@ -106,7 +106,10 @@ pub fn PlanPageView() -> impl IntoView {
     on_success(text::ORDER_ADDED).watch(actions.add_order);
     on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
     on_success(text::SAVED_CONFIRMATION).watch(actions.confirm);
-    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
+    let page = crate::ui::codec::load(
+        move || (event_id(), reload.get()),
+        |(id, ..)| call!(crate::api::events::GetPlan { event_id: id }),
+    );
     // Every resource of the page is created here, before anything suspends (see the dashboard).
     let publication = publication::Publication::new(event_id, reload);
     // A `Transition`, not a `Suspense`: while the saved plan is read, the page stays as it is.

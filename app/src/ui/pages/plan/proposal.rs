@@ -10,6 +10,7 @@ use crate::api::schedule::{AcceptSchedule, ProposalView, PROPOSAL_SECONDS};
 use crate::domain::plan::{ParticipantRole, Plan, TimeWindow};
 use crate::domain::schedule::proposal::{AgentChangeKind, Assignment};
 use crate::domain::time::format_short_fr;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -31,7 +32,7 @@ pub fn ProposalSection(page: PlanPage, accept: FormAction<AcceptSchedule>) -> im
     let cancelled = RwSignal::new(false);
     let propose = Action::new(move |(event, participant): &(String, String)| {
         let (event, participant) = (event.clone(), participant.clone());
-        async move { crate::api::schedule::propose_schedule(event, participant).await }
+        call!(crate::api::schedule::ProposeSchedule { event_id: event, participant_id: participant })
     });
     let plan = StoredValue::new(page.plan.clone());
     let choices = (schedulable.len() > 1).then(|| {

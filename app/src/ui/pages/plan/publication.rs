@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::releases::{
-    get_publishing, CompareReleases, CreateFeed, NewFeed, PublishRelease, PublishingPage, RevokeFeed,
-};
+use crate::api::releases::{CompareReleases, CreateFeed, NewFeed, PublishRelease, PublishingPage, RevokeFeed};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
@@ -28,7 +27,7 @@ impl Publication {
         let revoke = FormAction::<RevokeFeed>::new();
         let data = crate::ui::codec::load(
             move || (event_id(), reload.get(), create.version().get(), revoke.version().get()),
-            |(id, ..)| get_publishing(id),
+            |(id, ..)| call!(crate::api::releases::GetPublishing { event_id: id }),
         );
         Publication { create, revoke, data }
     }
