@@ -47,6 +47,26 @@ where
     Resource::new_with_options(source, fetcher, false)
 }
 
+/// A page's resource calling the server function `S` with its arguments by name:
+/// `call!(crate::api::events::GetPlan { event_id: id })`. On the server the function runs as
+/// when called by its name; in the browser its arguments are posted as a form's fields would
+/// be (`ui::components::fetch`): the bundle holds no encoder of the arguments and one copy of
+/// the request's code per answer's type instead of one per server function (BENCHMARKS.md §4).
+/// The server's build checks the arguments' names and types against the function.
+macro_rules! call {
+    ($S:path { $($field:ident : $value:expr),* $(,)? }) => {{
+        #[cfg(feature = "ssr")]
+        let called = {
+            type Called = $S;
+            server_fn::ServerFn::run_body(Called { $($field: $value),* })
+        };
+        #[cfg(not(feature = "ssr"))]
+        let called = $crate::ui::components::fetch::<$S>(&[$((stringify!($field), ($value).to_string())),*]);
+        called
+    }};
+}
+pub(crate) use call;
+
 #[cfg(test)]
 mod tests {
     use super::Json;

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::api::auth::{whoami, SignOut};
+use crate::api::auth::SignOut;
 use crate::api::types::SessionInfo;
 use crate::text;
+use crate::ui::codec::call;
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The session as the layout loaded it, shared with pages through context.
 #[derive(Clone, Copy)]
@@ -15,7 +17,7 @@ pub struct SessionResource(pub crate::ui::codec::Loaded<Result<SessionInfo, crat
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
-    let session = crate::ui::codec::load(move || location.pathname.get(), |_| whoami());
+    let session = crate::ui::codec::load(move || location.pathname.get(), |_| call!(crate::api::auth::Whoami {}));
     provide_context(SessionResource(session));
     let menu_open = RwSignal::new(false);
     // Close the mobile menu whenever the page changes.
@@ -139,14 +141,14 @@ fn ToolLinks(session: crate::ui::codec::Loaded<Result<SessionInfo, crate::error:
 
 #[component]
 fn SignedInLinks(name: String) -> impl IntoView {
-    let sign_out = ServerAction::<SignOut>::new();
+    let sign_out = FormAction::<SignOut>::new();
     view! {
         <ul class="fr-btns-group">
             <li><a class="fr-btn fr-icon-account-circle-line" href="/compte" title=format!("{} — {name}", text::NAV_ACCOUNT)>{name.clone()}</a></li>
             <li>
-                <ActionForm action=sign_out>
+                <ServerForm action=sign_out>
                     <button type="submit" class="fr-btn fr-icon-logout-box-r-line">{text::NAV_SIGN_OUT}</button>
-                </ActionForm>
+                </ServerForm>
             </li>
         </ul>
     }

@@ -2,10 +2,10 @@
 
 mod confirm;
 mod field;
-mod light_form;
+mod server_form;
 pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
-pub use light_form::{submit_to, Fields};
+pub use server_form::{fetch, submit_to, FormAction, ServerForm};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -14,9 +14,9 @@ use leptos_router::hooks::use_location;
 use crate::error::AppError;
 
 /// The field's error from the last submission of `action`, if it concerns `field`.
-pub fn field_error<I, O>(action: ServerAction<I>, field: &'static str) -> Signal<Option<String>>
+pub fn field_error<I, O>(action: FormAction<I>, field: &'static str) -> Signal<Option<String>>
 where
-    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    I: server_fn::ServerFn<Output = O, Error = AppError> + 'static,
     O: Clone + Send + Sync + 'static,
 {
     field_error_of(action.value().into(), field)
@@ -31,9 +31,9 @@ where
 }
 
 /// The last submission's error when it concerns no single field.
-pub fn form_error<I, O>(action: ServerAction<I>) -> Signal<Option<String>>
+pub fn form_error<I, O>(action: FormAction<I>) -> Signal<Option<String>>
 where
-    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    I: server_fn::ServerFn<Output = O, Error = AppError> + 'static,
     O: Clone + Send + Sync + 'static,
 {
     form_error_of(action.value().into())
@@ -57,9 +57,9 @@ pub fn options(items: Vec<(String, String)>) -> AnyView {
 }
 
 /// A form reference that empties its form after each successful submission of `action`.
-pub fn reset_on_success<I, O>(action: ServerAction<I>) -> NodeRef<leptos::html::Form>
+pub fn reset_on_success<I, O>(action: FormAction<I>) -> NodeRef<leptos::html::Form>
 where
-    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    I: server_fn::ServerFn<Output = O, Error = AppError> + 'static,
     O: Clone + Send + Sync + 'static,
 {
     let form = NodeRef::<leptos::html::Form>::new();

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::api_tokens::{list_api_tokens, parse_token_name, ApiTokenView, CreateApiToken, RevokeApiToken};
+use crate::api::api_tokens::{parse_token_name, ApiTokenView, CreateApiToken, RevokeApiToken};
 use crate::api::auth::SignOutEverywhere;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert, TextField,
 };
+use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::layout::SessionResource;
 use crate::ui::pages::account_mobile::{load_mobile, MobileForm};
 use crate::ui::pages::account_password::ChangePasswordForm;
@@ -16,10 +18,10 @@ use crate::ui::pages::account_password::ChangePasswordForm;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let session = expect_context::<SessionResource>().0;
-    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let everywhere = FormAction::<SignOutEverywhere>::new();
     // Created before anything suspends, as every resource of a page (see the dashboard).
     let tokens = TokenList::new();
-    let set_mobile = ServerAction::<crate::api::accounts::SetMobile>::new();
+    let set_mobile = FormAction::<crate::api::accounts::SetMobile>::new();
     let mobile = load_mobile(set_mobile);
     view! {
         <Title text=text::ACCOUNT_TITLE/>
@@ -40,9 +42,9 @@ pub fn AccountPage() -> impl IntoView {
                         <ApiTokens tokens/>
                         <h2 class="fr-h4 fr-mt-6w">{text::SIGN_OUT_EVERYWHERE}</h2>
                         <p>{text::SIGN_OUT_EVERYWHERE_HINT}</p>
-                        <ActionForm action=everywhere>
+                        <ServerForm action=everywhere>
                             <button type="submit" class="fr-btn fr-btn--secondary">{text::SIGN_OUT_EVERYWHERE}</button>
-                        </ActionForm>
+                        </ServerForm>
                     }.into_any(),
                     Ok(None) => error_view(crate::error::AppError::NotSignedIn),
                     Err(e) => error_view(e),
@@ -56,17 +58,19 @@ pub fn AccountPage() -> impl IntoView {
 /// is shown once in an alert.
 #[derive(Clone, Copy)]
 struct TokenList {
-    create: ServerAction<CreateApiToken>,
-    revoke: ServerAction<RevokeApiToken>,
+    create: FormAction<CreateApiToken>,
+    revoke: FormAction<RevokeApiToken>,
     list: crate::ui::codec::Loaded<Result<Vec<ApiTokenView>, crate::error::AppError>>,
 }
 
 impl TokenList {
     fn new() -> Self {
-        let create = ServerAction::<CreateApiToken>::new();
-        let revoke = ServerAction::<RevokeApiToken>::new();
-        let list =
-            crate::ui::codec::load(move || (create.version().get(), revoke.version().get()), |_| list_api_tokens());
+        let create = FormAction::<CreateApiToken>::new();
+        let revoke = FormAction::<RevokeApiToken>::new();
+        let list = crate::ui::codec::load(
+            move || (create.version().get(), revoke.version().get()),
+            |_| call!(crate::api::api_tokens::ListApiTokens {}),
+        );
         TokenList { create, revoke, list }
     }
 }
@@ -95,12 +99,12 @@ fn ApiTokens(tokens: TokenList) -> impl IntoView {
         </Transition>
         <h3 class="fr-h5 fr-mt-4w">{text::API_TOKEN_CREATE}</h3>
         <ErrorAlert message=form_error(create)/>
-        <ActionForm action=create node_ref=reset_on_success(create)>
+        <ServerForm action=create node_ref=reset_on_success(create)>
             <TextField name="name" form="jeton" label=text::API_TOKEN_NAME hint=text::API_TOKEN_NAME_HINT
                 autocomplete="off" required=true error=field_error(create, "name")
                 live=|typed| parse_token_name(typed).err().map(str::to_string)/>
             <button type="submit" class="fr-btn">{text::API_TOKEN_CREATE}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -121,7 +125,7 @@ fn NewToken(token: String) -> impl IntoView {
 }
 
 #[component]
-fn TokenTable(list: Vec<ApiTokenView>, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
+fn TokenTable(list: Vec<ApiTokenView>, revoke: FormAction<RevokeApiToken>) -> impl IntoView {
     view! {
         <div class="fr-table fr-table--no-caption">
             <table>
@@ -141,11 +145,11 @@ fn TokenTable(list: Vec<ApiTokenView>, revoke: ServerAction<RevokeApiToken>) -> 
                                 <td>{token.created}</td>
                                 <td>{token.last_used.unwrap_or_else(|| text::API_TOKEN_NEVER_USED.to_string())}</td>
                                 <td>
-                                    <ActionForm action=revoke>
+                                    <ServerForm action=revoke>
                                         <input type="hidden" name="id" value=token.id/>
                                         <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary"
                                             aria-label=label>{text::API_TOKEN_REVOKE}</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 </td>
                             </tr>
                         }

@@ -3,18 +3,23 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::organisations::{list_all_organisations, CreateOrganisation};
+use crate::api::organisations::CreateOrganisation;
 use crate::domain::OrganisationKind;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::pages::admin_accounts::Accounts;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let create = ServerAction::<CreateOrganisation>::new();
-    let all = crate::ui::codec::load(move || create.version().get(), |_| list_all_organisations());
+    let create = FormAction::<CreateOrganisation>::new();
+    let all = crate::ui::codec::load(
+        move || create.version().get(),
+        |_| call!(crate::api::organisations::ListAllOrganisations {}),
+    );
     let created =
         Signal::derive(move || matches!(create.value().get(), Some(Ok(_))).then(|| text::ORG_CREATED.to_string()));
     let kinds: Vec<(&'static str, &'static str)> =
@@ -53,7 +58,7 @@ pub fn AdminPage() -> impl IntoView {
         <h2 class="fr-h4 fr-mt-4w">{text::CREATE_ORG_TITLE}</h2>
         <SuccessAlert message=created/>
         <ErrorAlert message=form_error(create)/>
-        <ActionForm action=create node_ref=reset_on_success(create)>
+        <ServerForm action=create node_ref=reset_on_success(create)>
             <TextField name="name" label=text::LABEL_ORG_NAME required=true error=field_error(create, "name")/>
             <SelectField name="kind" label=text::LABEL_ORG_KIND options=kinds error=field_error(create, "kind")/>
             <TextField name="commune" label=text::LABEL_COMMUNE error=field_error(create, "commune")/>
@@ -63,7 +68,7 @@ pub fn AdminPage() -> impl IntoView {
             <TextField name="first_admin_email" label="Adresse électronique de son premier administrateur (facultatif)"
                 kind="email" error=field_error(create, "first_admin_email")/>
             <button type="submit" class="fr-btn">{text::CREATE_ORG_BUTTON}</button>
-        </ActionForm>
+        </ServerForm>
         <Accounts/>
     }
 }

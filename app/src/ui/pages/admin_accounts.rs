@@ -3,17 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::api::accounts::{list_accounts, AccountSummary, DisableAccount, EnableAccount};
+use crate::api::accounts::{AccountSummary, DisableAccount, EnableAccount};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, form_error, ConfirmButton, ErrorAlert, SuccessAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The list of accounts with their state and the button that changes it.
 #[component]
 pub fn Accounts() -> impl IntoView {
-    let disable = ServerAction::<DisableAccount>::new();
-    let enable = ServerAction::<EnableAccount>::new();
-    let accounts =
-        crate::ui::codec::load(move || (disable.version().get(), enable.version().get()), |_| list_accounts());
+    let disable = FormAction::<DisableAccount>::new();
+    let enable = FormAction::<EnableAccount>::new();
+    let accounts = crate::ui::codec::load(
+        move || (disable.version().get(), enable.version().get()),
+        |_| call!(crate::api::accounts::ListAccounts {}),
+    );
     let done = Signal::derive(move || {
         let disabled = matches!(disable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_DISABLED_DONE);
         let enabled = matches!(enable.value().get(), Some(Ok(()))).then(|| text::ACCOUNT_ENABLED_DONE);
@@ -43,8 +47,8 @@ pub fn Accounts() -> impl IntoView {
 #[component]
 fn AccountTable(
     list: Vec<AccountSummary>,
-    disable: ServerAction<DisableAccount>,
-    enable: ServerAction<EnableAccount>,
+    disable: FormAction<DisableAccount>,
+    enable: FormAction<EnableAccount>,
 ) -> impl IntoView {
     view! {
         <div class="fr-table fr-table--no-caption">
@@ -67,8 +71,8 @@ fn AccountTable(
 #[component]
 fn AccountRow(
     account: AccountSummary,
-    disable: ServerAction<DisableAccount>,
-    enable: ServerAction<EnableAccount>,
+    disable: FormAction<DisableAccount>,
+    enable: FormAction<EnableAccount>,
 ) -> impl IntoView {
     let status = if account.disabled {
         view! { <p class="fr-badge fr-badge--error fr-badge--sm">{text::ACCOUNT_DISABLED_STATUS}</p> }.into_any()
@@ -82,18 +86,18 @@ fn AccountRow(
         view! { <span class="fr-text--sm">{text::ACCOUNT_YOURS}</span> }.into_any()
     } else if account.disabled {
         view! {
-            <ActionForm action=enable>
+            <ServerForm action=enable>
                 <input type="hidden" name="user_id" value=id/>
                 <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm" aria-label=enable_label>{text::ACCOUNT_ENABLE}</button>
-            </ActionForm>
+            </ServerForm>
         }
         .into_any()
     } else {
         view! {
-            <ActionForm action=disable attr:class="cordon-remove">
+            <ServerForm action=disable attr:class="cordon-remove">
                 <input type="hidden" name="user_id" value=id/>
                 <ConfirmButton label=text::ACCOUNT_DISABLE confirm=text::ACCOUNT_DISABLE_CONFIRM what=disable_label/>
-            </ActionForm>
+            </ServerForm>
         }
         .into_any()
     };

@@ -6,14 +6,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::convention::{
-    add_attachment, get_convention, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion,
-    AttachmentLine, Choice, ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm,
-    SaveRiskAssessment, WorkflowChoice,
+    add_attachment, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, AttachmentLine, Choice,
+    ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm, SaveRiskAssessment, WorkflowChoice,
 };
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, field_error_of, form_error, form_error_of, ErrorAlert, SuccessAlert,
 };
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn ConventionPageView() -> impl IntoView {
@@ -22,7 +23,10 @@ pub fn ConventionPageView() -> impl IntoView {
     // Each form has its own action (its errors stay next to it); a success reloads the page.
     let reload = RwSignal::new(0u32);
     let done = RwSignal::new(None::<String>);
-    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, _)| get_convention(id));
+    let page = crate::ui::codec::load(
+        move || (event_id(), reload.get()),
+        |(id, _)| call!(crate::api::convention::GetConvention { event_id: id }),
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -52,7 +56,7 @@ fn Dossier(
     reload: RwSignal<u32>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let comment = ServerAction::<ActOnConvention>::new();
+    let comment = FormAction::<ActOnConvention>::new();
     reload_on_success(comment, reload, done);
     let title = format!("{} — {}", text::DOSSIER_TITLE, page.event_name);
     let back = format!("/evenements/{event_id}");
@@ -177,7 +181,7 @@ fn Dossier(
         }}
         {may_comment.then(|| view! {
             <ErrorAlert message=form_error(comment)/>
-            <ActionForm action=comment attr:class="fr-mt-2w" attr:id="form-message">
+            <ServerForm action=comment attr:class="fr-mt-2w" attr:id="form-message">
                 <input type="hidden" name="event_id" value=event_id.clone()/>
                 <input type="hidden" name="action" value="comment"/>
                 <div class="fr-input-group">
@@ -186,7 +190,7 @@ fn Dossier(
                     {move || field_error(comment, "message").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <button type="submit" class="fr-btn fr-btn--secondary">{text::DOSSIER_SEND_MESSAGE}</button>
-            </ActionForm>
+            </ServerForm>
         })}
     }
 }
@@ -198,7 +202,7 @@ fn Decision(
     reload: RwSignal<u32>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let act = ServerAction::<ActOnConvention>::new();
+    let act = FormAction::<ActOnConvention>::new();
     reload_on_success(act, reload, done);
     let WorkflowChoice { code, label, needs_message } = choice;
     let id = format!("message-{code}");
@@ -257,16 +261,16 @@ fn Decision(
     };
     view! {
         <ErrorAlert message=form_error(act)/>
-        <ActionForm action=act attr:class="fr-mb-3w">
+        <ServerForm action=act attr:class="fr-mb-3w">
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="action" value=code.clone()/>
             {body}
-        </ActionForm>
+        </ServerForm>
     }
 }
 
 /// After a successful move or message: say so and reload the file.
-fn reload_on_success(action: ServerAction<ActOnConvention>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) {
+fn reload_on_success(action: FormAction<ActOnConvention>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) {
     Effect::new(move |_| {
         if let Some(Ok(status)) = action.value().get() {
             done.set(Some(format!("C’est fait. État du dossier : {status}.")));
@@ -276,7 +280,7 @@ fn reload_on_success(action: ServerAction<ActOnConvention>, reload: RwSignal<u32
 }
 
 /// Reloads the page after a success of an opinion form.
-fn reload_after<I>(action: ServerAction<I>, reload: RwSignal<u32>)
+fn reload_after<I>(action: FormAction<I>, reload: RwSignal<u32>)
 where
     I: server_fn::ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
 {
@@ -297,7 +301,7 @@ fn Opinions(
     if opinions.is_empty() && targets.is_empty() {
         return ().into_any();
     }
-    let ask = ServerAction::<AskOpinion>::new();
+    let ask = FormAction::<AskOpinion>::new();
     reload_after(ask, reload);
     let asking = !targets.is_empty();
     let error = move |field: &'static str| field_error(ask, field);
@@ -316,7 +320,7 @@ fn Opinions(
             <details class="fr-mb-3w">
                 <summary>"Demander un avis"</summary>
                 <ErrorAlert message=form_error(ask)/>
-                <ActionForm action=ask attr:class="fr-mt-2w">
+                <ServerForm action=ask attr:class="fr-mt-2w">
                     <input type="hidden" name="event_id" value=event_id.clone()/>
                     <div class="fr-select-group" class:fr-select-group--error=move || error("target").get().is_some()>
                         <label class="fr-label" for="avis-cible">"Service consulté"</label>
@@ -341,7 +345,7 @@ fn Opinions(
                         {move || error("deadline").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
                     <button type="submit" class="fr-btn fr-btn--secondary">{text::OPINION_ASK}</button>
-                </ActionForm>
+                </ServerForm>
             </details>
         })}
     }
@@ -350,7 +354,7 @@ fn Opinions(
 
 #[component]
 fn OpinionItem(opinion: OpinionLine, event_id: String, reload: RwSignal<u32>) -> impl IntoView {
-    let answer = ServerAction::<AnswerOpinion>::new();
+    let answer = FormAction::<AnswerOpinion>::new();
     reload_after(answer, reload);
     let OpinionLine { id, body, question, requested_at, deadline, status, verdict, comment, answered_at, may_answer } =
         opinion;
@@ -372,7 +376,7 @@ fn OpinionItem(opinion: OpinionLine, event_id: String, reload: RwSignal<u32>) ->
             {comment.map(|c| view! { <p class="fr-mb-0"><em>{c}</em></p> })}
             {may_answer.then(|| view! {
                 <ErrorAlert message=form_error(answer)/>
-                <ActionForm action=answer attr:class="fr-mt-1w">
+                <ServerForm action=answer attr:class="fr-mt-1w">
                     <input type="hidden" name="event_id" value=event_id/>
                     <input type="hidden" name="opinion_id" value=id/>
                     <div class="fr-select-group">
@@ -389,7 +393,7 @@ fn OpinionItem(opinion: OpinionLine, event_id: String, reload: RwSignal<u32>) ->
                         {move || field_error(answer, "comment").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
                     <button type="submit" class="fr-btn fr-btn--sm">{text::OPINION_GIVE}</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </li>
     }
@@ -404,7 +408,7 @@ fn Risk(
     version: String,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    let save = ServerAction::<SaveRiskAssessment>::new();
+    let save = FormAction::<SaveRiskAssessment>::new();
     reload_after(save, reload);
     let error = move |field: &'static str| field_error(save, field);
     let RiskForm {
@@ -469,7 +473,7 @@ fn Risk(
             <details class="fr-mb-3w" open=true>
                 <summary>"Renseigner l’évaluation"</summary>
                 <ErrorAlert message=form_error(save)/>
-                <ActionForm action=save attr:class="fr-mt-2w" attr:id="form-risques">
+                <ServerForm action=save attr:class="fr-mt-2w" attr:id="form-risques">
                     <input type="hidden" name="event_id" value=event_id/>
                     <input type="hidden" name="version" value=version/>
                     <div class="fr-grid-row fr-grid-row--gutters">
@@ -494,7 +498,7 @@ fn Risk(
                         {move || error("notes").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
                     <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer l’évaluation"</button>
-                </ActionForm>
+                </ServerForm>
             </details>
         })}
     }
@@ -510,7 +514,7 @@ fn Attachments(
     event_id: String,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    let remove = ServerAction::<RemoveAttachment>::new();
+    let remove = FormAction::<RemoveAttachment>::new();
     reload_after(remove, reload);
     let upload = Action::new_local(|data: &web_sys::FormData| add_attachment(data.clone().into()));
     let uploaded = upload.value();
@@ -539,11 +543,11 @@ fn Attachments(
                             <li class="fr-mb-1w">
                                 <a class="fr-link fr-icon-download-line fr-link--icon-right" href=a.url download=a.file_name.clone()>{a.label}</a>
                                 {may_attach.then(|| view! {
-                                    <ActionForm action=remove attr:class="cordon-inline-form">
+                                    <ServerForm action=remove attr:class="cordon-inline-form">
                                         <input type="hidden" name="event_id" value=event_id/>
                                         <input type="hidden" name="id" value=a.id/>
                                         <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" aria-label=label>{text::ATTACHMENT_REMOVE}</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 })}
                             </li>
                         }
@@ -621,8 +625,8 @@ fn Amendments(
     version: String,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    let add = ServerAction::<AddAmendment>::new();
-    let remove = ServerAction::<RemoveAmendment>::new();
+    let add = FormAction::<AddAmendment>::new();
+    let remove = FormAction::<RemoveAmendment>::new();
     reload_after(add, reload);
     reload_after(remove, reload);
     let remove_event = event_id.clone();
@@ -642,12 +646,12 @@ fn Amendments(
                             <li class="fr-mb-1w">
                                 <strong>{a.article}</strong>{format!(" — {} : ", a.author)}{a.text}
                                 {a.may_remove.then(|| view! {
-                                    <ActionForm action=remove attr:class="cordon-inline-form">
+                                    <ServerForm action=remove attr:class="cordon-inline-form">
                                         <input type="hidden" name="event_id" value=event_id/>
                                         <input type="hidden" name="index" value=a.index.to_string()/>
                                         <input type="hidden" name="version" value=version/>
                                         <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" aria-label=label>"Retirer"</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 })}
                             </li>
                         }
@@ -659,7 +663,7 @@ fn Amendments(
             <details class="fr-mb-3w">
                 <summary>"Amender un article"</summary>
                 <ErrorAlert message=form_error(add)/>
-                <ActionForm action=add attr:class="fr-mt-2w">
+                <ServerForm action=add attr:class="fr-mt-2w">
                     <input type="hidden" name="event_id" value=event_id/>
                     <input type="hidden" name="version" value=version/>
                     <div class="fr-select-group">
@@ -674,7 +678,7 @@ fn Amendments(
                         {move || field_error(add, "text").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
                     <button type="submit" class="fr-btn fr-btn--secondary">"Ajouter l’amendement"</button>
-                </ActionForm>
+                </ServerForm>
             </details>
         })}
     }

@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::organisations::list_my_organisations;
 use crate::api::types::MyOrganisation;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::error_view;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let organisations = crate::ui::codec::load(|| (), |_| list_my_organisations());
+    let organisations = crate::ui::codec::load(|| (), |_| call!(crate::api::organisations::ListMyOrganisations {}));
     // Every resource of the page is created here, before anything suspends: a resource created
     // inside a suspended view is numbered differently on the server and in the browser, and
     // hydration then fails now and then (the prefecture's files count below).
-    let files = crate::ui::codec::load(|| (), |_| crate::api::events::list_events());
+    let files = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListEvents {}));
     view! {
         <Title text=text::DASHBOARD_TITLE/>
         <h1>{text::DASHBOARD_TITLE}</h1>

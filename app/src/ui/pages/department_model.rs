@@ -5,19 +5,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::department_convention::{
-    get_department_model, ClauseRow, CoefficientRow, SaveSizingCoefficient, SaveTemplateClause,
-};
+use crate::api::department_convention::{ClauseRow, CoefficientRow, SaveSizingCoefficient, SaveTemplateClause};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, reset_on_success, ErrorAlert, SuccessAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn DepartmentModelView() -> impl IntoView {
-    let save_coefficient = ServerAction::<SaveSizingCoefficient>::new();
-    let save_clause = ServerAction::<SaveTemplateClause>::new();
+    let save_coefficient = FormAction::<SaveSizingCoefficient>::new();
+    let save_clause = FormAction::<SaveTemplateClause>::new();
     let page = crate::ui::codec::load(
         move || (save_coefficient.version().get(), save_clause.version().get()),
-        |_| get_department_model(),
+        |_| call!(crate::api::department_convention::GetDepartmentModel {}),
     );
     // Which form was sent last: its message is the one shown.
     let last = RwSignal::new(None::<&'static str>);
@@ -94,10 +94,10 @@ fn coefficient_row(row: CoefficientRow) -> impl IntoView {
 
 /// One form for every coefficient: pick it, give the value and the reason.
 #[component]
-fn CoefficientForm(rows: Vec<CoefficientRow>, save: ServerAction<SaveSizingCoefficient>) -> impl IntoView {
+fn CoefficientForm(rows: Vec<CoefficientRow>, save: FormAction<SaveSizingCoefficient>) -> impl IntoView {
     let error = move |field: &'static str| field_error(save, field);
     view! {
-        <ActionForm action=save node_ref=reset_on_success(save) attr:class="fr-mb-4w" attr:id="formulaire-coefficient">
+        <ServerForm action=save node_ref=reset_on_success(save) attr:class="fr-mb-4w" attr:id="formulaire-coefficient">
             <fieldset class="fr-fieldset">
                 <legend class="fr-fieldset__legend fr-text--regular">"Changer un coefficient"</legend>
                 <div class="fr-fieldset__element">
@@ -127,18 +127,18 @@ fn CoefficientForm(rows: Vec<CoefficientRow>, save: ServerAction<SaveSizingCoeff
                     <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer le coefficient"</button>
                 </div>
             </fieldset>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
 #[component]
-fn ClauseForm(clause: ClauseRow, save: ServerAction<SaveTemplateClause>) -> impl IntoView {
+fn ClauseForm(clause: ClauseRow, save: FormAction<SaveTemplateClause>) -> impl IntoView {
     let id = format!("clause-{}", clause.code);
     let ClauseRow { code, label, text: current } = clause;
     let filled = !current.is_empty();
     let data_article = code.clone();
     view! {
-        <ActionForm action=save attr:class="fr-mb-3w" attr:data-article=data_article>
+        <ServerForm action=save attr:class="fr-mb-3w" attr:data-article=data_article>
             <input type="hidden" name="article" value=code/>
             <div class="fr-input-group">
                 <label class="fr-label" for=id.clone()>
@@ -148,6 +148,6 @@ fn ClauseForm(clause: ClauseRow, save: ServerAction<SaveTemplateClause>) -> impl
                 <textarea class="fr-input" id=id name="text" rows="3">{current}</textarea>
             </div>
             <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm">"Enregistrer la clause"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -8,19 +8,20 @@ use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
 use crate::api::evaluation::{
-    get_evaluation, CloseEvaluation, EvaluationPage, PartLine, SaveEvaluationAssessment, SaveEvaluationPart,
-    SetEvaluationDeadline,
+    CloseEvaluation, EvaluationPage, PartLine, SaveEvaluationAssessment, SaveEvaluationPart, SetEvaluationDeadline,
 };
 use crate::text;
-use crate::ui::components::{error_view, field_error, form_error, submit_to, ErrorAlert, Fields, SuccessAlert};
+use crate::ui::codec::call;
+use crate::ui::components::FormAction;
+use crate::ui::components::{error_view, field_error, form_error, submit_to, ErrorAlert, SuccessAlert};
 
 /// Every action of the page, created before anything suspends; a success reads the page again.
 #[derive(Clone, Copy)]
 struct Actions {
-    part: ServerAction<SaveEvaluationPart>,
-    assessment: ServerAction<SaveEvaluationAssessment>,
-    deadline: ServerAction<SetEvaluationDeadline>,
-    close: ServerAction<CloseEvaluation>,
+    part: FormAction<SaveEvaluationPart>,
+    assessment: FormAction<SaveEvaluationAssessment>,
+    deadline: FormAction<SetEvaluationDeadline>,
+    close: FormAction<CloseEvaluation>,
 }
 
 #[component]
@@ -28,10 +29,10 @@ pub fn EvaluationPageView() -> impl IntoView {
     let params = use_params_map();
     let event_id = move || params.with(|p| p.get("id").unwrap_or_default());
     let actions = Actions {
-        part: ServerAction::new(),
-        assessment: ServerAction::new(),
-        deadline: ServerAction::new(),
-        close: ServerAction::new(),
+        part: FormAction::new(),
+        assessment: FormAction::new(),
+        deadline: FormAction::new(),
+        close: FormAction::new(),
     };
     let page = crate::ui::codec::load(
         move || {
@@ -43,7 +44,7 @@ pub fn EvaluationPageView() -> impl IntoView {
             );
             (event_id(), versions)
         },
-        |(id, _)| get_evaluation(id),
+        |(id, _)| call!(crate::api::evaluation::GetEvaluation { event_id: id }),
     );
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
@@ -66,7 +67,7 @@ fn badge(code: &str) -> &'static str {
     }
 }
 
-fn saved<I>(action: ServerAction<I>, message: &'static str) -> Signal<Option<String>>
+fn saved<I>(action: FormAction<I>, message: &'static str) -> Signal<Option<String>>
 where
     I: server_fn::ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
 {
@@ -174,7 +175,7 @@ fn PartRow(line: PartLine) -> impl IntoView {
 }
 
 #[component]
-fn PartForm(line: PartLine, event_id: String, action: ServerAction<SaveEvaluationPart>) -> impl IntoView {
+fn PartForm(line: PartLine, event_id: String, action: FormAction<SaveEvaluationPart>) -> impl IntoView {
     let PartLine { participant_id, name, planned_peak, part, version, updated, .. } = line;
     let part = part.unwrap_or_else(|| crate::domain::evaluation::EvaluationPart {
         headcount_present: None,
@@ -207,7 +208,7 @@ fn PartForm(line: PartLine, event_id: String, action: ServerAction<SaveEvaluatio
             </p>
             <SuccessAlert message=saved(action, text::EVALUATION_PART_SAVED)/>
             <ErrorAlert message=form_error(action)/>
-            <form method="post" action=SaveEvaluationPart::url() on:submit=submit_to(action, read_part)>
+            <form method="post" action=SaveEvaluationPart::url() on:submit=submit_to(action)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <input type="hidden" name="participant_id" value=participant_id.clone()/>
                 <input type="hidden" name="version" value=version.to_string()/>
@@ -236,7 +237,7 @@ fn Assessments(
     prefecture_assessment: String,
     writes_organiser_assessment: bool,
     writes_prefecture_assessment: bool,
-    action: ServerAction<SaveEvaluationAssessment>,
+    action: FormAction<SaveEvaluationAssessment>,
 ) -> impl IntoView {
     let block = move |title: &'static str, id: &'static str, text_value: String, writes: bool| {
         let event_id = event_id.clone();
@@ -244,7 +245,7 @@ fn Assessments(
             view! {
                 <div class="fr-col-12 fr-col-md-6">
                     <h3 class="fr-h5">{title}</h3>
-                    <form method="post" action=SaveEvaluationAssessment::url() on:submit=submit_to(action, read_assessment)>
+                    <form method="post" action=SaveEvaluationAssessment::url() on:submit=submit_to(action)>
                         <input type="hidden" name="event_id" value=event_id/>
                         <input type="hidden" name="version" value=version.to_string()/>
                         <div class="fr-input-group" class:fr-input-group--error=move || field_error(action, "assessment").get().is_some()>
@@ -290,7 +291,7 @@ fn PrefectureControls(event_id: String, deadline: String, version: i64, actions:
             <h2 id="titre-prefecture" class="fr-h4">"Échéance et clôture"</h2>
             <SuccessAlert message=saved(set, text::EVALUATION_DEADLINE_SAVED)/>
             <ErrorAlert message=form_error(set)/>
-            <form method="post" action=SetEvaluationDeadline::url() on:submit=submit_to(set, read_deadline)>
+            <form method="post" action=SetEvaluationDeadline::url() on:submit=submit_to(set)>
                 <input type="hidden" name="event_id" value=event_id.clone()/>
                 <input type="hidden" name="version" value=version.to_string()/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(set, "deadline").get().is_some()>
@@ -302,7 +303,7 @@ fn PrefectureControls(event_id: String, deadline: String, version: i64, actions:
             </form>
             <SuccessAlert message=saved(close, text::EVALUATION_CLOSED_DONE)/>
             <ErrorAlert message=form_error(close)/>
-            <form method="post" action=CloseEvaluation::url() on:submit=submit_to(close, read_close)>
+            <form method="post" action=CloseEvaluation::url() on:submit=submit_to(close)>
                 <input type="hidden" name="event_id" value=close_event_id/>
                 <input type="hidden" name="version" value=version.to_string()/>
                 <p class="fr-text--sm fr-mt-2w">{text::EVALUATION_CLOSE_HELP}</p>
@@ -310,29 +311,4 @@ fn PrefectureControls(event_id: String, deadline: String, version: i64, actions:
             </form>
         </section>
     }
-}
-
-// The forms' fields, as the server functions take them (`submit_to`).
-fn read_part(f: &Fields) -> SaveEvaluationPart {
-    SaveEvaluationPart {
-        event_id: f.get("event_id"),
-        participant_id: f.get("participant_id"),
-        version: f.get("version"),
-        headcount_present: f.get("headcount_present"),
-        incidents: f.get("incidents"),
-        difficulties: f.get("difficulties"),
-        proposals: f.get("proposals"),
-    }
-}
-
-fn read_assessment(f: &Fields) -> SaveEvaluationAssessment {
-    SaveEvaluationAssessment { event_id: f.get("event_id"), version: f.get("version"), assessment: f.get("assessment") }
-}
-
-fn read_deadline(f: &Fields) -> SetEvaluationDeadline {
-    SetEvaluationDeadline { event_id: f.get("event_id"), deadline: f.get("deadline"), version: f.get("version") }
-}
-
-fn read_close(f: &Fields) -> CloseEvaluation {
-    CloseEvaluation { event_id: f.get("event_id"), version: f.get("version") }
 }

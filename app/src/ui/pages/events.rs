@@ -3,17 +3,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::events::{list_events, list_organiser_choices, CreateEvent};
+use crate::api::events::CreateEvent;
 use crate::api::plan_types::EventSummary;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SelectField, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let events = crate::ui::codec::load(|| (), |_| list_events());
+    let events = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListEvents {}));
     // Only a member of an organiser organisation is offered to create an event.
-    let organises = crate::ui::codec::load(|| (), |_| list_organiser_choices());
+    let organises = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListOrganiserChoices {}));
     view! {
         <Title text=text::EVENTS_TITLE/>
         <div class="fr-grid-row fr-grid-row--middle fr-mb-3w">
@@ -183,8 +185,8 @@ fn EventRows(#[prop(into)] list: Signal<Vec<EventSummary>>, worklist: bool) -> i
 
 #[component]
 pub fn NewEventPage() -> impl IntoView {
-    let create = ServerAction::<CreateEvent>::new();
-    let organisations = crate::ui::codec::load(|| (), |_| list_organiser_choices());
+    let create = FormAction::<CreateEvent>::new();
+    let organisations = crate::ui::codec::load(|| (), |_| call!(crate::api::events::ListOrganiserChoices {}));
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
     let behaviours: Vec<(&'static str, &'static str)> =
         PublicBehaviour::ALL.iter().map(|b| (b.code(), b.label())).collect();
@@ -206,7 +208,7 @@ pub fn NewEventPage() -> impl IntoView {
                         let options: Vec<(String, String)> = choices.into_iter().map(|c| (c.id, c.name)).collect();
                         let check = crate::ui::pages::plan::window_fields::window_check("", "");
                         view! {
-                            <ActionForm action=create>
+                            <ServerForm action=create>
                                 <div class="fr-select-group">
                                     <label class="fr-label" for="champ-organisation_id">"Organisateur"</label>
                                     <select class="fr-select" id="champ-organisation_id" name="organisation_id">
@@ -233,7 +235,7 @@ pub fn NewEventPage() -> impl IntoView {
                                 <LegalFacts legal=crate::domain::plan::LegalContext::default()
                                     declaration_error=field_error(create, "declaration_deposee_le")/>
                                 <button type="submit" class="fr-btn">{text::CREATE_EVENT_BUTTON}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }.into_any()
                     }
                 }

@@ -4,17 +4,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::invitations::{get_invitation, AcceptInvitation};
+use crate::api::invitations::AcceptInvitation;
 use crate::api::types::InvitationPreview;
 use crate::domain::Password;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let preview = crate::ui::codec::load(token, get_invitation);
+    let preview = crate::ui::codec::load(token, |t| call!(crate::api::invitations::GetInvitation { token: t }));
     view! {
         <Title text=text::ACCEPT_TITLE/>
         <div class="fr-grid-row fr-grid-row--center">
@@ -40,7 +42,7 @@ pub fn InvitationPage() -> impl IntoView {
 
 #[component]
 fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
-    let action = ServerAction::<AcceptInvitation>::new();
+    let action = FormAction::<AcceptInvitation>::new();
     let existing = preview.existing_account;
     view! {
         <p class="fr-text--lead">
@@ -48,7 +50,7 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
             <strong>{preview.email}</strong>"."
         </p>
         <ErrorAlert message=form_error(action)/>
-        <ActionForm action>
+        <ServerForm action>
             <input type="hidden" name="token" value=token/>
             {if existing {
                 view! {
@@ -71,6 +73,6 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
                     <button type="submit" class="fr-btn">{text::ACCEPT_BUTTON}</button>
                 }.into_any()
             }}
-        </ActionForm>
+        </ServerForm>
     }
 }

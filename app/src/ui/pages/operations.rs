@@ -8,24 +8,22 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
-use crate::api::operations::{
-    get_operations, AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry,
-};
-use crate::api::presence::{get_presence, PresenceBlock, ZoneNowLine};
+use crate::api::operations::{AcknowledgeAlert, AlertLine, LogLine, OperationsPage, SendAlert, WriteLogEntry};
+use crate::api::presence::{PresenceBlock, ZoneNowLine};
 use crate::domain::operations::{EntryRef, LogCategory, Register, Severity};
 use crate::text;
-use crate::ui::components::{
-    error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields,
-};
+use crate::ui::codec::call;
+use crate::ui::components::FormAction;
+use crate::ui::components::{error_view, field_error, form_error, options, reset_on_success, submit_to, ErrorAlert};
 use crate::ui::pages::operations_alerts::{CommandPost, OpenAlerts};
 use crate::ui::pages::operations_presence::{PresenceActions, TeamPresence, ZonesNow};
 
 /// The page's actions, made once at the top of the page (before anything suspends).
 #[derive(Clone, Copy)]
 struct Actions {
-    write: ServerAction<WriteLogEntry>,
-    send: ServerAction<SendAlert>,
-    ack: ServerAction<AcknowledgeAlert>,
+    write: FormAction<WriteLogEntry>,
+    send: FormAction<SendAlert>,
+    ack: FormAction<AcknowledgeAlert>,
 }
 
 #[component]
@@ -33,13 +31,13 @@ pub fn OperationsPageView() -> impl IntoView {
     let params = use_params_map();
     let event_id = move || params.with(|p| p.get("id").unwrap_or_default());
     let actions = Actions {
-        write: ServerAction::<WriteLogEntry>::new(),
-        send: ServerAction::<SendAlert>::new(),
-        ack: ServerAction::<AcknowledgeAlert>::new(),
+        write: FormAction::<WriteLogEntry>::new(),
+        send: FormAction::<SendAlert>::new(),
+        ack: FormAction::<AcknowledgeAlert>::new(),
     };
     let presence_actions = PresenceActions::new();
-    let page = crate::ui::codec::load(event_id, get_operations);
-    let presence = crate::ui::codec::load(event_id, get_presence);
+    let page = crate::ui::codec::load(event_id, |id| call!(crate::api::operations::GetOperations { event_id: id }));
+    let presence = crate::ui::codec::load(event_id, |id| call!(crate::api::presence::GetPresence { event_id: id }));
     view! {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
@@ -194,7 +192,7 @@ fn LogForm(
     event_id: String,
     zones: Vec<(String, String)>,
     writes_restricted: bool,
-    write: ServerAction<WriteLogEntry>,
+    write: FormAction<WriteLogEntry>,
 ) -> impl IntoView {
     let form = reset_on_success(write);
     let error = move |field: &'static str| field_error(write, field);
@@ -205,7 +203,7 @@ fn LogForm(
         <section aria-labelledby="titre-nouvelle-entree">
             <h2 id="titre-nouvelle-entree" class="fr-h4">{text::LOG_NEW}</h2>
             <ErrorAlert message=form_error(write)/>
-            <form method="post" action=WriteLogEntry::url() node_ref=form on:submit=submit_to(write, read_entry)>
+            <form method="post" action=WriteLogEntry::url() node_ref=form on:submit=submit_to(write)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-grid-row fr-grid-row--gutters">
                     <div class="fr-col-12 fr-col-md-4 fr-select-group" class:fr-select-group--error=group("category")>
@@ -256,19 +254,6 @@ fn LogForm(
                 <button type="submit" class="fr-btn fr-mt-2w">{text::LOG_WRITE}</button>
             </form>
         </section>
-    }
-}
-
-/// The log form's fields, as the server function takes them.
-fn read_entry(fields: &Fields) -> WriteLogEntry {
-    WriteLogEntry {
-        event_id: fields.get("event_id"),
-        zone_id: fields.get("zone_id"),
-        category: fields.get("category"),
-        severity: fields.get("severity"),
-        register: fields.get("register"),
-        text: fields.get("text"),
-        corrects: fields.get("corrects"),
     }
 }
 

@@ -12,7 +12,8 @@ use server_fn::ServerFn;
 use crate::api::operations::{AcknowledgeAlert, AlertLine, CloseAlert, SendAlert};
 use crate::domain::operations::Severity;
 use crate::text;
-use crate::ui::components::{field_error, form_error, options, reset_on_success, submit_to, ErrorAlert, Fields};
+use crate::ui::components::FormAction;
+use crate::ui::components::{field_error, form_error, options, reset_on_success, submit_to, ErrorAlert};
 
 /// Adds `line` to `alerts`, or replaces the alert it brings again (acknowledged since).
 #[cfg(feature = "hydrate")]
@@ -32,7 +33,7 @@ fn severity_label(code: &str) -> &'static str {
 pub fn OpenAlerts(
     event_id: String,
     alerts: RwSignal<Vec<AlertLine>>,
-    ack: ServerAction<AcknowledgeAlert>,
+    ack: FormAction<AcknowledgeAlert>,
 ) -> impl IntoView {
     let open = move || {
         let mut open: Vec<AlertLine> = alerts
@@ -70,7 +71,7 @@ pub fn OpenAlerts(
     }
 }
 
-fn open_alert(event_id: &str, alert: AlertLine, ack: ServerAction<AcknowledgeAlert>) -> impl IntoView {
+fn open_alert(event_id: &str, alert: AlertLine, ack: FormAction<AcknowledgeAlert>) -> impl IntoView {
     let AlertLine { id, at, sender, target, severity_code, text: body, restricted, .. } = alert;
     let kind = if matches!(severity_code.as_str(), "elevee" | "critique") { "error" } else { "warning" };
     let anchor = format!("alerte-{id}");
@@ -82,7 +83,7 @@ fn open_alert(event_id: &str, alert: AlertLine, ack: ServerAction<AcknowledgeAle
                 {restricted.then(|| view! { " "<span class="fr-badge fr-badge--sm fr-badge--info">{text::LOG_RESTRICTED_BADGE}</span> })}
             </p>
             <p class="cordon-prewrap">{body}</p>
-            <form method="post" action=AcknowledgeAlert::url() on:submit=submit_to(ack, read_ack) class="fr-mt-2w">
+            <form method="post" action=AcknowledgeAlert::url() on:submit=submit_to(ack) class="fr-mt-2w">
                 <input type="hidden" name="event_id" value=event_id.to_string()/>
                 <input type="hidden" name="alert_id" value=id/>
                 <button type="submit" class="fr-btn fr-btn--sm">{text::ALERT_ACKNOWLEDGE}</button>
@@ -105,20 +106,16 @@ fn closed_alert(alert: AlertLine) -> impl IntoView {
     }
 }
 
-fn read_ack(fields: &Fields) -> AcknowledgeAlert {
-    AcknowledgeAlert { event_id: fields.get("event_id"), alert_id: fields.get("alert_id") }
-}
-
 /// The command post's part: the form and the alerts sent with their acknowledgements.
 #[component]
 pub fn CommandPost(
     event_id: String,
     targets: Vec<(String, String)>,
     alerts: RwSignal<Vec<AlertLine>>,
-    send: ServerAction<SendAlert>,
+    send: FormAction<SendAlert>,
 ) -> impl IntoView {
     let form = reset_on_success(send);
-    let close = ServerAction::<CloseAlert>::new();
+    let close = FormAction::<CloseAlert>::new();
     let error = move |field: &'static str| field_error(send, field);
     let group = move |field: &'static str| move || error(field).get().is_some();
     let message =
@@ -135,7 +132,7 @@ pub fn CommandPost(
             <h2 id="titre-envoyer-alerte" class="fr-h4">{text::ALERT_SEND_TITLE}</h2>
             <p class="fr-text--sm">{text::ALERT_SEND_INTRO}</p>
             <ErrorAlert message=form_error(send)/>
-            <form method="post" action=SendAlert::url() node_ref=form on:submit=submit_to(send, read_alert)>
+            <form method="post" action=SendAlert::url() node_ref=form on:submit=submit_to(send)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-grid-row fr-grid-row--gutters">
                     <div class="fr-col-12 fr-col-md-8 fr-select-group" class:fr-select-group--error=group("target")>
@@ -177,12 +174,12 @@ pub fn CommandPost(
     }
 }
 
-fn sent_alert(event_id: &str, alert: AlertLine, close: ServerAction<CloseAlert>) -> impl IntoView {
+fn sent_alert(event_id: &str, alert: AlertLine, close: FormAction<CloseAlert>) -> impl IntoView {
     let AlertLine { id, at, sender, target, severity_code, text: body, recipients, may_close, may_withdraw, .. } =
         alert;
     let button = |how: &'static str, label: &'static str, title: Option<&'static str>| {
         view! {
-            <form method="post" action=CloseAlert::url() on:submit=submit_to(close, read_close)>
+            <form method="post" action=CloseAlert::url() on:submit=submit_to(close)>
                 <input type="hidden" name="event_id" value=event_id.to_string()/>
                 <input type="hidden" name="alert_id" value=id.clone()/>
                 <input type="hidden" name="how" value=how/>
@@ -218,18 +215,5 @@ fn sent_alert(event_id: &str, alert: AlertLine, close: ServerAction<CloseAlert>)
             </ul>
             <div class="cordon-remove fr-mb-1w">{actions}</div>
         </li>
-    }
-}
-
-fn read_close(fields: &Fields) -> CloseAlert {
-    CloseAlert { event_id: fields.get("event_id"), alert_id: fields.get("alert_id"), how: fields.get("how") }
-}
-
-fn read_alert(fields: &Fields) -> SendAlert {
-    SendAlert {
-        event_id: fields.get("event_id"),
-        target: fields.get("target"),
-        severity: fields.get("severity"),
-        text: fields.get("text"),
     }
 }

@@ -9,22 +9,22 @@ use crate::api::presence::{
     CreatePresenceLink, MarkPresence, NewPresenceLink, RevokePresenceLink, TeamLine, ZoneNowLine,
 };
 use crate::text;
-use crate::ui::components::{form_error, submit_to, ErrorAlert, Fields};
+use crate::ui::components::{form_error, submit_to, ErrorAlert, FormAction};
 
 /// The presence's actions, made once at the top of the page.
 #[derive(Clone, Copy)]
 pub struct PresenceActions {
-    pub mark: ServerAction<MarkPresence>,
-    pub link: ServerAction<CreatePresenceLink>,
-    pub revoke: ServerAction<RevokePresenceLink>,
+    pub mark: FormAction<MarkPresence>,
+    pub link: FormAction<CreatePresenceLink>,
+    pub revoke: FormAction<RevokePresenceLink>,
 }
 
 impl PresenceActions {
     pub fn new() -> Self {
         PresenceActions {
-            mark: ServerAction::<MarkPresence>::new(),
-            link: ServerAction::<CreatePresenceLink>::new(),
-            revoke: ServerAction::<RevokePresenceLink>::new(),
+            mark: FormAction::<MarkPresence>::new(),
+            link: FormAction::<CreatePresenceLink>::new(),
+            revoke: FormAction::<RevokePresenceLink>::new(),
         }
     }
 }
@@ -106,19 +106,14 @@ pub fn TeamPresence(
             });
         }
     });
-    // The link being revoked (the action's input is gone once it answers).
-    let revoking = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(input) = revoke.input().get() {
-            revoking.set(input.link_id);
-        }
-    });
+    // A link revoked: the team's lines read again (they list each agent's live links).
+    let revoked = RwSignal::new(0u32);
     Effect::new(move |_| {
         if let Some(Ok(())) = revoke.value().get() {
-            let gone = revoking.get_untracked();
-            team.update(|all| all.iter_mut().for_each(|l| l.links.retain(|id| *id != gone)));
+            revoked.update(|n| *n = n.wrapping_add(1));
         }
     });
+    refresh_on_change(event_id.clone(), revoked, team);
     let errors = move || form_error(mark).get().or(form_error(link).get()).or(form_error(revoke).get());
     view! {
         <section class="fr-mt-4w" aria-labelledby="titre-equipe">
@@ -140,7 +135,9 @@ fn refresh_on_change(event_id: String, changed: RwSignal<u32>, team: RwSignal<Ve
         if previous.is_some_and(|p| p != now) {
             let event_id = event_id.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(block) = crate::api::presence::get_presence(event_id).await {
+                if let Ok(block) =
+                    crate::ui::codec::call!(crate::api::presence::GetPresence { event_id: event_id }).await
+                {
                     team.set(block.team);
                 }
             });
@@ -184,20 +181,20 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
             <p class="fr-text--sm fr-mb-1w">{shift}{(!count.is_empty()).then(|| format!(" · {count}"))}</p>
             <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
                 {open.then(|| view! {
-                    <form method="post" action=MarkPresence::url() on:submit=submit_to(mark, read_mark)>
+                    <form method="post" action=MarkPresence::url() on:submit=submit_to(mark)>
                         <input type="hidden" name="event_id" value=event_id.to_string()/>
                         <input type="hidden" name="agent_id" value=agent_id.clone()/>
                         <input type="hidden" name="movement" value=movement.code()/>
                         <button type="submit" class="fr-btn fr-btn--sm">{label}</button>
                     </form>
                 })}
-                <form method="post" action=CreatePresenceLink::url() on:submit=submit_to(link, read_link)>
+                <form method="post" action=CreatePresenceLink::url() on:submit=submit_to(link)>
                     <input type="hidden" name="event_id" value=event_id.to_string()/>
                     <input type="hidden" name="agent_id" value=agent_id.clone()/>
                     <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary">{text::PRESENCE_NEW_LINK}</button>
                 </form>
                 {links.into_iter().map(|link_id| view! {
-                    <form method="post" action=RevokePresenceLink::url() on:submit=submit_to(revoke, read_revoke)>
+                    <form method="post" action=RevokePresenceLink::url() on:submit=submit_to(revoke)>
                         <input type="hidden" name="event_id" value=event_id.to_string()/>
                         <input type="hidden" name="link_id" value=link_id/>
                         <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary">{text::PRESENCE_REVOKE_LINK}</button>
@@ -207,20 +204,4 @@ fn member(event_id: &str, line: TeamLine, open: bool, actions: PresenceActions) 
             {new_link}
         </li>
     }
-}
-
-fn read_mark(fields: &Fields) -> MarkPresence {
-    MarkPresence {
-        event_id: fields.get("event_id"),
-        agent_id: fields.get("agent_id"),
-        movement: fields.get("movement"),
-    }
-}
-
-fn read_link(fields: &Fields) -> CreatePresenceLink {
-    CreatePresenceLink { event_id: fields.get("event_id"), agent_id: fields.get("agent_id") }
-}
-
-fn read_revoke(fields: &Fields) -> RevokePresenceLink {
-    RevokePresenceLink { event_id: fields.get("event_id"), link_id: fields.get("link_id") }
 }

@@ -5,27 +5,29 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::organisations::{get_organisation, InviteMember, SetOrganisationSiret};
+use crate::api::organisations::{InviteMember, SetOrganisationSiret};
 use crate::api::types::OrganisationPage;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{
     error_view, field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::pages::organisation_members::{MemberRemoval, MembersTable};
 
 #[component]
 pub fn OrganisationPageView() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let invite = ServerAction::<InviteMember>::new();
-    let siret = ServerAction::<SetOrganisationSiret>::new();
+    let invite = FormAction::<InviteMember>::new();
+    let siret = FormAction::<SetOrganisationSiret>::new();
     let removal = MemberRemoval::new();
     let page = crate::ui::codec::load(
         move || {
             let versions = (invite.version().get(), siret.version().get());
             (id(), versions, removal.action.version().get(), removal.delegation.version().get())
         },
-        |(id, _, _, _)| get_organisation(id),
+        |(o, _, _, _)| call!(crate::api::organisations::GetOrganisation { id: o }),
     );
     view! {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
@@ -42,8 +44,8 @@ pub fn OrganisationPageView() -> impl IntoView {
 #[component]
 fn Organisation(
     page: OrganisationPage,
-    invite: ServerAction<InviteMember>,
-    siret: ServerAction<SetOrganisationSiret>,
+    invite: FormAction<InviteMember>,
+    siret: FormAction<SetOrganisationSiret>,
     removal: MemberRemoval,
 ) -> impl IntoView {
     let org = page.organisation.clone();
@@ -66,7 +68,7 @@ fn Organisation(
 fn SiretForm(
     organisation_id: String,
     current: Option<String>,
-    action: ServerAction<SetOrganisationSiret>,
+    action: FormAction<SetOrganisationSiret>,
 ) -> impl IntoView {
     let saved =
         Signal::derive(move || matches!(action.value().get(), Some(Ok(()))).then(|| text::SIRET_SAVED.to_string()));
@@ -75,11 +77,11 @@ fn SiretForm(
         <p class="fr-text--sm">{text::SIRET_HELP}</p>
         <SuccessAlert message=saved/>
         <ErrorAlert message=form_error(action)/>
-        <ActionForm action>
+        <ServerForm action>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <TextField name="siret" label=text::LABEL_SIRET value=current.unwrap_or_default() error=field_error(action, "siret")/>
             <button type="submit" class="fr-btn fr-btn--secondary">{text::SIRET_BUTTON}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -108,14 +110,14 @@ fn Invitations(pending: Vec<crate::api::types::PendingInvitation>) -> impl IntoV
 }
 
 #[component]
-fn InviteForm(organisation_id: String, invite: ServerAction<InviteMember>) -> impl IntoView {
+fn InviteForm(organisation_id: String, invite: FormAction<InviteMember>) -> impl IntoView {
     let sent =
         Signal::derive(move || matches!(invite.value().get(), Some(Ok(()))).then(|| text::INVITE_SENT.to_string()));
     view! {
         <h2 class="fr-h4 fr-mt-4w">{text::INVITE_TITLE}</h2>
         <SuccessAlert message=sent/>
         <ErrorAlert message=form_error(invite)/>
-        <ActionForm action=invite node_ref=reset_on_success(invite)>
+        <ServerForm action=invite node_ref=reset_on_success(invite)>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-6">
@@ -129,6 +131,6 @@ fn InviteForm(organisation_id: String, invite: ServerAction<InviteMember>) -> im
                 </div>
             </div>
             <button type="submit" class="fr-btn fr-mt-2w">{text::INVITE_BUTTON}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

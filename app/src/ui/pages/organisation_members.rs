@@ -8,14 +8,15 @@ use crate::api::memberships::{RecordDelegation, RemoveMember};
 use crate::api::types::Member;
 use crate::text;
 use crate::ui::components::{field_error, ConfirmButton, SuccessAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The page's removal action and the member last asked to leave.
 #[derive(Clone, Copy)]
 pub struct MemberRemoval {
-    pub action: ServerAction<RemoveMember>,
+    pub action: FormAction<RemoveMember>,
     pub last: RwSignal<Option<String>>,
     /// A prefecture member's délégation de signature being recorded.
-    pub delegation: ServerAction<RecordDelegation>,
+    pub delegation: FormAction<RecordDelegation>,
     /// The member whose délégation was last submitted: its error shows on that row only.
     pub delegation_last: RwSignal<Option<String>>,
 }
@@ -24,9 +25,9 @@ impl MemberRemoval {
     /// A fresh action, with no removal asked yet.
     pub fn new() -> Self {
         MemberRemoval {
-            action: ServerAction::new(),
+            action: FormAction::new(),
             last: RwSignal::new(None),
-            delegation: ServerAction::new(),
+            delegation: FormAction::new(),
             delegation_last: RwSignal::new(None),
         }
     }
@@ -92,7 +93,7 @@ fn DelegationForm(
     organisation_id: String,
     user_id: String,
     current: Option<crate::domain::organisation::SignatureDelegation>,
-    action: ServerAction<RecordDelegation>,
+    action: FormAction<RecordDelegation>,
     last: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let prefix = format!("delegation-{user_id}");
@@ -116,7 +117,7 @@ fn DelegationForm(
         // once components are erased).
         <details class="cordon-delegation" open=move || error.get().is_some() on:submit=move |_| last.set(Some(submitted.clone()))>
         <summary class="fr-link fr-text--sm">{text::DELEGATION_EDIT}</summary>
-        <ActionForm action>
+        <ServerForm action>
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <input type="hidden" name="user_id" value=user_id/>
             <div class="fr-input-group fr-mb-1w">
@@ -129,7 +130,7 @@ fn DelegationForm(
             </div>
             {move || error.get().map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
             <button type="submit" class="fr-btn fr-btn--secondary fr-btn--sm">{text::DELEGATION_SAVE}</button>
-        </ActionForm>
+        </ServerForm>
         </details>
     }
 }
@@ -145,12 +146,12 @@ fn RemoveMemberForm(organisation_id: String, user_id: String, name: String, remo
     let clicked = user_id.clone();
     let on_confirm = Callback::new(move |_| removal.last.set(Some(clicked.clone())));
     view! {
-        <ActionForm action attr:class="cordon-remove">
+        <ServerForm action attr:class="cordon-remove">
             <input type="hidden" name="organisation_id" value=organisation_id/>
             <input type="hidden" name="user_id" value=user_id/>
             <ConfirmButton label=text::MEMBER_REMOVE confirm=text::MEMBER_REMOVE_CONFIRM
                 what=text::member_remove_label(&name) on_confirm/>
             {move || error().map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
-        </ActionForm>
+        </ServerForm>
     }
 }

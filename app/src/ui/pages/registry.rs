@@ -3,18 +3,20 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::registry::{get_registry, AddConventionInForce, RegistryLine, RegistryPage, RemoveConventionInForce};
+use crate::api::registry::{AddConventionInForce, RegistryLine, RegistryPage, RemoveConventionInForce};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, reset_on_success, ErrorAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn RegistryPageView() -> impl IntoView {
     let year = RwSignal::new(0i32);
-    let add = ServerAction::<AddConventionInForce>::new();
-    let remove = ServerAction::<RemoveConventionInForce>::new();
+    let add = FormAction::<AddConventionInForce>::new();
+    let remove = FormAction::<RemoveConventionInForce>::new();
     let page = crate::ui::codec::load(
         move || (year.get(), add.version().get(), remove.version().get()),
-        |(y, _, _)| get_registry(y),
+        |(y, _, _)| call!(crate::api::registry::GetRegistry { year: y }),
     );
     view! {
         <Title text=text::REGISTRY_TITLE/>
@@ -42,8 +44,8 @@ fn flag(yes: bool) -> &'static str {
 fn Registry(
     page: RegistryPage,
     year: RwSignal<i32>,
-    add: ServerAction<AddConventionInForce>,
-    remove: ServerAction<RemoveConventionInForce>,
+    add: FormAction<AddConventionInForce>,
+    remove: FormAction<RemoveConventionInForce>,
 ) -> impl IntoView {
     let RegistryPage {
         department,
@@ -118,7 +120,7 @@ fn Registry(
         })}
         <h2 class="fr-h4">"Enregistrer une convention en vigueur"</h2>
         <ErrorAlert message=form_error(add)/>
-        <ActionForm action=add node_ref=form>
+        <ServerForm action=add node_ref=form>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-3">
                     <div class="fr-input-group" class:fr-input-group--error=move || error("commune_code").get().is_some()>
@@ -163,12 +165,12 @@ fn Registry(
                     .collect_view()}
             </div>
             <button type="submit" class="fr-btn fr-mt-2w">"Enregistrer la convention"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
 #[component]
-fn Line(entry: RegistryLine, remove: ServerAction<RemoveConventionInForce>) -> impl IntoView {
+fn Line(entry: RegistryLine, remove: FormAction<RemoveConventionInForce>) -> impl IntoView {
     let RegistryLine {
         id,
         commune_code,
@@ -200,10 +202,10 @@ fn Line(entry: RegistryLine, remove: ServerAction<RemoveConventionInForce>) -> i
                 }}
             </td>
             <td>
-                <ActionForm action=remove>
+                <ServerForm action=remove>
                     <input type="hidden" name="id" value=id/>
                     <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm" aria-label=label>"Retirer"</button>
-                </ActionForm>
+                </ServerForm>
             </td>
         </tr>
     }

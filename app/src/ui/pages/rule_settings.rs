@@ -4,14 +4,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::rule_settings::{get_rule_settings, RuleRow, SaveRuleSetting};
+use crate::api::rule_settings::{RuleRow, SaveRuleSetting};
 use crate::domain::compliance::Severity;
+use crate::ui::codec::call;
 use crate::ui::components::{error_view, field_error, form_error, ErrorAlert, SuccessAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn RuleSettingsPageView() -> impl IntoView {
-    let save = ServerAction::<SaveRuleSetting>::new();
-    let page = crate::ui::codec::load(move || save.version().get(), |_| get_rule_settings());
+    let save = FormAction::<SaveRuleSetting>::new();
+    let page =
+        crate::ui::codec::load(move || save.version().get(), |_| call!(crate::api::rule_settings::GetRuleSettings {}));
     let saved = Signal::derive(move || {
         matches!(save.value().get(), Some(Ok(())))
             .then(|| "Règle enregistrée ; les plans du département sont vérifiés avec elle.".to_string())
@@ -38,7 +41,7 @@ pub fn RuleSettingsPageView() -> impl IntoView {
 }
 
 #[component]
-fn RuleItem(rule: RuleRow, save: ServerAction<SaveRuleSetting>) -> impl IntoView {
+fn RuleItem(rule: RuleRow, save: FormAction<SaveRuleSetting>) -> impl IntoView {
     let severities: Vec<(&'static str, &'static str)> = Severity::ALL.iter().map(|s| (s.code(), s.label())).collect();
     let code = rule.code.clone();
     let id = move |field: &str| format!("regle-{code}-{field}");
@@ -55,7 +58,7 @@ fn RuleItem(rule: RuleRow, save: ServerAction<SaveRuleSetting>) -> impl IntoView
                     {summary}
                     {reason.clone().map(|r| view! { <span class="fr-text--sm">{format!(" — adaptée : {r}")}</span> })}
                 </summary>
-                <ActionForm action=save attr:class="fr-mt-2w">
+                <ServerForm action=save attr:class="fr-mt-2w">
                     <input type="hidden" name="rule" value=rule_code/>
                     <div class="fr-checkbox-group fr-mb-2w">
                         <input type="checkbox" id=id("enabled") name="enabled" value="oui" checked=enabled/>
@@ -78,7 +81,7 @@ fn RuleItem(rule: RuleRow, save: ServerAction<SaveRuleSetting>) -> impl IntoView
                         {move || field_error(save, "reason").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                     </div>
                     <button type="submit" class="fr-btn fr-btn--secondary fr-btn--sm">"Enregistrer cette règle"</button>
-                </ActionForm>
+                </ServerForm>
             </details>
         </li>
     }

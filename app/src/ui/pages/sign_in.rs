@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query_map;
 use crate::api::auth::SignIn;
 use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
+    let action = FormAction::<SignIn>::new();
     let next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
     let show_password = RwSignal::new(false);
     // Back from a password reset: say it worked.
@@ -24,7 +25,7 @@ pub fn SignInPage() -> impl IntoView {
                 <p>{text::SIGN_IN_INTRO}</p>
                 <SuccessAlert message=reset_done/>
                 <ErrorAlert message=form_error(action)/>
-                <ActionForm action>
+                <ServerForm action>
                     <fieldset class="fr-fieldset" aria-label=text::SIGN_IN_TITLE>
                         <div class="fr-fieldset__element">
                             <TextField name="email" label=text::LABEL_EMAIL hint=text::HINT_EMAIL kind="email"
@@ -55,7 +56,7 @@ pub fn SignInPage() -> impl IntoView {
                             <button type="submit" class="fr-btn">{text::NAV_SIGN_IN}</button>
                         </div>
                     </fieldset>
-                </ActionForm>
+                </ServerForm>
             </div>
         </div>
     }

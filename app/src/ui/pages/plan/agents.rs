@@ -11,14 +11,15 @@ use crate::domain::time::{format_date_input, format_last_day_fr};
 use crate::ui::components::{
     field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::components::{FormAction, ServerForm};
 
 use super::remove::{remove_button, Removing};
 
 #[component]
 pub fn AgentsSection(
     page: PlanPage,
-    import: ServerAction<ImportAgentsCsv>,
-    save: ServerAction<SaveAgent>,
+    import: FormAction<ImportAgentsCsv>,
+    save: FormAction<SaveAgent>,
     removing: Removing,
 ) -> impl IntoView {
     let mine: Vec<(String, String)> = page
@@ -68,7 +69,7 @@ pub fn AgentsSection(
     });
     let owners = mine.clone();
     let stored = StoredValue::new(page.clone());
-    let preview = ServerAction::<PreviewAgentsCsv>::new();
+    let preview = FormAction::<PreviewAgentsCsv>::new();
     let event_id = page.plan.event.id().to_string();
     let event_for_import = event_id.clone();
     let imported = Signal::derive(move || match import.value().get() {
@@ -110,7 +111,7 @@ pub fn AgentsSection(
             </p>
             <SuccessAlert message=imported/>
             <ErrorAlert message=form_error(preview)/>
-            <ActionForm action=preview>
+            <ServerForm action=preview>
                 <input type="hidden" name="event_id" value=event_id.clone()/>
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-agents-participant_id">"Organisation"</label>
@@ -124,7 +125,7 @@ pub fn AgentsSection(
                     {move || field_error(preview, "csv").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <button type="submit" class="fr-btn fr-btn--secondary">"Prévisualiser"</button>
-            </ActionForm>
+            </ServerForm>
             {move || match preview.value().get() {
                 Some(Ok(outcome)) => view! { <Preview outcome event_id=event_for_import.clone() import/> }.into_any(),
                 _ => ().into_any(),
@@ -135,7 +136,7 @@ pub fn AgentsSection(
 }
 
 #[component]
-fn Preview(outcome: AgentsCsvOutcome, event_id: String, import: ServerAction<ImportAgentsCsv>) -> impl IntoView {
+fn Preview(outcome: AgentsCsvOutcome, event_id: String, import: FormAction<ImportAgentsCsv>) -> impl IntoView {
     let valid = outcome.rows.iter().filter(|r| r.errors.is_empty()).count();
     let invalid = outcome.rows.len() - valid;
     let participant = outcome.participant_id.clone();
@@ -161,12 +162,12 @@ fn Preview(outcome: AgentsCsvOutcome, event_id: String, import: ServerAction<Imp
                 </table>
             </div>
             {(valid > 0 && outcome.file_errors.is_empty()).then(|| view! {
-                <ActionForm action=import>
+                <ServerForm action=import>
                     <input type="hidden" name="event_id" value=event_id/>
                     <input type="hidden" name="participant_id" value=participant/>
                     <input type="hidden" name="csv" value=outcome.csv/>
                     <button type="submit" class="fr-btn">{format!("Importer les {valid} agent(s) valide(s)")}</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </div>
     }
@@ -175,7 +176,7 @@ fn Preview(outcome: AgentsCsvOutcome, event_id: String, import: ServerAction<Imp
 /// Adding one agent, or changing the agent picked in the table.
 fn agent_form(
     page: &PlanPage,
-    action: ServerAction<SaveAgent>,
+    action: FormAction<SaveAgent>,
     owners: Vec<(String, String)>,
     editing: Option<Agent>,
     selected: RwSignal<Option<String>>,
@@ -203,7 +204,7 @@ fn agent_form(
         {is_edit.then(|| view! {
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouvel agent"</button>
         })}
-        <ActionForm action node_ref=reset_on_success(action)>
+        <ServerForm action node_ref=reset_on_success(action)>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -251,7 +252,7 @@ fn agent_form(
                 {move || field_error(action, "qualifications").get().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
             </fieldset>
             <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-agent">{if is_edit { "Enregistrer l’agent" } else { "Ajouter l’agent" }}</button>
-        </ActionForm>
+        </ServerForm>
     }
     .into_any()
 }

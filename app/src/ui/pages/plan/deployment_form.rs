@@ -11,6 +11,7 @@ use crate::domain::plan::{Deployment, MissionCategory, Visibility};
 use crate::domain::time::format_input_local;
 use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 use super::forms::ZoneSelect;
 use super::posts::PostSelect;
@@ -20,7 +21,7 @@ use super::window_fields::WindowFields;
 #[component]
 pub fn DeploymentForm(
     page: PlanPage,
-    action: ServerAction<SaveDeployment>,
+    action: FormAction<SaveDeployment>,
     selected: RwSignal<Option<String>>,
     template: RwSignal<Option<Deployment>>,
     removing: Removing,
@@ -92,7 +93,7 @@ pub fn focus_form() {
 
 /// The form, filled with `values` when given: the record itself when `existing` (its id and
 /// version are sent), else a template for a new one.
-fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<Deployment>, existing: bool) -> AnyView {
+fn form(page: &PlanPage, action: FormAction<SaveDeployment>, values: Option<Deployment>, existing: bool) -> AnyView {
     let editing = values;
     let zone = page.plan.event.time_zone();
     let zones: Vec<(String, String)> =
@@ -174,7 +175,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
     // a component (`ActionForm`) are not attached once components are erased.
     view! {
         <div on:input=recheck.clone() on:change=recheck>
-        <ActionForm action>
+        <ServerForm action>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -207,7 +208,7 @@ fn form(page: &PlanPage, action: ServerAction<SaveDeployment>, values: Option<De
             })}
             <super::preview::CompliancePreview findings=preview/>
             <button type="submit" class="fr-btn" id="enregistrer-deploiement">"Enregistrer le déploiement"</button>
-        </ActionForm>
+        </ServerForm>
         </div>
     }
     .into_any()

@@ -9,10 +9,11 @@ use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::domain::time::format_input_local;
 use crate::text;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SelectField, SuccessAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::pages::events::LegalFacts;
 
 #[component]
-pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl IntoView {
+pub fn EventForm(page: PlanPage, action: FormAction<UpdateEvent>) -> impl IntoView {
     let event = page.plan.event.clone();
     let tz = event.time_zone();
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
@@ -29,7 +30,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
             <h2 id="titre-evenement" class="fr-h4">"Modifier l’événement"</h2>
             <SuccessAlert message=saved/>
             <ErrorAlert message=form_error(action)/>
-            <ActionForm action>
+            <ServerForm action>
                 <input type="hidden" name="event_id" value=event.id().to_string()/>
                 <input type="hidden" name="version" value=page.event_version.to_string()/>
                 <TextField form="evenement" name="name" label="Nom de l’événement" required=true value=event.name().to_string() error=field_error(action, "name")/>
@@ -67,7 +68,7 @@ pub fn EventForm(page: PlanPage, action: ServerAction<UpdateEvent>) -> impl Into
                 </div>
                 <p class="fr-hint-text">{format!("Heures locales ({}). La commune ne se change pas : créez un autre événement.", tz.name())}</p>
                 <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-evenement">"Enregistrer l’événement"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

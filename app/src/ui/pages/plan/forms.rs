@@ -7,6 +7,7 @@ use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Need, ParticipantRole, PlanError, Qualification, Zone, ZoneKind, MAX_HEADCOUNT};
 use crate::domain::time::{format_input_local, format_short_fr};
 use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, SelectField, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::pages::events::Checkbox;
 
 use super::posts::PostSelect;
@@ -14,7 +15,7 @@ use super::remove::{remove_button, Removing};
 use super::window_fields::WindowFields;
 
 #[component]
-pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>, removing: Removing) -> impl IntoView {
+pub fn ZoneForm(page: PlanPage, action: FormAction<SaveZone>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     // After a successful save, the form goes back to "add".
@@ -62,7 +63,7 @@ pub fn ZoneForm(page: PlanPage, action: ServerAction<SaveZone>, removing: Removi
 
 fn zone_form(
     page: &PlanPage,
-    action: ServerAction<SaveZone>,
+    action: FormAction<SaveZone>,
     editing: Option<Zone>,
     selected: RwSignal<Option<String>>,
 ) -> AnyView {
@@ -80,7 +81,7 @@ fn zone_form(
         {editing.is_some().then(|| view! {
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouvelle zone"</button>
         })}
-        <ActionForm action node_ref=reset_on_success(action)>
+        <ServerForm action node_ref=reset_on_success(action)>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -96,7 +97,7 @@ fn zone_form(
             <Checkbox name="public_road" label="Zone sur la voie publique" checked=public_road/>
             <Checkbox name="acces_enceinte" label=crate::text::ZONE_ACCES_ENCEINTE checked=enclosed/>
             <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-zone">{if title == "Modifier la zone" { "Enregistrer la zone" } else { "Ajouter la zone" }}</button>
-        </ActionForm>
+        </ServerForm>
     }
     .into_any()
 }
@@ -110,7 +111,7 @@ fn record_ref(page: &PlanPage, id: Option<&str>) -> (String, String) {
 }
 
 #[component]
-pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>, removing: Removing) -> impl IntoView {
+pub fn NeedForm(page: PlanPage, action: FormAction<SaveNeed>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -175,7 +176,7 @@ pub fn NeedForm(page: PlanPage, action: ServerAction<SaveNeed>, removing: Removi
 
 fn need_form(
     page: &PlanPage,
-    action: ServerAction<SaveNeed>,
+    action: FormAction<SaveNeed>,
     editing: Option<Need>,
     selected: RwSignal<Option<String>>,
 ) -> AnyView {
@@ -206,7 +207,7 @@ fn need_form(
         {is_edit.then(|| view! {
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau besoin"</button>
         })}
-        <ActionForm action node_ref=reset_on_success(action)>
+        <ServerForm action node_ref=reset_on_success(action)>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -222,7 +223,7 @@ fn need_form(
                 <div class="fr-col-6 fr-col-md-3"><TextField form="besoin" name="min_men" label="Dont hommes" kind="number" value=men error=field_error(action, "min_men")/></div>
             </div>
             <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-besoin">{if is_edit { "Enregistrer le besoin" } else { "Ajouter le besoin" }}</button>
-        </ActionForm>
+        </ServerForm>
     }
     .into_any()
 }
@@ -266,7 +267,7 @@ pub fn ZoneSelect(
 }
 
 #[component]
-pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> impl IntoView {
+pub fn ParticipantForm(page: PlanPage, action: FormAction<AddParticipant>) -> impl IntoView {
     let taken: Vec<String> = page.plan.participants.iter().map(|p| p.organisation_id().to_string()).collect();
     // The organisations it may associate come with the page (an organiser's only).
     let options: Vec<(String, String)> = page
@@ -284,7 +285,7 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
         <section class="fr-mt-4w" aria-labelledby="titre-associer">
             <h3 class="fr-h6" id="titre-associer">"Associer une organisation"</h3>
             <ErrorAlert message=form_error(action)/>
-            <ActionForm action node_ref=reset_on_success(action)>
+            <ServerForm action node_ref=reset_on_success(action)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-participant-organisation_id">"Organisation"</label>
@@ -299,7 +300,7 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
                     <div class="fr-col-12 fr-col-md-6"><TextField form="participant" name="contact_phone" label="Téléphone du contact" kind="tel" error=field_error(action, "contact_phone")/></div>
                 </div>
                 <button type="submit" class="fr-btn fr-btn--secondary" id="associer-organisation">"Associer l’organisation"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -308,7 +309,7 @@ pub fn ParticipantForm(page: PlanPage, action: ServerAction<AddParticipant>) -> 
 /// organiser changes roles and contacts and removes participants; a participant changes its
 /// own contact.
 #[component]
-pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>, removing: Removing) -> impl IntoView {
+pub fn ParticipantsList(page: PlanPage, action: FormAction<UpdateParticipant>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -372,7 +373,7 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
                 Some(view! {
                     <h3 class="fr-h6">{format!("Modifier le participant {}", x.name())}</h3>
                     <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Annuler"</button>
-                    <ActionForm action>
+                    <ServerForm action>
                         <input type="hidden" name="event_id" value=event_id/>
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="version" value=version/>
@@ -396,7 +397,7 @@ pub fn ParticipantsList(page: PlanPage, action: ServerAction<UpdateParticipant>,
                             <Checkbox name="service_interne_securite" label=crate::text::PARTICIPANT_SERVICE_INTERNE checked=in_house/>
                         })}
                         <button type="submit" class="fr-btn fr-btn--secondary">"Enregistrer le participant"</button>
-                    </ActionForm>
+                    </ServerForm>
                 })
             }))}
         </section>

@@ -23,7 +23,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::agents::{ImportAgentsCsv, SaveAgent};
-use crate::api::events::get_plan;
 use crate::api::plan_edits::{
     AddParticipant, ConfirmDeployments, SaveDeployment, SaveNeed, SavePost, SaveZone, UpdateEvent, UpdateParticipant,
 };
@@ -31,7 +30,9 @@ use crate::api::plan_types::PlanPage;
 use crate::api::releases::PublishRelease;
 use crate::api::schedule::AcceptSchedule;
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::error_view;
+use crate::ui::components::FormAction;
 use agents::AgentsSection;
 use compliance::CompliancePanel;
 use deployment_form::DeploymentForm;
@@ -45,22 +46,22 @@ use summary::{CoverageSummary, EventSummaryBlock};
 /// The actions of the page: each success reloads the plan.
 #[derive(Clone, Copy)]
 pub struct PlanActions {
-    pub zone: ServerAction<SaveZone>,
-    pub need: ServerAction<SaveNeed>,
-    pub deployment: ServerAction<SaveDeployment>,
-    pub participant: ServerAction<AddParticipant>,
-    pub agents: ServerAction<ImportAgentsCsv>,
-    pub event: ServerAction<UpdateEvent>,
-    pub post: ServerAction<SavePost>,
+    pub zone: FormAction<SaveZone>,
+    pub need: FormAction<SaveNeed>,
+    pub deployment: FormAction<SaveDeployment>,
+    pub participant: FormAction<AddParticipant>,
+    pub agents: FormAction<ImportAgentsCsv>,
+    pub event: FormAction<UpdateEvent>,
+    pub post: FormAction<SavePost>,
     pub removing: Removing,
-    pub agent: ServerAction<SaveAgent>,
-    pub participant_update: ServerAction<UpdateParticipant>,
-    pub publish: ServerAction<PublishRelease>,
-    pub accept_schedule: ServerAction<AcceptSchedule>,
-    pub add_order: ServerAction<crate::api::plan_edits::AddOrder>,
-    pub remove_order: ServerAction<crate::api::plan_edits::RemoveOrder>,
-    pub next_edition: ServerAction<crate::api::events::NextEdition>,
-    pub confirm: ServerAction<ConfirmDeployments>,
+    pub agent: FormAction<SaveAgent>,
+    pub participant_update: FormAction<UpdateParticipant>,
+    pub publish: FormAction<PublishRelease>,
+    pub accept_schedule: FormAction<AcceptSchedule>,
+    pub add_order: FormAction<crate::api::plan_edits::AddOrder>,
+    pub remove_order: FormAction<crate::api::plan_edits::RemoveOrder>,
+    pub next_edition: FormAction<crate::api::events::NextEdition>,
+    pub confirm: FormAction<ConfirmDeployments>,
 }
 
 #[component]
@@ -68,22 +69,22 @@ pub fn PlanPageView() -> impl IntoView {
     let params = use_params_map();
     let event_id = move || params.with(|p| p.get("id").unwrap_or_default());
     let actions = PlanActions {
-        zone: ServerAction::new(),
-        need: ServerAction::new(),
-        deployment: ServerAction::new(),
-        participant: ServerAction::new(),
-        agents: ServerAction::new(),
-        event: ServerAction::new(),
-        post: ServerAction::new(),
+        zone: FormAction::new(),
+        need: FormAction::new(),
+        deployment: FormAction::new(),
+        participant: FormAction::new(),
+        agents: FormAction::new(),
+        event: FormAction::new(),
+        post: FormAction::new(),
         removing: Removing::new(),
-        agent: ServerAction::new(),
-        participant_update: ServerAction::new(),
-        publish: ServerAction::new(),
-        accept_schedule: ServerAction::new(),
-        add_order: ServerAction::new(),
-        remove_order: ServerAction::new(),
-        next_edition: ServerAction::new(),
-        confirm: ServerAction::new(),
+        agent: FormAction::new(),
+        participant_update: FormAction::new(),
+        publish: FormAction::new(),
+        accept_schedule: FormAction::new(),
+        add_order: FormAction::new(),
+        remove_order: FormAction::new(),
+        next_edition: FormAction::new(),
+        confirm: FormAction::new(),
     };
     // The plan is read again after a successful save only (a refused one leaves every form as
     // the person typed it, with the message beside the field), and redrawn in place.
@@ -105,7 +106,10 @@ pub fn PlanPageView() -> impl IntoView {
     on_success(text::ORDER_ADDED).watch(actions.add_order);
     on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
     on_success(text::SAVED_CONFIRMATION).watch(actions.confirm);
-    let page = crate::ui::codec::load(move || (event_id(), reload.get()), |(id, ..)| get_plan(id));
+    let page = crate::ui::codec::load(
+        move || (event_id(), reload.get()),
+        |(id, ..)| call!(crate::api::events::GetPlan { event_id: id }),
+    );
     // Every resource of the page is created here, before anything suspends (see the dashboard).
     let publication = publication::Publication::new(event_id, reload);
     // A `Transition`, not a `Suspense`: while the saved plan is read, the page stays as it is.
@@ -203,12 +207,9 @@ fn Plan(
 /// The reader's own deployments a next edition took from the last one and that are still to
 /// confirm: how many, and the button that confirms them all.
 #[component]
-fn ToConfirm(page: PlanPage, action: ServerAction<ConfirmDeployments>) -> impl IntoView {
-    use crate::ui::components::{submit_to, Fields};
+fn ToConfirm(page: PlanPage, action: FormAction<ConfirmDeployments>) -> impl IntoView {
+    use crate::ui::components::submit_to;
     use server_fn::ServerFn;
-    fn read_confirm(f: &Fields) -> ConfirmDeployments {
-        ConfirmDeployments { event_id: f.get("event_id") }
-    }
     let mine = page
         .plan
         .deployments
@@ -221,7 +222,7 @@ fn ToConfirm(page: PlanPage, action: ServerAction<ConfirmDeployments>) -> impl I
             <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" id="deploiements-a-confirmer">
                 <p>{text::deployments_to_confirm(mine)}</p>
                 <crate::ui::components::ErrorAlert message=crate::ui::components::form_error(action)/>
-                <form method="post" action=ConfirmDeployments::url() on:submit=submit_to(action, read_confirm)>
+                <form method="post" action=ConfirmDeployments::url() on:submit=submit_to(action)>
                     <input type="hidden" name="event_id" value=event_id/>
                     <button type="submit" class="fr-btn fr-btn--sm fr-mt-1w">{text::confirm_deployments_button(mine)}</button>
                 </form>
@@ -238,7 +239,7 @@ struct OnSuccess {
 }
 
 impl OnSuccess {
-    fn watch<I, O>(self, action: ServerAction<I>)
+    fn watch<I, O>(self, action: FormAction<I>)
     where
         I: server_fn::ServerFn<Output = O, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
         O: Clone + Send + Sync + 'static,

@@ -13,9 +13,10 @@ use crate::text;
 use crate::ui::components::{
     field_error, form_error, reset_on_success, ErrorAlert, SelectField, SuccessAlert, TextField,
 };
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
-pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: ServerAction<RemoveOrder>) -> impl IntoView {
+pub fn OrdersSection(page: PlanPage, add: FormAction<AddOrder>, remove: FormAction<RemoveOrder>) -> impl IntoView {
     let event = page.plan.event.clone();
     let tz = event.time_zone();
     let version = page.event_version.to_string();
@@ -66,12 +67,12 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
                                     <tr>
                                         <td>{kind}</td><td>{citation}</td><td>{valid}</td><td>{zones}</td>
                                         <td>
-                                            <ActionForm action=remove>
+                                            <ServerForm action=remove>
                                                 <input type="hidden" name="event_id" value=event_id/>
                                                 <input type="hidden" name="version" value=version/>
                                                 <input type="hidden" name="index" value=index.to_string()/>
                                                 <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm">{text::ORDER_REMOVE}</button>
-                                            </ActionForm>
+                                            </ServerForm>
                                         </td>
                                     </tr>
                                 }
@@ -83,7 +84,7 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
             <h3 class="fr-h6">"Saisir un arrêté"</h3>
             <SuccessAlert message=added/>
             <ErrorAlert message=form_error(add)/>
-            <ActionForm action=add node_ref=reset_on_success(add)>
+            <ServerForm action=add node_ref=reset_on_success(add)>
                 <input type="hidden" name="event_id" value=event_id/>
                 <input type="hidden" name="version" value=version/>
                 <SelectField form="arrete" name="kind" label="Objet de l’arrêté" options=kinds error=field_error(add, "kind")/>
@@ -115,7 +116,7 @@ pub fn OrdersSection(page: PlanPage, add: ServerAction<AddOrder>, remove: Server
                     {move || field_error(add, "zone_ids").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </fieldset>
                 <button type="submit" class="fr-btn fr-btn--secondary" id="ajouter-arrete">{text::ORDER_ADD}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

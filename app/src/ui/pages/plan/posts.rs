@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::plan_edits::SavePost;
 use crate::api::plan_types::PlanPage;
 use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, TextField};
+use crate::ui::components::{FormAction, ServerForm};
 
 use super::forms::ZoneSelect;
 use super::remove::{remove_button, Removing};
@@ -55,7 +56,7 @@ pub fn PostSelect(
 }
 
 #[component]
-pub fn PostForm(page: PlanPage, action: ServerAction<SavePost>, removing: Removing) -> impl IntoView {
+pub fn PostForm(page: PlanPage, action: FormAction<SavePost>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -103,7 +104,7 @@ pub fn PostForm(page: PlanPage, action: ServerAction<SavePost>, removing: Removi
 
 fn post_form(
     page: &PlanPage,
-    action: ServerAction<SavePost>,
+    action: FormAction<SavePost>,
     editing: Option<Post>,
     selected: RwSignal<Option<String>>,
 ) -> AnyView {
@@ -122,7 +123,7 @@ fn post_form(
             <h4 class="fr-h6">"Modifier le poste"</h4>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w" on:click=move |_| selected.set(None)>"Nouveau poste"</button>
         })}
-        <ActionForm action node_ref=reset_on_success(action)>
+        <ServerForm action node_ref=reset_on_success(action)>
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -131,7 +132,7 @@ fn post_form(
                 <div class="fr-col-12 fr-col-md-6"><TextField form="poste" name="name" label="Nom du poste" required=true value=name error=field_error(action, "name")/></div>
             </div>
             <button type="submit" class="fr-btn fr-btn--secondary" id="enregistrer-poste">{if is_edit { "Enregistrer le poste" } else { "Ajouter le poste" }}</button>
-        </ActionForm>
+        </ServerForm>
     }
     .into_any()
 }

@@ -10,10 +10,12 @@ use crate::api::schedule::{AcceptSchedule, ProposalView, PROPOSAL_SECONDS};
 use crate::domain::plan::{ParticipantRole, Plan, TimeWindow};
 use crate::domain::schedule::proposal::{AgentChangeKind, Assignment};
 use crate::domain::time::format_short_fr;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
-pub fn ProposalSection(page: PlanPage, accept: ServerAction<AcceptSchedule>) -> impl IntoView {
+pub fn ProposalSection(page: PlanPage, accept: FormAction<AcceptSchedule>) -> impl IntoView {
     let schedulable: Vec<(String, String)> = page
         .plan
         .participants
@@ -30,7 +32,7 @@ pub fn ProposalSection(page: PlanPage, accept: ServerAction<AcceptSchedule>) -> 
     let cancelled = RwSignal::new(false);
     let propose = Action::new(move |(event, participant): &(String, String)| {
         let (event, participant) = (event.clone(), participant.clone());
-        async move { crate::api::schedule::propose_schedule(event, participant).await }
+        call!(crate::api::schedule::ProposeSchedule { event_id: event, participant_id: participant })
     });
     let plan = StoredValue::new(page.plan.clone());
     let choices = (schedulable.len() > 1).then(|| {
@@ -115,7 +117,7 @@ fn proposal_view(
     view: ProposalView,
     event_id: String,
     participant_id: String,
-    accept: ServerAction<AcceptSchedule>,
+    accept: FormAction<AcceptSchedule>,
     cancelled: RwSignal<bool>,
 ) -> AnyView {
     let ProposalView { proposal, fingerprint, steps } = view;
@@ -183,7 +185,7 @@ fn proposal_view(
             } else {
                 view! {
                     <ErrorAlert message=form_error(accept)/>
-                    <ActionForm action=accept>
+                    <ServerForm action=accept>
                         <input type="hidden" name="event_id" value=event_id/>
                         <input type="hidden" name="participant_id" value=participant_id/>
                         <input type="hidden" name="fingerprint" value=fingerprint/>
@@ -207,7 +209,7 @@ fn proposal_view(
                                 "Tout refuser"
                             </button>
                         </div>
-                    </ActionForm>
+                    </ServerForm>
                 }.into_any()
             }}
             {(gap_count > 0).then(|| view! {

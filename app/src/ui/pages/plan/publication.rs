@@ -5,29 +5,29 @@
 
 use leptos::prelude::*;
 
-use crate::api::releases::{
-    get_publishing, CompareReleases, CreateFeed, NewFeed, PublishRelease, PublishingPage, RevokeFeed,
-};
+use crate::api::releases::{CompareReleases, CreateFeed, NewFeed, PublishRelease, PublishingPage, RevokeFeed};
 use crate::text;
+use crate::ui::codec::call;
 use crate::ui::components::{field_error, form_error, ErrorAlert, SuccessAlert};
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The section's actions and data, created with the page before anything suspends (a resource
 /// created inside a suspended view breaks hydration now and then); read again after every save
 /// of the plan (`reload`), since what publishing would change follows the plan.
 #[derive(Clone, Copy)]
 pub struct Publication {
-    create: ServerAction<CreateFeed>,
-    revoke: ServerAction<RevokeFeed>,
+    create: FormAction<CreateFeed>,
+    revoke: FormAction<RevokeFeed>,
     data: crate::ui::codec::Loaded<Result<PublishingPage, crate::error::AppError>>,
 }
 
 impl Publication {
     pub fn new(event_id: impl Fn() -> String + Send + Sync + 'static, reload: RwSignal<u32>) -> Self {
-        let create = ServerAction::<CreateFeed>::new();
-        let revoke = ServerAction::<RevokeFeed>::new();
+        let create = FormAction::<CreateFeed>::new();
+        let revoke = FormAction::<RevokeFeed>::new();
         let data = crate::ui::codec::load(
             move || (event_id(), reload.get(), create.version().get(), revoke.version().get()),
-            |(id, ..)| get_publishing(id),
+            |(id, ..)| call!(crate::api::releases::GetPublishing { event_id: id }),
         );
         Publication { create, revoke, data }
     }
@@ -36,7 +36,7 @@ impl Publication {
 #[component]
 pub fn PublicationSection(
     event_id: String,
-    publish: ServerAction<PublishRelease>,
+    publish: FormAction<PublishRelease>,
     publication: Publication,
 ) -> impl IntoView {
     let Publication { create, revoke, data } = publication;
@@ -69,9 +69,9 @@ pub fn PublicationSection(
 fn Publishing(
     page: PublishingPage,
     event_id: String,
-    publish: ServerAction<PublishRelease>,
-    create: ServerAction<CreateFeed>,
-    revoke: ServerAction<RevokeFeed>,
+    publish: FormAction<PublishRelease>,
+    create: FormAction<CreateFeed>,
+    revoke: FormAction<RevokeFeed>,
 ) -> impl IntoView {
     let next = page.releases.first().map_or(1, |r| r.number + 1);
     let organiser_part = page.may_publish.then(|| {
@@ -104,7 +104,7 @@ fn Publishing(
             }}
             <ErrorAlert message=form_error(publish)/>
             {(!nothing).then(|| view! {
-            <ActionForm action=publish>
+            <ServerForm action=publish>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-input-group" class:fr-input-group--error=move || field_error(publish, "comment").get().is_some()>
                     <label class="fr-label" for="champ-publication-comment">
@@ -115,12 +115,12 @@ fn Publishing(
                     {move || field_error(publish, "comment").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <button type="submit" class="fr-btn">{format!("Publier la version v{next}")}</button>
-            </ActionForm>
+            </ServerForm>
             })}
         }
     });
     let compare = (page.releases.len() >= 2).then(|| {
-        let action = ServerAction::<CompareReleases>::new();
+        let action = FormAction::<CompareReleases>::new();
         let numbers: Vec<u32> = page.releases.iter().map(|r| r.number).collect();
         let oldest = numbers.last().copied().unwrap_or(1);
         let newest = numbers.first().copied().unwrap_or(1);
@@ -133,7 +133,7 @@ fn Publishing(
         let event_id = event_id.clone();
         view! {
             <h3 class="fr-h6 fr-mt-3w">"Comparer deux versions"</h3>
-            <ActionForm action>
+            <ServerForm action>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
                     <div class="fr-col-6 fr-col-md-3">
@@ -152,7 +152,7 @@ fn Publishing(
                         <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">"Comparer"</button>
                     </div>
                 </div>
-            </ActionForm>
+            </ServerForm>
             <ErrorAlert message=form_error(action)/>
             {move || action.value().get().and_then(Result::ok).map(|lines| {
                 if lines.is_empty() {
@@ -190,7 +190,7 @@ fn Publishing(
             <h3 class="fr-h6">"S’abonner dans un agenda"</h3>
             <p class="fr-hint-text">"Chaque lien suit la dernière version publiée. Il donne accès au calendrier sans mot de passe : ne le confiez qu’à qui doit le lire, révoquez-le sinon."</p>
             <ErrorAlert message=form_error(create)/>
-            <ActionForm action=create>
+            <ServerForm action=create>
                 <input type="hidden" name="event_id" value=event_id/>
                 <div class="fr-select-group">
                     <label class="fr-label" for="champ-abonnement-scope">"Calendrier"</label>
@@ -200,7 +200,7 @@ fn Publishing(
                     {move || field_error(create, "scope").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
                 </div>
                 <button type="submit" class="fr-btn fr-btn--secondary">"Créer un lien d’abonnement"</button>
-            </ActionForm>
+            </ServerForm>
             {move || match create.value().get() {
                 Some(Ok(feed)) => view! { <FeedLinks feed/> }.into_any(),
                 _ => ().into_any(),
@@ -222,12 +222,12 @@ fn Publishing(
                                 <tr>
                                     <td>{f.label}</td><td>{f.creator.unwrap_or_else(|| "Moi".to_string())}</td><td>{f.created_at}</td><td>{f.last_used}</td>
                                     <td>
-                                        <ActionForm action=revoke>
+                                        <ServerForm action=revoke>
                                             <input type="hidden" name="event_id" value=event_id/>
                                             <input type="hidden" name="id" value=f.id/>
                                             <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm"
                                                 aria-label=format!("Révoquer le lien « {label} »")>"Révoquer"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </td>
                                 </tr>
                             }

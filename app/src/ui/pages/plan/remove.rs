@@ -7,17 +7,18 @@ use leptos::prelude::*;
 use crate::api::plan_edits::DeleteRecord;
 use crate::api::plan_types::PlanPage;
 use crate::text;
+use crate::ui::components::{FormAction, ServerForm};
 
 /// The removal action of the page and the id of the record last asked to go.
 #[derive(Clone, Copy)]
 pub struct Removing {
-    pub action: ServerAction<DeleteRecord>,
+    pub action: FormAction<DeleteRecord>,
     pub last: RwSignal<Option<String>>,
 }
 
 impl Removing {
     pub fn new() -> Self {
-        Removing { action: ServerAction::new(), last: RwSignal::new(None) }
+        Removing { action: FormAction::new(), last: RwSignal::new(None) }
     }
 }
 
@@ -44,7 +45,7 @@ fn RemoveButton(event_id: String, id: String, version: String, what: String, rem
     let confirm_label = format!("{} : {what}", text::REMOVE_CONFIRM);
     let clicked_id = id.clone();
     view! {
-        <ActionForm action attr:class="cordon-remove">
+        <ServerForm action attr:class="cordon-remove">
             <input type="hidden" name="event_id" value=event_id/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
@@ -68,6 +69,6 @@ fn RemoveButton(event_id: String, id: String, version: String, what: String, rem
                 </button>
             })}
             {move || error().map(|m| view! { <p class="fr-error-text" role="alert">{m}</p> })}
-        </ActionForm>
+        </ServerForm>
     }
 }
