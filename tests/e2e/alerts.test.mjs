@@ -8,34 +8,22 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, OUTBOX, signIn, anHourAgoInParis, nextEditionOfTheFete } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, OUTBOX, signIn, anHourAgoInParis, nextEditionOfTheFete, signedIn, followOperations } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function signedIn(email, options) {
-  const page = await newPage(browser, options);
-  await signIn(page, email);
-  return page;
-}
-
-async function follow(page, event) {
-  await page.goto(`${event}/operations`);
-  await page.waitForSelector('h1:has-text("Opérations")');
-  await hydrated(page);
-  await page.locator('#operations-direct:has-text("En direct")').waitFor();
-}
 
 test('the command post’s alert reaches the phone of the company on the zone, which acknowledges it', async () => {
-  const organiser = await signedIn('organisateur@cordon.test', { viewport: { width: 1280, height: 1000 } });
+  const organiser = await signedIn(browser, 'organisateur@cordon.test', { viewport: { width: 1280, height: 1000 } });
   const event = await nextEditionOfTheFete(organiser, anHourAgoInParis());
-  await follow(organiser, event);
+  await followOperations(organiser, event);
   assert.equal(await organiser.locator('#alertes-envoyees').textContent(), 'Aucune alerte envoyée pour l’instant.');
 
   // The company's agent gives its mobile number on « Mon compte »: a landline is refused beside
   // the field, a mobile is kept and shown as French people write it.
-  const phone = await signedIn('securite@cordon.test', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await signedIn(browser, 'securite@cordon.test', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(`${BASE}/compte`);
   await hydrated(phone);
   await phone.fill('#champ-mobile-mobile', '04 42 00 00 00');
@@ -44,7 +32,7 @@ test('the command post’s alert reaches the phone of the company on the zone, w
   await phone.fill('#champ-mobile-mobile', '+33 6 12 34 56 78');
   await phone.click('button:has-text("Enregistrer le numéro")');
   await phone.locator('text=Numéro de mobile enregistré.').waitFor();
-  await follow(phone, event);
+  await followOperations(phone, event);
   await phone.locator('#alertes-aucune').waitFor();
   assert.equal(await phone.locator('#alerte-cible').count(), 0, 'a company sends no alert');
 

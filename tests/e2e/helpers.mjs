@@ -137,3 +137,18 @@ export async function nextEditionOfTheFete(page, start) {
   await page.waitForURL((url) => url.href !== before && /\/evenements\/[0-9a-f-]{36}$/.test(url.href));
   return page.url();
 }
+
+/** A new page of `browser` (with `options`) signed in as `email`. */
+export async function signedIn(browser, email, options = {}) {
+  const page = await newPage(browser, options);
+  await signIn(page, email);
+  return page;
+}
+
+/** Opens the event's page « Opérations » and waits until it follows the live stream. */
+export async function followOperations(page, event) {
+  await page.goto(`${event}/operations`);
+  await page.waitForSelector('h1:has-text("Opérations")');
+  await hydrated(page);
+  await page.locator('#operations-direct:has-text("En direct")').waitFor();
+}

@@ -6,7 +6,7 @@
 // Runs after year-after.test.mjs (tests/run-e2e.sh): both add events named like the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn, anHourAgoInParis, nextEditionOfTheFete } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn, anHourAgoInParis, nextEditionOfTheFete, followOperations } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,13 +18,6 @@ async function openLog(email, viewport) {
   return page;
 }
 
-async function follow(page, event) {
-  await page.goto(`${event}/operations`);
-  await page.waitForSelector('h1:has-text("Opérations")');
-  await hydrated(page);
-  // The page follows the live stream once it has connected.
-  await page.locator('#operations-direct:has-text("En direct")').waitFor();
-}
 
 test('the command post’s entry reaches every open page at once, the State forces’ register only theirs', async () => {
   const organiser = await openLog('organisateur@cordon.test', { width: 1280, height: 1000 });
@@ -36,9 +29,9 @@ test('the command post’s entry reaches every open page at once, the State forc
   assert.equal(await organiser.locator('#main-courante').textContent(), 'Aucune entrée pour l’instant.');
 
   const police = await openLog('commissariat@cordon.test', { width: 1280, height: 1000 });
-  await follow(police, event);
+  await followOperations(police, event);
   const phone = await openLog('securite@cordon.test', { width: 390, height: 844, isMobile: true, hasTouch: true });
-  await follow(phone, event);
+  await followOperations(phone, event);
 
   // The command post asks for reinforcements at the north entrance.
   const request = 'Forte affluence à l’entrée nord : renfort de deux agents demandé.';

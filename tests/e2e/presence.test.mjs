@@ -9,7 +9,7 @@
 // Runs after alerts.test.mjs (tests/run-e2e.sh): it adds an event named like the demo's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn, anHourAgoInParis, nextEditionOfTheFete } from './helpers.mjs';
+import { launch, newPage, hydrated, assertAccessible, screenshot, assertNoProblems, BASE, signIn, anHourAgoInParis, nextEditionOfTheFete, signedIn, followOperations } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,18 +18,6 @@ after(async () => { await browser?.close(); });
 const DESKTOP = { viewport: { width: 1280, height: 1000 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-async function signedIn(email, options) {
-  const page = await newPage(browser, options);
-  await signIn(page, email);
-  return page;
-}
-
-async function follow(page, event) {
-  await page.goto(`${event}/operations`);
-  await page.waitForSelector('h1:has-text("Opérations")');
-  await hydrated(page);
-  await page.locator('#operations-direct:has-text("En direct")').waitFor();
-}
 
 /** The cells of the zone's row in « Couverture maintenant »: zone, present, named, planned. */
 async function coverage(page, zone) {
@@ -49,12 +37,12 @@ async function waitForCoverage(page, zone, expected) {
 
 test('an agent checks in by its personal link, the command post sees it live, the chief checks it out and revokes the link', async () => {
   const start = anHourAgoInParis();
-  const organiser = await signedIn('organisateur@cordon.test', DESKTOP);
+  const organiser = await signedIn(browser, 'organisateur@cordon.test', DESKTOP);
   const event = await nextEditionOfTheFete(organiser, start);
 
   // The company's office: its agents from a spreadsheet, then two of them named on its
   // deployment at the north entrance, the one that started with the event.
-  const office = await signedIn('securite@cordon.test', DESKTOP);
+  const office = await signedIn(browser, 'securite@cordon.test', DESKTOP);
   await office.goto(event);
   await office.waitForSelector('h1:has-text("Fête de la Saint-Pierre")');
   await hydrated(office);
@@ -88,7 +76,7 @@ test('an agent checks in by its personal link, the command post sees it live, th
   await office.context().close();
 
   // The command post follows the operations on a desktop.
-  await follow(organiser, event);
+  await followOperations(organiser, event);
   // Nobody present yet, the two named; how many are planned depends on what earlier journeys
   // added to the demo (6 on the demo alone).
   const [, , , planned] = await coverage(organiser, 'Entrée Nord');
@@ -96,8 +84,8 @@ test('an agent checks in by its personal link, the command post sees it live, th
   assert.equal(await organiser.locator('#titre-equipe').count(), 0, 'the organiser has no named agent of its own here');
 
   // The company's chief, on its phone, sees its team and gives Inès her personal link.
-  const chief = await signedIn('securite@cordon.test', PHONE);
-  await follow(chief, event);
+  const chief = await signedIn(browser, 'securite@cordon.test', PHONE);
+  await followOperations(chief, event);
   const team = chief.locator('#equipe > li');
   assert.equal(await team.count(), 2, 'the two named agents');
   const ines = chief.locator('#equipe > li:has-text("Inès Moreau")');
