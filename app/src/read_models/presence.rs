@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// One zone now: planned against present (the deployments under way the reader may read).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ZoneNowLine {
+    pub zone_id: String,
     pub zone: String,
     pub planned: u32,
     pub named: u32,
@@ -30,8 +31,6 @@ pub struct TeamLine {
 /// The presence block of the page « Opérations ».
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PresenceBlock {
-    /// Whether the day's log is open (check-ins accepted).
-    pub open: bool,
     /// The zones with a deployment under way.
     pub zones: Vec<ZoneNowLine>,
     /// The reader's own agents deployed on the event (empty for a reader with no team).
@@ -67,14 +66,5 @@ pub struct PhonePage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NowOnPlan {
     pub at: crate::domain::Instant,
-    pub zones: Vec<ZoneNowCount>,
-}
-
-/// One zone's counts on the plan page (by id: the timeline names its rows itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ZoneNowCount {
-    pub zone_id: String,
-    pub planned: u32,
-    pub named: u32,
-    pub present: u32,
+    pub zones: Vec<ZoneNowLine>,
 }

@@ -12,9 +12,7 @@ use crate::domain::presence::{
 use crate::domain::time::format_short_fr;
 use crate::domain::Instant;
 use crate::error::AppError;
-use crate::read_models::presence::{
-    NewPresenceLink, NowOnPlan, PhonePage, PresenceBlock, TeamLine, ZoneNowCount, ZoneNowLine,
-};
+use crate::read_models::presence::{NewPresenceLink, NowOnPlan, PhonePage, PresenceBlock, TeamLine, ZoneNowLine};
 use crate::state::AppState;
 use crate::store::log::Author;
 use crate::store::presence::PresenceLinkRow;
@@ -44,6 +42,7 @@ pub fn zone_lines(plan: &Plan, audience: Audience, presence: &Presence, now: Ins
         .filter(|z| z.planned > 0)
         .map(|z| ZoneNowLine {
             zone: plan.zone(&z.zone_id).map_or(String::new(), |zone| zone.name().to_string()),
+            zone_id: z.zone_id,
             planned: z.planned,
             named: z.named,
             present: z.present,
@@ -63,12 +62,7 @@ pub async fn now_on_plan(
         return Ok(None);
     }
     let presence = presence_of(state, plan.event.id()).await?;
-    let zones = coverage_now(plan, audience, &presence, now)
-        .into_iter()
-        .filter(|z| z.planned > 0)
-        .map(|z| ZoneNowCount { zone_id: z.zone_id, planned: z.planned, named: z.named, present: z.present })
-        .collect();
-    Ok(Some(NowOnPlan { at: now, zones }))
+    Ok(Some(NowOnPlan { at: now, zones: zone_lines(plan, audience, &presence, now) }))
 }
 
 /// How an agent's shift and status read, in the event's zone.
@@ -118,11 +112,7 @@ pub async fn block(state: &AppState, user: &UserRow, event_id: &str, now: Instan
         .filter(|agent| may_mark(&access, agent) && deployed(agent))
         .map(|agent| team_line(plan, &presence, &links, agent, now))
         .collect();
-    Ok(PresenceBlock {
-        open: is_open(&plan.event, now),
-        zones: zone_lines(plan, reader.audience, &presence, now),
-        team,
-    })
+    Ok(PresenceBlock { zones: zone_lines(plan, reader.audience, &presence, now), team })
 }
 
 /// The agent `agent_id` of `plan`, if `user`'s access lets it mark it: an unknown id is a form

@@ -86,7 +86,7 @@ fn Operations(
     let live = RwSignal::new(false);
     let zone_filter = RwSignal::new(String::new());
     let severity_filter = RwSignal::new(String::new());
-    let PresenceBlock { open: presence_open, zones: zones_now, team } = presence;
+    let PresenceBlock { zones: zones_now, team } = presence;
     let zones_now = RwSignal::new(zones_now);
     let presence_changed = RwSignal::new(0u32);
     follow(&event_id, cursor, (lines, alerts, (zones_now, presence_changed)), live);
@@ -114,7 +114,7 @@ fn Operations(
         <OpenAlerts event_id=event_id.clone() alerts ack/>
         <ZonesNow zones=zones_now/>
         {(!team.is_empty()).then(|| view! {
-            <TeamPresence event_id=event_id.clone() team open=presence_open actions=presence_actions changed=presence_changed/>
+            <TeamPresence event_id=event_id.clone() team open actions=presence_actions changed=presence_changed/>
         })}
         {command_post.then(|| view! { <CommandPost event_id=event_id.clone() targets=alert_targets alerts send/> })}
         {open.then(|| view! { <LogForm event_id=event_id.clone() zones writes_restricted write/> })}

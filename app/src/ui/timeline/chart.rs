@@ -13,7 +13,7 @@ use super::layout::{
 use super::text;
 use super::zoom::Zoom;
 use crate::domain::plan::{CoverageReport, Plan};
-use crate::read_models::presence::{NowOnPlan, ZoneNowCount};
+use crate::read_models::presence::{NowOnPlan, ZoneNowLine};
 
 /// The plan's coverage over time: zones as rows, the event's local time across, needs as
 /// outlines, deployments as bars coloured by their participant's role, gaps in red with the
@@ -77,7 +77,7 @@ pub fn CoverageTimeline(
 /// that the grid shows across the rows and behind the bars.
 fn draw(
     layout: &TimelineLayout,
-    (now_x, zones_now): (Option<f64>, &[ZoneNowCount]),
+    (now_x, zones_now): (Option<f64>, &[ZoneNowLine]),
     on_select: Option<Callback<String>>,
     selectable: Option<&[String]>,
 ) -> impl IntoView {
@@ -156,7 +156,7 @@ fn hour_tick(tick: &HourTick, bottom: f64) -> impl IntoView {
 /// A zone's row: its name, its needs, gaps and bars.
 fn zone_row(
     row: &ZoneRow,
-    now: Option<&ZoneNowCount>,
+    now: Option<&ZoneNowLine>,
     on_select: Option<Callback<String>>,
     selectable: Option<&[String]>,
 ) -> impl IntoView {

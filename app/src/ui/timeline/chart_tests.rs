@@ -82,7 +82,10 @@ fn during_the_operations_a_now_line_crosses_the_rows_and_each_zone_says_who_is_p
     let coverage = plan.coverage();
     let entrance = plan.deployments[0].zone_id().to_string();
     let at = plan.deployments[0].window().start().plus(crate::domain::time::Span::minutes(30));
-    let now = NowOnPlan { at, zones: vec![ZoneNowCount { zone_id: entrance, planned: 4, named: 2, present: 1 }] };
+    let now = NowOnPlan {
+        at,
+        zones: vec![ZoneNowLine { zone_id: entrance, zone: "Entrée Nord".into(), planned: 4, named: 2, present: 1 }],
+    };
     let html =
         Owner::new().with(|| view! { <CoverageTimeline plan coverage now=Some(now)/> }.to_html()).replace("<!>", "");
     assert_eq!(html.matches("id=\"chronologie-maintenant\"").count(), 1, "{html}");
