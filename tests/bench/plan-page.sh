@@ -4,6 +4,10 @@
 # the page's size (raw and gzip), and the time the browser takes to hydrate it.
 #
 #   bash tests/bench/plan-page.sh   (SKIP_BUILD=1 reuses the last release build in target/bench-site)
+#   BENCH_DEPLOYMENTS=8000 bash tests/bench/plan-page.sh     (the city at four times the scale)
+#   CARGO_TARGET_DIR=… picks the release server's folder (target by default).
+# The database is seeded by the debug build of the integration tests (what `make test` builds):
+# the seeding's speed is not measured, and a release build of the tests would take long.
 #
 # Steps: release build → fresh SQLite database in a temporary folder → the demo and the
 # synthetic event (server/tests/integration/bench_seed.rs) → `cordon serve` on 127.0.0.1:$BENCH_PORT →
@@ -36,14 +40,17 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   LEPTOS_SITE_ROOT="$site" bash tools/site.sh --release
 fi
 # Keep this binary even if another build replaces target/release/cordon meanwhile.
-cp target/release/cordon "$work/cordon"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  cargo build --release -p cordon
+fi
+cp "${CARGO_TARGET_DIR:-target}/release/cordon" "$work/cordon"
 wasm_bytes=$(wc -c <"$site/pkg/cordon.wasm")
 [ "$wasm_bytes" -lt 8000000 ] || { echo "$site/pkg/cordon.wasm ($wasm_bytes bytes) is not a release bundle" >&2; exit 1; }
 
 echo "== seeding $work/bench.sqlite"
 export BENCH_DATABASE_URL="sqlite://$work/bench.sqlite?mode=rwc"
 seed_log="$work/seed.log"
-cargo test -q --release -p cordon --test integration bench_seed -- --ignored --nocapture | tee "$seed_log"
+CARGO_TARGET_DIR=target cargo test -q -p cordon --test integration bench_seed -- --ignored --nocapture | tee "$seed_log"
 event_id="$(sed -n 's/^BENCH_EVENT_ID=//p' "$seed_log")"
 [ -n "$event_id" ] || { echo "no event id in the seed output" >&2; exit 1; }
 url="$base/evenements/$event_id"
@@ -72,6 +79,11 @@ served_gzip=$(curl -sS -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" -
 echo "size: raw $raw bytes; gzip as served $served_gzip bytes; gzip -6 $(gzip -6 -c "$work/page.html" | wc -c) bytes; gzip -9 $(gzip -9 -c "$work/page.html" | wc -c) bytes"
 
 echo "what the page is made of: $(node tests/bench/page-parts.mjs "$work/page.html")"
+echo "the data serialised for hydration:"; node tests/bench/page-data.mjs "$work/page.html"
+planned="${BENCH_DEPLOYMENTS:-2000}"
+drawn=$(grep -o 'data-deployment="[^"]*"' "$work/page.html" | sort -u | wc -l)
+gz=$(gzip -6 -c "$work/page.html" | wc -c)
+echo "deployments in the plan: $planned; bars drawn in the first view: $drawn; bytes per deployment in the plan: raw $((raw / planned)), gzip -6 $((gz / planned)); per bar drawn: raw $((raw / (drawn > 0 ? drawn : 1))), gzip -6 $((gz / (drawn > 0 ? drawn : 1)))"
 echo "bundle as served with Accept-Encoding: gzip: cordon.wasm $(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$base/pkg/cordon.wasm") bytes, cordon.js $(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$base/pkg/cordon.js") bytes"
 
 echo "== one request at a time (30 requests after 3 warm-up, curl time_total in ms)"
@@ -87,6 +99,11 @@ wrk -t2 -c8 -d"$duration" --timeout 10s --latency -H "Cookie: $cookie" -H 'Accep
 echo "== load after wrk: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== hydration in headless Chromium"
-BENCH_URL="$url" BENCH_COOKIE="$cookie" node tests/bench/hydration.mjs
+BENCH_URL="$url" BENCH_COOKIE="$cookie" BENCH_SCROLL=1 node tests/bench/hydration.mjs
+echo "== hydration on a phone's profile"
+BENCH_URL="$url" BENCH_COOKIE="$cookie" BENCH_PROFILE=phone BENCH_RUNS="${BENCH_PHONE_RUNS:-5}" node tests/bench/hydration.mjs
+echo "== the demo's event on a phone's profile"
+demo_url="$base$(curl -sS -H "Cookie: $cookie" "$base/evenements" | grep -o 'href="/evenements/[0-9a-f-]*"' | grep -v "$event_id" | head -1 | sed 's/^href="//; s/"$//')"
+BENCH_URL="$demo_url" BENCH_COOKIE="$cookie" BENCH_PROFILE=phone BENCH_RUNS="${BENCH_PHONE_RUNS:-5}" node tests/bench/hydration.mjs
 
 echo "== server log lines mentioning an error: $(grep -ci error "$work/server.log" || true)"; grep -i error "$work/server.log" | head -3 || true

@@ -92,6 +92,17 @@ pub async fn get_plan(event_id: String) -> Result<PlanPage, AppError> {
     respond(server::plan(event_id).await)
 }
 
+/// Every finding of one rule in the plan, as I am shown them (the plan page carries each
+/// rule's first ones only).
+#[server(endpoint = "list_rule_findings")]
+pub async fn list_rule_findings(
+    event_id: String,
+    rule: String,
+) -> Result<Vec<crate::domain::compliance::Finding>, AppError> {
+    use super::context::respond;
+    respond(server::rule_findings(event_id, rule).await)
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use super::{EventSummary, OrganiserChoice, PlanPage};
@@ -188,6 +199,30 @@ mod server {
             .collect())
     }
 
+    /// What the rules find in the plan, as this reader is shown them.
+    async fn findings(
+        state: &crate::state::AppState,
+        plan: &crate::domain::plan::Plan,
+        access: &crate::domain::plan::EventAccess,
+    ) -> Result<Vec<crate::domain::compliance::Finding>, AppError> {
+        let rules = crate::service::rules::rules_for(&state.db, plan.event.department().as_str()).await?;
+        let compliance = crate::service::convention::compliance_context(state, plan, now()).await?;
+        Ok(crate::service::findings::as_read_by(plan, access, &rules, &compliance))
+    }
+
+    /// Every finding of `rule` in the plan, as this reader is shown them.
+    pub async fn rule_findings(
+        event_id: String,
+        rule: String,
+    ) -> Result<Vec<crate::domain::compliance::Finding>, AppError> {
+        let rule = crate::domain::compliance::RuleCode::from_code(&rule)
+            .ok_or_else(|| AppError::invalid("rule", crate::text::CHOICE_INVALID))?;
+        let (state, _, stored, access) = plan_with_access(&event_id).await?;
+        let mut all = findings(&state, &stored.plan, &access).await?;
+        all.retain(|f| f.rule == rule);
+        Ok(all)
+    }
+
     pub async fn plan(event_id: String) -> Result<PlanPage, AppError> {
         let (state, user, stored, access) = plan_with_access(&event_id).await?;
         // Coverage counts the agents' qualifications and sex before they are reduced for
@@ -197,13 +232,25 @@ mod server {
         let on_now = crate::service::presence::now_on_plan(&state, &stored.plan, access.audience, now()).await?;
         let mut coverage = audience_plan.coverage();
         coverage.needs.clear();
-        let rules = crate::service::rules::rules_for(&state.db, stored.plan.event.department().as_str()).await?;
-        let compliance = crate::service::convention::compliance_context(&state, &stored.plan, now()).await?;
-        let findings = crate::service::findings::as_read_by(&stored.plan, &access, &rules, &compliance);
+        let findings = findings(&state, &stored.plan, &access).await?;
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
-        // the others as far as the reader may know them.
+        // the others as far as the reader may know them. Another participant's named agents are
+        // counted, not identified.
         plan.agents.retain(|a| access.edits_participant(a.participant_id()));
+        plan.deployments = std::mem::take(&mut plan.deployments)
+            .into_iter()
+            .map(|d| if access.edits_participant(d.participant_id()) { d } else { d.with_agents_numbered() })
+            .collect();
+        // A city festival's thousands of findings: each rule's first ones and its count.
+        let digest = crate::domain::compliance::digest(findings, crate::domain::compliance::SHOWN_PER_RULE);
+        let flagged = plan
+            .deployments
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| digest.flagged.contains(d.id()))
+            .filter_map(|(i, _)| u32::try_from(i).ok())
+            .collect();
         // Versions travel for what the reader may change, nothing else (the one rule of rights).
         use crate::domain::plan::RecordKind as K;
         let may = |kind, owner: Option<&str>| access.may_write(kind, owner);
@@ -242,7 +289,9 @@ mod server {
             event_version: stored.event_version,
             versions,
             time_zone,
-            findings,
+            findings: digest.shown,
+            finding_tallies: digest.tallies,
+            flagged,
             directory,
             edition_of,
             to_confirm,

@@ -22,6 +22,7 @@ pub mod password_reset;
 pub mod plan_context;
 pub mod plan_edits;
 pub mod plan_types;
+pub mod plan_wire;
 pub mod presence;
 pub mod registry;
 pub mod releases;

@@ -43,6 +43,9 @@ pub struct EventSummary {
 /// An event's plan as the viewer may read it, its coverage, and what the viewer may edit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanPage {
+    /// Its deployments travel in columns ([`super::plan_wire`]); another participant's named
+    /// agents are numbered ([`crate::domain::plan::Deployment::with_agents_numbered`]).
+    #[serde(with = "super::plan_wire")]
     pub plan: Plan,
     pub coverage: CoverageReport,
     /// What the viewer may do, as the server decided it ([`crate::domain::plan::event_access`]):
@@ -54,8 +57,15 @@ pub struct PlanPage {
     /// The time zone's name, e.g. `Europe/Paris`.
     pub time_zone: String,
     /// What the compliance rules find in the plan (docs/compliance.md), as far as this reader
-    /// is concerned.
+    /// is concerned: the first findings of each rule ([`crate::domain::compliance::digest`]);
+    /// `list_rule_findings` reads the others.
     pub findings: Vec<crate::domain::compliance::Finding>,
+    /// Each rule found and how many times, all findings counted.
+    #[serde(default)]
+    pub finding_tallies: Vec<crate::domain::compliance::RuleTally>,
+    /// Where in `plan.deployments` the deployments a finding flags on the timeline are.
+    #[serde(default)]
+    pub flagged: Vec<u32>,
     /// The organisations an organiser may associate with the event (empty for other readers):
     /// sent with the page rather than fetched by a nested resource.
     #[serde(default)]

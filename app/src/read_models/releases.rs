@@ -34,13 +34,21 @@ pub struct FeedInfo {
     pub last_used: String,
 }
 
+/// How many of the changes to publish the plan page lists (a city festival's first version
+/// holds thousands of deployments: the page says how many, and lists these first ones).
+pub const PENDING_SHOWN: usize = 50;
+
 /// The publication section of the plan page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishingPage {
     pub may_publish: bool,
     pub releases: Vec<ReleaseInfo>,
-    /// What publishing now would change (organiser only; empty when nothing changed).
+    /// What publishing now would change (organiser only; empty when nothing changed): the
+    /// first [`PENDING_SHOWN`] lines.
     pub pending: Vec<String>,
+    /// How many changes publishing now would make, all counted.
+    #[serde(default)]
+    pub pending_count: usize,
     /// The participants whose deployments taken from the last edition are still to confirm
     /// (organiser only): the publication leaves them out.
     pub unconfirmed: Vec<String>,

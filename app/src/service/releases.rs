@@ -43,12 +43,14 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     }
     infos.reverse();
     let latest = newer;
-    let pending = if access.organiser {
+    let mut pending = if access.organiser {
         let draft = Release::publish(latest.as_ref(), stored.to_publish(), "", now).ok();
         draft.map(|d| describe_changes(latest.as_ref(), &d, &access)).unwrap_or_default()
     } else {
         Vec::new()
     };
+    let pending_count = pending.len();
+    pending.truncate(crate::read_models::releases::PENDING_SHOWN);
     let plan = stored.plan.clone().for_audience(access.audience);
     let unconfirmed = if access.organiser { still_to_confirm(&plan, &stored.to_confirm) } else { Vec::new() };
     let choices = if latest.is_some() { feed_choices(&plan, &access) } else { Vec::new() };
@@ -63,7 +65,15 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
             last_used: t.last_used_at.map(|at| format_long_fr(at, zone)).unwrap_or_else(|| text::NEVER.into()),
         })
         .collect();
-    Ok(PublishingPage { may_publish: access.organiser, releases: infos, pending, unconfirmed, choices, feeds })
+    Ok(PublishingPage {
+        may_publish: access.organiser,
+        releases: infos,
+        pending,
+        pending_count,
+        unconfirmed,
+        choices,
+        feeds,
+    })
 }
 
 /// Each participant with deployments of `plan` (as its reader reads it) still to confirm,

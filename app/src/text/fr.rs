@@ -1259,6 +1259,50 @@ pub fn compliance_none(whole_plan: bool) -> &'static str {
         "Aucune anomalie dans vos déploiements : ils respectent les règles vérifiées."
     }
 }
+/// Under a long table: "Déploiements 101 à 200 sur 2 000", the rows on screen.
+pub fn table_page(noun: &str, first: usize, last: usize, count: usize) -> String {
+    use crate::domain::number::thousands;
+    let [first, last, count] = [first, last, count].map(|n| thousands(n as u64));
+    format!("{noun} {first} à {last} sur {count}")
+}
+/// The name of a long table's page buttons, for a screen reader.
+pub fn table_pages_label(noun: &str) -> String {
+    format!("Pages du tableau : {}", noun.to_lowercase())
+}
+pub const TABLE_PREVIOUS: &str = "Page précédente";
+pub const TABLE_NOUN_DEPLOYMENTS: &str = "Déploiements";
+pub const TABLE_NOUN_NEEDS: &str = "Besoins";
+pub const TABLE_NEXT: &str = "Page suivante";
+
+/// Above the list of what publishing now would change.
+pub fn changes_to_publish(count: usize) -> String {
+    let n = crate::domain::number::thousands(count as u64);
+    if count == 1 {
+        "1 changement par rapport à la version publiée :".to_string()
+    } else {
+        format!("{n} changements par rapport à la version publiée :")
+    }
+}
+/// The last line of a long list of changes to publish.
+pub fn changes_not_listed(more: usize) -> String {
+    let n = crate::domain::number::thousands(more as u64);
+    if more == 1 {
+        "… et 1 autre changement.".to_string()
+    } else {
+        format!("… et {n} autres changements.")
+    }
+}
+
+/// The button under a rule's first findings on the plan page (issue 17).
+pub fn compliance_more(hidden: usize, rule: &str) -> String {
+    let n = crate::domain::number::thousands(hidden as u64);
+    if hidden == 1 {
+        format!("Afficher l’autre constat « {rule} »")
+    } else {
+        format!("Afficher les {n} autres constats « {rule} »")
+    }
+}
+pub const COMPLIANCE_MORE_LOADING: &str = "Chargement des constats…";
 pub const COMPLIANCE_OWN_SCOPE: &str = "Seuls les constats qui concernent vos déploiements et vos agents sont affichés ici ; ceux de l’ensemble du plan sont suivis par l’organisateur, les forces de l’État et la préfecture.";
 
 // A calendar link just created.

@@ -164,8 +164,7 @@ async fn a_zone_saved_with_a_deployments_id_changes_nothing_and_the_event_stays_
     let organiser = app.demo_client("organisateur@cordon.test").await;
     let page = plan_page(&app, &organiser, &event).await;
     let own = page["access"]["own_participant_ids"][0].as_str().unwrap();
-    let deployment =
-        page["plan"]["deployments"].as_array().unwrap().iter().find(|d| d["participant_id"] == own).unwrap();
+    let deployment = crate::common::deployments(&page).into_iter().find(|d| d["participant_id"] == own).unwrap();
     let id = deployment["id"].as_str().unwrap();
     let version = page["versions"][id].as_i64().unwrap().to_string();
     let before = versions(&app, &event).await;

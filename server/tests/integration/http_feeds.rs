@@ -56,7 +56,7 @@ async fn a_release_emails_only_the_participants_whose_deployments_changed_with_t
     let company = app.demo_client("securite@cordon.test").await;
     let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
     let mine = page["access"]["own_participant_ids"][0].as_str().unwrap();
-    let d = page["plan"]["deployments"].as_array().unwrap().iter().find(|d| d["participant_id"] == mine).unwrap();
+    let d = crate::common::deployments(&page).into_iter().find(|d| d["participant_id"] == mine).unwrap();
     let id = d["id"].as_str().unwrap();
     let version = page["versions"][id].as_i64().unwrap().to_string();
     let form = [

@@ -185,10 +185,8 @@ async fn to_confirm(app: &TestApp, client: &reqwest::Client, event: &str) -> (Ve
         page["to_confirm"].as_array().unwrap().iter().map(|id| id.as_str().unwrap().to_string()).collect();
     let own: Vec<&str> =
         page["access"]["own_participant_ids"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-    let mine = page["plan"]["deployments"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let mine = crate::common::deployments(&page)
+        .into_iter()
         .filter(|d| ids.iter().any(|id| d["id"] == id.as_str()) && own.contains(&d["participant_id"].as_str().unwrap()))
         .map(|d| d["id"].as_str().unwrap().to_string())
         .collect();

@@ -8,7 +8,7 @@ use serde_json::Value;
 async fn plan(app: &TestApp, client: &reqwest::Client, event: &str) -> Value {
     let (status, page, _) = app.call(client, "get_plan", &[("event_id", event)]).await;
     assert_eq!(status, 200);
-    page
+    crate::common::with_deployments_as_records(page)
 }
 
 fn records<'a>(page: &'a Value, list: &str) -> &'a Vec<Value> {

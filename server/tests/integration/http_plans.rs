@@ -5,7 +5,7 @@ use crate::common::{spawn_app, Backend};
 use serde_json::{json, Value};
 
 fn deployment_missions(page: &Value) -> Vec<String> {
-    page["plan"]["deployments"].as_array().unwrap().iter().map(|d| d["mission"].as_str().unwrap().to_string()).collect()
+    crate::common::deployments(&page).into_iter().map(|d| d["mission"].as_str().unwrap().to_string()).collect()
 }
 
 const RESTRICTED: &str = "Équipe en civil près du canal pendant le feu d’artifice";
@@ -110,10 +110,8 @@ async fn two_people_editing_the_same_deployment_cannot_overwrite_each_other() {
     let event = app.demo().await;
     let first = app.demo_client("securite@cordon.test").await;
     let (_, page, _) = app.call(&first, "get_plan", &[("event_id", &event)]).await;
-    let deployment = page["plan"]["deployments"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let deployment = crate::common::deployments(&page)
+        .into_iter()
         .find(|d| d["mission"] == "Filtrage et palpations à l’entrée nord")
         .unwrap()
         .clone();
@@ -133,7 +131,7 @@ async fn two_people_editing_the_same_deployment_cannot_overwrite_each_other() {
     assert!(message.starts_with("Quelqu’un a modifié cet élément entre-temps"), "{message}");
     assert!(message.contains("7 agent(s)"), "the newer values are shown: {message}");
     let (_, page, _) = app.call(&first, "get_plan", &[("event_id", &event)]).await;
-    let saved = page["plan"]["deployments"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap().clone();
+    let saved = crate::common::deployments(&page).into_iter().find(|d| d["id"] == id).unwrap().clone();
     assert_eq!(saved["headcount"], 7);
     app.stop().await;
 }
@@ -144,10 +142,8 @@ async fn a_participant_edits_only_its_own_deployments() {
     let event = app.demo().await;
     let municipal = app.demo_client("police-municipale@cordon.test").await;
     let (_, page, _) = app.call(&municipal, "get_plan", &[("event_id", &event)]).await;
-    let theirs = page["plan"]["deployments"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let theirs = crate::common::deployments(&page)
+        .into_iter()
         .find(|d| d["mission"] == "Filtrage et palpations à l’entrée nord")
         .unwrap()
         .clone();
@@ -544,13 +540,8 @@ async fn a_company_names_its_own_agents_in_a_deployment_but_not_another_companys
     let (status, body, _) = app.call(&company, "save_deployment", &good).await;
     assert_eq!(status, 200, "{body}");
     let (_, page, _) = app.call(&company, "get_plan", &[("event_id", &event)]).await;
-    let saved = page["plan"]["deployments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["mission"] == "Ronde du matin")
-        .unwrap()
-        .clone();
+    let saved =
+        crate::common::deployments(&page).into_iter().find(|d| d["mission"] == "Ronde du matin").unwrap().clone();
     assert_eq!(saved["agent_ids"], json!([mine[0], mine[1]]));
     assert_eq!(saved["headcount"], 0);
     // Nobody at all is refused on the headcount field.

@@ -12,6 +12,7 @@ mod checks_cooperation;
 mod checks_legal;
 mod checks_sizing;
 mod checks_staff;
+mod digest;
 mod finding;
 mod legal_basis;
 mod local;
@@ -29,6 +30,7 @@ mod working_time_props;
 
 use serde::{Deserialize, Serialize};
 
+pub use digest::{digest, flags_its_deployments, Digest, RuleTally, SHOWN_PER_RULE};
 pub use finding::Finding;
 pub use legal_basis::{pat_down_basis, private_road_verdict, RoadVerdict};
 pub use preview::{preview_deployment, PREVIEW_ID};

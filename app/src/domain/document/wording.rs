@@ -35,18 +35,7 @@ pub fn day_long(instant: Instant, zone: Tz) -> String {
     format!("{number} {month} {}", day.year())
 }
 
-/// "8 000": thousands separated by a narrow no-break space, as French typography writes them.
-pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::domain::number::thousands as count;
 
 /// "1 agent", "3 agents".
 pub fn plural(n: u64, singular: &str, plural: &str) -> String {
@@ -94,11 +83,9 @@ mod tests {
     }
 
     #[test]
-    fn large_counts_are_grouped_by_thousands_with_a_narrow_space() {
-        assert_eq!(count(8_000), "8\u{202f}000");
-        assert_eq!(count(1_234_567), "1\u{202f}234\u{202f}567");
-        assert_eq!(count(999), "999");
+    fn a_count_reads_with_its_noun_in_the_singular_or_the_plural() {
         assert_eq!(plural(1, "agent", "agents"), "1 agent");
+        assert_eq!(plural(8_000, "agent", "agents"), "8\u{202f}000 agents");
     }
 
     #[test]

@@ -166,6 +166,26 @@ impl Deployment {
     pub fn visibility(&self) -> Visibility {
         self.visibility
     }
+
+    /// The deployment as read by someone who may count its named agents but not know who they
+    /// are (another participant's, on the plan page): each agent is replaced by its number,
+    /// `00000000-0000-0000-0000-000000000001` for the first and so on, which says nothing of
+    /// who it is nor whether the same agent works another shift.
+    pub fn with_agents_numbered(mut self) -> Deployment {
+        self.agent_ids = (1..=self.agent_ids.len()).map(numbered_agent).collect();
+        self
+    }
+
+    /// Whether the named agents are numbered rather than identified
+    /// ([`Self::with_agents_numbered`]); true without named agents.
+    pub fn agents_numbered(&self) -> bool {
+        self.agent_ids.iter().enumerate().all(|(i, id)| *id == numbered_agent(i + 1))
+    }
+}
+
+/// The id standing for the `n`th named agent of a deployment whose agents are numbered.
+pub fn numbered_agent(n: usize) -> String {
+    format!("00000000-0000-0000-0000-{n:012}")
 }
 
 impl TryFrom<DeploymentDraft> for Deployment {

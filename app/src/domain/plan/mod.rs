@@ -34,7 +34,7 @@ pub use access::{event_access, organisation_access, AgentDetail, EventAccess, Vi
 pub use actors::{Agent, AgentDraft, CnapsCard, ParticipantRole, Qualification, Sex};
 pub use aggregate::{Audience, Plan};
 pub use coverage::{compute_coverage, CoverageInterval, CoverageReport, DoubleBooking, Gap, NeedCoverage, SexGap};
-pub use deployment::{peak_headcount, Deployment, DeploymentDraft, MissionCategory, Visibility};
+pub use deployment::{numbered_agent, peak_headcount, Deployment, DeploymentDraft, MissionCategory, Visibility};
 pub use edition::{as_brought_by, copy_plan, next_edition};
 pub use error::PlanError;
 pub use event::{

@@ -2,9 +2,13 @@
 
 mod confirm;
 mod field;
+mod pages;
+mod printing;
 mod server_form;
 pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
+pub use pages::{page_count, page_range, TablePages, PAGE_SIZE};
+pub use printing::printing;
 pub use server_form::{fetch, submit_to, FormAction, ServerForm};
 
 use leptos::prelude::*;

@@ -25,11 +25,11 @@ pub fn PlanViews(page: PlanPage, selected: RwSignal<Option<String>>) -> impl Int
             }
         }
     });
+    // Which deployments the findings flag, as the server decided it (`compliance::digest`).
     let flagged: Vec<String> = page
-        .findings
+        .flagged
         .iter()
-        .filter(|f| f.severity != crate::domain::compliance::Severity::Information && !f.rule.is_event_wide())
-        .flat_map(|f| f.deployment_ids.iter().cloned())
+        .filter_map(|&i| page.plan.deployments.get(i as usize).map(|d| d.id().to_string()))
         .collect();
     view! {
         <div class="fr-mb-4w">

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::axis::{DayMark, HourTick};
+use super::band::{Band, FIRST_BAND};
 use super::controls::{Legend, ZoomControls};
 use super::layout::{
     layout_flagged, now_x, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
@@ -50,6 +51,12 @@ pub fn CoverageTimeline(
         data.with_value(|(plan, coverage, flagged)| layout_flagged(plan, coverage, flagged, view_window.get()))
     });
     let now_at = Memo::new(move |_| now.with_value(|n| n.as_ref().and_then(|n| now_x(view_window.get(), n.at))));
+    // Only the rows near the screen are drawn in full (issue 17, `band`); the server's page
+    // and the first render in the browser draw the first band.
+    let band = RwSignal::new(FIRST_BAND);
+    let printing = crate::ui::components::printing();
+    let drawing = NodeRef::<leptos::svg::Svg>::new();
+    follow_the_screen(drawing, band, Memo::new(move |_| drawn.with(|layout| layout.height)));
     view! {
         <section class="cordon-timeline" aria-labelledby="chronologie-titre">
             <h2 class="fr-h4" id="chronologie-titre">{text::TIMELINE_TITLE}</h2>
@@ -58,11 +65,9 @@ pub fn CoverageTimeline(
             // scrolling box itself must take the focus to be scrolled with the keyboard.
             <div class="cordon-timeline__scroll" tabindex=on_select.is_none().then_some("0")>
                 {move || drawn.with(|layout| {
-                    selectable.with_value(|s| {
-                        now.with_value(|n| {
-                            let zones = n.as_ref().map_or(&[][..], |n| n.zones.as_slice());
-                            draw(layout, (now_at.get(), zones), on_select, s.as_deref())
-                        })
+                    now.with_value(|n| {
+                        let zones = n.as_ref().map_or(&[][..], |n| n.zones.as_slice());
+                        draw(layout, (now_at.get(), zones), Picking { on_select, selectable }, (band, printing, drawing))
                     })
                 })}
             </div>
@@ -73,13 +78,51 @@ pub fn CoverageTimeline(
     .into_any()
 }
 
+/// Keeps `band` on the part of the drawing the window shows, as the page scrolls, the window
+/// is resized or the drawing redrawn (a zoom changes its height).
+fn follow_the_screen(drawing: NodeRef<leptos::svg::Svg>, band: RwSignal<Band>, height: Memo<f64>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let measure = move || {
+            let (Some(svg), Some(window)) = (drawing.get_untracked(), web_sys::window()) else { return };
+            let rect = svg.get_bounding_client_rect();
+            let window_px = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let on_screen = Band::on_screen(rect.top(), rect.height(), window_px, height.get_untracked());
+            if band.get_untracked() != on_screen {
+                band.set(on_screen);
+            }
+        };
+        Effect::new(move |_| {
+            height.track();
+            drawing.track();
+            measure();
+        });
+        let listeners = [
+            window_event_listener(leptos::ev::scroll, move |_| measure()),
+            window_event_listener(leptos::ev::resize, move |_| measure()),
+        ];
+        on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (drawing, band, height);
+}
+
+/// Which bars may be picked, and what picking one does.
+#[derive(Clone, Copy)]
+struct Picking {
+    on_select: Option<Callback<String>>,
+    /// The deployments that may be picked; `None`: every one.
+    selectable: StoredValue<Option<Vec<String>>>,
+}
+
 /// The whole SVG for one layout: row stripes, then the time grid, then the rows' shapes, so
-/// that the grid shows across the rows and behind the bars.
+/// that the grid shows across the rows and behind the bars. A row is drawn in full while it is
+/// near the screen (`band`) or printed, else only its zone's name shows.
 fn draw(
     layout: &TimelineLayout,
     (now_x, zones_now): (Option<f64>, &[ZoneNowLine]),
-    on_select: Option<Callback<String>>,
-    selectable: Option<&[String]>,
+    picking: Picking,
+    (band, printing, drawing): (RwSignal<Band>, ReadSignal<bool>, NodeRef<leptos::svg::Svg>),
 ) -> impl IntoView {
     let view_box = format!("0 0 {} {}", n(layout.width), n(layout.height));
     let stripes = layout.rows.iter().enumerate().map(|(i, row)| row_stripe(i, row, layout.width)).collect_view();
@@ -88,7 +131,22 @@ fn draw(
     let rows = layout
         .rows
         .iter()
-        .map(|row| zone_row(row, zones_now.iter().find(|z| z.zone_id == row.zone_id), on_select, selectable))
+        .map(|row| {
+            let (y, height) = (row.y, row.height);
+            let drawn = Memo::new(move |_| printing.get() || band.with(|band| band.shows(y, height)));
+            let row = row.clone();
+            let now = zones_now.iter().find(|z| z.zone_id == row.zone_id).cloned();
+            move || {
+                if drawn.get() {
+                    picking
+                        .selectable
+                        .with_value(|s| zone_row(&row, now.as_ref(), picking.on_select, s.as_deref()))
+                        .into_any()
+                } else {
+                    zone_name(&row).into_any()
+                }
+            }
+        })
         .collect_view();
     let now_line = now_x.map(|x| {
         view! {
@@ -100,7 +158,7 @@ fn draw(
     });
     let phases = layout.phases.iter().map(|phase| phase_band(phase, layout.height)).collect_view();
     view! {
-        <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box
+        <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box node_ref=drawing
             width=n(layout.width) height=n(layout.height) role="group" aria-label=text::TIMELINE_LABEL>
             <g aria-hidden="true">{stripes}</g>
             <g class="cordon-tl__phases">{phases}</g>
@@ -195,6 +253,18 @@ fn zone_row(
             {gaps}
             {sex_gaps}
             {bars}
+        </g>
+    }
+}
+
+/// A row away from the screen: its zone's name only, drawn in full when the page scrolls near.
+fn zone_name(row: &ZoneRow) -> impl IntoView {
+    view! {
+        <g role="group" aria-label=row.name.clone()>
+            <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
+                <title>{row.name.clone()}</title>
+                {row.label.clone()}
+            </text>
         </g>
     }
 }

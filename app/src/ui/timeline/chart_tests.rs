@@ -94,3 +94,14 @@ fn during_the_operations_a_now_line_crosses_the_rows_and_each_zone_says_who_is_p
     assert!(html.contains("cordon-tl__present--short"), "one named agent is missing: {html}");
     assert!(!rendered(false).contains("chronologie-maintenant"), "no line outside the operations");
 }
+
+#[test]
+fn a_city_festival_sends_only_the_rows_near_the_first_screen_and_every_zone_s_name() {
+    let plan = crate::domain::plan::synthetic_plan(40, 2_000, 48, 1);
+    let coverage = plan.coverage();
+    let html = Owner::new().with(|| view! { <CoverageTimeline plan coverage/> }.to_html());
+    let bars = html.matches("data-deployment=").count();
+    assert!(bars > 0, "the first rows are drawn");
+    assert!(bars < 500, "the rows far below the first screen are not drawn: {bars} bars sent");
+    assert_eq!(html.matches("class=\"cordon-tl__zone\"").count(), 40, "every zone's name shows");
+}

@@ -4,6 +4,7 @@
 //! function; the components only draw it.
 
 mod axis;
+mod band;
 mod chart;
 mod controls;
 mod format;

@@ -7,10 +7,13 @@ use leptos::prelude::*;
 use super::rows::{plan_rows, sort_rows, Column, Direction, PlanRow, Sort};
 use super::text;
 use crate::domain::plan::Plan;
+use crate::ui::components::{page_range, TablePages, PAGE_SIZE};
 
 /// Every deployment of `plan` with its zone, post, participant, local start and end,
 /// headcount, named agents, mission and visibility; sorted by start until a header is
-/// clicked.
+/// clicked. A plan of more than [`PAGE_SIZE`] deployments is shown a page at a time, with
+/// buttons to the previous and next pages (issue 17: only the page on screen is in the page's
+/// HTML; every row is printed); sorting sorts them all and goes back to the first page.
 #[component]
 pub fn PlanTable(
     plan: Plan,
@@ -21,20 +24,27 @@ pub fn PlanTable(
     let caption = text::table_caption(plan.event.name(), plan.deployments.len(), plan.event.time_zone().name());
     let rows = StoredValue::new(plan_rows(&plan));
     let to_confirm = StoredValue::new(to_confirm);
+    let count = rows.with_value(Vec::len);
     let sort = RwSignal::new(Sort::default());
+    let page = RwSignal::new(0usize);
     let sorted = Memo::new(move |_| {
         let mut sorted = rows.get_value();
         sort_rows(&mut sorted, sort.get());
         sorted
     });
-    let headers = Column::ALL.into_iter().map(|column| view! { <SortHeader column sort/> }).collect_view();
+    let printing = crate::ui::components::printing();
+    let on_page = move || {
+        sorted
+            .with(|rows| if printing.get() { rows.clone() } else { rows[page_range(rows.len(), page.get())].to_vec() })
+    };
+    let headers = Column::ALL.into_iter().map(|column| view! { <SortHeader column sort page/> }).collect_view();
     let body = move || {
         if sorted.with(Vec::is_empty) {
             let columns = Column::ALL.len().to_string();
             return view! { <tr><td colspan=columns>{text::TABLE_EMPTY}</td></tr> }.into_any();
         }
         view! {
-            <For each=move || sorted.get() key=|row| row.deployment_id.clone() let:row>
+            <For each=on_page key=|row| row.deployment_id.clone() let:row>
                 <TableRow unconfirmed=to_confirm.with_value(|ids| ids.contains(&row.deployment_id)) row/>
             </For>
         }
@@ -53,13 +63,15 @@ pub fn PlanTable(
                     </div>
                 </div>
             </div>
+            {(count > PAGE_SIZE).then(|| view! { <TablePages count page noun=crate::text::TABLE_NOUN_DEPLOYMENTS name="tableau"/> })}
         </div>
     }
 }
 
 /// A column header: a button sorting by the column; `aria-sort` when it is the sorted one.
+/// Sorting goes back to the first page.
 #[component]
-fn SortHeader(column: Column, sort: RwSignal<Sort>) -> impl IntoView {
+fn SortHeader(column: Column, sort: RwSignal<Sort>, page: RwSignal<usize>) -> impl IntoView {
     let current = move || sort.with(|s| (s.column == column).then_some(s.direction));
     let icon = move || match current() {
         None => "fr-icon-arrow-up-down-line fr-icon--sm",
@@ -68,7 +80,10 @@ fn SortHeader(column: Column, sort: RwSignal<Sort>) -> impl IntoView {
     };
     view! {
         <th scope="col" aria-sort=move || current().map(Direction::aria)>
-            <button type="button" class="cordon-plan-table__sort" on:click=move |_| sort.update(|s| *s = s.clicked(column))>
+            <button type="button" class="cordon-plan-table__sort" on:click=move |_| {
+                page.set(0);
+                sort.update(|s| *s = s.clicked(column));
+            }>
                 {column.label()}
                 <span class=icon aria-hidden="true"></span>
             </button>
@@ -132,6 +147,21 @@ mod tests {
         let third = html.find("Police municipale de Marseille").unwrap();
         assert!(first < second && second < third, "{html}");
         assert!(html.contains("<td class=\"cordon-plan-table__time\">ven. 10/07 18:00</td>"), "{html}");
+    }
+
+    #[test]
+    fn a_city_festival_s_table_sends_its_first_hundred_rows_and_says_how_many_there_are() {
+        let plan = crate::domain::plan::synthetic_plan(40, 2_000, 48, 1);
+        let html = rendered(plan);
+        assert_eq!(html.matches("<tr>").count(), 1 + 100, "the header and the first page");
+        assert!(html.contains(">Déploiements 1 à 100 sur 2\u{202f}000</p>"), "{html}");
+        assert!(html.contains("id=\"tableau-page-precedente\" disabled"), "no page before the first");
+        assert!(!html.contains("id=\"tableau-page-suivante\" disabled"));
+    }
+
+    #[test]
+    fn a_plan_of_a_hundred_deployments_or_fewer_has_no_pages() {
+        assert!(!rendered(festival()).contains("tableau-page"));
     }
 
     #[test]

@@ -190,6 +190,19 @@ impl TestApp {
     }
 }
 
+/// The deployments of a plan page (`get_plan`'s answer) in the documented format: the page
+/// carries them in columns (`app::api::plan_wire`), read back by the page's own type.
+pub fn deployments(page: &Value) -> Vec<Value> {
+    let read: app::api::plan_types::PlanPage = serde_json::from_value(page.clone()).expect("a plan page");
+    read.plan.deployments.iter().map(|d| serde_json::to_value(d).expect("a deployment")).collect()
+}
+
+/// A plan page with its deployments in the documented format, as [`deployments`] reads them.
+pub fn with_deployments_as_records(mut page: Value) -> Value {
+    page["plan"]["deployments"] = Value::Array(deployments(&page));
+    page
+}
+
 pub fn now() -> Instant {
     Instant::from(chrono::Utc::now())
 }

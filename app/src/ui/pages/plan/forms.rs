@@ -143,6 +143,20 @@ pub fn NeedForm(page: PlanPage, action: FormAction<SaveNeed>, removing: Removing
             })
             .collect()
     });
+    // A city festival's hundreds of needs: a page of the table at a time, every row printed.
+    let count = rows.len();
+    let rows = StoredValue::new(rows);
+    let table_page = RwSignal::new(0usize);
+    let printing = crate::ui::components::printing();
+    let on_page = move || {
+        rows.with_value(|rows| {
+            if printing.get() {
+                rows.clone()
+            } else {
+                rows[crate::ui::components::page_range(rows.len(), table_page.get())].to_vec()
+            }
+        })
+    };
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-besoin">
             <h2 id="titre-besoin" class="fr-h4">"Besoins"</h2>
@@ -151,7 +165,7 @@ pub fn NeedForm(page: PlanPage, action: FormAction<SaveNeed>, removing: Removing
                     <caption>"Besoins"</caption>
                     <thead><tr><th scope="col">"Zone"</th><th scope="col">"Horaires"</th><th scope="col">"Qualification"</th><th scope="col">"Effectif requis"</th><th scope="col">"Action"</th></tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|(id, zone, window, quals, staff)| view! {
+                        {move || on_page().into_iter().map(|(id, zone, window, quals, staff)| view! {
                             <tr>
                                 <td>{zone.clone()}</td><td>{window}</td><td>{quals}</td><td>{staff}</td>
                                 <td class="cordon-actions">
@@ -165,6 +179,9 @@ pub fn NeedForm(page: PlanPage, action: FormAction<SaveNeed>, removing: Removing
                     </tbody>
                 </table>
             </div>
+            {(count > crate::ui::components::PAGE_SIZE).then(|| view! {
+                <crate::ui::components::TablePages count page=table_page noun=crate::text::TABLE_NOUN_NEEDS name="besoins"/>
+            })}
             <ErrorAlert message=form_error(action)/>
             {move || {
                 let editing = selected.get().and_then(|id| page.with_value(|p| p.plan.needs.iter().find(|n| n.id() == id).cloned()));

@@ -76,6 +76,7 @@ fn Publishing(
     let next = page.releases.first().map_or(1, |r| r.number + 1);
     let organiser_part = page.may_publish.then(|| {
         let pending = page.pending.clone();
+        let count = page.pending_count.max(pending.len());
         let nothing = pending.is_empty() && next > 1;
         let event_id = event_id.clone();
         let unconfirmed = page.unconfirmed.clone();
@@ -90,15 +91,17 @@ fn Publishing(
             {if nothing {
                 view! { <p>"Aucun déploiement n’a changé depuis la dernière version."</p> }.into_any()
             } else {
-                let heading = match (next, pending.len()) {
+                let heading = match (next, count) {
                     (1, 0) => text::FIRST_RELEASE_EMPTY.to_string(),
                     (1, _) => text::FIRST_RELEASE_CONTENTS.to_string(),
-                    (_, count) => format!("{count} changement(s) par rapport à la version publiée :"),
+                    (_, count) => text::changes_to_publish(count),
                 };
+                let more = count.saturating_sub(pending.len());
                 view! {
                     <p>{heading}</p>
                     <ul class="cordon-changes" id="changements-a-publier">
                         {pending.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {(more > 0).then(|| view! { <li id="changements-non-listes">{text::changes_not_listed(more)}</li> })}
                     </ul>
                 }.into_any()
             }}

@@ -34,7 +34,7 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
         </p>
         <ul class="fr-mb-3w">
             <li>{format!("Du {} au {} (heure de {})", format_long_fr(event.window().start(), zone), format_long_fr(event.window().end(), zone), page.time_zone)}</li>
-            <li>{format!("Fréquentation attendue : {} personnes au pic · {}", thousands(event.expected_attendance()), event.behaviour().label())}</li>
+            <li>{format!("Fréquentation attendue : {} personnes au pic · {}", crate::domain::number::thousands(u64::from(event.expected_attendance())), event.behaviour().label())}</li>
             <li>{if flags.is_empty() { "Cadre juridique : aucun arrêté particulier".to_string() } else { format!("Cadre juridique : {}", flags.join(", ")) }}</li>
             <li>{format!("Participants : {}", page.plan.participants.iter().map(|p| format!("{} ({})", p.name(), p.role().label())).collect::<Vec<_>>().join(", "))}</li>
         </ul>
@@ -136,28 +136,5 @@ pub fn CoverageSummary(
                 }.into_any()
             }}
         </section>
-    }
-}
-
-/// 18000 → "18 000" (French thousands separator, a narrow no-break space).
-pub fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn attendance_reads_with_french_thousands_separators() {
-        assert_eq!(super::thousands(18_000), "18\u{202f}000");
-        assert_eq!(super::thousands(1_500_000), "1\u{202f}500\u{202f}000");
-        assert_eq!(super::thousands(300), "300");
     }
 }
