@@ -39,7 +39,7 @@ async function once(browser) {
     timezoneId: 'Europe/Paris',
     ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
   });
-  await context.addCookies([{ name: cookieName, value: rest.join('='), url }]);
+  await context.addCookies([{ name: cookieName, value: rest.join('='), url: new URL('/', url).href }]);
   const page = await context.newPage();
   if (phone) {
     const cdp = await context.newCDPSession(page);

@@ -100,6 +100,8 @@ echo "== load after wrk: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== hydration in headless Chromium"
 BENCH_URL="$url" BENCH_COOKIE="$cookie" BENCH_SCROLL=1 node tests/bench/hydration.mjs
+echo "== an edit on the timeline, applied after the server's answer"
+BENCH_URL="$url" BENCH_COOKIE="$cookie" node tests/bench/timeline-edit.mjs
 echo "== hydration on a phone's profile"
 BENCH_URL="$url" BENCH_COOKIE="$cookie" BENCH_PROFILE=phone BENCH_RUNS="${BENCH_PHONE_RUNS:-5}" node tests/bench/hydration.mjs
 echo "== the demo's event on a phone's profile"
