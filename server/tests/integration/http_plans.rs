@@ -5,7 +5,7 @@ use crate::common::{spawn_app, Backend};
 use serde_json::{json, Value};
 
 fn deployment_missions(page: &Value) -> Vec<String> {
-    crate::common::deployments(&page).into_iter().map(|d| d["mission"].as_str().unwrap().to_string()).collect()
+    crate::common::deployments(page).into_iter().map(|d| d["mission"].as_str().unwrap().to_string()).collect()
 }
 
 const RESTRICTED: &str = "Équipe en civil près du canal pendant le feu d’artifice";

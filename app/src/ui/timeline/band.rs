@@ -41,7 +41,8 @@ impl Band {
     /// within the margin.
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     pub fn on_screen(top_px: f64, height_px: f64, window_px: f64, drawing_height: f64) -> Band {
-        if !(height_px > 0.0) || !(drawing_height > 0.0) || !top_px.is_finite() || !window_px.is_finite() {
+        let positive = |v: f64| v.is_finite() && v > 0.0;
+        if !positive(height_px) || !positive(drawing_height) || !top_px.is_finite() || !window_px.is_finite() {
             return FIRST_BAND;
         }
         let units_per_px = drawing_height / height_px;
