@@ -49,7 +49,9 @@ pub fn respond<T: serde::Serialize>(result: Result<T, AppError>) -> Result<T, Ap
     let plain_form_post = request_parts()
         .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
         .unwrap_or(false);
-    if let (Ok(value), Some(answer)) = (&result, request_parts().and_then(|p| p.extensions.get::<CompactAnswer>().cloned())) {
+    if let (Ok(value), Some(answer)) =
+        (&result, request_parts().and_then(|p| p.extensions.get::<CompactAnswer>().cloned()))
+    {
         answer.write(value);
     }
     if let (Err(err), false) = (&result, plain_form_post) {

@@ -8,9 +8,9 @@
 use std::fmt::Debug;
 
 use app::ui::codec::{from_compact, to_compact, COMPACT};
+use leptos::server_fn::ServerFn;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use leptos::server_fn::ServerFn;
 
 use crate::common::{spawn_app, Backend, TestApp};
 
@@ -148,7 +148,8 @@ async fn the_live_stream_of_operations_reads_the_same_in_the_compact_format_as_i
         ("corrects", ""),
     ];
     assert_eq!(app.call(&police, "write_log_entry", &entry).await.0, 200);
-    let alert = [("event_id", event.as_str()), ("target", "tous"), ("severity", "elevee"), ("text", "Évacuez le quai.")];
+    let alert =
+        [("event_id", event.as_str()), ("target", "tous"), ("severity", "elevee"), ("text", "Évacuez le quai.")];
     assert_eq!(app.call(&police, "send_alert", &alert).await.0, 200);
     let mut read = Vec::new();
     for format in ["", "&format=compact"] {
@@ -164,10 +165,9 @@ async fn the_live_stream_of_operations_reads_the_same_in_the_compact_format_as_i
     for ((event, text), (same, bytes)) in json.iter().zip(compact) {
         assert_eq!(event, same);
         match event.as_str() {
-            "entree" => assert_eq!(
-                from_compact_text::<LogLine>(bytes).unwrap(),
-                serde_json::from_str::<LogLine>(text).unwrap()
-            ),
+            "entree" => {
+                assert_eq!(from_compact_text::<LogLine>(bytes).unwrap(), serde_json::from_str::<LogLine>(text).unwrap())
+            }
             "alerte" => assert_eq!(
                 from_compact_text::<AlertLine>(bytes).unwrap(),
                 serde_json::from_str::<AlertLine>(text).unwrap()
