@@ -20,8 +20,8 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{middleware, Json, Router};
 use leptos::config::LeptosOptions;
@@ -112,6 +112,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(compact_answers))
         .layer(middleware::from_fn_with_state(state.clone(), security::anonymous_home_to_sign_in))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(move |req, next| security::same_origin_only(base_url.clone(), req, next)))
@@ -125,6 +126,39 @@ pub fn router(state: AppState) -> Router {
 
 async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// The server functions (`/api/…`, routed by `leptos_routes_with_context`) for the browser's
+/// own code, which asks for their answers in the compact format (`app::ui::codec`): the
+/// function's `respond` writes it and it replaces the JSON answer, which everyone else gets
+/// (`docs/decisions.md`). An error stays JSON.
+async fn compact_answers(mut req: Request<Body>, next: middleware::Next) -> Response {
+    use app::api::context::CompactAnswer;
+    let path = req.uri().path();
+    let server_function = path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    let asked = server_function && CompactAnswer::asked(req.headers());
+    let compact = asked.then(CompactAnswer::default);
+    if let Some(answer) = &compact {
+        req.extensions_mut().insert(answer.clone());
+    }
+    let response = next.run(req).await;
+    match compact {
+        Some(answer) if response.status().as_u16() < 400 => compact_answer(response, answer.take()),
+        _ => response,
+    }
+}
+
+/// `response` with its body replaced by the compact answer; a 500 if the server function wrote
+/// none (it did not end with `respond`, which every one must).
+fn compact_answer(response: Response, answer: Option<Vec<u8>>) -> Response {
+    let Some(bytes) = answer else {
+        tracing::error!("a server function asked for the compact format did not write it");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let (mut parts, _json) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(app::ui::codec::COMPACT));
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

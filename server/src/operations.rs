@@ -8,7 +8,8 @@
 //!   from `?depuis=` (the page's cursor). The stream checks that its session still reads the
 //!   event every 30 s, and before sending anything after a change of rights was announced
 //!   (a member removed, an account disabled, a participant changed: on any instance); it ends
-//!   otherwise.
+//!   otherwise. With `&format=compact` (the page's own stream) each event's data is the same
+//!   view in the browser's compact format (`app::ui::codec`), as base64 text.
 //! - `GET /evenements/{id}/operations/main-courante.csv` and `.pdf`: the log as the reader may
 //!   read it.
 //!
@@ -55,6 +56,8 @@ pub fn routes() -> Router<AppState> {
 #[derive(Deserialize)]
 struct From {
     depuis: Option<String>,
+    /// `compact`: the events' data in the browser's compact format instead of JSON.
+    format: Option<String>,
 }
 
 /// One open stream.
@@ -74,9 +77,20 @@ struct Follow {
     presence_key: Option<(u64, i64)>,
     /// The zones now as last sent.
     presence_sent: Option<Vec<ZoneNowLine>>,
+    /// The events' data in the browser's compact format (`?format=compact`), else JSON.
+    compact: bool,
 }
 
 impl Follow {
+    /// An event's data: `value` as JSON, or in the compact format as text.
+    fn data<T: serde::Serialize>(&self, value: &T) -> Result<String, AppError> {
+        if self.compact {
+            app::ui::codec::to_compact_text(value).map_err(|_| AppError::Internal)
+        } else {
+            serde_json::to_string(value).map_err(|_| AppError::Internal)
+        }
+    }
+
     /// Whether the session still reads the event (its reader, refreshed, may have changed).
     async fn still_reads(&mut self) -> bool {
         self.epoch = releases::feed_epoch();
@@ -100,7 +114,7 @@ impl Follow {
             }
             self.cursor.log = self.cursor.log.after(entry.reference);
             let Some(line) = self.reader.line(&entry) else { continue };
-            let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
+            let data = self.data(&line)?;
             self.pending.push_back(Event::default().event("entree").id(self.reader.stream_id(self.cursor)).data(data));
         }
         let alerts = hub.alerts_after(&self.state.db, &self.reader.event_id, &registers, self.cursor.alerts).await?;
@@ -110,7 +124,7 @@ impl Follow {
             }
             self.cursor.alerts = self.cursor.alerts.after(reference);
             let Some(line) = app::service::alerts::line(&self.reader, &alert) else { continue };
-            let data = serde_json::to_string(&line).map_err(|_| AppError::Internal)?;
+            let data = self.data(&line)?;
             self.pending.push_back(Event::default().event("alerte").id(self.reader.stream_id(self.cursor)).data(data));
         }
         self.count_zones().await
@@ -131,7 +145,7 @@ impl Follow {
         self.presence_key = Some(key);
         let zones = zone_lines(&snapshot.plan, self.reader.audience, &snapshot.presence, now);
         if self.presence_sent.as_ref() != Some(&zones) {
-            let data = serde_json::to_string(&zones).map_err(|_| AppError::Internal)?;
+            let data = self.data(&zones)?;
             self.pending.push_back(Event::default().event("presence").data(data));
             self.presence_sent = Some(zones);
         }
@@ -186,7 +200,7 @@ async fn stream(
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
-        .or(from.depuis)
+        .or(from.depuis.clone())
         .unwrap_or_default();
     let opened = in_context(state.clone(), parts, {
         let state = state.clone();
@@ -212,6 +226,7 @@ async fn stream(
         epoch: releases::feed_epoch(),
         presence_key: None,
         presence_sent: None,
+        compact: from.format.as_deref() == Some("compact"),
     };
     if let Err(e) = follow.catch_up().await {
         return error_response(&e);

@@ -35,7 +35,10 @@ pub fn now() -> Instant {
 
 /// Sets the HTTP status of an error answer and passes the result through. A plain HTML form
 /// post (no WebAssembly yet) keeps the redirect back to its page, where the error is shown.
-pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+/// A call from the browser's own code, which asked for the compact format, gets its answer
+/// written in it ([`CompactAnswer`]). Every server function ends with it (directly or through
+/// [`run`]): its result is the function's answer.
+pub fn respond<T: serde::Serialize>(result: Result<T, AppError>) -> Result<T, AppError> {
     // An internal error names the request, whose log lines say why.
     let result = result.map_err(|e| {
         match (e, request_parts().and_then(|p| p.extensions.get::<crate::state::RequestId>().cloned())) {
@@ -46,12 +49,42 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     let plain_form_post = request_parts()
         .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
         .unwrap_or(false);
+    if let (Ok(value), Some(answer)) =
+        (&result, request_parts().and_then(|p| p.extensions.get::<CompactAnswer>().cloned()))
+    {
+        answer.write(value);
+    }
     if let (Err(err), false) = (&result, plain_form_post) {
         if let (Some(options), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(err.status())) {
             options.set_status(status);
         }
     }
     result
+}
+
+/// Where [`respond`] writes a server function's answer in the compact format (`ui::codec`) when
+/// the browser's own code asked for it: the server's handler of `/api/…` puts one in the
+/// request's extensions, and sends what it holds instead of the JSON answer.
+#[derive(Clone, Default)]
+pub struct CompactAnswer(std::sync::Arc<std::sync::Mutex<Option<Vec<u8>>>>);
+
+impl CompactAnswer {
+    /// Whether a request with these headers asks for the compact format.
+    pub fn asked(headers: &axum::http::HeaderMap) -> bool {
+        headers.get(header::ACCEPT).is_some_and(|v| v.as_bytes() == crate::ui::codec::COMPACT.as_bytes())
+    }
+
+    fn write<T: serde::Serialize>(&self, value: &T) {
+        match crate::ui::codec::to_compact(value) {
+            Ok(bytes) => *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(bytes),
+            Err(e) => tracing::error!(error = %e, "a server function's answer could not be written compactly"),
+        }
+    }
+
+    /// The answer written, if any.
+    pub fn take(&self) -> Option<Vec<u8>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
 }
 
 fn request_parts() -> Option<Parts> {
@@ -114,6 +147,7 @@ pub async fn caller() -> Result<(AppState, UserRow), AppError> {
 /// and sets the answer's status from its outcome: what every server function of the layer does.
 pub async fn run<T, F, Fut>(action: F) -> Result<T, AppError>
 where
+    T: serde::Serialize,
     F: FnOnce(AppState, UserRow, Instant) -> Fut,
     Fut: std::future::Future<Output = Result<T, AppError>>,
 {

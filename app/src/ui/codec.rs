@@ -1,38 +1,78 @@
-//! How the pages' resources travel from the server's HTML to the browser: JSON, read from its
-//! bytes. The server functions' answers are read from bytes too (`serde_json::from_slice`), so
-//! every type the browser receives is decoded by one instantiation of the JSON reader instead
-//! of two (`from_str` for resources, `from_slice` for answers): a smaller bundle, nothing else
-//! changes. Every page creates its resources with [`load`].
+//! How what the browser reads travels: the pages' resources, written by the server into its
+//! HTML, and the server functions' answers to the browser's own requests (forms and `call!`,
+//! `ui::components::post`) are in a compact binary format, [postcard](https://postcard.jamesmunns.com):
+//! a value's fields in their declared order, without names or types. The browser then holds
+//! one small reader per type instead of serde_json's (which read every type from a JSON object
+//! *and* from an array, with the fields' names: 283 KiB of the bundle, BENCHMARKS.md §4). JSON
+//! stays what the server answers anyone else (tests, scripts, `curl`): the browser asks for
+//! the compact format by its [`COMPACT`] media type and the server answers in it only then
+//! (`api::context::respond`, `docs/decisions.md`). Every page creates its resources with
+//! [`load`]. The live stream of « Opérations » carries the same format as text.
+//!
+//! The format has no names, so both sides must have been built from the same types (they
+//! are: the server serves its own bundle) and a type must serialize all its fields, in the
+//! order it reads them: no `skip_serializing_if`, no internally tagged enum, no `from` type
+//! with other fields, unless its serde impls give the compact format a plain shape (see
+//! `domain::plan::event::LegalContext`). The server's tests compare both formats on real
+//! pages (`server/tests/integration/http_compact.rs`).
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// JSON written as text, read from its bytes.
-pub struct Json;
+/// The media type of the compact format: the browser's `Accept`, the answer's `Content-Type`.
+pub const COMPACT: &str = "application/x-cordon-postcard";
 
-impl<T: Serialize> codee::Encoder<T> for Json {
-    type Error = serde_json::Error;
-    type Encoded = String;
+/// `value` in the compact format.
+pub fn to_compact<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, postcard::Error> {
+    postcard::to_allocvec(value)
+}
 
-    fn encode(value: &T) -> Result<String, serde_json::Error> {
-        serde_json::to_string(value)
+/// A value read from the compact format.
+pub fn from_compact<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
+/// The pages' resources in the compact format (Leptos writes the bytes into the HTML as
+/// base64 and reads them back).
+pub struct Compact;
+
+impl<T: Serialize> codee::Encoder<T> for Compact {
+    type Error = postcard::Error;
+    type Encoded = Vec<u8>;
+
+    fn encode(value: &T) -> Result<Vec<u8>, postcard::Error> {
+        to_compact(value)
     }
 }
 
-impl<T: DeserializeOwned> codee::Decoder<T> for Json {
-    type Error = serde_json::Error;
-    type Encoded = str;
+impl<T: DeserializeOwned> codee::Decoder<T> for Compact {
+    type Error = postcard::Error;
+    type Encoded = [u8];
 
-    fn decode(encoded: &str) -> Result<T, serde_json::Error> {
-        serde_json::from_slice(encoded.as_bytes())
+    fn decode(encoded: &[u8]) -> Result<T, postcard::Error> {
+        from_compact(encoded)
     }
 }
 
-/// A page's resource, carried with [`Json`].
-pub type Loaded<T> = Resource<T, Json>;
+/// `value` in the compact format as text (base64, as Leptos writes the resources into the
+/// page): the data of the live stream's events on « Opérations » (`?format=compact`).
+pub fn to_compact_text<T: Serialize + ?Sized>(value: &T) -> Result<String, postcard::Error> {
+    use leptos::server::IntoEncodedString;
+    to_compact(value).map(IntoEncodedString::into_encoded_string)
+}
 
-/// A resource of the page (see [`Resource::new`]), carried with [`Json`]. Create it at the top
+/// A value read from the compact format as text ([`to_compact_text`]).
+pub fn from_compact_text<T: DeserializeOwned>(text: &str) -> Option<T> {
+    use leptos::server::FromEncodedStr;
+    let bytes = <[u8] as FromEncodedStr>::from_encoded_str(text).ok()?;
+    from_compact(&bytes).ok()
+}
+
+/// A page's resource, carried in the [`Compact`] format.
+pub type Loaded<T> = Resource<T, Compact>;
+
+/// A resource of the page (see [`Resource::new`]), carried in the [`Compact`] format. Create it at the top
 /// of the page's component, before anything suspends (`docs/toolchain.md`).
 #[track_caller]
 pub fn load<S, T, Fut>(
@@ -69,14 +109,17 @@ pub(crate) use call;
 
 #[cfg(test)]
 mod tests {
-    use super::Json;
+    use super::{from_compact_text, to_compact_text, Compact};
     use codee::{Decoder, Encoder};
 
     #[test]
     fn a_value_comes_back_as_it_was_sent() {
         let sent = (String::from("Fête « 14 juillet »"), vec![1u32, 2], Some(true));
-        let text = <Json as Encoder<_>>::encode(&sent).unwrap();
-        let back: (String, Vec<u32>, Option<bool>) = <Json as Decoder<_>>::decode(&text).unwrap();
+        let text = to_compact_text(&sent).unwrap();
+        assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/'), "{text}");
+        assert_eq!(from_compact_text::<(String, Vec<u32>, Option<bool>)>(&text), Some(sent.clone()));
+        let bytes = <Compact as Encoder<_>>::encode(&sent).unwrap();
+        let back: (String, Vec<u32>, Option<bool>) = <Compact as Decoder<_>>::decode(&bytes).unwrap();
         assert_eq!(back, sent);
     }
 }

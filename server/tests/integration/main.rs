@@ -16,6 +16,7 @@ mod http_alerts_closing;
 mod http_api_v1;
 mod http_attachments;
 mod http_authority;
+mod http_compact;
 mod http_convention;
 mod http_delegation;
 mod http_department_model;

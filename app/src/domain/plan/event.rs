@@ -168,8 +168,13 @@ impl From<PrefectOrder> for PrefectOrderFields {
 
 /// The legal frame of the event: the prefect's orders in force and the facts the law turns on
 /// (Code de la sécurité intérieure). See `docs/compliance.md`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "LegalContextFields")]
+///
+/// Its JSON (stored rows, plan files, releases' digests) leaves out an unknown declaration
+/// date and is read through `LegalContextFields`; the browser's compact format
+/// (`ui::codec`), which has no field names, carries every field in order
+/// (`LegalContextCompact`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(remote = "Self")]
 pub struct LegalContext {
     /// The prefect's orders the plan relies on.
     pub orders: Vec<PrefectOrder>,
@@ -191,6 +196,39 @@ pub struct LegalContext {
     /// when not filed, or not known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declaration_deposee_le: Option<NaiveDate>,
+}
+
+impl Serialize for LegalContext {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            LegalContext::serialize(self, serializer)
+        } else {
+            LegalContextCompact::serialize(self, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LegalContext {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            LegalContextFields::deserialize(deserializer).map(LegalContext::from)
+        } else {
+            LegalContextCompact::deserialize(deserializer)
+        }
+    }
+}
+
+/// A [`LegalContext`] in the compact format: every field, in order.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "LegalContext")]
+struct LegalContextCompact {
+    orders: Vec<PrefectOrder>,
+    convention_coordination_en_vigueur: bool,
+    organisee_par_la_commune: bool,
+    but_lucratif: bool,
+    palpations_sous_controle_opj: bool,
+    regime_police: PoliceRegime,
+    declaration_deposee_le: Option<NaiveDate>,
 }
 
 /// The stored shape of a [`LegalContext`], which also reads the four ticks of earlier

@@ -90,3 +90,20 @@ fn event_kinds_have_stable_codes_and_french_labels() {
     assert_eq!(PublicBehaviour::from_code("debout"), Some(PublicBehaviour::Debout));
     assert_eq!(EventKind::ALL.len(), 5);
 }
+
+#[test]
+fn a_legal_context_reads_back_the_same_in_json_and_in_the_browsers_compact_format() {
+    // The browser's compact format (`ui::codec`) is postcard.
+    let unknown_date = LegalContext::from_ticks(true, false, true, true);
+    let filed = LegalContext {
+        declaration_deposee_le: chrono::NaiveDate::from_ymd_opt(2026, 6, 1),
+        regime_police: PoliceRegime::Gendarmerie,
+        ..unknown_date.clone()
+    };
+    for context in [unknown_date, filed] {
+        assert_eq!(postcard::from_bytes::<LegalContext>(&postcard::to_allocvec(&context).unwrap()).unwrap(), context);
+        let json = serde_json::to_value(&context).unwrap();
+        assert_eq!(json.get("declaration_deposee_le").is_some(), context.declaration_deposee_le.is_some(), "{json}");
+        assert_eq!(serde_json::from_value::<LegalContext>(json).unwrap(), context);
+    }
+}

@@ -7,7 +7,8 @@
 //! fields as the browser itself would post them (`application/x-www-form-urlencoded`, the
 //! submit button included), which is what the server function already reads from a plain
 //! post before the WebAssembly has loaded; only the answer's type is generic, and most
-//! answers are `()`. The server function's arguments are never encoded in the browser.
+//! answers are `()`, read in the compact format (`ui::codec`). The server function's
+//! arguments are never encoded in the browser.
 //!
 //! [`FormAction`] replaces `ServerAction` (same `value()`, `version()`, `pending()`: it
 //! dereferences to an [`Action`] whose input is the form's body), [`ServerForm`] replaces
@@ -84,9 +85,10 @@ where
     Action::new_with_value(initial, move |body: &String| post::<O>(path, body.clone()))
 }
 
-/// Posts `body` to the server function at `path` and reads its JSON answer, as the server
-/// function's own client does: an error status carries an [`AppError`], a redirection goes
-/// through the router's hook.
+/// Posts `body` to the server function at `path` and reads its answer, asked for in the
+/// compact format (`ui::codec`), as the server function's own client does otherwise: an error
+/// status carries an [`AppError`] (in JSON, as the server function's errors always are), a
+/// redirection goes through the router's hook.
 async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O, AppError> {
     #[cfg(feature = "hydrate")]
     {
@@ -97,7 +99,7 @@ async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O
         let request = <BrowserRequest as ClientReq<AppError>>::try_new_post(
             path,
             "application/x-www-form-urlencoded",
-            "application/json",
+            crate::ui::codec::COMPACT,
             body,
         )?;
         let response = <BrowserClient as Client<AppError>>::send(request).await?;
@@ -108,7 +110,7 @@ async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O
         let outcome = if (400..=599).contains(&status) {
             Err(AppError::de(bytes))
         } else {
-            serde_json::from_slice::<O>(&bytes)
+            crate::ui::codec::from_compact::<O>(&bytes)
                 .map_err(|e| ServerFnErrorErr::Deserialization(e.to_string()).into_app_error())
         };
         if (300..=399).contains(&status) || redirected {

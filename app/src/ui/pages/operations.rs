@@ -263,26 +263,26 @@ fn LogForm(
 fn follow(event_id: &str, cursor: String, (lines, alerts, (zones, changed)): Signals, live: RwSignal<bool>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let url = format!("/evenements/{event_id}/operations/flux?depuis={cursor}");
+    let url = format!("/evenements/{event_id}/operations/flux?depuis={cursor}&format=compact");
     let Ok(source) = web_sys::EventSource::new(&url) else { return };
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         if let Some(data) = ev.data().as_string() {
-            // Read like every other answer (`ui::codec`): one JSON reader for the type.
-            if let Ok(line) = <crate::ui::codec::Json as codee::Decoder<LogLine>>::decode(&data) {
+            // Read like every other answer, in the compact format (`ui::codec`).
+            if let Some(line) = crate::ui::codec::from_compact_text::<LogLine>(&data) {
                 add(lines, line);
             }
         }
     });
     let on_alert = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         if let Some(data) = ev.data().as_string() {
-            if let Ok(alert) = <crate::ui::codec::Json as codee::Decoder<AlertLine>>::decode(&data) {
+            if let Some(alert) = crate::ui::codec::from_compact_text::<AlertLine>(&data) {
                 crate::ui::pages::operations_alerts::upsert(alerts, alert);
             }
         }
     });
     let on_presence = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         if let Some(data) = ev.data().as_string() {
-            if let Ok(now) = <crate::ui::codec::Json as codee::Decoder<Vec<ZoneNowLine>>>::decode(&data) {
+            if let Some(now) = crate::ui::codec::from_compact_text::<Vec<ZoneNowLine>>(&data) {
                 zones.set(now);
                 changed.update(|n| *n = n.wrapping_add(1));
             }
