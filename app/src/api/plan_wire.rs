@@ -1,9 +1,11 @@
 //! How the plan page carries its plan's deployments (issue 17): in columns, not as one object
 //! per deployment. A city festival's 2,000 deployments as objects repeat every field's name
 //! and every zone's and participant's id 2,000 times (900 kB, 180 kB gzip in the page); in
-//! columns, a zone or a participant is a small number into the plan's own list, a time is in
+//! columns, a zone, a participant, a mission's or a radio's text is a small number into a list
+//! given once, a time is in
 //! minutes from the earliest start when every time is a whole minute, and another
-//! participant's named agents are a count ([`Deployment::with_agents_numbered`]). The same
+//! participant's named agents are a count ([`Deployment::with_agents_numbered`]), and an id is
+//! its 16 bytes in the compact format the browser reads (`ui::codec`). The same
 //! deployments come back, checked again by [`Deployment::new`].
 //!
 //! Only the page's own answer (`get_plan`, sent to its own browser) is written so; the plan
@@ -17,15 +19,19 @@ use crate::domain::time::Instant;
 /// The deployments of a plan, one list per field, in the plan's order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeploymentColumns {
-    /// The participants, zones and posts the deployments name, each once.
+    /// The participants, zones and posts the deployments name, and their missions' and radios'
+    /// texts, each once.
     participant_ids: Vec<String>,
     zone_ids: Vec<String>,
     post_ids: Vec<String>,
+    missions: Vec<String>,
+    radios: Vec<String>,
     /// Times are `origin + value × unit` milliseconds (`unit` is a minute when every time is a
     /// whole minute).
     origin: i64,
     unit: i64,
-    id: Vec<String>,
+    /// The deployments' ids: 16 bytes each in the compact format, text in JSON.
+    id: Vec<uuid::Uuid>,
     participant: Vec<u32>,
     zone: Vec<u32>,
     /// `0` for none, else 1 + the index into `post_ids`.
@@ -38,8 +44,10 @@ pub struct DeploymentColumns {
     /// How many named agents are numbered (0 when identified or none).
     numbered: Vec<u32>,
     category: Vec<MissionCategory>,
-    mission: Vec<String>,
-    radio: Vec<Option<String>>,
+    /// Index into `missions`.
+    mission: Vec<u32>,
+    /// `0` for none, else 1 + the index into `radios`.
+    radio: Vec<u32>,
     visibility: Vec<Visibility>,
 }
 
@@ -65,6 +73,8 @@ impl DeploymentColumns {
             participant_ids: Vec::new(),
             zone_ids: Vec::new(),
             post_ids: Vec::new(),
+            missions: Vec::new(),
+            radios: Vec::new(),
             origin,
             unit,
             id: Vec::with_capacity(n),
@@ -83,7 +93,8 @@ impl DeploymentColumns {
         };
         for d in deployments {
             let window = d.window();
-            columns.id.push(d.id().to_string());
+            // A deployment's id is a UUID (`Deployment::new` checked it).
+            columns.id.push(uuid::Uuid::parse_str(d.id()).unwrap_or_default());
             let participant = index_in(&mut columns.participant_ids, d.participant_id());
             columns.participant.push(participant);
             let zone = index_in(&mut columns.zone_ids, d.zone_id());
@@ -97,8 +108,10 @@ impl DeploymentColumns {
             columns.agents.push(if numbered { Vec::new() } else { d.agent_ids().to_vec() });
             columns.numbered.push(if numbered { u32::try_from(d.agent_ids().len()).unwrap_or(u32::MAX) } else { 0 });
             columns.category.push(d.category());
-            columns.mission.push(d.mission().to_string());
-            columns.radio.push(d.radio().map(str::to_string));
+            let mission = index_in(&mut columns.missions, d.mission());
+            columns.mission.push(mission);
+            let radio = d.radio().map_or(0, |r| index_in(&mut columns.radios, r).saturating_add(1));
+            columns.radio.push(radio);
             columns.visibility.push(d.visibility());
         }
         columns
@@ -126,8 +139,6 @@ impl DeploymentColumns {
             return None;
         }
         let table = |table: &[String], i: u32| table.get(usize::try_from(i).ok()?).cloned();
-        let mut radio = self.radio.into_iter();
-        let mut mission = self.mission.into_iter();
         let mut agents = self.agents.into_iter();
         let mut deployments = Vec::with_capacity(n);
         for (i, id) in self.id.into_iter().enumerate() {
@@ -144,7 +155,7 @@ impl DeploymentColumns {
                 p => Some(table(&self.post_ids, p - 1)?),
             };
             let draft = DeploymentDraft {
-                id,
+                id: id.hyphenated().to_string(),
                 participant_id: table(&self.participant_ids, self.participant[i])?,
                 zone_id: table(&self.zone_ids, self.zone[i])?,
                 post_id,
@@ -152,8 +163,11 @@ impl DeploymentColumns {
                 headcount: self.headcount[i],
                 agent_ids,
                 category: self.category[i],
-                mission: mission.next()?,
-                radio: radio.next()?,
+                mission: table(&self.missions, self.mission[i])?,
+                radio: match self.radio[i] {
+                    0 => None,
+                    r => Some(table(&self.radios, r - 1)?),
+                },
                 visibility: self.visibility[i],
             };
             deployments.push(Deployment::new(draft).ok()?);
@@ -236,6 +250,20 @@ mod tests {
         let text = serde_json::to_string(&sent).unwrap();
         let back: Page = serde_json::from_str(&text).unwrap();
         assert_eq!(back, sent);
+    }
+
+    #[test]
+    fn in_the_compact_format_too_and_each_id_takes_sixteen_bytes() {
+        let sent = Page { plan: page_plan() };
+        let bytes = crate::ui::codec::to_compact(&sent).unwrap();
+        let back: Page = crate::ui::codec::from_compact(&bytes).unwrap();
+        assert_eq!(back, sent);
+        let ids = DeploymentColumns::of(&sent.plan.deployments).id;
+        assert_eq!(
+            crate::ui::codec::to_compact(&ids).unwrap().len(),
+            2 + 17 * ids.len(),
+            "a count, then each id's length and 16 bytes"
+        );
     }
 
     #[test]

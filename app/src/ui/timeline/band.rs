@@ -11,10 +11,14 @@ pub struct Band {
     pub bottom: f64,
 }
 
-/// What is taken as on screen before the browser has measured anything — the server's page
-/// and the first render in the browser, which must be the same: the axis and the first rows,
-/// about a laptop screen's height.
-pub const FIRST_BAND: Band = Band { top: 0.0, bottom: 800.0 };
+/// The band before the browser has measured anything — the server's page and the first render
+/// in the browser, which must be the same: only the first rows ([`FIRST_ROWS`]) are drawn.
+pub const UNMEASURED: Band = Band { top: 0.0, bottom: 0.0 };
+
+/// The rows starting above this y (SVG user units: the axis and about four rows of a busy
+/// zone) are always drawn: the first view, on the server's page too, and the whole drawing of a
+/// plan of a few zones, wherever the page is scrolled.
+pub const FIRST_ROWS: f64 = 1_000.0;
 
 /// Rows this close above or below the band on screen are drawn too (in SVG user units, about a
 /// screen): scrolling shows them already drawn, and the keyboard's next bar after
@@ -28,10 +32,9 @@ impl Band {
     }
 
     /// Whether a row at `y` of `height` is drawn in full while this band is on screen: near it,
-    /// or among the first rows, which are always drawn — a plan of a few zones is drawn whole
-    /// wherever the page is scrolled, and the first view never changes once measured.
+    /// or among the first rows ([`FIRST_ROWS`]), which are always drawn.
     pub fn shows(self, y: f64, height: f64) -> bool {
-        FIRST_BAND.draws(y, height) || self.draws(y, height)
+        y < FIRST_ROWS || self.draws(y, height)
     }
 
     /// The band on screen, from where the browser shows the drawing: its top relative to the
@@ -43,7 +46,7 @@ impl Band {
     pub fn on_screen(top_px: f64, height_px: f64, window_px: f64, drawing_height: f64) -> Band {
         let positive = |v: f64| v.is_finite() && v > 0.0;
         if !positive(height_px) || !positive(drawing_height) || !top_px.is_finite() || !window_px.is_finite() {
-            return FIRST_BAND;
+            return UNMEASURED;
         }
         let units_per_px = drawing_height / height_px;
         Band { top: -top_px * units_per_px, bottom: (window_px - top_px) * units_per_px }
@@ -55,10 +58,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn before_measuring_only_the_rows_near_the_first_screen_are_drawn() {
-        assert!(FIRST_BAND.draws(48.0, 200.0));
-        assert!(FIRST_BAND.draws(1_400.0, 200.0));
-        assert!(!FIRST_BAND.draws(1_600.0, 200.0));
+    fn before_measuring_only_the_first_rows_are_drawn() {
+        assert!(UNMEASURED.shows(48.0, 200.0));
+        assert!(UNMEASURED.shows(900.0, 200.0));
+        assert!(!UNMEASURED.shows(1_100.0, 200.0));
     }
 
     #[test]
@@ -94,8 +97,8 @@ mod tests {
     }
 
     #[test]
-    fn a_drawing_not_laid_out_yet_counts_as_the_first_band() {
-        assert_eq!(Band::on_screen(100.0, 0.0, 800.0, 5_000.0), FIRST_BAND);
-        assert_eq!(Band::on_screen(f64::NAN, 10.0, 800.0, 5_000.0), FIRST_BAND);
+    fn a_drawing_not_laid_out_yet_counts_as_unmeasured() {
+        assert_eq!(Band::on_screen(100.0, 0.0, 800.0, 5_000.0), UNMEASURED);
+        assert_eq!(Band::on_screen(f64::NAN, 10.0, 800.0, 5_000.0), UNMEASURED);
     }
 }

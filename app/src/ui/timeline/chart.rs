@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::axis::{DayMark, HourTick};
-use super::band::{Band, FIRST_BAND};
+use super::band::{Band, UNMEASURED};
 use super::controls::{Legend, ZoomControls};
 use super::layout::{
     layout_flagged, now_x, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
@@ -52,8 +52,8 @@ pub fn CoverageTimeline(
     });
     let now_at = Memo::new(move |_| now.with_value(|n| n.as_ref().and_then(|n| now_x(view_window.get(), n.at))));
     // Only the rows near the screen are drawn in full (issue 17, `band`); the server's page
-    // and the first render in the browser draw the first band.
-    let band = RwSignal::new(FIRST_BAND);
+    // and the first render in the browser draw the first rows.
+    let band = RwSignal::new(UNMEASURED);
     let printing = crate::ui::components::printing();
     let drawing = NodeRef::<leptos::svg::Svg>::new();
     follow_the_screen(drawing, band, Memo::new(move |_| drawn.with(|layout| layout.height)));
