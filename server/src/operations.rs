@@ -9,7 +9,7 @@
 //!   event every 30 s, and before sending anything after a change of rights was announced
 //!   (a member removed, an account disabled, a participant changed: on any instance); it ends
 //!   otherwise. With `&format=compact` (the page's own stream) each event's data is the same
-//!   view in the browser's compact format (`app::ui::codec`), as base64 text.
+//!   view in the browser's compact format, as text (`app::ui::codec::to_compact_text`).
 //! - `GET /evenements/{id}/operations/main-courante.csv` and `.pdf`: the log as the reader may
 //!   read it.
 //!
