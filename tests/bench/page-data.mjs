@@ -2,6 +2,8 @@
 // wrote into a <script>, and for a JSON object, the bytes (raw and gzip -6, each part
 // compressed alone) of each of its fields, two levels down. For tests/bench/plan-page.sh.
 //   node tests/bench/page-data.mjs page.html
+// The pages now carry their data in the compact format (ui::codec): its resources show as "not
+// JSON" with their sizes; a page still in JSON shows its fields.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
