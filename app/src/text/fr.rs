@@ -1259,9 +1259,23 @@ pub fn compliance_none(whole_plan: bool) -> &'static str {
         "Aucune anomalie dans vos déploiements : ils respectent les règles vérifiées."
     }
 }
+/// 18000 → "18 000": thousands apart as French typography writes them, with a narrow no-break
+/// space (a line never breaks inside the number). Every figure Cordon prints in French — pages,
+/// documents — goes through this one (the domain's documents too: `domain::document::wording`).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Under a long table: "Déploiements 101 à 200 sur 2 000", the rows on screen.
 pub fn table_page(noun: &str, first: usize, last: usize, count: usize) -> String {
-    use crate::domain::number::thousands;
     let [first, last, count] = [first, last, count].map(|n| thousands(n as u64));
     format!("{noun} {first} à {last} sur {count}")
 }
@@ -1276,7 +1290,7 @@ pub const TABLE_NEXT: &str = "Page suivante";
 
 /// Above the list of what publishing now would change.
 pub fn changes_to_publish(count: usize) -> String {
-    let n = crate::domain::number::thousands(count as u64);
+    let n = thousands(count as u64);
     if count == 1 {
         "1 changement par rapport à la version publiée :".to_string()
     } else {
@@ -1285,7 +1299,7 @@ pub fn changes_to_publish(count: usize) -> String {
 }
 /// The last line of a long list of changes to publish.
 pub fn changes_not_listed(more: usize) -> String {
-    let n = crate::domain::number::thousands(more as u64);
+    let n = thousands(more as u64);
     if more == 1 {
         "… et 1 autre changement.".to_string()
     } else {
@@ -1295,7 +1309,7 @@ pub fn changes_not_listed(more: usize) -> String {
 
 /// The button under a rule's first findings on the plan page (issue 17).
 pub fn compliance_more(hidden: usize, rule: &str) -> String {
-    let n = crate::domain::number::thousands(hidden as u64);
+    let n = thousands(hidden as u64);
     if hidden == 1 {
         format!("Afficher l’autre constat « {rule} »")
     } else {
@@ -1444,3 +1458,16 @@ pub const EVALUATION_ASSESSMENT_BUTTON: &str = "Enregistrer le bilan";
 pub const EVALUATION_NOT_WRITTEN: &str = "Pas encore rédigé.";
 pub const EVALUATION_CLOSE_HELP: &str = "Une fois clôturée, l’évaluation ne peut plus être modifiée ; son état figure au registre des conventions et au recensement annuel.";
 pub const EVALUATION_LINK: &str = "Évaluation";
+
+#[cfg(test)]
+mod thousands_tests {
+    use super::thousands;
+
+    #[test]
+    fn figures_read_with_french_thousands_separators() {
+        assert_eq!(thousands(18_000), "18\u{202f}000");
+        assert_eq!(thousands(1_500_000), "1\u{202f}500\u{202f}000");
+        assert_eq!(thousands(1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!((thousands(300), thousands(0)), ("300".into(), "0".into()));
+    }
+}

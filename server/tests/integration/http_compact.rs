@@ -201,6 +201,6 @@ async fn an_error_stays_json_and_a_caller_without_the_header_gets_json() {
     let (status, page, headers) = app.call(&client, "get_plan", &[("event_id", event.as_str())]).await;
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "application/json");
-    assert!(page["plan"]["deployments"].is_array());
+    assert!(page["plan"]["deployments"]["id"].is_array(), "the page's deployments in columns (api::plan_wire)");
     app.stop().await;
 }

@@ -35,7 +35,7 @@ pub fn day_long(instant: Instant, zone: Tz) -> String {
     format!("{number} {month} {}", day.year())
 }
 
-pub use crate::domain::number::thousands as count;
+pub use crate::text::thousands as count;
 
 /// "1 agent", "3 agents".
 pub fn plural(n: u64, singular: &str, plural: &str) -> String {

@@ -83,7 +83,7 @@ fn summary(blocking: usize, warnings: usize, notes: usize) -> String {
         if n == 1 {
             format!("1 {one}")
         } else {
-            format!("{} {many}", crate::domain::number::thousands(n as u64))
+            format!("{} {many}", crate::text::thousands(n as u64))
         }
     };
     format!(

@@ -34,7 +34,7 @@ pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
         </p>
         <ul class="fr-mb-3w">
             <li>{format!("Du {} au {} (heure de {})", format_long_fr(event.window().start(), zone), format_long_fr(event.window().end(), zone), page.time_zone)}</li>
-            <li>{format!("Fréquentation attendue : {} personnes au pic · {}", crate::domain::number::thousands(u64::from(event.expected_attendance())), event.behaviour().label())}</li>
+            <li>{format!("Fréquentation attendue : {} personnes au pic · {}", crate::text::thousands(u64::from(event.expected_attendance())), event.behaviour().label())}</li>
             <li>{if flags.is_empty() { "Cadre juridique : aucun arrêté particulier".to_string() } else { format!("Cadre juridique : {}", flags.join(", ")) }}</li>
             <li>{format!("Participants : {}", page.plan.participants.iter().map(|p| format!("{} ({})", p.name(), p.role().label())).collect::<Vec<_>>().join(", "))}</li>
         </ul>
