@@ -243,10 +243,7 @@ fn zone_row(
     });
     view! {
         <g role="group" aria-label=row.name.clone()>
-            <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
-                <title>{row.name.clone()}</title>
-                {row.label.clone()}
-            </text>
+            {zone_label(row)}
             {hidden}
             {present}
             {needs}
@@ -259,13 +256,16 @@ fn zone_row(
 
 /// A row away from the screen: its zone's name only, drawn in full when the page scrolls near.
 fn zone_name(row: &ZoneRow) -> impl IntoView {
+    view! { <g role="group" aria-label=row.name.clone()>{zone_label(row)}</g> }
+}
+
+/// A row's zone name in the label column, its full name on hover.
+fn zone_label(row: &ZoneRow) -> impl IntoView {
     view! {
-        <g role="group" aria-label=row.name.clone()>
-            <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
-                <title>{row.name.clone()}</title>
-                {row.label.clone()}
-            </text>
-        </g>
+        <text class="cordon-tl__zone" x="8" y=n(row.y + 16.0)>
+            <title>{row.name.clone()}</title>
+            {row.label.clone()}
+        </text>
     }
 }
 
