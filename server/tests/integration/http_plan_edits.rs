@@ -546,3 +546,56 @@ async fn the_preview_of_a_deployment_being_typed_finds_what_the_save_then_finds_
     assert_eq!(status, 404, "{body}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_rules_other_findings_are_read_as_the_page_reads_them_and_refused_to_strangers() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let organiser = app.demo_client("organisateur@cordon.test").await;
+    let page = plan(&app, &organiser, &event).await;
+    let tally = page["finding_tallies"][0].clone();
+    let rule = str_of(&tally, "rule").to_string();
+    let (status, all, _) =
+        app.call(&organiser, "list_rule_findings", &[("event_id", event.as_str()), ("rule", rule.as_str())]).await;
+    assert_eq!(status, 200);
+    let all = all.as_array().unwrap().clone();
+    assert_eq!(all.len() as u64, tally["count"].as_u64().unwrap(), "every finding the tally counts");
+    assert!(all.iter().all(|f| f["rule"] == rule.as_str()));
+    let shown: Vec<&Value> =
+        page["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule.as_str()).collect();
+    assert_eq!(all.iter().take(shown.len()).collect::<Vec<_>>(), shown, "the page's first ones come first");
+
+    // A company reads only the findings about itself, as on its page.
+    let company = app.demo_client("securite@cordon.test").await;
+    let its_page = plan(&app, &company, &event).await;
+    let mine = its_page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
+    for tally in its_page["finding_tallies"].as_array().unwrap() {
+        let (status, read, _) = app
+            .call(&company, "list_rule_findings", &[("event_id", event.as_str()), ("rule", str_of(tally, "rule"))])
+            .await;
+        assert_eq!(status, 200);
+        assert!(read.as_array().unwrap().iter().all(|f| f["participant_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == mine.as_str())));
+    }
+
+    // An unknown rule is refused next to its field; a stranger to the event reads nothing.
+    let (status, body, _) =
+        app.call(&organiser, "list_rule_findings", &[("event_id", event.as_str()), ("rule", "pas_une_regle")]).await;
+    assert_eq!(status, 422, "{body}");
+    app.user("inconnu@exemple.fr", "Personne Inconnue", false).await;
+    let stranger = app.client();
+    app.sign_in(&stranger, "inconnu@exemple.fr").await;
+    let (page_status, _, _) = app.call(&stranger, "get_plan", &[("event_id", event.as_str())]).await;
+    let (status, body, _) =
+        app.call(&stranger, "list_rule_findings", &[("event_id", event.as_str()), ("rule", rule.as_str())]).await;
+    assert_ne!(status, 200, "{body}");
+    assert_eq!(status, page_status, "refused as the page is");
+    let anonymous = app.client();
+    let (status, _, _) =
+        app.call(&anonymous, "list_rule_findings", &[("event_id", event.as_str()), ("rule", rule.as_str())]).await;
+    assert_eq!(status, 401);
+    app.stop().await;
+}
