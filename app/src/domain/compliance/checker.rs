@@ -16,6 +16,8 @@ pub(super) struct Checker<'a> {
     participants: BTreeMap<&'a str, &'a Participant>,
     zones: BTreeMap<&'a str, &'a Zone>,
     agents: BTreeMap<&'a str, &'a Agent>,
+    /// Each agent's deployments, in the plan's order (a city festival has thousands of both).
+    by_agent: BTreeMap<&'a str, Vec<&'a Deployment>>,
     findings: Vec<Finding>,
     sizing: std::cell::OnceCell<Option<Sizing>>,
 }
@@ -29,6 +31,18 @@ impl<'a> Checker<'a> {
             participants: plan.participants.iter().map(|p| (p.id(), p)).collect(),
             zones: plan.zones.iter().map(|z| (z.id(), z)).collect(),
             agents: plan.agents.iter().map(|a| (a.id(), a)).collect(),
+            by_agent: {
+                let mut by_agent: BTreeMap<&'a str, Vec<&'a Deployment>> = BTreeMap::new();
+                for d in &plan.deployments {
+                    let mut named: Vec<&str> = d.agent_ids().iter().map(String::as_str).collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    for agent in named {
+                        by_agent.entry(agent).or_default().push(d);
+                    }
+                }
+                by_agent
+            },
             findings: Vec::new(),
             sizing: std::cell::OnceCell::new(),
         }
@@ -86,9 +100,8 @@ impl<'a> Checker<'a> {
     }
 
     /// The deployments naming the agent.
-    pub fn deployments_of_agent(&self, agent_id: &'a str) -> impl Iterator<Item = &'a Deployment> + 'a {
-        let plan = self.plan;
-        plan.deployments.iter().filter(move |d| d.agent_ids().iter().any(|a| a == agent_id))
+    pub fn deployments_of_agent(&self, agent_id: &str) -> impl Iterator<Item = &'a Deployment> + '_ {
+        self.by_agent.get(agent_id).into_iter().flatten().copied()
     }
 
     /// What the participant's people may do as security staff (unknown participants: nothing).

@@ -176,13 +176,15 @@ fn pat_downs_without_both_sexes(c: &mut Checker) {
         return;
     }
     let plan = c.plan;
-    let deployments = pat_down_deployments(c);
-    for need in plan.needs.iter().filter(|n| n.qualification() == Some(Qualification::Palpation)) {
-        let at_need: Vec<&Deployment> =
-            deployments.iter().copied().filter(|d| pat_down_needs(c, d).iter().any(|n| n.id() == need.id())).collect();
-        if at_need.is_empty() {
-            continue;
+    // Each pat-down need's deployments, in the plan's order (looked up once per deployment).
+    let mut at: std::collections::BTreeMap<&str, Vec<&Deployment>> = std::collections::BTreeMap::new();
+    for d in pat_down_deployments(c) {
+        for need in pat_down_needs(c, d) {
+            at.entry(need.id()).or_default().push(d);
         }
+    }
+    for need in plan.needs.iter().filter(|n| n.qualification() == Some(Qualification::Palpation)) {
+        let Some(at_need) = at.get(need.id()) else { continue };
         let sexes: Vec<Sex> =
             at_need.iter().flat_map(|d| d.agent_ids()).filter_map(|id| c.agent(id)).filter_map(|a| a.sex()).collect();
         let missing = match (sexes.contains(&Sex::Femme), sexes.contains(&Sex::Homme)) {

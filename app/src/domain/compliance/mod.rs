@@ -113,6 +113,19 @@ impl ComplianceContext {
     }
 }
 
+impl ComplianceContext {
+    /// Everything the checks read of this context and of `rules` for an event in `zone`, as one
+    /// text: two equal keys give the same findings on the same plan (`service::findings` keeps
+    /// them per key and plan revision). The instant counts only as its date there — the
+    /// declaration's deadline (checks_sizing) is the one check that reads it.
+    pub fn key(&self, rules: &RuleSet, zone: chrono_tz::Tz) -> String {
+        let day = local::local_date(self.now, zone);
+        let read = ComplianceContext { now: Instant(0), ..self.clone() };
+        let text = |value: Result<String, serde_json::Error>| value.unwrap_or_default();
+        format!("{day}|{}|{}", text(serde_json::to_string(&read)), text(serde_json::to_string(rules)))
+    }
+}
+
 /// The communes whose intercommunality the checks read: the event's and its municipal police
 /// participants' (L512-3's « communes limitrophes ou appartenant à une même agglomération »).
 pub fn communes_concerned(plan: &Plan) -> Vec<&str> {

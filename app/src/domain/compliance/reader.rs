@@ -38,22 +38,46 @@ pub fn findings_shown_to(findings: Vec<Finding>, plan: &Plan, access: &EventAcce
 
 /// `findings` (computed on the whole `plan`) as the reader with `access` may read them.
 pub fn findings_as_read_by(findings: Vec<Finding>, plan: &Plan, access: &EventAccess) -> Vec<Finding> {
-    findings.into_iter().filter_map(|finding| finding_as_read_by(finding, plan, access)).collect()
+    let known = Known::of(plan, access);
+    findings.into_iter().filter_map(|finding| finding_as_read_by(finding, plan, access, &known)).collect()
 }
 
-fn finding_as_read_by(mut finding: Finding, plan: &Plan, access: &EventAccess) -> Option<Finding> {
-    let hidden = |id: &String| {
-        plan.deployments.iter().any(|d| d.id() == id && d.visibility() == Visibility::Restricted)
-            && access.audience != Audience::StateAndPrefecture
-    };
-    if finding.deployment_ids.iter().any(hidden) {
+/// What the reduction looks up for every finding, gathered once (a city festival has
+/// thousands of findings, deployments and agents).
+struct Known<'a> {
+    /// The deployments this reader may not know of.
+    hidden: std::collections::BTreeSet<&'a str>,
+    /// Other participants' agents by id, with their place in the plan.
+    others: std::collections::BTreeMap<&'a str, (usize, &'a crate::domain::plan::Agent)>,
+}
+
+impl<'a> Known<'a> {
+    fn of(plan: &'a Plan, access: &EventAccess) -> Known<'a> {
+        let hidden = if access.audience == Audience::StateAndPrefecture {
+            Default::default()
+        } else {
+            plan.deployments.iter().filter(|d| d.visibility() == Visibility::Restricted).map(|d| d.id()).collect()
+        };
+        let others = plan
+            .agents
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !access.edits_participant(a.participant_id()))
+            .map(|(i, a)| (a.id(), (i, a)))
+            .collect();
+        Known { hidden, others }
+    }
+}
+
+fn finding_as_read_by(mut finding: Finding, plan: &Plan, access: &EventAccess, known: &Known) -> Option<Finding> {
+    if finding.deployment_ids.iter().any(|id| known.hidden.contains(id.as_str())) {
         return None;
     }
-    let others: Vec<_> = plan
-        .agents
-        .iter()
-        .filter(|a| finding.agent_ids.iter().any(|id| id == a.id()) && !access.edits_participant(a.participant_id()))
-        .collect();
+    // Other participants' agents the finding names, in the plan's order.
+    let mut others: Vec<_> = finding.agent_ids.iter().filter_map(|id| known.others.get(id.as_str()).copied()).collect();
+    others.sort_by_key(|(place, _)| *place);
+    others.dedup_by_key(|(place, _)| *place);
+    let others: Vec<_> = others.into_iter().map(|(_, agent)| agent).collect();
     if others.is_empty() || access.agents == AgentDetail::Cards {
         return Some(finding);
     }

@@ -1174,3 +1174,23 @@ fn a_finding_serialises_with_its_stable_codes() {
         ]
     );
 }
+
+/// The server keeps a plan's findings per `ComplianceContext::key`: two instants of one day in
+/// the event's zone give one key and the same findings; the next day, another key.
+#[test]
+fn the_findings_change_with_the_day_not_with_the_hour() {
+    // A declaration to file (R211-22): the one check that reads the day.
+    let plan = spectators(1_600).event(|e| e.legal.but_lucratif = true).deployment(FIRST_AID, |d| d.headcount = 4);
+    let rules = RuleSet::defaults();
+    let zone = chrono_tz::Europe::Paris;
+    let (morning, night) = (ComplianceContext::at(paris(5, 1, 0, 5)), ComplianceContext::at(paris(5, 1, 23, 55)));
+    assert_eq!(morning.key(&rules, zone), night.key(&rules, zone));
+    let found = check_plan(&plan.0, &rules, &morning);
+    assert_eq!(found.iter().map(|f| f.rule).collect::<Vec<_>>(), [DeclarationADeposer]);
+    assert_eq!(found, check_plan(&plan.0, &rules, &night));
+    let next_day = ComplianceContext::at(paris(5, 2, 0, 5));
+    assert_ne!(next_day.key(&rules, zone), night.key(&rules, zone));
+    let mut other_rules = RuleSet::defaults();
+    other_rules.rules[0].enabled = !other_rules.rules[0].enabled;
+    assert_ne!(morning.key(&other_rules, zone), morning.key(&rules, zone), "the rules are part of it");
+}
