@@ -199,17 +199,6 @@ mod server {
             .collect())
     }
 
-    /// What the rules find in the plan, as this reader is shown them.
-    async fn findings(
-        state: &crate::state::AppState,
-        plan: &crate::domain::plan::Plan,
-        access: &crate::domain::plan::EventAccess,
-    ) -> Result<Vec<crate::domain::compliance::Finding>, AppError> {
-        let rules = crate::service::rules::rules_for(&state.db, plan.event.department().as_str()).await?;
-        let compliance = crate::service::convention::compliance_context(state, plan, now()).await?;
-        Ok(crate::service::findings::as_read_by(plan, access, &rules, &compliance))
-    }
-
     /// Every finding of `rule` in the plan, as this reader is shown them.
     pub async fn rule_findings(
         event_id: String,
@@ -218,7 +207,7 @@ mod server {
         let rule = crate::domain::compliance::RuleCode::from_code(&rule)
             .ok_or_else(|| AppError::invalid("rule", crate::text::CHOICE_INVALID))?;
         let (state, _, stored, access) = plan_with_access(&event_id).await?;
-        let mut all = findings(&state, &stored.plan, &access).await?;
+        let mut all = crate::service::findings::shown(&state, &stored, &access, now()).await?;
         all.retain(|f| f.rule == rule);
         Ok(all)
     }
@@ -232,7 +221,7 @@ mod server {
         let on_now = crate::service::presence::now_on_plan(&state, &stored.plan, access.audience, now()).await?;
         let mut coverage = audience_plan.coverage();
         coverage.needs.clear();
-        let findings = findings(&state, &stored.plan, &access).await?;
+        let findings = crate::service::findings::shown(&state, &stored, &access, now()).await?;
         let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them. Another participant's named agents are

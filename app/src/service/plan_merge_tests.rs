@@ -35,6 +35,7 @@ fn stored() -> StoredPlan {
         event_version: 7,
         versions,
         to_confirm: Default::default(),
+        stamp: Default::default(),
     }
 }
 

@@ -43,9 +43,15 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     }
     infos.reverse();
     let latest = newer;
-    let mut pending = if access.organiser {
-        let draft = Release::publish(latest.as_ref(), stored.to_publish(), "", now).ok();
-        draft.map(|d| describe_changes(latest.as_ref(), &d, &access)).unwrap_or_default()
+    let mut pending = if access.organiser && latest.as_ref().is_none_or(|l| now > l.published_at()) {
+        // The changes since the last release: worked out once per revision of the plan, last
+        // release and reader on this instance (thousands of sentences for a city festival).
+        let last = latest.as_ref().map(|l| l.number());
+        let key = format!("pending|{last:?}|{}", serde_json::to_string(&access).unwrap_or_default());
+        store::plans::memo(&state.db, &stored, &key, || {
+            let draft = Release::publish(latest.as_ref(), stored.to_publish(), "", now).ok();
+            draft.map(|d| describe_changes(latest.as_ref(), &d, &access)).unwrap_or_default()
+        })
     } else {
         Vec::new()
     };

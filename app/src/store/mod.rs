@@ -36,11 +36,13 @@ pub enum Backend {
     Postgres,
 }
 
-/// A database handle: the pool and which backend it talks to.
+/// A database handle: the pool, which backend it talks to, and the plans this instance
+/// decoded last (kept by revision: `plans::load_plan`).
 #[derive(Debug, Clone)]
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    pub(crate) plans: std::sync::Arc<plans::PlanCache>,
 }
 
 impl Backend {
@@ -73,7 +75,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         options = options.max_connections(16);
     }
     let pool = options.connect(url).await?;
-    Ok(Db { pool, backend })
+    Ok(Db { pool, backend, plans: Default::default() })
 }
 
 /// Applies the migrations of the pool's backend.

@@ -24,6 +24,38 @@ pub struct StoredPlan {
     /// The deployments a next edition took from the last one that their participant has not
     /// confirmed (nor changed) yet.
     pub to_confirm: BTreeSet<String>,
+    /// What the plan was read at (the records' revision, the event row): [`memo`]'s key.
+    pub stamp: PlanStamp,
+}
+
+/// What identifies the content of a plan as read: the revision of its records (the database
+/// bumps it on every write of one: migration 0018) and a digest of the event row's data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanStamp {
+    revision: i64,
+    event: u64,
+}
+
+/// `compute`'s answer about `stored` under `key`, worked out once per revision of the plan on
+/// this instance and kept with its records: for what depends only on the plan and on what
+/// `key` spells out in full (the rules' findings, the changes to publish). `key` must hold
+/// every other input of `compute`.
+pub fn memo<T: Clone + Send + Sync + 'static>(
+    db: &Db,
+    stored: &StoredPlan,
+    key: &str,
+    compute: impl FnOnce() -> T,
+) -> T {
+    let key = format!("{}|{key}", stored.stamp.event);
+    let event_id = stored.plan.event.id();
+    if let Some(found) = db.plans.memo_of(event_id, stored.stamp.revision, &key) {
+        if let Ok(found) = found.downcast::<T>() {
+            return (*found).clone();
+        }
+    }
+    let answer = compute();
+    db.plans.keep_memo(event_id, stored.stamp.revision, key, std::sync::Arc::new(answer.clone()));
+    answer
 }
 
 impl StoredPlan {
@@ -412,56 +444,175 @@ pub async fn update_event(
 }
 
 /// Loads a whole plan, every list ordered by id.
+///
+/// The records are decoded again only when the plan's revision moved (the database bumps it on
+/// every write of a record: migration 0018): otherwise they are this instance's last decoding
+/// of that revision. The event row is always read.
 pub async fn load_plan(db: &Db, event_id: &str) -> Result<Option<StoredPlan>, sqlx::Error> {
-    let Some(event_row) = sqlx::query("SELECT organiser_organisation_id, data, version FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_optional(&db.pool)
-        .await?
-    else {
+    let Some(event_row) = event_row(db, event_id).await? else {
         return Ok(None);
     };
-    let event: Event = from_json(&event_row.try_get::<String, _>("data")?)?;
+    let event_data: String = event_row.try_get("data")?;
+    let event: Event = from_json(&event_data)?;
+    let revision: i64 = event_row.try_get("revision")?;
+    let stamp = PlanStamp { revision, event: digest(&event_data) };
+    let records = match db.plans.get(event_id, revision) {
+        Some(records) => records,
+        None => {
+            let records = std::sync::Arc::new(load_records(db, event_id).await?);
+            // Kept only if no write came between the two reads of the revision: then the
+            // records are those of that revision.
+            if let Some(row) = event_row_again(db, event_id).await? {
+                if row.try_get::<i64, _>("revision")? == revision {
+                    db.plans.keep(event_id, revision, records.clone());
+                }
+            }
+            records
+        }
+    };
+    let Records { zones, posts, participants, agents, needs, deployments, versions, to_confirm } = (*records).clone();
+    Ok(Some(StoredPlan {
+        plan: Plan { event, zones, posts, participants, agents, needs, deployments },
+        organiser_organisation_id: event_row.try_get("organiser_organisation_id")?,
+        event_version: event_row.try_get("version")?,
+        versions,
+        to_confirm,
+        stamp,
+    }))
+}
+
+/// A digest of a stored text (memos are per instance: it only has to be stable in one).
+fn digest(data: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data.hash(&mut hasher);
+    hasher.finish()
+}
+
+async fn event_row(db: &Db, event_id: &str) -> Result<Option<sqlx::any::AnyRow>, sqlx::Error> {
+    sqlx::query("SELECT organiser_organisation_id, data, version, revision FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+async fn event_row_again(db: &Db, event_id: &str) -> Result<Option<sqlx::any::AnyRow>, sqlx::Error> {
+    sqlx::query("SELECT revision FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await
+}
+
+/// A plan's records as decoded, with their versions.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Records {
+    zones: Vec<Zone>,
+    posts: Vec<Post>,
+    participants: Vec<Participant>,
+    agents: Vec<Agent>,
+    needs: Vec<Need>,
+    deployments: Vec<Deployment>,
+    versions: BTreeMap<String, i64>,
+    to_confirm: BTreeSet<String>,
+}
+
+async fn load_records(db: &Db, event_id: &str) -> Result<Records, sqlx::Error> {
     let rows =
         sqlx::query("SELECT id, kind, data, version, to_confirm FROM plan_records WHERE event_id = $1 ORDER BY id")
             .bind(event_id)
             .fetch_all(&db.pool)
             .await?;
-    let mut plan = Plan {
-        event,
-        zones: Vec::new(),
-        posts: Vec::new(),
-        participants: Vec::new(),
-        agents: Vec::new(),
-        needs: Vec::new(),
-        deployments: Vec::new(),
-    };
-    let mut versions = BTreeMap::new();
-    let mut to_confirm = BTreeSet::new();
+    let mut records = Records::default();
     for row in rows {
         let kind: String = row.try_get("kind")?;
         let data: String = row.try_get("data")?;
         let id: String = row.try_get("id")?;
         if row.try_get::<i64, _>("to_confirm")? != 0 {
-            to_confirm.insert(id.clone());
+            records.to_confirm.insert(id.clone());
         }
-        versions.insert(id, row.try_get::<i64, _>("version")?);
+        records.versions.insert(id, row.try_get::<i64, _>("version")?);
         match kind.as_str() {
-            "zone" => plan.zones.push(from_json::<Zone>(&data)?),
-            "post" => plan.posts.push(from_json::<Post>(&data)?),
-            "participant" => plan.participants.push(from_json::<Participant>(&data)?),
-            "agent" => plan.agents.push(from_json::<Agent>(&data)?),
-            "need" => plan.needs.push(from_json::<Need>(&data)?),
-            "deployment" => plan.deployments.push(from_json::<Deployment>(&data)?),
+            "zone" => records.zones.push(from_json::<Zone>(&data)?),
+            "post" => records.posts.push(from_json::<Post>(&data)?),
+            "participant" => records.participants.push(from_json::<Participant>(&data)?),
+            "agent" => records.agents.push(from_json::<Agent>(&data)?),
+            "need" => records.needs.push(from_json::<Need>(&data)?),
+            "deployment" => records.deployments.push(from_json::<Deployment>(&data)?),
             other => return Err(sqlx::Error::Decode(format!("unknown plan record kind {other}").into())),
         }
     }
-    Ok(Some(StoredPlan {
-        plan,
-        organiser_organisation_id: event_row.try_get("organiser_organisation_id")?,
-        event_version: event_row.try_get("version")?,
-        versions,
-        to_confirm,
-    }))
+    Ok(records)
+}
+
+/// The plans this instance decoded last, each with the revision it was read at (a handful of
+/// events are open at a time; the least recently read goes first past [`PlanCache::KEPT`]).
+#[derive(Default)]
+pub(crate) struct PlanCache {
+    entries: std::sync::Mutex<Vec<Kept>>,
+}
+
+/// One plan kept: its event, revision, records, and what was worked out of them ([`memo`]).
+struct Kept {
+    event_id: String,
+    revision: i64,
+    records: std::sync::Arc<Records>,
+    memos: Vec<(String, std::sync::Arc<dyn std::any::Any + Send + Sync>)>,
+}
+
+impl std::fmt::Debug for PlanCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.entries.lock().map(|e| e.len()).unwrap_or_default();
+        f.debug_struct("PlanCache").field("kept", &kept).finish()
+    }
+}
+
+impl PlanCache {
+    const KEPT: usize = 16;
+
+    /// The records of `event_id` at `revision`, if this instance decoded them; the most
+    /// recently read first.
+    /// A memo holds at most this many answers per plan (one per rule set and context, per
+    /// reader of the changes to publish): the oldest goes first.
+    const MEMOS: usize = 32;
+
+    fn get(&self, event_id: &str, revision: i64) -> Option<std::sync::Arc<Records>> {
+        let mut entries = self.entries.lock().ok()?;
+        let at = entries.iter().position(|k| k.event_id == event_id && k.revision == revision)?;
+        let entry = entries.remove(at);
+        let records = entry.records.clone();
+        entries.insert(0, entry);
+        Some(records)
+    }
+
+    fn keep(&self, event_id: &str, revision: i64, records: std::sync::Arc<Records>) {
+        let Ok(mut entries) = self.entries.lock() else { return };
+        entries.retain(|k| k.event_id != event_id);
+        entries.insert(0, Kept { event_id: event_id.to_string(), revision, records, memos: Vec::new() });
+        entries.truncate(Self::KEPT);
+    }
+
+    fn memo_of(
+        &self,
+        event_id: &str,
+        revision: i64,
+        key: &str,
+    ) -> Option<std::sync::Arc<dyn std::any::Any + Send + Sync>> {
+        let entries = self.entries.lock().ok()?;
+        let kept = entries.iter().find(|k| k.event_id == event_id && k.revision == revision)?;
+        kept.memos.iter().find(|(k, _)| k == key).map(|(_, answer)| answer.clone())
+    }
+
+    /// Keeps `answer` with the plan's records if they are still those of `revision` here.
+    fn keep_memo(
+        &self,
+        event_id: &str,
+        revision: i64,
+        key: String,
+        answer: std::sync::Arc<dyn std::any::Any + Send + Sync>,
+    ) {
+        let Ok(mut entries) = self.entries.lock() else { return };
+        let Some(kept) = entries.iter_mut().find(|k| k.event_id == event_id && k.revision == revision) else { return };
+        kept.memos.retain(|(k, _)| *k != key);
+        kept.memos.insert(0, (key, answer));
+        kept.memos.truncate(Self::MEMOS);
+    }
 }
 
 /// An event as listed.

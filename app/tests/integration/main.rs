@@ -12,5 +12,6 @@ mod store_alerts;
 mod store_editions;
 mod store_log;
 mod store_offboarding;
+mod store_plan_cache;
 mod store_plan_io;
 mod store_presence;
