@@ -66,22 +66,21 @@ pub fn day_start(zone: Tz, date: NaiveDate) -> Instant {
 /// A key that sorts French text the way a reader expects: case and accents ignored
 /// ("Écluse" between "Digue" and "Fontaine"), then the text itself to break ties.
 pub fn sort_key(text: &str) -> (String, String) {
-    let folded = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => "a".to_string(),
-            'ç' => "c".to_string(),
-            'é' | 'è' | 'ê' | 'ë' => "e".to_string(),
-            'î' | 'ï' => "i".to_string(),
-            'ô' | 'ö' => "o".to_string(),
-            'ù' | 'û' | 'ü' => "u".to_string(),
-            'ÿ' => "y".to_string(),
-            'œ' => "oe".to_string(),
-            'æ' => "ae".to_string(),
-            other => other.to_string(),
-        })
-        .collect();
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' => folded.push('a'),
+            'ç' => folded.push('c'),
+            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
+            'î' | 'ï' => folded.push('i'),
+            'ô' | 'ö' => folded.push('o'),
+            'ù' | 'û' | 'ü' => folded.push('u'),
+            'ÿ' => folded.push('y'),
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            other => folded.push(other),
+        }
+    }
     (folded, text.to_string())
 }
 
