@@ -1,7 +1,6 @@
 //! The plan as table rows, one per deployment, and their sorting by any column. Pure, so
 //! the order a screen reader hears is tested natively.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::format::{short_date_time, sort_key};
