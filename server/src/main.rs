@@ -278,6 +278,10 @@ enum PlanCommand {
 /// 0 is success, 2 a command line clap could not read.
 const EXIT_REFUSED: u8 = 1;
 
+/// mimalloc rather than the system's allocator: see server/Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     match run().await {
