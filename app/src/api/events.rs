@@ -217,9 +217,8 @@ mod server {
         // Coverage counts the agents' qualifications and sex before they are reduced for
         // this reader, and only the deployments this reader may know of. The page draws the
         // gaps, not each need's staffing curve: the per-need intervals stay on the server.
-        let audience_plan = stored.plan.clone().for_audience(access.audience);
         let on_now = crate::service::presence::now_on_plan(&state, &stored.plan, access.audience, now()).await?;
-        let mut coverage = audience_plan.coverage();
+        let mut coverage = crate::service::coverage::of_plan(&state, &stored, access.audience);
         coverage.needs.clear();
         let findings = crate::service::findings::shown(&state, &stored, &access, now()).await?;
         let mut plan = stored.plan.as_read_by(&access);

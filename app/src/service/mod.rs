@@ -9,6 +9,7 @@ pub mod alerts;
 pub mod api_tokens;
 pub mod attachments;
 pub mod convention;
+pub mod coverage;
 pub mod department_model;
 pub mod evaluation;
 pub mod feeds;
