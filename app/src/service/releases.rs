@@ -57,9 +57,10 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     };
     let pending_count = pending.len();
     pending.truncate(crate::read_models::releases::PENDING_SHOWN);
-    let plan = stored.plan.clone().for_audience(access.audience);
-    let unconfirmed = if access.organiser { still_to_confirm(&plan, &stored.to_confirm) } else { Vec::new() };
-    let choices = if latest.is_some() { feed_choices(&plan, &access) } else { Vec::new() };
+    let plan = &stored.plan;
+    let unconfirmed =
+        if access.organiser { still_to_confirm(plan, access.audience, &stored.to_confirm) } else { Vec::new() };
+    let choices = if latest.is_some() { feed_choices(plan, &access) } else { Vec::new() };
     let feeds = releases::tokens_managed_by(&state.db, event_id, &user.id)
         .await?
         .into_iter()
@@ -82,21 +83,24 @@ pub async fn page(state: &AppState, user: &UserRow, event_id: &str, now: Instant
     })
 }
 
-/// Each participant with deployments of `plan` (as its reader reads it) still to confirm,
-/// and how many: what the next publication leaves out.
-fn still_to_confirm(plan: &Plan, to_confirm: &std::collections::BTreeSet<String>) -> Vec<String> {
+/// Each participant with deployments of `plan` that `audience` reads still to confirm, and
+/// how many: what the next publication leaves out.
+fn still_to_confirm(plan: &Plan, audience: Audience, to_confirm: &std::collections::BTreeSet<String>) -> Vec<String> {
     plan.participants
         .iter()
         .filter_map(|p| {
-            let count =
-                plan.deployments.iter().filter(|d| d.participant_id() == p.id() && to_confirm.contains(d.id())).count();
+            let count = plan
+                .deployments
+                .iter()
+                .filter(|d| audience.reads(d) && d.participant_id() == p.id() && to_confirm.contains(d.id()))
+                .count();
             (count > 0).then(|| text::deployments_to_confirm_of(p.name(), count))
         })
         .collect()
 }
 
 /// The feeds `access` may read: its own participants and their agents; zones and the whole
-/// event for the organiser, the State forces and the prefecture. The first is the default:
+/// event for the organiser, the State forces and the prefecture (no deployment is named). The first is the default:
 /// the whole event for the organiser, one's own deployments for everyone else.
 fn feed_choices(plan: &Plan, access: &EventAccess) -> Vec<FeedChoice> {
     let mut choices = Vec::new();
