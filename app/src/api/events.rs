@@ -221,11 +221,12 @@ mod server {
         let mut coverage = crate::service::coverage::of_plan(&state, &stored, access.audience);
         coverage.needs.clear();
         let findings = crate::service::findings::shown(&state, &stored, &access, now()).await?;
-        let mut plan = stored.plan.as_read_by(&access);
         // The page only shows and names the reader's own agents; the plan file (API) carries
         // the others as far as the reader may know them. Another participant's named agents are
-        // counted, not identified.
+        // counted, not identified (left out before the reader's view reduces them).
+        let mut plan = stored.plan;
         plan.agents.retain(|a| access.edits_participant(a.participant_id()));
+        let mut plan = plan.as_read_by(&access);
         plan.deployments = std::mem::take(&mut plan.deployments)
             .into_iter()
             .map(|d| if access.edits_participant(d.participant_id()) { d } else { d.with_agents_numbered() })
