@@ -28,7 +28,7 @@ pub fn DeploymentForm(
 ) -> impl IntoView {
     let page = StoredValue::new(page);
     let saved = Signal::derive(move || {
-        matches!(action.value().get(), Some(Ok(()))).then(|| text::SAVED_DEPLOYMENT.to_string())
+        matches!(action.value().get(), Some(Ok(_))).then(|| text::SAVED_DEPLOYMENT.to_string())
     });
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-deploiement" id="formulaire-deploiement">
