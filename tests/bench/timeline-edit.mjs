@@ -1,8 +1,12 @@
 // Measures, in headless Chromium, how long an edit takes to show on the plan page's timeline
 // once the server has answered: the organiser picks one of its own bars, moves its end by half
-// an hour and saves; the page reads its plan again (`get_plan`) and redraws in place. Reported:
-// from the end of `get_plan`'s answer to the first frame where the bar says its new end, and
-// from the press on « Enregistrer » to that frame. Run by tests/bench/plan-page.sh.
+// an hour and saves; the page draws the deployment `save_deployment` answers at once, then
+// reads its plan again (`get_plan`) for the coverage and findings and redraws in place from it.
+// Reported: from the end of `save_deployment`'s answer to the first frame where the bar says
+// its new end (issue 17's "edit applied on the timeline after the server's answer"), from the
+// press on « Enregistrer » to that frame, and from the end of `get_plan`'s answer to the page
+// redrawn from it (the bar drawn again by the read, still with its new end: the read neither
+// undoes nor hides the edit). Run by tests/bench/plan-page.sh.
 //   BENCH_URL=… BENCH_COOKIE='name=value' [BENCH_EDITS=5] node tests/bench/timeline-edit.mjs
 import { chromium } from 'playwright-core';
 
@@ -29,6 +33,7 @@ try {
   const id = await bar.getAttribute('data-deployment');
   const afterAnswer = [];
   const afterPress = [];
+  const afterRead = [];
   for (let i = 0; i < edits; i++) {
     await page.locator(`g[data-deployment="${id}"]`).click();
     await page.waitForSelector('h2:has-text("Modifier le déploiement")');
@@ -43,24 +48,44 @@ try {
     const times = await page.evaluate(
       async ({ id, shown }) => {
         performance.clearResourceTimings();
+        const says = (node) => {
+          const label = node?.getAttribute('aria-label') ?? '';
+          return label.includes(' à ') && label.split(' à ').pop().includes(shown.slice(0, -1));
+        };
+        const bar = () => document.querySelector(`[data-deployment="${id}"]`);
         const pressed = performance.now();
         document.getElementById('enregistrer-deploiement').click();
-        const seen = await new Promise((resolve) => {
+        // The first frame the bar says its new end, and the node that says it.
+        const [seen, patched] = await new Promise((resolve) => {
+          const check = () => (says(bar()) ? resolve([performance.now(), bar()]) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        });
+        // The page redrawn from the plan read again: the bar is a new node, with its new end
+        // in every frame meanwhile (never undone). A page that only redraws from the read (as
+        // before the answer carried the deployment) has no second redraw: NaN after 5 s.
+        const [redrawn, undone] = await new Promise((resolve) => {
+          let undone = false;
           const check = () => {
-            const label = document.querySelector(`[data-deployment="${id}"]`)?.getAttribute('aria-label') ?? '';
-            if (label.includes(` à `) && label.split(' à ').pop().includes(shown.slice(0, -1))) resolve(performance.now());
+            const now = bar();
+            if (!says(now)) undone = true;
+            if (now && now !== patched && !patched.isConnected) resolve([performance.now(), undone]);
+            else if (performance.now() - seen > 5000) resolve([NaN, undone]);
             else requestAnimationFrame(check);
           };
           requestAnimationFrame(check);
         });
-        const answers = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/get_plan'));
-        const answered = answers.length ? answers[answers.length - 1].responseEnd : NaN;
-        return { pressed, answered, seen };
+        const last = (path) => {
+          const entries = performance.getEntriesByType('resource').filter((r) => r.name.includes(path));
+          return entries.length ? entries[entries.length - 1].responseEnd : NaN;
+        };
+        return { pressed, saved: last('/api/save_deployment'), read: last('/api/get_plan'), seen, redrawn, undone };
       },
       { id, shown },
     );
-    afterAnswer.push(times.seen - times.answered);
+    if (times.undone) throw new Error(`edit ${i}: the bar lost its new end while the plan was read again`);
+    afterAnswer.push(times.seen - times.saved);
     afterPress.push(times.seen - times.pressed);
+    afterRead.push(times.redrawn - times.read);
   }
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -70,8 +95,9 @@ try {
   };
   const list = (v) => v.map((t) => t.toFixed(0)).join(', ');
   console.log(`${browser.version()}, ${edits} edits of one bar's end, ms`);
-  console.log(`  from get_plan's answer to the bar redrawn: median ${median(afterAnswer).toFixed(0)} (${list(afterAnswer)})`);
+  console.log(`  from save_deployment's answer to the bar redrawn: median ${median(afterAnswer).toFixed(0)} (${list(afterAnswer)})`);
   console.log(`  from the press on « Enregistrer » to the bar redrawn: median ${median(afterPress).toFixed(0)} (${list(afterPress)})`);
+  console.log(`  from get_plan's answer (read again after the save) to the page redrawn from it: median ${median(afterRead).toFixed(0)} (${list(afterRead)})`);
 } finally {
   await browser.close();
 }

@@ -5,6 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::context::run;
@@ -86,7 +87,16 @@ pub async fn save_need(
     .await
 }
 
-/// Creates or updates one of my deployments.
+/// What `save_deployment` answers: the deployment as the server saved it — the authority, not
+/// the browser's reading of its form — as its saver reads it on the plan page (its own: whole),
+/// and its new version, so that the page shows it at once and a next save is based on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedDeployment {
+    pub deployment: crate::domain::plan::Deployment,
+    pub version: i64,
+}
+
+/// Creates or updates one of my deployments; answers it as saved.
 #[server(endpoint = "save_deployment")]
 pub async fn save_deployment(
     event_id: String,
@@ -104,7 +114,7 @@ pub async fn save_deployment(
     restricted: Option<String>,
     /// Named agents (`agent_ids[]` checkboxes; none ticked sends nothing).
     agent_ids: Option<Vec<String>>,
-) -> Result<(), AppError> {
+) -> Result<SavedDeployment, AppError> {
     use crate::domain::plan::input::DeploymentInput;
     let form = DeploymentInput {
         id: id.clone(),
@@ -121,7 +131,9 @@ pub async fn save_deployment(
         agent_ids: agent_ids.unwrap_or_default(),
     };
     run(|state, user, now| async move {
-        plan_edits::save_deployment(&state, &user, &event_id, Edit { id, version, form }, now).await
+        let (deployment, version) =
+            plan_edits::save_deployment(&state, &user, &event_id, Edit { id, version, form }, now).await?;
+        Ok(SavedDeployment { deployment, version })
     })
     .await
 }

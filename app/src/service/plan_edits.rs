@@ -100,6 +100,7 @@ fn id_or_new(id: &str) -> String {
 }
 
 /// Inserts a new record or updates an existing one at its version, with its audit entry.
+/// Returns the record's new version (1 for a new one).
 #[allow(clippy::too_many_arguments)]
 async fn store_record<T: Serialize>(
     state: &AppState,
@@ -111,16 +112,16 @@ async fn store_record<T: Serialize>(
     record: &T,
     describe: impl Fn(&str) -> String,
     now: Instant,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
     match existing {
         None => {
             plans::insert_record(&state.db, &user.id, event_id, kind, id, participant, organisation, record, now)
                 .await?;
-            Ok(())
+            Ok(1)
         }
         Some((id, version)) => {
             match plans::update_record(&state.db, &user.id, event_id, kind, &id, version, record, now).await? {
-                Saved::Done(_) => Ok(()),
+                Saved::Done(version) => Ok(version),
                 Saved::Stale { data, .. } => Err(AppError::Stale { message: text::stale_record(&describe(&data)) }),
                 Saved::Missing => Err(AppError::NotFound),
             }
@@ -255,7 +256,8 @@ pub async fn save_organiser_record<F: OrganiserForm>(
     let id = id_or_new(&edit.id);
     let record = edit.form.build(&stored.plan, &id)?;
     let describe = |data: &str| plans::decode::<F::Record>(data).map(|r| F::describe(&r)).unwrap_or_default();
-    store_record(state, user, event_id, F::KIND, existing, (&id, None, None), &record, describe, now).await
+    store_record(state, user, event_id, F::KIND, existing, (&id, None, None), &record, describe, now).await?;
+    Ok(())
 }
 
 /// The participant a participant's record belongs to: the stored one for an existing record
@@ -275,7 +277,7 @@ pub async fn save_deployment(
     event_id: &str,
     edit: Edit<DeploymentInput>,
     now: Instant,
-) -> Result<(), AppError> {
+) -> Result<(Deployment, i64), AppError> {
     let (stored, access) = open(state, user, event_id).await?;
     // A deployment the sender may not read (restricted to the State) reads as absent, whatever
     // else the form holds: neither its owner nor its version is told.
@@ -312,7 +314,11 @@ pub async fn save_deployment(
             .unwrap_or_default()
     };
     let new = (deployment.id(), Some(owner.as_str()), Some(participant.organisation_id()));
-    store_record(state, user, event_id, RecordKind::Deployment, existing, new, &deployment, describe, now).await
+    let version =
+        store_record(state, user, event_id, RecordKind::Deployment, existing, new, &deployment, describe, now).await?;
+    // As its saver reads it: its own deployment (`require_write` above), whole, and one it
+    // reads (a restricted one is only marked so by a State force, which reads them).
+    Ok((deployment, version))
 }
 
 /// « Confirmer mes déploiements repris » : the deployments a next edition took from the last
@@ -368,7 +374,8 @@ pub async fn save_agent(
     let agent = edit.form.parse(&stored.plan, &id_or_new(&edit.id), &owner, now)?;
     let describe = |data: &str| plans::decode::<Agent>(data).map(|a| a.display_name().to_string()).unwrap_or_default();
     let new = (agent.id(), Some(owner.as_str()), Some(participant.organisation_id()));
-    store_record(state, user, event_id, RecordKind::Agent, existing, new, &agent, describe, now).await
+    store_record(state, user, event_id, RecordKind::Agent, existing, new, &agent, describe, now).await?;
+    Ok(())
 }
 
 /// Adds `agents` (read from a CSV file by `service::agents_csv`) to `participant_id`, all or
@@ -621,7 +628,8 @@ pub async fn update_participant(
             .unwrap_or_default()
     };
     let new = (participant.id(), None, Some(participant.organisation_id()));
-    store_record(state, user, event_id, RecordKind::Participant, existing, new, &participant, describe, now).await
+    store_record(state, user, event_id, RecordKind::Participant, existing, new, &participant, describe, now).await?;
+    Ok(())
 }
 
 /// « Supprimer » a record, at the version the page showed; refused while other records

@@ -599,3 +599,90 @@ async fn a_rules_other_findings_are_read_as_the_page_reads_them_and_refused_to_s
     assert_eq!(status, 401);
     app.stop().await;
 }
+
+/// Saves `form` as `client` and reads the answer, in JSON or, as the plan page asks for it,
+/// in the compact format.
+async fn save_deployment(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(&str, &str)],
+    compact: bool,
+) -> app::api::plan_edits::SavedDeployment {
+    if !compact {
+        let (status, body, _) = app.call(client, "save_deployment", form).await;
+        assert_eq!(status, 200, "{body}");
+        return serde_json::from_value(body).unwrap();
+    }
+    let res = client
+        .post(format!("{}/api/save_deployment", app.base))
+        .header("origin", &app.base)
+        .header("accept", app::ui::codec::COMPACT)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    app::ui::codec::from_compact(&res.bytes().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn a_saved_deployment_is_answered_as_the_page_then_reads_it_with_its_new_version() {
+    use app::api::plan_types::PlanPage;
+    let app = spawn_app(Backend::Sqlite).await;
+    let event = app.demo().await;
+    let company = app.demo_client("securite@cordon.test").await;
+    let read = |page: Value| serde_json::from_value::<PlanPage>(page).unwrap();
+    let page = plan(&app, &company, &event).await;
+    let mine = page["access"]["own_participant_ids"][0].as_str().unwrap().to_string();
+    let deployment = records(&page, "deployments").iter().find(|d| d["participant_id"] == mine.as_str()).unwrap();
+    let id = str_of(deployment, "id").to_string();
+    let seen: i64 = version(&page, &id).parse().unwrap();
+    let agents: Vec<String> =
+        deployment["agent_ids"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+    let (zone, category) = (str_of(deployment, "zone_id").to_string(), str_of(deployment, "category").to_string());
+    let form = |id: &str, version: &str, headcount: &str| {
+        let mut form: Vec<(String, String)> = [
+            ("event_id", event.as_str()),
+            ("id", id),
+            ("version", version),
+            ("participant_id", mine.as_str()),
+            ("zone_id", zone.as_str()),
+            ("start", "2027-06-26T10:00"),
+            ("end", "2027-06-26T18:30"),
+            ("headcount", headcount),
+            ("category", category.as_str()),
+            ("mission", "Filtrage déplacé"),
+            ("radio", ""),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .to_vec();
+        form.extend(agents.iter().map(|a| ("agent_ids[]".to_string(), a.clone())));
+        form
+    };
+
+    // In JSON (the HTTP API's readers) and in the compact format (the page's), the answer is
+    // the deployment the plan read after the save shows, and its version there.
+    let mut based_on = seen;
+    for (compact, headcount) in [(false, "9"), (true, "8")] {
+        let owned = form(&id, &based_on.to_string(), headcount);
+        let form: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let saved = save_deployment(&app, &company, &form, compact).await;
+        let after = read(app.call(&company, "get_plan", &[("event_id", &event)]).await.1);
+        let shown = after.plan.deployments.iter().find(|d| d.id() == id).unwrap();
+        assert_eq!(&saved.deployment, shown, "compact: {compact}");
+        assert_eq!(saved.deployment.headcount().to_string(), headcount);
+        assert_eq!(saved.deployment.agent_ids(), agents.as_slice(), "its own agents, whole");
+        assert_eq!((saved.version, after.versions[&id]), (based_on + 1, based_on + 1));
+        based_on = saved.version;
+    }
+
+    // A new deployment: its new id, version 1.
+    let owned = form("", "", "2");
+    let form: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = save_deployment(&app, &company, &form, true).await;
+    assert!(saved.deployment.id() != id && !saved.deployment.id().is_empty());
+    let after = read(app.call(&company, "get_plan", &[("event_id", &event)]).await.1);
+    assert_eq!(after.plan.deployments.iter().find(|d| d.id() == saved.deployment.id()), Some(&saved.deployment));
+    assert_eq!((saved.version, after.versions[saved.deployment.id()]), (1, 1));
+    app.stop().await;
+}

@@ -3,13 +3,17 @@
 //! only (the Content-Security-Policy forbids inline styles). Each deployment bar is a
 //! keyboard-focusable button that reports its deployment's id.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::axis::{DayMark, HourTick};
+use super::axis::{DayMark, HourTick, ViewWindow};
 use super::band::{Band, UNMEASURED};
 use super::controls::{Legend, ZoomControls};
 use super::layout::{
-    layout_flagged, now_x, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow, AXIS_HEIGHT,
+    layout_flagged, now_x, relayout, DeploymentBar, GapMark, NeedOutline, PhaseBand, TimelineLayout, ZoneRow,
+    AXIS_HEIGHT,
 };
 use super::text;
 use super::zoom::Zoom;
@@ -21,14 +25,17 @@ use crate::read_models::presence::{NowOnPlan, ZoneNowLine};
 /// missing headcount. Clicking a bar, or pressing Enter or Space on it, calls `on_select`
 /// with the deployment's id; without `on_select` the bars are described but not focusable, and
 /// with `selectable` only those deployments are (one's own: others' bars are pictures).
+///
+/// `plan` may change while the timeline is on screen (a deployment saved, patched in from the
+/// server's answer): only the rows whose drawing changed are drawn again.
 #[component]
 pub fn CoverageTimeline(
-    plan: Plan,
+    #[prop(into)] plan: Signal<Arc<Plan>>,
     coverage: CoverageReport,
     #[prop(optional)] on_select: Option<Callback<String>>,
     /// The deployments that may be picked; `None`: every one.
-    #[prop(optional)]
-    selectable: Option<Vec<String>>,
+    #[prop(optional, into)]
+    selectable: Option<Signal<Vec<String>>>,
     /// Deployments a compliance finding concerns, drawn with the warning border.
     #[prop(optional)]
     flagged: Vec<String>,
@@ -36,27 +43,37 @@ pub fn CoverageTimeline(
     #[prop(default = None)]
     now: Option<NowOnPlan>,
 ) -> impl IntoView {
-    if plan.zones.is_empty() {
+    if plan.with_untracked(|p| p.zones.is_empty()) {
         return view! { <p class="fr-text--sm">{text::TIMELINE_EMPTY}</p> }.into_any();
     }
-    let event = plan.event.clone();
+    let event = plan.with_untracked(|p| p.event.clone());
     let note = text::local_time_note(event.time_zone().name());
     let zoom = RwSignal::new(Zoom::Whole);
     let zoom_event = event.clone();
     let view_window = Memo::new(move |_| zoom.get().window(&zoom_event));
-    let data = StoredValue::new((plan, coverage, flagged));
-    let selectable = StoredValue::new(selectable);
+    let data = StoredValue::new((coverage, flagged));
     let now = StoredValue::new(now);
-    let drawn = Memo::new(move |_| {
-        data.with_value(|(plan, coverage, flagged)| layout_flagged(plan, coverage, flagged, view_window.get()))
+    // A plan changed in its deployments only (a save) lays out again only the rows it changed.
+    let laid_out = Memo::new(move |before: Option<&LaidOut>| {
+        let (plan, view) = (plan.get(), view_window.get());
+        let layout = data.with_value(|(coverage, flagged)| match before {
+            Some(before) if before.view == view => {
+                relayout(&plan, coverage, flagged, view, (&before.plan, &before.layout))
+            }
+            _ => layout_flagged(&plan, coverage, flagged, view),
+        });
+        LaidOut { plan, view, layout }
     });
+    let frame = Memo::new(move |_| laid_out.with(|l| Frame::of(&l.layout)));
+    let selectable =
+        selectable.map(|ids| Memo::new(move |_| ids.with(|ids| ids.iter().cloned().collect::<HashSet<_>>())));
     let now_at = Memo::new(move |_| now.with_value(|n| n.as_ref().and_then(|n| now_x(view_window.get(), n.at))));
     // Only the rows near the screen are drawn in full (issue 17, `band`); the server's page
     // and the first render in the browser draw the first rows.
     let band = RwSignal::new(UNMEASURED);
     let printing = crate::ui::components::printing();
     let drawing = NodeRef::<leptos::svg::Svg>::new();
-    follow_the_screen(drawing, band, Memo::new(move |_| drawn.with(|layout| layout.height)));
+    follow_the_screen(drawing, band, Memo::new(move |_| frame.with(|f| f.height)));
     view! {
         <section class="cordon-timeline" aria-labelledby="chronologie-titre">
             <h2 class="fr-h4" id="chronologie-titre">{text::TIMELINE_TITLE}</h2>
@@ -64,10 +81,10 @@ pub fn CoverageTimeline(
             // Narrow screens scroll the drawing sideways: without focusable bars, the
             // scrolling box itself must take the focus to be scrolled with the keyboard.
             <div class="cordon-timeline__scroll" tabindex=on_select.is_none().then_some("0")>
-                {move || drawn.with(|layout| {
+                {move || frame.with(|frame| {
                     now.with_value(|n| {
                         let zones = n.as_ref().map_or(&[][..], |n| n.zones.as_slice());
-                        draw(layout, (now_at.get(), zones), Picking { on_select, selectable }, (band, printing, drawing))
+                        draw(frame, laid_out, (now_at.get(), zones), Picking { on_select, selectable }, (band, printing, drawing))
                     })
                 })}
             </div>
@@ -76,6 +93,47 @@ pub fn CoverageTimeline(
         </section>
     }
     .into_any()
+}
+
+/// A layout and what it was laid out from.
+struct LaidOut {
+    plan: Arc<Plan>,
+    view: ViewWindow,
+    layout: TimelineLayout,
+}
+
+impl PartialEq for LaidOut {
+    /// Laid out again only when the plan or the view changed: always anew (what changed in
+    /// the drawing, the memos below it tell).
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
+/// What the drawing is made of but the rows' shapes: redrawn whole when it changes (a zoom, a
+/// row growing a lane), while a row whose shapes alone change is redrawn by itself.
+#[derive(Clone, PartialEq)]
+struct Frame {
+    width: f64,
+    height: f64,
+    days: Vec<DayMark>,
+    ticks: Vec<HourTick>,
+    phases: Vec<PhaseBand>,
+    /// Each row's y, height and zone.
+    rows: Vec<(f64, f64, String)>,
+}
+
+impl Frame {
+    fn of(layout: &TimelineLayout) -> Frame {
+        Frame {
+            width: layout.width,
+            height: layout.height,
+            days: layout.days.clone(),
+            ticks: layout.ticks.clone(),
+            phases: layout.phases.clone(),
+            rows: layout.rows.iter().map(|row| (row.y, row.height, row.zone_id.clone())).collect(),
+        }
+    }
 }
 
 /// Keeps `band` on the part of the drawing the window shows, as the page scrolls, the window
@@ -112,54 +170,63 @@ fn follow_the_screen(drawing: NodeRef<leptos::svg::Svg>, band: RwSignal<Band>, h
 struct Picking {
     on_select: Option<Callback<String>>,
     /// The deployments that may be picked; `None`: every one.
-    selectable: StoredValue<Option<Vec<String>>>,
+    selectable: Option<Memo<HashSet<String>>>,
 }
 
 /// The whole SVG for one layout: row stripes, then the time grid, then the rows' shapes, so
 /// that the grid shows across the rows and behind the bars. A row is drawn in full while it is
 /// near the screen (`band`) or printed, else only its zone's name shows.
 fn draw(
-    layout: &TimelineLayout,
+    frame: &Frame,
+    laid_out: Memo<LaidOut>,
     (now_x, zones_now): (Option<f64>, &[ZoneNowLine]),
     picking: Picking,
     (band, printing, drawing): (RwSignal<Band>, ReadSignal<bool>, NodeRef<leptos::svg::Svg>),
 ) -> impl IntoView {
-    let view_box = format!("0 0 {} {}", n(layout.width), n(layout.height));
-    let stripes = layout.rows.iter().enumerate().map(|(i, row)| row_stripe(i, row, layout.width)).collect_view();
-    let days = layout.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
-    let ticks = layout.ticks.iter().map(|tick| hour_tick(tick, layout.height)).collect_view();
-    let rows = layout
+    let view_box = format!("0 0 {} {}", n(frame.width), n(frame.height));
+    let stripes =
+        frame.rows.iter().enumerate().map(|(i, &(y, height, _))| row_stripe(i, y, height, frame.width)).collect_view();
+    let days = frame.days.iter().enumerate().map(|(i, day)| day_band(i, day)).collect_view();
+    let ticks = frame.ticks.iter().map(|tick| hour_tick(tick, frame.height)).collect_view();
+    let rows = frame
         .rows
         .iter()
-        .map(|row| {
-            let (y, height) = (row.y, row.height);
-            let drawn = Memo::new(move |_| printing.get() || band.with(|band| band.shows(y, height)));
-            let row = row.clone();
-            let now = zones_now.iter().find(|z| z.zone_id == row.zone_id).cloned();
+        .enumerate()
+        .map(|(i, &(y, height, ref zone_id))| {
+            let shown = Memo::new(move |_| printing.get() || band.with(|band| band.shows(y, height)));
+            // The row's own shapes: a save redraws the rows it changed, not the others.
+            let row = Memo::new(move |_| laid_out.with(|l| l.layout.rows.get(i).cloned()));
+            let now = zones_now.iter().find(|z| z.zone_id == *zone_id).cloned();
             move || {
-                if drawn.get() {
-                    picking
-                        .selectable
-                        .with_value(|s| zone_row(&row, now.as_ref(), picking.on_select, s.as_deref()))
-                        .into_any()
-                } else {
-                    zone_name(&row).into_any()
-                }
+                row.with(|row| {
+                    let row = row.as_ref()?;
+                    Some(if shown.get() {
+                        let row = |selectable: Option<&HashSet<String>>| {
+                            zone_row(row, now.as_ref(), picking.on_select, selectable).into_any()
+                        };
+                        match picking.selectable {
+                            Some(ids) => ids.with(|ids| row(Some(ids))),
+                            None => row(None),
+                        }
+                    } else {
+                        zone_name(row).into_any()
+                    })
+                })
             }
         })
         .collect_view();
     let now_line = now_x.map(|x| {
         view! {
             <g class="cordon-tl__now" id="chronologie-maintenant" aria-hidden="true">
-                <line x1=n(x) x2=n(x) y1=n(AXIS_HEIGHT - 6.0) y2=n(layout.height)/>
+                <line x1=n(x) x2=n(x) y1=n(AXIS_HEIGHT - 6.0) y2=n(frame.height)/>
                 <text x=n(x + 3.0) y=n(AXIS_HEIGHT - 1.0)>{text::NOW}</text>
             </g>
         }
     });
-    let phases = layout.phases.iter().map(|phase| phase_band(phase, layout.height)).collect_view();
+    let phases = frame.phases.iter().map(|phase| phase_band(phase, frame.height)).collect_view();
     view! {
         <svg class="cordon-timeline__svg" xmlns="http://www.w3.org/2000/svg" viewBox=view_box node_ref=drawing
-            width=n(layout.width) height=n(layout.height) role="group" aria-label=text::TIMELINE_LABEL>
+            width=n(frame.width) height=n(frame.height) role="group" aria-label=text::TIMELINE_LABEL>
             <g aria-hidden="true">{stripes}</g>
             <g class="cordon-tl__phases">{phases}</g>
             <g class="cordon-tl__axis" aria-hidden="true">{days}{ticks}</g>
@@ -170,9 +237,9 @@ fn draw(
 }
 
 /// A row's background, alternately striped.
-fn row_stripe(index: usize, row: &ZoneRow, width: f64) -> impl IntoView {
+fn row_stripe(index: usize, y: f64, height: f64, width: f64) -> impl IntoView {
     let class = if index.is_multiple_of(2) { "cordon-tl__row" } else { "cordon-tl__row cordon-tl__row--alt" };
-    view! { <rect class=class x="0" y=n(row.y) width=n(width) height=n(row.height)/> }
+    view! { <rect class=class x="0" y=n(y) width=n(width) height=n(height)/> }
 }
 
 /// The set-up or tear-down, hatched from the hours down across every row.
@@ -216,7 +283,7 @@ fn zone_row(
     row: &ZoneRow,
     now: Option<&ZoneNowLine>,
     on_select: Option<Callback<String>>,
-    selectable: Option<&[String]>,
+    selectable: Option<&HashSet<String>>,
 ) -> impl IntoView {
     let needs = row.needs.iter().map(need_outline).collect_view();
     let gaps = row.gaps.iter().map(gap_mark).collect_view();

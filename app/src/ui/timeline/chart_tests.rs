@@ -11,9 +11,9 @@ fn rendered(selectable: bool) -> String {
     let html = Owner::new().with(|| {
         if selectable {
             let on_select = Callback::new(|_: String| ());
-            view! { <CoverageTimeline plan coverage on_select/> }.to_html()
+            view! { <CoverageTimeline plan=std::sync::Arc::new(plan) coverage on_select/> }.to_html()
         } else {
-            view! { <CoverageTimeline plan coverage/> }.to_html()
+            view! { <CoverageTimeline plan=std::sync::Arc::new(plan) coverage/> }.to_html()
         }
     });
     html.replace("<!>", "")
@@ -42,7 +42,8 @@ fn only_the_readers_own_deployments_are_buttons_the_others_are_pictures() {
     let own = vec![plan.deployments[0].id().to_string()];
     let html = Owner::new().with(|| {
         let on_select = Callback::new(|_: String| ());
-        view! { <CoverageTimeline plan coverage on_select selectable=own/> }.to_html()
+        view! { <CoverageTimeline plan=std::sync::Arc::new(plan) coverage on_select selectable=Signal::stored(own)/> }
+            .to_html()
     });
     assert_eq!(html.matches("role=\"button\"").count(), 1);
     assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
@@ -86,8 +87,9 @@ fn during_the_operations_a_now_line_crosses_the_rows_and_each_zone_says_who_is_p
         at,
         zones: vec![ZoneNowLine { zone_id: entrance, zone: "Entrée Nord".into(), planned: 4, named: 2, present: 1 }],
     };
-    let html =
-        Owner::new().with(|| view! { <CoverageTimeline plan coverage now=Some(now)/> }.to_html()).replace("<!>", "");
+    let html = Owner::new()
+        .with(|| view! { <CoverageTimeline plan=std::sync::Arc::new(plan) coverage now=Some(now)/> }.to_html())
+        .replace("<!>", "");
     assert_eq!(html.matches("id=\"chronologie-maintenant\"").count(), 1, "{html}");
     assert!(html.contains(">Maintenant</text>"), "{html}");
     assert!(html.contains("Présents 1/2 · prévus 4"), "{html}");
@@ -99,7 +101,7 @@ fn during_the_operations_a_now_line_crosses_the_rows_and_each_zone_says_who_is_p
 fn a_city_festival_sends_only_the_rows_near_the_first_screen_and_every_zone_s_name() {
     let plan = crate::domain::plan::synthetic_plan(40, 2_000, 48, 1);
     let coverage = plan.coverage();
-    let html = Owner::new().with(|| view! { <CoverageTimeline plan coverage/> }.to_html());
+    let html = Owner::new().with(|| view! { <CoverageTimeline plan=std::sync::Arc::new(plan) coverage/> }.to_html());
     let bars = html.matches("data-deployment=").count();
     assert!(bars > 0, "the first rows are drawn");
     assert!(bars < 500, "the rows far below the first screen are not drawn: {bars} bars sent");

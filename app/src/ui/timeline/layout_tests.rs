@@ -231,3 +231,34 @@ fn a_deployment_a_compliance_finding_concerns_is_marked_and_says_why() {
         drawn.rows[0].bars[1].label
     );
 }
+
+#[test]
+fn a_saved_deployment_lays_out_its_rows_again_and_the_rest_as_before() {
+    use crate::domain::plan::{DeploymentDraft, TimeWindow};
+    let before = crate::domain::plan::synthetic_plan(12, 300, 48, 7);
+    let coverage = before.coverage();
+    let flagged = vec![before.deployments[3].id().to_string()];
+    let view = crate::ui::timeline::whole_event(&before.event);
+    let drawn = layout_flagged(&before, &coverage, &flagged, view);
+    // One deployment ends an hour later and moves to another zone (its row and the other
+    // change height), one more is added.
+    let mut after = before.clone();
+    let moved = after.deployments[10].clone();
+    let other_zone = after.zones.iter().find(|z| z.id() != moved.zone_id()).unwrap().id().to_string();
+    let w = moved.window();
+    let longer = TimeWindow::new(w.start(), w.end().plus(Span::minutes(60))).unwrap();
+    let draft = DeploymentDraft { zone_id: other_zone, window: longer, ..moved.into() };
+    after.deployments[10] = crate::domain::plan::Deployment::new(draft).unwrap();
+    let added = DeploymentDraft { id: id(9_999), ..after.deployments[20].clone().into() };
+    after.deployments.push(crate::domain::plan::Deployment::new(added).unwrap());
+    let whole = layout_flagged(&after, &coverage, &flagged, view);
+    assert_ne!(whole, drawn);
+    assert_eq!(relayout(&after, &coverage, &flagged, view, (&before, &drawn)), whole);
+    // Anything but the deployments changed: laid out whole, the same.
+    let mut renamed = after.clone();
+    renamed.zones.reverse();
+    assert_eq!(
+        relayout(&renamed, &coverage, &flagged, view, (&before, &drawn)),
+        layout_flagged(&renamed, &coverage, &flagged, view)
+    );
+}

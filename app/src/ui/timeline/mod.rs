@@ -17,7 +17,7 @@ pub mod text;
 mod zoom;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use axis::{DayMark, HourTick, ViewWindow};
 pub use chart::CoverageTimeline;

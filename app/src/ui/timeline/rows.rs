@@ -9,7 +9,7 @@ use crate::domain::plan::Plan;
 use crate::domain::time::Instant;
 
 /// One deployment as the table shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PlanRow {
     pub deployment_id: String,
     pub zone: String,

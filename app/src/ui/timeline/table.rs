@@ -2,6 +2,8 @@
 //! printing. Each column header holds a button that sorts by it; the sorted column's
 //! header carries `aria-sort`.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::rows::{plan_rows, sort_rows, Column, Direction, PlanRow, Sort};
@@ -14,21 +16,26 @@ use crate::ui::components::{page_range, TablePages, PAGE_SIZE};
 /// clicked. A plan of more than [`PAGE_SIZE`] deployments is shown a page at a time, with
 /// buttons to the previous and next pages (issue 17: only the page on screen is in the page's
 /// HTML; every row is printed); sorting sorts them all and goes back to the first page.
+///
+/// `plan` may change while the table is on screen (a deployment saved): a row whose values
+/// changed is drawn again, the others stay.
 #[component]
 pub fn PlanTable(
-    plan: Plan,
+    #[prop(into)] plan: Signal<Arc<Plan>>,
     /// Deployments a next edition took from the last one, still to confirm: marked as such.
     #[prop(optional)]
     to_confirm: Vec<String>,
 ) -> impl IntoView {
-    let caption = text::table_caption(plan.event.name(), plan.deployments.len(), plan.event.time_zone().name());
-    let rows = StoredValue::new(plan_rows(&plan));
+    let caption = move || {
+        plan.with(|plan| text::table_caption(plan.event.name(), plan.deployments.len(), plan.event.time_zone().name()))
+    };
+    let rows = Memo::new(move |_| plan.with(|plan| plan_rows(plan)));
     let to_confirm = StoredValue::new(to_confirm);
-    let count = rows.with_value(Vec::len);
+    let count = Memo::new(move |_| rows.with(Vec::len));
     let sort = RwSignal::new(Sort::default());
     let page = RwSignal::new(0usize);
     let sorted = Memo::new(move |_| {
-        let mut sorted = rows.get_value();
+        let mut sorted = rows.get();
         sort_rows(&mut sorted, sort.get());
         sorted
     });
@@ -44,7 +51,8 @@ pub fn PlanTable(
             return view! { <tr><td colspan=columns>{text::TABLE_EMPTY}</td></tr> }.into_any();
         }
         view! {
-            <For each=on_page key=|row| row.deployment_id.clone() let:row>
+            // Keyed by the whole row: a saved deployment's row is drawn again with its values.
+            <For each=on_page key=|row| row.clone() let:row>
                 <TableRow unconfirmed=to_confirm.with_value(|ids| ids.contains(&row.deployment_id)) row/>
             </For>
         }
@@ -63,7 +71,10 @@ pub fn PlanTable(
                     </div>
                 </div>
             </div>
-            {(count > PAGE_SIZE).then(|| view! { <TablePages count page noun=crate::text::TABLE_NOUN_DEPLOYMENTS name="tableau"/> })}
+            {move || {
+                let count = count.get();
+                (count > PAGE_SIZE).then(|| view! { <TablePages count page noun=crate::text::TABLE_NOUN_DEPLOYMENTS name="tableau"/> })
+            }}
         </div>
     }
 }
@@ -120,7 +131,7 @@ mod tests {
 
     /// The table's HTML without the hydration markers (`<!>`) the erased components add.
     fn rendered(plan: Plan) -> String {
-        Owner::new().with(|| view! { <PlanTable plan/> }.to_html()).replace("<!>", "")
+        Owner::new().with(|| view! { <PlanTable plan=Arc::new(plan)/> }.to_html()).replace("<!>", "")
     }
 
     #[test]

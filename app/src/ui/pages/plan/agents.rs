@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::agents::{AgentsCsvOutcome, ImportAgentsCsv, PreviewAgentsCsv, SaveAgent};
 use crate::api::plan_types::PlanPage;
 use crate::domain::interchange::AGENTS_CSV_HEADER;
@@ -17,7 +19,7 @@ use super::remove::{remove_button, Removing};
 
 #[component]
 pub fn AgentsSection(
-    page: PlanPage,
+    page: SharedPage,
     import: FormAction<ImportAgentsCsv>,
     save: FormAction<SaveAgent>,
     removing: Removing,

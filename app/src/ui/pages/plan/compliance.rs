@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::api::plan_types::PlanPage;
+use super::SharedPage;
+
 use crate::domain::compliance::{Finding, RuleCode, RuleTally, Severity};
 use crate::error::AppError;
 use crate::text;
@@ -17,7 +18,7 @@ use crate::text;
 type ZoneNames = StoredValue<HashMap<String, String>>;
 
 #[component]
-pub fn CompliancePanel(page: PlanPage) -> impl IntoView {
+pub fn CompliancePanel(page: SharedPage) -> impl IntoView {
     let count =
         |severity: Severity| page.finding_tallies.iter().filter(|t| t.severity == severity).map(|t| t.count).sum();
     let (blocking, warnings, notes) =

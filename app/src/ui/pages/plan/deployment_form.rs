@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_edits::SaveDeployment;
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Deployment, MissionCategory, Visibility};
@@ -20,16 +22,15 @@ use super::window_fields::WindowFields;
 
 #[component]
 pub fn DeploymentForm(
-    page: PlanPage,
+    page: SharedPage,
     action: FormAction<SaveDeployment>,
     selected: RwSignal<Option<String>>,
     template: RwSignal<Option<Deployment>>,
     removing: Removing,
 ) -> impl IntoView {
     let page = StoredValue::new(page);
-    let saved = Signal::derive(move || {
-        matches!(action.value().get(), Some(Ok(()))).then(|| text::SAVED_DEPLOYMENT.to_string())
-    });
+    let saved =
+        Signal::derive(move || matches!(action.value().get(), Some(Ok(_))).then(|| text::SAVED_DEPLOYMENT.to_string()));
     view! {
         <section class="fr-mt-6w" aria-labelledby="titre-deploiement" id="formulaire-deploiement">
             {move || {
@@ -123,7 +124,7 @@ fn form(page: &PlanPage, action: FormAction<SaveDeployment>, values: Option<Depl
     let restricted = editing.as_ref().is_some_and(|d| d.visibility() == Visibility::Restricted);
     let selected_zone = editing.as_ref().map(|d| d.zone_id().to_string());
     let selected_post = editing.as_ref().and_then(|d| d.post_id().map(str::to_string)).unwrap_or_default();
-    let owned = page.clone();
+    let posts = super::posts::post_options(page);
     let named: Vec<String> = editing.as_ref().map(|d| d.agent_ids().to_vec()).unwrap_or_default();
     let agents: Vec<(String, String, bool)> = page
         .plan
@@ -187,7 +188,7 @@ fn form(page: &PlanPage, action: FormAction<SaveDeployment>, values: Option<Depl
                 {move || field_error(action, "participant_id").get().map(|m| view! { <p class="fr-error-text">{m}</p> })}
             </div>
             <ZoneSelect form="deploiement" zones error=field_error(action, "zone_id") selected=selected_zone.unwrap_or_default()/>
-            <PostSelect page=owned form="deploiement" selected=selected_post error=field_error(action, "post_id")/>
+            <PostSelect options=posts form="deploiement" selected=selected_post error=field_error(action, "post_id")/>
             <WindowFields form="deploiement" start=start.unwrap_or_default() end=end.unwrap_or_default() start_error=field_error(action, "start") end_error=field_error(action, "end")/>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-4">

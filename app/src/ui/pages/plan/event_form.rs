@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_edits::UpdateEvent;
-use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{EventKind, PublicBehaviour};
 use crate::domain::time::format_input_local;
 use crate::text;
@@ -13,7 +14,7 @@ use crate::ui::components::{FormAction, ServerForm};
 use crate::ui::pages::events::LegalFacts;
 
 #[component]
-pub fn EventForm(page: PlanPage, action: FormAction<UpdateEvent>) -> impl IntoView {
+pub fn EventForm(page: SharedPage, action: FormAction<UpdateEvent>) -> impl IntoView {
     let event = page.plan.event.clone();
     let tz = event.time_zone();
     let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL.iter().map(|k| (k.code(), k.label())).collect();

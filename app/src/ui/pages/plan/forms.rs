@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_edits::{AddParticipant, SaveNeed, SaveZone, UpdateParticipant};
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::{Need, ParticipantRole, PlanError, Qualification, Zone, ZoneKind, MAX_HEADCOUNT};
@@ -15,7 +17,7 @@ use super::remove::{remove_button, Removing};
 use super::window_fields::WindowFields;
 
 #[component]
-pub fn ZoneForm(page: PlanPage, action: FormAction<SaveZone>, removing: Removing) -> impl IntoView {
+pub fn ZoneForm(page: SharedPage, action: FormAction<SaveZone>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     // After a successful save, the form goes back to "add".
@@ -111,7 +113,7 @@ fn record_ref(page: &PlanPage, id: Option<&str>) -> (String, String) {
 }
 
 #[component]
-pub fn NeedForm(page: PlanPage, action: FormAction<SaveNeed>, removing: Removing) -> impl IntoView {
+pub fn NeedForm(page: SharedPage, action: FormAction<SaveNeed>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -216,7 +218,7 @@ fn need_form(
     let qualification = text(&|n| n.qualification().map(|q| q.code().to_string()).unwrap_or_default(), "");
     let zone = editing.as_ref().map(|n| n.zone_id().to_string()).unwrap_or_default();
     let post = editing.as_ref().and_then(|n| n.post_id().map(str::to_string)).unwrap_or_default();
-    let owned = page.clone();
+    let posts = super::posts::post_options(page);
     let is_edit = editing.is_some();
     view! {
         <h3 class="fr-h6">{if is_edit { "Modifier le besoin" } else { "Ajouter un besoin" }}</h3>
@@ -229,7 +231,7 @@ fn need_form(
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
             <ZoneSelect form="besoin" zones selected=zone error=field_error(action, "zone_id")/>
-            <PostSelect page=owned form="besoin" selected=post error=field_error(action, "post_id")/>
+            <PostSelect options=posts form="besoin" selected=post error=field_error(action, "post_id")/>
             <WindowFields form="besoin" start end start_error=field_error(action, "start") end_error=field_error(action, "end")/>
             <SelectField form="besoin" name="qualification" label="Qualification requise" options=qualifications selected=qualification error=field_error(action, "qualification")/>
             <div class="fr-grid-row fr-grid-row--gutters">
@@ -284,7 +286,7 @@ pub fn ZoneSelect(
 }
 
 #[component]
-pub fn ParticipantForm(page: PlanPage, action: FormAction<AddParticipant>) -> impl IntoView {
+pub fn ParticipantForm(page: SharedPage, action: FormAction<AddParticipant>) -> impl IntoView {
     let taken: Vec<String> = page.plan.participants.iter().map(|p| p.organisation_id().to_string()).collect();
     // The organisations it may associate come with the page (an organiser's only).
     let options: Vec<(String, String)> = page
@@ -326,7 +328,7 @@ pub fn ParticipantForm(page: PlanPage, action: FormAction<AddParticipant>) -> im
 /// organiser changes roles and contacts and removes participants; a participant changes its
 /// own contact.
 #[component]
-pub fn ParticipantsList(page: PlanPage, action: FormAction<UpdateParticipant>, removing: Removing) -> impl IntoView {
+pub fn ParticipantsList(page: SharedPage, action: FormAction<UpdateParticipant>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::plan_types::PlanPage;
+use super::SharedPage;
+
 use crate::domain::plan::{Deployment, Plan, Visibility};
 use crate::domain::time::format_short_fr;
 use crate::text;
@@ -29,7 +30,7 @@ fn place(plan: &Plan, d: &Deployment) -> String {
 }
 
 #[component]
-pub fn MyDeployments(page: PlanPage) -> impl IntoView {
+pub fn MyDeployments(page: SharedPage) -> impl IntoView {
     let plan = &page.plan;
     let zone = plan.event.time_zone();
     let mine: Vec<&Deployment> = {

@@ -33,6 +33,7 @@ use crate::text;
 use crate::ui::codec::call;
 use crate::ui::components::error_view;
 use crate::ui::components::FormAction;
+use crate::ui::pages::plan_views;
 use agents::AgentsSection;
 use compliance::CompliancePanel;
 use deployment_form::DeploymentForm;
@@ -42,6 +43,10 @@ use in_place::InPlace;
 use posts::PostForm;
 use remove::Removing;
 use summary::{CoverageSummary, EventSummaryBlock};
+
+/// The page's plan as every section reads it: one copy, shared (a city festival's plan is
+/// thousands of deployments, and the page has about twenty sections).
+pub type SharedPage = std::sync::Arc<PlanPage>;
 
 /// The actions of the page: each success reloads the plan.
 #[derive(Clone, Copy)]
@@ -90,10 +95,13 @@ pub fn PlanPageView() -> impl IntoView {
     // the person typed it, with the message beside the field), and redrawn in place.
     let reload = RwSignal::new(0u32);
     let in_place = InPlace::new();
+    // A saved deployment shows at once, from the server's answer (`plan_views`); the plan is
+    // still read again for what follows from it (coverage, findings, changes to publish).
+    let saves: plan_views::Saves = RwSignal::new(Vec::new());
     let on_success = |what| OnSuccess { reload, in_place, what };
     on_success(text::SAVED_ZONE).watch(actions.zone);
     on_success(text::SAVED_NEED).watch(actions.need);
-    on_success(text::SAVED_DEPLOYMENT).watch(actions.deployment);
+    on_success(text::SAVED_DEPLOYMENT).watch_saved(actions.deployment, saves);
     on_success(text::SAVED_PARTICIPANT).watch(actions.participant);
     on_success(text::SAVED_AGENTS).watch(actions.agents);
     on_success(text::SAVED_EVENT).watch(actions.event);
@@ -106,9 +114,10 @@ pub fn PlanPageView() -> impl IntoView {
     on_success(text::ORDER_ADDED).watch(actions.add_order);
     on_success(text::SAVED_REMOVAL).watch(actions.remove_order);
     on_success(text::SAVED_CONFIRMATION).watch(actions.confirm);
+    // Each read of the plan says which it is (the `reload` count it was read for).
     let page = crate::ui::codec::load(
         move || (event_id(), reload.get()),
-        |(id, ..)| call!(crate::api::events::GetPlan { event_id: id }),
+        |(id, read)| async move { call!(crate::api::events::GetPlan { event_id: id }).await.map(|page| (read, page)) },
     );
     // Every resource of the page is created here, before anything suspends (see the dashboard).
     let publication = publication::Publication::new(event_id, reload);
@@ -118,7 +127,7 @@ pub fn PlanPageView() -> impl IntoView {
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Plan page actions in_place publication/> }.into_any(),
+                    Ok((read_at, page)) => view! { <Plan page actions in_place publication saves read_at/> }.into_any(),
                     Err(e) => error_view(e),
                 }
             })}
@@ -132,11 +141,13 @@ fn Plan(
     actions: PlanActions,
     in_place: InPlace,
     publication: publication::Publication,
+    saves: plan_views::Saves,
+    read_at: u32,
 ) -> impl IntoView {
     // Once redrawn after a save, the page puts the person back where they were.
     Effect::new(move |_| in_place.restore());
     let name = page.plan.event.name().to_string();
-    let page = StoredValue::new(page);
+    let page = StoredValue::new(SharedPage::new(page));
     let selected = RwSignal::new(None::<String>);
     // A new deployment's prefilled values (« Combler ce manque », « Dupliquer »).
     let template = RwSignal::new(None::<crate::domain::plan::Deployment>);
@@ -179,7 +190,7 @@ fn Plan(
         {(may_deploy && !organiser).then(|| view! { <mine::MyDeployments page=page.get_value()/> })}
         <CoverageSummary page=page.get_value() fill=may_deploy.then_some((template, selected))/>
         <CompliancePanel page=page.get_value()/>
-        <super::plan_views::PlanViews page=page.get_value() selected/>
+        <plan_views::PlanViews page=page.get_value() selected saves read_at/>
         <publication::PublicationSection event_id=page.with_value(|p| p.plan.event.id().to_string()) publish=actions.publish publication/>
         {organiser.then(|| view! {
             <ZoneForm page=page.get_value() action=actions.zone removing=actions.removing/>
@@ -207,7 +218,7 @@ fn Plan(
 /// The reader's own deployments a next edition took from the last one and that are still to
 /// confirm: how many, and the button that confirms them all.
 #[component]
-fn ToConfirm(page: PlanPage, action: FormAction<ConfirmDeployments>) -> impl IntoView {
+fn ToConfirm(page: SharedPage, action: FormAction<ConfirmDeployments>) -> impl IntoView {
     use crate::ui::components::submit_to;
     use server_fn::ServerFn;
     let mine = page
@@ -249,6 +260,20 @@ impl OnSuccess {
                 self.in_place.remember(self.what);
                 self.reload.update(|n| *n += 1);
             }
+        });
+    }
+
+    /// [`Self::watch`] for the deployment form: the deployment the server answers is shown at
+    /// once, marked with the read of the plan that will include it.
+    fn watch_saved(self, action: FormAction<SaveDeployment>, saves: plan_views::Saves) {
+        Effect::new(move |_| {
+            let Some(Ok(saved)) = action.value().get() else { return };
+            self.in_place.remember(self.what);
+            let read = self.reload.get_untracked() + 1;
+            saves.update(|saves| saves.push((read, saved)));
+            // The saved deployment is drawn first, the plan read again after that frame.
+            let reload = self.reload;
+            request_animation_frame(move || reload.set(read));
         });
     }
 }

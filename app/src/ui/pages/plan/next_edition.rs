@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::events::NextEdition;
-use crate::api::plan_types::PlanPage;
 use crate::domain::time::format_input_local;
 use crate::domain::Instant;
 use crate::text;
@@ -15,7 +16,7 @@ use crate::ui::components::{FormAction, ServerForm};
 const WEEKS_52: i64 = 52 * 7 * 24 * 3_600_000;
 
 #[component]
-pub fn NextEditionSection(page: PlanPage, action: FormAction<NextEdition>) -> impl IntoView {
+pub fn NextEditionSection(page: SharedPage, action: FormAction<NextEdition>) -> impl IntoView {
     let event = page.plan.event.clone();
     let proposed = format_input_local(Instant(event.window().start().0 + WEEKS_52), event.time_zone());
     view! {

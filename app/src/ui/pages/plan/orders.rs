@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_edits::{AddOrder, RemoveOrder};
-use crate::api::plan_types::PlanPage;
 use crate::domain::plan::OrderKind;
 use crate::domain::time::format_short_fr;
 use crate::text;
@@ -16,7 +17,7 @@ use crate::ui::components::{
 use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
-pub fn OrdersSection(page: PlanPage, add: FormAction<AddOrder>, remove: FormAction<RemoveOrder>) -> impl IntoView {
+pub fn OrdersSection(page: SharedPage, add: FormAction<AddOrder>, remove: FormAction<RemoveOrder>) -> impl IntoView {
     let event = page.plan.event.clone();
     let tz = event.time_zone();
     let version = page.event_version.to_string();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_edits::SavePost;
 use crate::api::plan_types::PlanPage;
 use crate::ui::components::{field_error, field_id, form_error, reset_on_success, ErrorAlert, TextField};
@@ -13,7 +15,7 @@ use super::remove::{remove_button, Removing};
 use crate::domain::plan::Post;
 
 /// "Entrée Nord — Portique 3" for every post, zone first.
-fn post_options(page: &PlanPage) -> Vec<(String, String)> {
+pub fn post_options(page: &PlanPage) -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> = page
         .plan
         .posts
@@ -30,13 +32,13 @@ fn post_options(page: &PlanPage) -> Vec<(String, String)> {
 /// An optional post; blank means the zone as a whole.
 #[component]
 pub fn PostSelect(
-    page: PlanPage,
+    /// The event's posts ([`post_options`]).
+    options: Vec<(String, String)>,
     form: &'static str,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] selected: Option<String>,
 ) -> impl IntoView {
     let id = field_id(Some(form), "post_id");
-    let options = post_options(&page);
     view! {
         <div class="fr-select-group" class:fr-select-group--error=move || error.get().is_some()>
             <label class="fr-label" for=id.clone()>
@@ -56,7 +58,7 @@ pub fn PostSelect(
 }
 
 #[component]
-pub fn PostForm(page: PlanPage, action: FormAction<SavePost>, removing: Removing) -> impl IntoView {
+pub fn PostForm(page: SharedPage, action: FormAction<SavePost>, removing: Removing) -> impl IntoView {
     let page = StoredValue::new(page);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -64,7 +66,7 @@ pub fn PostForm(page: PlanPage, action: FormAction<SavePost>, removing: Removing
             selected.set(None);
         }
     });
-    let existing = page.with_value(post_options);
+    let existing = page.with_value(|p| post_options(p));
     view! {
         <section class="fr-mt-4w" aria-labelledby="titre-poste">
             <h3 id="titre-poste" class="fr-h6">"Postes"</h3>

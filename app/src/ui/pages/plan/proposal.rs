@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::plan_types::PlanPage;
+use super::SharedPage;
+
 use crate::api::schedule::{AcceptSchedule, ProposalView, PROPOSAL_SECONDS};
 use crate::domain::plan::{ParticipantRole, Plan, TimeWindow};
 use crate::domain::schedule::proposal::{AgentChangeKind, Assignment};
@@ -15,7 +16,7 @@ use crate::ui::components::{field_error, form_error, ErrorAlert};
 use crate::ui::components::{FormAction, ServerForm};
 
 #[component]
-pub fn ProposalSection(page: PlanPage, accept: FormAction<AcceptSchedule>) -> impl IntoView {
+pub fn ProposalSection(page: SharedPage, accept: FormAction<AcceptSchedule>) -> impl IntoView {
     let schedulable: Vec<(String, String)> = page
         .plan
         .participants

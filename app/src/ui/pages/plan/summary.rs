@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::SharedPage;
+
 use crate::api::plan_types::PlanPage;
 use crate::domain::plan::Deployment;
 use crate::domain::time::{format_long_fr, format_short_fr};
 
 #[component]
-pub fn EventSummaryBlock(page: PlanPage) -> impl IntoView {
+pub fn EventSummaryBlock(page: SharedPage) -> impl IntoView {
     let event = &page.plan.event;
     let zone = event.time_zone();
     let legal = event.legal();
@@ -76,7 +78,7 @@ fn gap_template(page: &PlanPage, gap: &crate::domain::plan::Gap) -> Option<Deplo
 
 #[component]
 pub fn CoverageSummary(
-    page: PlanPage,
+    page: SharedPage,
     /// For a reader who deploys: where « Combler ce manque » puts its template, and the
     /// selection it clears.
     fill: Option<GapFill>,
