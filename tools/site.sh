@@ -6,7 +6,8 @@
 #   1. cargo builds the `app` library for wasm32 with the `hydrate` feature (target/front);
 #   2. wasm-bindgen (the CLI matching Cargo.lock) writes pkg/cordon.js and pkg/cordon.wasm;
 #   3. with --release: the `wasm-release` profile, npm's wasm-opt -Oz and terser (the JS glue);
-#   4. style/main.css becomes pkg/cordon.css; public/ (with the DSFR copy) is copied as is.
+#   4. style/main.css becomes pkg/cordon.css; public/ (with the DSFR copy) is copied as is;
+#   5. brotli and gzip copies of the bundle and the stylesheets (tools/precompress.mjs).
 # `cargo leptos watch` remains an optional developer tool (docs/toolchain.md).
 #   bash tools/site.sh [--release] [--compile-only]
 set -euo pipefail
@@ -68,4 +69,14 @@ fi
 step "stylesheet and public assets"
 cp style/main.css "$site/pkg/cordon.css"
 cp -r public/. "$site/"
+
+# Brotli and gzip copies, sent instead of compressing on every request (tools/precompress.mjs):
+# of everything with --release; a debug bundle (8 MB) is served as built, its stale copies gone.
+step "compressed copies (brotli, gzip)"
+if [ -n "$release" ]; then
+  node tools/precompress.mjs "$site/pkg" "$site/dsfr" "$site/site.webmanifest"
+else
+  node tools/precompress.mjs --remove "$site/pkg/cordon.wasm"
+  node tools/precompress.mjs "$site/pkg/cordon.js" "$site/pkg/cordon.css" "$site/dsfr" "$site/site.webmanifest"
+fi
 printf '   %s: %s bytes of WebAssembly\n' "$site/pkg/cordon.wasm" "$(wc -c <"$site/pkg/cordon.wasm")"

@@ -3,7 +3,6 @@
 //! Internal causes are logged on the server and never put in here.
 
 use serde::{Deserialize, Serialize};
-use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use thiserror::Error;
 
@@ -81,10 +80,57 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = ErrorEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())
+    }
+}
+
+/// How a server function's error travels between the server and its own browser: in the
+/// compact format (`ui::codec`), in the answer's body and, after a plain form post, in the URL
+/// the page comes back to. The browser then reads no JSON at all (serde_json's reader, its
+/// error messages and its float tables were about 20 KB gzip of the bundle, BENCHMARKS.md §4).
+/// Anyone else calling a server function (tests, scripts) still gets the error in JSON: the
+/// server writes it so when the request did not ask for the compact format (the server's
+/// `compact_answers` layer, with [`AppError::from_compact_body`] and [`AppError::to_json`]).
+pub struct ErrorEncoding;
+
+impl server_fn::ContentType for ErrorEncoding {
+    const CONTENT_TYPE: &'static str = crate::ui::codec::COMPACT;
+}
+
+impl server_fn::FormatType for ErrorEncoding {
+    const FORMAT_TYPE: server_fn::Format = server_fn::Format::Binary;
+}
+
+impl server_fn::Encodes<AppError> for ErrorEncoding {
+    type Error = postcard::Error;
+
+    fn encode(error: &AppError) -> Result<server_fn::Bytes, postcard::Error> {
+        crate::ui::codec::to_compact(error).map(server_fn::Bytes::from)
+    }
+}
+
+impl server_fn::Decodes<AppError> for ErrorEncoding {
+    type Error = postcard::Error;
+
+    fn decode(bytes: server_fn::Bytes) -> Result<AppError, postcard::Error> {
+        crate::ui::codec::from_compact(&bytes)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The error a server function's answer carries in its body ([`ErrorEncoding`]).
+    pub fn from_compact_body(body: &[u8]) -> Option<AppError> {
+        crate::ui::codec::from_compact(body).ok()
+    }
+
+    /// The error in JSON, as server functions answer whoever did not ask for the compact
+    /// format: `{"Invalid":{"field":"end","message":"…"}}`, `"Forbidden"`.
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_else(|_| b"\"Internal\"".to_vec())
     }
 }
 

@@ -131,7 +131,8 @@ async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl In
 /// The server functions (`/api/…`, routed by `leptos_routes_with_context`) for the browser's
 /// own code, which asks for their answers in the compact format (`app::ui::codec`): the
 /// function's `respond` writes it and it replaces the JSON answer, which everyone else gets
-/// (`docs/decisions.md`). An error stays JSON.
+/// (`docs/decisions.md`). An error is written in the compact format by the server function
+/// (`app::error::ErrorEncoding`) and turned into JSON here for everyone else.
 async fn compact_answers(mut req: Request<Body>, next: middleware::Next) -> Response {
     use app::api::context::CompactAnswer;
     let path = req.uri().path();
@@ -144,8 +145,28 @@ async fn compact_answers(mut req: Request<Body>, next: middleware::Next) -> Resp
     let response = next.run(req).await;
     match compact {
         Some(answer) if response.status().as_u16() < 400 => compact_answer(response, answer.take()),
+        // A server function's error is in the compact format (`app::error::ErrorEncoding`):
+        // whoever did not ask for it gets it in JSON.
+        None if server_function && response.status().as_u16() >= 400 => json_error(response).await,
         _ => response,
     }
+}
+
+/// `response`, a server function's error in the compact format, with its error in JSON.
+async fn json_error(response: Response) -> Response {
+    use app::error::AppError;
+    let compact = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == app::ui::codec::COMPACT);
+    if !compact {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let error = match axum::body::to_bytes(body, 1 << 20).await {
+        Ok(bytes) => AppError::from_compact_body(&bytes).unwrap_or(AppError::Internal),
+        Err(_) => AppError::Internal,
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    Response::from_parts(parts, Body::from(error.to_json()))
 }
 
 /// `response` with its body replaced by the compact answer; a 500 if the server function wrote

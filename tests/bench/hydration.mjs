@@ -105,7 +105,9 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+    // For experiments only (e.g. V8's flags); the figures in BENCHMARKS.md are without.
+    ...(process.env.BENCH_CHROMIUM_ARGS ? process.env.BENCH_CHROMIUM_ARGS.split(' ') : [])],
 });
 try {
   await once(browser);

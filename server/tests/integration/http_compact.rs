@@ -183,19 +183,24 @@ async fn the_live_stream_of_operations_reads_the_same_in_the_compact_format_as_i
 }
 
 #[tokio::test]
-async fn an_error_stays_json_and_a_caller_without_the_header_gets_json() {
+async fn an_error_comes_compact_to_the_browser_and_in_json_to_a_caller_without_the_header() {
     let app = spawn_app(Backend::Sqlite).await;
     let event = app.demo().await;
     let anonymous = app.client();
-    let res = anonymous
-        .post(format!("{}/api/get_plan", app.base))
-        .header("origin", &app.base)
-        .header("accept", COMPACT)
-        .form(&[("event_id", event.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 401);
+    let asked = |accept: &'static str| {
+        anonymous
+            .post(format!("{}/api/get_plan", app.base))
+            .header("origin", &app.base)
+            .header("accept", accept)
+            .form(&[("event_id", event.as_str())])
+            .send()
+    };
+    let res = asked(COMPACT).await.unwrap();
+    assert_eq!((res.status().as_u16(), res.headers()["content-type"].to_str().unwrap()), (401, COMPACT));
+    let bytes = res.bytes().await.unwrap();
+    assert_eq!(from_compact::<app::error::AppError>(&bytes).unwrap(), app::error::AppError::NotSignedIn);
+    let res = asked("application/json").await.unwrap();
+    assert_eq!((res.status().as_u16(), res.headers()["content-type"].to_str().unwrap()), (401, "application/json"));
     assert_eq!(res.json::<serde_json::Value>().await.unwrap(), serde_json::json!("NotSignedIn"));
     let client = app.demo_client("organisateur@cordon.test").await;
     let (status, page, headers) = app.call(&client, "get_plan", &[("event_id", event.as_str())]).await;

@@ -9,7 +9,7 @@ pub use confirm::ConfirmButton;
 pub use field::{field_id, SelectField, TextField};
 pub use pages::{page_count, page_range, TablePages, PAGE_SIZE};
 pub use printing::printing;
-pub use server_form::{fetch, submit_to, FormAction, ServerForm};
+pub use server_form::{fetch, post_with_file, submit_to, FormAction, ServerForm};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

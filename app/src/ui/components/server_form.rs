@@ -86,37 +86,18 @@ where
 }
 
 /// Posts `body` to the server function at `path` and reads its answer, asked for in the
-/// compact format (`ui::codec`), as the server function's own client does otherwise: an error
-/// status carries an [`AppError`] (in JSON, as the server function's errors always are), a
-/// redirection goes through the router's hook.
+/// compact format (`ui::codec`; see [`answer`]).
 async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O, AppError> {
     #[cfg(feature = "hydrate")]
     {
-        use server_fn::client::{browser::BrowserClient, Client};
-        use server_fn::error::{FromServerFnError, IntoAppError, ServerFnErrorErr};
         use server_fn::request::{browser::BrowserRequest, ClientReq};
-        use server_fn::response::{browser::BrowserResponse, ClientRes};
         let request = <BrowserRequest as ClientReq<AppError>>::try_new_post(
             path,
             "application/x-www-form-urlencoded",
             crate::ui::codec::COMPACT,
             body,
-        )?;
-        let response = <BrowserClient as Client<AppError>>::send(request).await?;
-        let status = <BrowserResponse as ClientRes<AppError>>::status(&response);
-        let location = <BrowserResponse as ClientRes<AppError>>::location(&response);
-        let redirected = <BrowserResponse as ClientRes<AppError>>::has_redirect(&response);
-        let bytes = <BrowserResponse as ClientRes<AppError>>::try_into_bytes(response).await?;
-        let outcome = if (400..=599).contains(&status) {
-            Err(AppError::de(bytes))
-        } else {
-            crate::ui::codec::from_compact::<O>(&bytes)
-                .map_err(|e| ServerFnErrorErr::Deserialization(e.to_string()).into_app_error())
-        };
-        if (300..=399).contains(&status) || redirected {
-            server_fn::redirect::call_redirect_hook(&location);
-        }
-        outcome
+        );
+        answer(request).await
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -124,6 +105,58 @@ async fn post<O: DeserializeOwned>(path: &'static str, body: String) -> Result<O
         let _ = (path, body);
         Err(AppError::Internal)
     }
+}
+
+/// Posts a form with a file to the server function `S` (`multipart/form-data`, as the browser
+/// builds it) and reads its answer like [`post`]'s.
+pub async fn post_with_file<S>(data: web_sys::FormData) -> Result<S::Output, AppError>
+where
+    S: ServerFn<Error = AppError>,
+    S::Output: DeserializeOwned,
+{
+    #[cfg(feature = "hydrate")]
+    {
+        use server_fn::request::{browser::BrowserRequest, ClientReq};
+        let request = <BrowserRequest as ClientReq<AppError>>::try_new_post_multipart(
+            S::PATH,
+            crate::ui::codec::COMPACT,
+            data.into(),
+        );
+        answer(request).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        // Files are only sent from the browser.
+        let _ = data;
+        Err(AppError::Internal)
+    }
+}
+
+/// Sends `request` and reads its answer in the compact format, as the server function's own
+/// client does otherwise: an error status carries an [`AppError`] (in the compact format too,
+/// `error::ErrorEncoding`), a redirection goes through the router's hook.
+#[cfg(feature = "hydrate")]
+async fn answer<O: DeserializeOwned>(
+    request: Result<server_fn::request::browser::BrowserRequest, AppError>,
+) -> Result<O, AppError> {
+    use server_fn::client::{browser::BrowserClient, Client};
+    use server_fn::error::{FromServerFnError, IntoAppError, ServerFnErrorErr};
+    use server_fn::response::{browser::BrowserResponse, ClientRes};
+    let response = <BrowserClient as Client<AppError>>::send(request?).await?;
+    let status = <BrowserResponse as ClientRes<AppError>>::status(&response);
+    let location = <BrowserResponse as ClientRes<AppError>>::location(&response);
+    let redirected = <BrowserResponse as ClientRes<AppError>>::has_redirect(&response);
+    let bytes = <BrowserResponse as ClientRes<AppError>>::try_into_bytes(response).await?;
+    let outcome = if (400..=599).contains(&status) {
+        Err(AppError::de(bytes))
+    } else {
+        crate::ui::codec::from_compact::<O>(&bytes)
+            .map_err(|e| ServerFnErrorErr::Deserialization(e.to_string()).into_app_error())
+    };
+    if (300..=399).contains(&status) || redirected {
+        server_fn::redirect::call_redirect_hook(&location);
+    }
+    outcome
 }
 
 /// Calls the server function `S` from the browser with `fields`, its arguments by name and as

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::convention::{
-    add_attachment, ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, AttachmentLine, Choice,
-    ConventionPage, OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm, SaveRiskAssessment, WorkflowChoice,
+    ActOnConvention, AddAmendment, AmendmentLine, AnswerOpinion, AskOpinion, AttachmentLine, Choice, ConventionPage,
+    OpinionLine, RemoveAmendment, RemoveAttachment, RiskForm, SaveRiskAssessment, WorkflowChoice,
 };
 use crate::text;
 use crate::ui::codec::call;
@@ -516,7 +516,11 @@ fn Attachments(
 ) -> impl IntoView {
     let remove = FormAction::<RemoveAttachment>::new();
     reload_after(remove, reload);
-    let upload = Action::new_local(|data: &web_sys::FormData| add_attachment(data.clone().into()));
+    // Through the pages' own client (the answer in the compact format), not the server
+    // function's: its JSON reader would be the bundle's only one (BENCHMARKS.md §4).
+    let upload = Action::new_local(|data: &web_sys::FormData| {
+        crate::ui::components::post_with_file::<crate::api::convention::AddAttachment>(data.clone())
+    });
     let uploaded = upload.value();
     Effect::new(move |_| {
         if matches!(uploaded.get(), Some(Ok(_))) {

@@ -162,7 +162,9 @@ fn form(page: &PlanPage, action: FormAction<SaveDeployment>, values: Option<Depl
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    if let Ok(found) = crate::api::plan_edits::preview_deployment(event_id, form).await {
+                    let fields = [("event_id", event_id), ("form", form)];
+                    let asked = crate::ui::components::fetch::<crate::api::plan_edits::PreviewDeployment>(&fields);
+                    if let Ok(found) = asked.await {
                         if current() {
                             preview.try_set(found);
                         }
