@@ -39,6 +39,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/dsfr/dsfr.min.css"/>
                 <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css"/>
                 <link rel="stylesheet" href="/pkg/cordon.css"/>
+                // The three faces of Marianne every page writes with, asked for with the
+                // stylesheets rather than once the first layout finds text in them: each face
+                // arriving later made the browser lay the page out again (BENCHMARKS.md §2).
+                <link rel="preload" href="/dsfr/fonts/Marianne-Regular.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
+                <link rel="preload" href="/dsfr/fonts/Marianne-Medium.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
+                <link rel="preload" href="/dsfr/fonts/Marianne-Bold.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/dsfr/favicon/apple-touch-icon.png"/>
                 <link rel="manifest" href="/site.webmanifest"/>
