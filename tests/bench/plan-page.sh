@@ -84,7 +84,9 @@ planned="${BENCH_DEPLOYMENTS:-2000}"
 drawn=$(grep -o 'data-deployment="[^"]*"' "$work/page.html" | sort -u | wc -l)
 gz=$(gzip -6 -c "$work/page.html" | wc -c)
 echo "deployments in the plan: $planned; bars drawn in the first view: $drawn; bytes per deployment in the plan: raw $((raw / planned)), gzip -6 $((gz / planned)); per bar drawn: raw $((raw / (drawn > 0 ? drawn : 1))), gzip -6 $((gz / (drawn > 0 ? drawn : 1)))"
-echo "bundle as served with Accept-Encoding: gzip: cordon.wasm $(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$base/pkg/cordon.wasm") bytes, cordon.js $(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$base/pkg/cordon.js") bytes"
+for encoding in gzip br; do
+  echo "bundle as served with Accept-Encoding: $encoding: cordon.wasm $(curl -sS -o /dev/null -w '%{size_download}' -H "Accept-Encoding: $encoding" "$base/pkg/cordon.wasm") bytes, cordon.js $(curl -sS -o /dev/null -w '%{size_download}' -H "Accept-Encoding: $encoding" "$base/pkg/cordon.js") bytes"
+done
 
 echo "== one request at a time (30 requests after 3 warm-up, curl time_total in ms)"
 for _ in 1 2 3; do curl -sS -o /dev/null -H "Cookie: $cookie" "$url"; done
