@@ -339,9 +339,10 @@ async fn pages_carry_a_nonce_based_csp_and_the_other_security_headers() {
     let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
     let html = res.text().await.unwrap();
     assert!(
-        html.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")),
+        html.contains(&format!("<script type=\"module\" async nonce=\"{nonce}\">")),
         "hydration script carries the nonce"
     );
+    assert!(html.contains("<link rel=\"preload\" href=\"/pkg/cordon.wasm\""), "the bundle is asked for at once");
     assert!(html.contains("<html lang=\"fr\""));
     assert!(!html.contains("République"), "no State brand block without CORDON_STATE_BRANDING");
     app.stop().await;
