@@ -3,9 +3,9 @@
 // .webmanifest files of 1 KiB or more). The server sends the copy the browser accepts (leptos_axum's static files:
 // tower-http's `ServeDir` with `precompressed_br` and `precompressed_gzip`) instead of compressing
 // the file on every request: a browser gets the bundle and the stylesheets smaller than gzip -6,
-// and the server spends no time compressing them (BENCHMARKS.md §2, §4). A copy that would not
-// be smaller than the file is not written; a copy older than its file is removed first, so a
-// stale copy is never sent for a rebuilt file.
+// and the server spends no time compressing them (BENCHMARKS.md §2, §4). Each file's old copies
+// are removed before its new ones are written (a stale copy is never sent for a rebuilt file);
+// a copy that would not be smaller than the file is not written.
 //   node tools/precompress.mjs [--remove] <file or folder>...
 //   --remove: only removes the copies (a debug bundle is served as built).
 import fs from 'node:fs';

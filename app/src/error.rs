@@ -89,11 +89,13 @@ impl FromServerFnError for AppError {
 
 /// How a server function's error travels between the server and its own browser: in the
 /// compact format (`ui::codec`), in the answer's body and, after a plain form post, in the URL
-/// the page comes back to. The browser then reads no JSON at all (serde_json's reader, its
-/// error messages and its float tables were about 20 KB gzip of the bundle, BENCHMARKS.md §4).
-/// Anyone else calling a server function (tests, scripts) still gets the error in JSON: the
-/// server writes it so when the request did not ask for the compact format (the server's
-/// `compact_answers` layer, with [`AppError::from_compact_body`] and [`AppError::to_json`]).
+/// the page comes back to. With the two calls that read their answers through Leptos's own
+/// client moved to the pages' (`ui::components::{fetch, post_with_file}`), the browser reads
+/// no JSON at all: serde_json's reader, its messages and its float tables left
+/// the bundle (−31.7 KB gzip, BENCHMARKS.md §4). Anyone else calling a server function (tests,
+/// scripts) still gets the error in JSON: the server's `compact_answers` layer reads it back
+/// (`AppError::de`) and writes it with [`AppError::to_json`] when the request did not ask for
+/// the compact format.
 pub struct ErrorEncoding;
 
 impl server_fn::ContentType for ErrorEncoding {
@@ -122,11 +124,6 @@ impl server_fn::Decodes<AppError> for ErrorEncoding {
 
 #[cfg(feature = "ssr")]
 impl AppError {
-    /// The error a server function's answer carries in its body ([`ErrorEncoding`]).
-    pub fn from_compact_body(body: &[u8]) -> Option<AppError> {
-        crate::ui::codec::from_compact(body).ok()
-    }
-
     /// The error in JSON, as server functions answer whoever did not ask for the compact
     /// format: `{"Invalid":{"field":"end","message":"…"}}`, `"Forbidden"`.
     pub fn to_json(&self) -> Vec<u8> {

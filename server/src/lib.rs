@@ -155,13 +155,15 @@ async fn compact_answers(mut req: Request<Body>, next: middleware::Next) -> Resp
 /// `response`, a server function's error in the compact format, with its error in JSON.
 async fn json_error(response: Response) -> Response {
     use app::error::AppError;
+    use leptos::server_fn::error::FromServerFnError;
     let compact = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == app::ui::codec::COMPACT);
     if !compact {
         return response;
     }
     let (mut parts, body) = response.into_parts();
+    // Read back by the error's own decoding, the one the browser uses.
     let error = match axum::body::to_bytes(body, 1 << 20).await {
-        Ok(bytes) => AppError::from_compact_body(&bytes).unwrap_or(AppError::Internal),
+        Ok(bytes) => AppError::de(bytes),
         Err(_) => AppError::Internal,
     };
     parts.headers.remove(header::CONTENT_LENGTH);
